@@ -1,0 +1,40 @@
+# Broadsheet — the README's two commands: `make site` and `make test`.
+SWIFT ?= swift
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site test build deps theme clean bench-templates
+
+## site: install what is missing, build in release, render the demo site into Output/
+site: deps
+	$(SWIFT) build -c release --product broadsheet
+	.build/release/broadsheet build --site . --output Output
+
+## test: the whole test suite
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## build: a debug build
+build: deps
+	$(SWIFT) build
+
+## deps: the C libraries Broadsheet links (apt-get on Debian and Ubuntu)
+deps:
+	@if pkg-config --exists libcmark-gfm libxml-2.0 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing $(APT_PACKAGES)"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
+	else \
+		echo "Broadsheet needs libcmark-gfm (with its extensions), libxml2 and pkg-config."; \
+		echo "On Debian or Ubuntu: apt-get install $(APT_PACKAGES)"; \
+		echo "Elsewhere, install the same libraries with your package manager."; \
+		exit 1; \
+	fi
+
+## theme: embed Templates/ into the binary (run after editing the default theme)
+theme:
+	python3 scripts/embed-theme.py
+
+clean:
+	rm -rf .build Output .Output.staging

@@ -1,0 +1,48 @@
+import Ingest
+
+/// A normalized document in the graph. References to tags, sections and authors are indexes
+/// into the graph's arrays, not copies, so the graph stays small and `Sendable`.
+public struct Article: Sendable {
+    /// Stable identity: the source path relative to the content folder.
+    public var id: String
+    /// Which reader produced it.
+    public var kind: SourceDocument.Kind
+    /// Headline, NFC-normalized.
+    public var title: String
+    /// URL slug, unique among articles of the same URL.
+    public var slug: String
+    /// Output path relative to the site root: `2021/11/30/slug/` (a folder) or `a/b.html` (a file).
+    public var path: String
+    /// Publication time, shown in the site's zone.
+    public var date: CivilDate
+    /// Publication instant, seconds since 1970, for ordering and feeds.
+    public var timestamp: Int64
+    /// Last modification, when given and different from the publication time.
+    public var updated: CivilDate?
+    /// Indexes into `ContentGraph.authors`, in the order given.
+    public var authors: [Int]
+    /// Indexes into `ContentGraph.tags`, in the order given, without repeats.
+    public var tags: [Int]
+    /// Index into `ContentGraph.sections`.
+    public var section: Int?
+    /// Plain-text summary.
+    public var summary: String
+    /// Lead image URL: root-relative (already prefixed with the site root) or absolute.
+    public var image: String?
+    /// Body HTML with internal links and images pointing at their output URLs.
+    public var bodyHTML: String
+    /// Body as plain text.
+    public var bodyText: String
+    /// The original URL a mirrored page was saved from.
+    public var canonical: String?
+    /// Old paths that redirect here, relative to the site root.
+    public var aliases: [String]
+    /// Language code, when the document gives one.
+    public var language: String?
+    /// Whether it is a draft (only present when drafts were asked for).
+    public var draft: Bool
+    /// Hash of the source file's bytes.
+    public var contentHash: UInt64
+    /// Indexes of the articles that link here, ascending.
+    public var incomingLinks: [Int]
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Ingest
+
+/// A wall-clock date and time in some zone: what a reader sees on the page and what date
+/// buckets are keyed by. Computed with integer arithmetic, not `Calendar`, on the hot path.
+public struct CivilDate: Sendable, Hashable, Comparable {
+    /// Year, e.g. 2021.
+    public var year: Int
+    /// Month, 1–12.
+    public var month: Int
+    /// Day of the month, 1–31.
+    public var day: Int
+    /// Hour, 0–23.
+    public var hour: Int
+    /// Minute, 0–59.
+    public var minute: Int
+    /// Second, 0–59.
+    public var second: Int
+    /// Day of the week, 0 = Sunday.
+    public var weekday: Int
+    /// The offset from UTC this wall time is in, in seconds.
+    public var utcOffsetSeconds: Int
+    /// The instant, seconds since 1970-01-01T00:00:00Z.
+    public var secondsSince1970: Int64
+
+    /// The wall time of an instant at a given offset.
+    public init(secondsSince1970: Int64, utcOffsetSeconds: Int) {
+        let local = secondsSince1970 + Int64(utcOffsetSeconds)
+        var days = local / 86_400
+        var seconds = local % 86_400
+        if seconds < 0 { seconds += 86_400; days -= 1 }
+        hour = Int(seconds / 3600)
+        minute = Int(seconds % 3600 / 60)
+        second = Int(seconds % 60)
+        weekday = Int(((days % 7) + 11) % 7)  // 1970-01-01 was a Thursday
+        // Howard Hinnant's days-to-civil algorithm.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthPrime = (5 * dayOfYear + 2) / 153
+        day = Int(dayOfYear - (153 * monthPrime + 2) / 5 + 1)
+        month = Int(monthPrime < 10 ? monthPrime + 3 : monthPrime - 9)
+        year = Int(yearOfEra + era * 400) + (month <= 2 ? 1 : 0)
+        self.utcOffsetSeconds = utcOffsetSeconds
+        self.secondsSince1970 = secondsSince1970
+    }
+
+    /// The wall time of a date in a zone (the zone's offset at that instant).
+    public init(_ date: Date, in zone: TimeZone) {
+        self.init(secondsSince1970: Int64(date.timeIntervalSince1970.rounded(.down)),
+                  utcOffsetSeconds: zone.secondsFromGMT(for: date))
+    }
+
+    /// Orders by wall time fields.
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day, lhs.hour, lhs.minute, lhs.second) < (rhs.year, rhs.month, rhs.day, rhs.hour, rhs.minute, rhs.second)
+    }
+
+    /// `2021-11-30T22:58:00+07:00`.
+    public var iso8601: String {
+        let sign = utcOffsetSeconds < 0 ? "-" : "+"
+        let offset = abs(utcOffsetSeconds)
+        return "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(hour)):\(pad(minute)):\(pad(second))\(sign)\(pad(offset / 3600)):\(pad(offset % 3600 / 60))"
+    }
+
+    /// `30/11/2021 22:58`, as Vietnamese news sites print dates.
+    public var dayMonthYearTime: String { "\(pad(day))/\(pad(month))/\(pad(year, 4)) \(pad(hour)):\(pad(minute))" }
+
+    private func pad(_ value: Int, _ width: Int = 2) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}

@@ -1,0 +1,40 @@
+import Ingest
+
+/// The whole site's content, built once per build and then only read: articles newest first,
+/// with indexes by tag, section, author and date, and the site's assets.
+public struct ContentGraph: Sendable {
+    /// Articles, newest first; ties broken by slug, then source path.
+    public let articles: [Article]
+    /// Tags, by slug.
+    public let tags: [Tag]
+    /// Sections: those named in the config in its order, then the others by slug.
+    public let sections: [Section]
+    /// Authors, by slug.
+    public let authors: [Author]
+    /// Year buckets, newest first.
+    public let years: [DateBucket]
+    /// Month buckets, newest first.
+    public let months: [DateBucket]
+    /// Day buckets, newest first.
+    public let days: [DateBucket]
+    /// Files copied as they are.
+    public let assets: [Asset]
+    /// Everything found wrong while reading and linking, sorted by path and line.
+    public let diagnostics: [Diagnostic]
+
+    /// The newest publication instant, what "now" means when `SOURCE_DATE_EPOCH` is not set.
+    public var newestTimestamp: Int64? { articles.first?.timestamp }
+
+    init(articles: [Article], tags: [Tag], sections: [Section], authors: [Author], years: [DateBucket],
+         months: [DateBucket], days: [DateBucket], assets: [Asset], diagnostics: [Diagnostic]) {
+        self.articles = articles
+        self.tags = tags
+        self.sections = sections
+        self.authors = authors
+        self.years = years
+        self.months = months
+        self.days = days
+        self.assets = assets
+        self.diagnostics = diagnostics
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Ingest
+import SiteConfig
+
+/// Normalizes every document of a content folder into one `ContentGraph`: slugs, sections, tags,
+/// authors, date buckets, URLs and resolved links. A pure function of its inputs: the same folder
+/// gives the same graph, whatever order the files were read in.
+public struct GraphBuilder: Sendable {
+    /// The site's settings (time zone, permalinks, sections, root path).
+    public var config: SiteConfig
+    /// Whether drafts are part of the site.
+    public var includeDrafts: Bool
+
+    /// Makes a builder.
+    public init(config: SiteConfig, includeDrafts: Bool = false) {
+        self.config = config
+        self.includeDrafts = includeDrafts
+    }
+
+    /// Builds the graph. Documents with errors are left out and their diagnostics kept.
+    public func build(_ folder: ContentFolder) -> ContentGraph {
+        var diagnostics = folder.documents.flatMap(\.diagnostics)
+        var sections = SectionTable(config: config)
+        var pending: [PendingArticle] = []
+        for document in folder.documents where !document.hasErrors && (includeDrafts || !document.draft) {
+            guard let date = document.date else {
+                diagnostics.append(Diagnostic(path: document.path, line: 1, column: 1, severity: .error,
+                                              message: "no publication date: add `date:` to the front matter"))
+                continue
+            }
+            let title = (document.title ?? "").precomposedStringWithCanonicalMapping
+            let timestamp = Int64(date.date.timeIntervalSince1970.rounded(.down))
+            let civil = CivilDate(date.date, in: config.timeZone)
+            let sectionName = document.section?.precomposedStringWithCanonicalMapping ?? Self.folderSection(of: document.path)
+            let section = sectionName.flatMap { sections.index(for: $0) }
+            let slug = Self.slug(for: document, title: title)
+            if slug.isEmpty {
+                diagnostics.append(Diagnostic(path: document.path, line: 1, column: 1, severity: .error,
+                                              message: "cannot make a URL slug from the file name or the title: add `slug:`"))
+                continue
+            }
+            let path = document.url.map(Self.outputPath) ?? config.articlePermalink.expand { placeholder in
+                switch placeholder {
+                case .year: return String(civil.year)
+                case .month: return civil.month < 10 ? "0\(civil.month)" : String(civil.month)
+                case .day: return civil.day < 10 ? "0\(civil.day)" : String(civil.day)
+                case .slug: return slug
+                case .section: return section.map { sections.slug(at: $0) } ?? "uncategorized"
+                }
+            }
+            pending.append(PendingArticle(document: document, title: title, slug: slug, path: path, date: civil,
+                                          timestamp: timestamp, section: section))
+        }
+        Self.resolveCollisions(&pending, diagnostics: &diagnostics)
+        pending.sort { ($1.timestamp, $0.slug, $0.document.path) < ($0.timestamp, $1.slug, $1.document.path) }
+
+        var tags = NameTable(kind: "tag")
+        var authors = NameTable(kind: "author")
+        let resolver = LinkResolver(root: config.rootPath, articles: pending.map { ($0.document.path, $0.path) },
+                                    assets: folder.assets.map(\.path))
+        var articles: [Article] = []
+        articles.reserveCapacity(pending.count)
+        var incoming: [[Int]] = Array(repeating: [], count: pending.count)
+        for (index, item) in pending.enumerated() {
+            let document = item.document
+            sections.add(article: index, to: item.section)
+            let tagIndexes = document.tags.compactMap { tags.add($0, article: index, path: document.path) }
+            let authorIndexes = document.authors.compactMap { authors.add($0, article: index, path: document.path) }
+            let linked = resolver.rewrite(document)
+            diagnostics += linked.diagnostics
+            for target in linked.linkedArticles where target != index { incoming[target].append(index) }
+            articles.append(Article(
+                id: document.path, kind: document.kind, title: item.title, slug: item.slug, path: item.path,
+                date: item.date, timestamp: item.timestamp,
+                updated: document.lastModified.map { CivilDate($0.date, in: config.timeZone) }.flatMap { $0 == item.date ? nil : $0 },
+                authors: Self.unique(authorIndexes), tags: Self.unique(tagIndexes), section: item.section,
+                summary: (document.summary ?? "").precomposedStringWithCanonicalMapping,
+                image: document.image.flatMap { resolver.resolveImage($0, from: document.path) },
+                bodyHTML: linked.html, bodyText: document.bodyText, canonical: document.canonical,
+                aliases: document.aliases.map(Self.outputPath), language: document.language, draft: document.draft,
+                contentHash: document.contentHash, incomingLinks: []))
+        }
+        for index in articles.indices { articles[index].incomingLinks = Array(Set(incoming[index])).sorted() }
+        let (tagItems, tagRemap) = tags.finish(diagnostics: &diagnostics)
+        let (authorItems, authorRemap) = authors.finish(diagnostics: &diagnostics)
+        let tagList = tagItems.map { Tag(slug: $0.slug, name: $0.name, articles: $0.articles) }
+        let authorList = authorItems.map { Author(slug: $0.slug, name: $0.name, articles: $0.articles) }
+        for index in articles.indices {
+            articles[index].tags = articles[index].tags.map { tagRemap[$0] }
+            articles[index].authors = articles[index].authors.map { authorRemap[$0] }
+        }
+        let buckets = DateBuckets(articles)
+        return ContentGraph(
+            articles: articles, tags: tagList, sections: sections.finish(), authors: authorList,
+            years: buckets.years, months: buckets.months, days: buckets.days,
+            assets: folder.assets.map { Asset(path: $0.path, sourcePath: $0.sourcePath, size: $0.size) },
+            diagnostics: diagnostics.sorted { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) })
+    }
+
+    /// Front matter `slug`, else the file name (without a Jekyll date; a bundle's folder name), else the title.
+    static func slug(for document: SourceDocument, title: String) -> String {
+        if let slug = document.slug { return Slug.fold(slug) }
+        let components = document.path.split(separator: "/")
+        var stem = String(components.last ?? "")
+        if let dot = stem.lastIndex(of: ".") { stem = String(stem[..<dot]) }
+        if stem == "index" || stem == "_index" {
+            stem = components.count > 1 ? String(components[components.count - 2]) : ""
+        } else if let jekyll = JekyllFileName(path: document.path) {
+            stem = jekyll.slug
+        }
+        let fromName = Slug.fold(stem)
+        return fromName.isEmpty ? Slug.fold(title) : fromName
+    }
+
+    /// The first folder of a path, when the file is in one: `thoi-su/abc.md` → `thoi-su`.
+    static func folderSection(of path: String) -> String? {
+        let components = path.split(separator: "/")
+        return components.count > 1 ? String(components[0]) : nil
+    }
+
+    /// A path from front matter (`url`, `aliases`) as an output path: no leading slash, a folder
+    /// unless it names an `.html` file.
+    static func outputPath(_ written: String) -> String {
+        var path = Substring(written)
+        while path.hasPrefix("/") { path = path.dropFirst() }
+        if path.isEmpty || path.hasSuffix("/") || path.hasSuffix(".html") { return String(path) }
+        return path + "/"
+    }
+
+    private static func unique(_ indexes: [Int]) -> [Int] {
+        var seen = Set<Int>()
+        return indexes.filter { seen.insert($0).inserted }
+    }
+
+    /// Two articles with the same URL: the first by source path keeps it, the others get `-2`, `-3`.
+    private static func resolveCollisions(_ pending: inout [PendingArticle], diagnostics: inout [Diagnostic]) {
+        pending.sort { $0.document.path < $1.document.path }
+        var taken: [String: String] = [:]
+        for index in pending.indices {
+            let original = pending[index].path
+            var candidate = original
+            var counter = 2
+            while taken[candidate] != nil {
+                candidate = Self.suffixed(original, counter)
+                counter += 1
+            }
+            if candidate != original {
+                diagnostics.append(Diagnostic(
+                    path: pending[index].document.path, severity: .warning,
+                    message: "URL /\(original) is already used by \(taken[original]!); this article gets /\(candidate)"))
+                pending[index].slug += "-\(counter - 1)"
+                pending[index].path = candidate
+            }
+            taken[candidate] = pending[index].document.path
+        }
+    }
+
+    private static func suffixed(_ path: String, _ counter: Int) -> String {
+        if path.hasSuffix("/") { return String(path.dropLast()) + "-\(counter)/" }
+        if path.hasSuffix(".html") { return String(path.dropLast(5)) + "-\(counter).html" }
+        return path + "-\(counter)"
+    }
+}
+
+/// An article between reading and indexing.
+struct PendingArticle {
+    var document: SourceDocument
+    var title: String
+    var slug: String
+    var path: String
+    var date: CivilDate
+    var timestamp: Int64
+    var section: Int?
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Ingest
+
+/// Points links and images of article bodies at output URLs: a link to another article's source
+/// file (`../thoi-su/abc.md`) becomes that article's URL, a link to a file of the content folder
+/// becomes the copied file's URL. Links that look internal but lead nowhere are reported.
+struct LinkResolver {
+    /// What one body became.
+    struct Result {
+        var html: String
+        var diagnostics: [Diagnostic]
+        var linkedArticles: [Int]
+    }
+
+    private let root: String
+    private let articles: [String: (index: Int, path: String)]
+    private let assets: Set<String>
+
+    /// `articles` are (source path, output path) in article index order.
+    init(root: String, articles: [(String, String)], assets: [String]) {
+        self.root = root
+        var bySource: [String: (index: Int, path: String)] = [:]
+        for (index, article) in articles.enumerated() { bySource[article.0] = (index, article.1) }
+        self.articles = bySource
+        self.assets = Set(assets)
+    }
+
+    /// Rewrites a document's body.
+    func rewrite(_ document: SourceDocument) -> Result {
+        var diagnostics: [Diagnostic] = []
+        var linked: [Int] = []
+        var reported = Set<String>()
+        let html = AttributeRewriter.rewrite(document.bodyHTML) { target in
+            switch resolve(target, from: document.path) {
+            case .article(let index, let url):
+                linked.append(index)
+                return url
+            case .asset(let url):
+                return url
+            case .missing(let candidate):
+                if reported.insert(target).inserted {
+                    let reference = document.references.first { Self.sameTarget($0.target, target) }
+                    diagnostics.append(Diagnostic(
+                        path: document.path, line: reference?.line ?? 0, column: reference?.column ?? 0, severity: .warning,
+                        message: "link to '\(target)' leads nowhere: no article or file at \(candidate) in the content folder"))
+                }
+                return nil
+            case .external:
+                return nil
+            }
+        }
+        return Result(html: html, diagnostics: diagnostics, linkedArticles: linked)
+    }
+
+    /// The URL of a lead image written in front matter, or the text as written when it is not a
+    /// file of the content folder.
+    func resolveImage(_ target: String, from path: String) -> String {
+        switch resolve(target, from: path) {
+        case .asset(let url), .article(_, let url): return url
+        case .missing, .external: return target
+        }
+    }
+
+    private enum Resolution {
+        case article(Int, String)
+        case asset(String)
+        case missing(String)
+        case external
+    }
+
+    private func resolve(_ target: String, from sourcePath: String) -> Resolution {
+        guard !target.isEmpty, !target.hasPrefix("#"), !target.hasPrefix("//"), !Self.hasScheme(target) else { return .external }
+        var location = Substring(target)
+        var suffix = ""
+        if let mark = location.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+            suffix = String(location[mark...])
+            location = location[..<mark]
+        }
+        let decoded = location.removingPercentEncoding ?? String(location)
+        let candidate: String
+        if decoded.hasPrefix("/") {
+            candidate = Self.normalize(String(decoded.drop { $0 == "/" }))
+        } else {
+            let folder = sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+            candidate = Self.normalize(folder.isEmpty ? decoded : folder + "/" + decoded)
+        }
+        if let article = articles[candidate] { return .article(article.index, root + Self.encode(article.path) + suffix) }
+        if assets.contains(candidate) { return .asset(root + Self.encode(candidate) + suffix) }
+        let pointsAtSource = candidate.hasSuffix(".md") || candidate.hasSuffix(".markdown")
+        // A rooted link to anything else is a page of the site (`/tags/`): not ours to judge.
+        if decoded.hasPrefix("/") && !pointsAtSource { return .external }
+        if pointsAtSource || candidate.split(separator: "/").last?.contains(".") == true { return .missing(candidate) }
+        return .external
+    }
+
+    private static func hasScheme(_ target: String) -> Bool {
+        guard let colon = target.firstIndex(of: ":") else { return false }
+        return !target[..<colon].contains { $0 == "/" || $0 == "?" || $0 == "#" }
+    }
+
+    /// Resolves `.` and `..` segments; `..` above the content folder stays at its top.
+    static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        return parts.joined(separator: "/")
+    }
+
+    private static func encode(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+    }
+
+    private static func sameTarget(_ written: String, _ rendered: String) -> Bool {
+        written == rendered || written.removingPercentEncoding == rendered.removingPercentEncoding
+    }
+}

@@ -1,0 +1,45 @@
+import SiteConfig
+
+/// Collects sections while the graph is built: those of the config first, in its order, then
+/// the ones found only in content. A section written `Thời sự`, `thời sự` or as the folder
+/// `thoi-su` is one section.
+struct SectionTable {
+    private var sections: [Section] = []
+    private var bySlug: [String: Int] = [:]
+    private var configured: Int
+
+    init(config: SiteConfig) {
+        for entry in config.sections {
+            let slug = entry.slug.map(Slug.fold) ?? Slug.fold(entry.name)
+            guard !slug.isEmpty, bySlug[slug] == nil else { continue }
+            bySlug[slug] = sections.count
+            bySlug[Slug.fold(entry.name)] = sections.count
+            sections.append(Section(slug: slug, name: entry.name, articles: []))
+        }
+        configured = sections.count
+    }
+
+    /// The index of the section a name (or folder name) belongs to, adding it when new.
+    mutating func index(for name: String) -> Int? {
+        let slug = Slug.fold(name)
+        guard !slug.isEmpty else { return nil }
+        if let index = bySlug[slug] { return index }
+        bySlug[slug] = sections.count
+        sections.append(Section(slug: slug, name: name, articles: []))
+        return sections.count - 1
+    }
+
+    func slug(at index: Int) -> String { sections[index].slug }
+
+    mutating func add(article: Int, to section: Int?) {
+        guard let section else { return }
+        sections[section].articles.append(article)
+    }
+
+    /// Configured sections in config order, then the others by slug; sections with no article
+    /// are dropped unless configured. Article indexes were appended newest first.
+    func finish() -> [Section] {
+        let found = sections[configured...].filter { !$0.articles.isEmpty }.sorted { $0.slug < $1.slug }
+        return Array(sections[..<configured]) + found
+    }
+}

@@ -1,0 +1,74 @@
+/// A tag: every spelling that folds to the same slug is one tag.
+public struct Tag: Sendable {
+    /// Identity and URL segment.
+    public var slug: String
+    /// The most used spelling.
+    public var name: String
+    /// Indexes of its articles, newest first.
+    public var articles: [Int]
+}
+
+/// A section of the site (`Thời sự`).
+public struct Section: Sendable {
+    /// Identity and URL segment.
+    public var slug: String
+    /// Display name.
+    public var name: String
+    /// Indexes of its articles, newest first.
+    public var articles: [Int]
+}
+
+/// An author with a page of their articles.
+public struct Author: Sendable {
+    /// Identity and URL segment.
+    public var slug: String
+    /// Display name, the most used spelling.
+    public var name: String
+    /// Indexes of their articles, newest first.
+    public var articles: [Int]
+}
+
+/// The articles of one year, month or day, in the site's zone.
+public struct DateBucket: Sendable {
+    /// How wide the bucket is.
+    public enum Granularity: Sendable, Hashable {
+        /// `/2021/`.
+        case year
+        /// `/2021/11/`.
+        case month
+        /// `/2021/11/30/`.
+        case day
+    }
+
+    /// How wide the bucket is.
+    public var granularity: Granularity
+    /// The year.
+    public var year: Int
+    /// The month (1–12), 0 for a year bucket.
+    public var month: Int
+    /// The day (1–31), 0 for year and month buckets.
+    public var day: Int
+    /// Indexes of its articles, newest first.
+    public var articles: [Int]
+
+    /// Output path relative to the site root: `2021/`, `2021/11/`, `2021/11/30/`.
+    public var path: String {
+        let monthPart = month < 10 ? "0\(month)" : "\(month)"
+        let dayPart = day < 10 ? "0\(day)" : "\(day)"
+        switch granularity {
+        case .year: return "\(year)/"
+        case .month: return "\(year)/\(monthPart)/"
+        case .day: return "\(year)/\(monthPart)/\(dayPart)/"
+        }
+    }
+}
+
+/// A file copied from the content folder to the output as it is.
+public struct Asset: Sendable {
+    /// Path relative to the content folder, which is also its output path relative to the root.
+    public var path: String
+    /// Absolute path on disk.
+    public var sourcePath: String
+    /// Size in bytes.
+    public var size: Int
+}

@@ -1,0 +1,92 @@
+import Foundation
+import CCmarkGFM
+
+/// The cmark-gfm calls, kept in one place: parse, collect references, render HTML and text.
+enum CommonMark {
+    /// What one Markdown body renders to.
+    struct Rendered {
+        var html: String
+        var text: String
+        var summary: String?
+        var firstHeading: String?
+        var references: [SourceReference]
+    }
+
+    private static let extensions = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+
+    /// Registers the GFM extensions once per process; cmark-gfm's registry is global.
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// Raw HTML is kept (authors of a news site write their own embeds); the tagfilter extension
+    /// still neutralizes `<script>`, `<style>`, `<iframe>` and the like, as GitHub does.
+    private static let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG
+
+    /// Renders a body; `firstLine` is the file line the body starts on, for reference positions.
+    static func render(_ body: Substring, firstLine: Int) -> Rendered {
+        _ = registered
+        guard let parser = cmark_parser_new(options) else { return Rendered(html: "", text: "", references: []) }
+        defer { cmark_parser_free(parser) }
+        for name in extensions {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        var source = String(body)
+        source.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        guard let root = cmark_parser_finish(parser) else { return Rendered(html: "", text: "", references: []) }
+        defer { cmark_node_free(root) }
+
+        var references: [SourceReference] = []
+        var firstHeading: String?
+        if let iterator = cmark_iter_new(root) {
+            defer { cmark_iter_free(iterator) }
+            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) {
+                    references.append(SourceReference(target: String(cString: url),
+                                                      line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
+                                                      column: Int(cmark_node_get_start_column(node))))
+                } else if type == CMARK_NODE_HEADING, firstHeading == nil {
+                    firstHeading = plainText(node)
+                }
+            }
+        }
+        let extensionsList = cmark_parser_get_syntax_extensions(parser)
+        let html = take(cmark_render_html(root, options, extensionsList))
+        return Rendered(html: html, text: take(cmark_render_plaintext(root, options, 0)),
+                        summary: summary(root), firstHeading: firstHeading, references: references)
+    }
+
+    /// The text before `<!--more-->`, else the first paragraph, as plain text.
+    private static func summary(_ root: OpaquePointer) -> String? {
+        var parts: [String] = []
+        var child = cmark_node_first_child(root)
+        while let node = child {
+            if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK,
+               let literal = cmark_node_get_literal(node), String(cString: literal).contains("<!--more-->") {
+                let text = parts.joined(separator: " ")
+                return text.isEmpty ? nil : text
+            }
+            if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH { parts.append(plainText(node)) }
+            child = cmark_node_next(node)
+        }
+        return parts.first.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    private static func plainText(_ node: OpaquePointer) -> String {
+        take(cmark_render_plaintext(node, options, 0)).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Copies a string cmark allocated, then frees it.
+    private static func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+}

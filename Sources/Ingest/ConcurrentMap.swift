@@ -1,0 +1,40 @@
+import Dispatch
+
+/// Maps a function over an array on every core, keeping the order of the input.
+public enum ConcurrentMap {
+    /// Applies `transform` to each element in parallel; the result is in input order, so the
+    /// output does not depend on how threads were scheduled.
+    public static func map<Element: Sendable, Result: Sendable>(
+        _ elements: [Element], _ transform: @Sendable (Element) -> Result
+    ) -> [Result] {
+        let results = ResultSlots<Result>(count: elements.count)
+        elements.withUnsafeBufferPointer { input in
+            nonisolated(unsafe) let input = input
+            DispatchQueue.concurrentPerform(iterations: input.count) { index in
+                results.store(transform(input[index]), at: index)
+            }
+        }
+        return results.values()
+    }
+}
+
+/// One slot per result, each written by exactly one iteration: no two threads touch the same slot.
+private final class ResultSlots<Result>: @unchecked Sendable {
+    // Raw memory, not an array property: concurrent writes to distinct slots of a Swift array
+    // would go through one shared array access.
+    private let slots: UnsafeMutableBufferPointer<Result?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func store(_ value: Result, at index: Int) { slots[index] = value }
+
+    func values() -> [Result] { slots.map { $0! } }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Everything read from a content folder: documents, the other files (assets), and problems
+/// that concern no single document.
+public struct ContentFolder: Sendable {
+    /// One document per Markdown or HTML file, sorted by path.
+    public var documents: [SourceDocument]
+    /// Every other file, by path relative to the content folder, sorted.
+    public var assets: [AssetFile]
+
+    /// Makes a folder's reading from its parts (tests build graphs without touching disk).
+    public init(documents: [SourceDocument], assets: [AssetFile]) {
+        self.documents = documents
+        self.assets = assets
+    }
+}
+
+/// A file of the content folder that is copied as it is (an image, a PDF).
+public struct AssetFile: Sendable, Hashable {
+    /// Path relative to the content folder, `/`-separated.
+    public var path: String
+    /// Absolute path on disk, for copying.
+    public var sourcePath: String
+    /// Size in bytes.
+    public var size: Int
+
+    /// Describes a file.
+    public init(path: String, sourcePath: String, size: Int) {
+        self.path = path
+        self.sourcePath = sourcePath
+        self.size = size
+    }
+}
+
+/// Walks a content folder and reads every file, in parallel. This is the reading edge of a build.
+public struct ContentReader: Sendable {
+    /// Reads Markdown.
+    public var markdown: MarkdownReader
+    /// Reads scraped pages.
+    public var scraped: ScrapedPageReader
+
+    /// Makes a reader for a site's time zone and extraction rules.
+    public init(timeZone: TimeZone, extractor: HTMLExtractor = HTMLExtractor()) {
+        markdown = MarkdownReader(timeZone: timeZone)
+        scraped = ScrapedPageReader(timeZone: timeZone, extractor: extractor)
+    }
+
+    /// Reads the folder. Files and folders whose names start with `.` or `_` are skipped, as Hugo
+    /// and Jekyll skip them.
+    public func read(folder: URL) -> ContentFolder {
+        let files = Self.listFiles(in: folder)
+        let pages = files.filter { Self.isPage($0.path) }
+        let assets = files.filter { !Self.isPage($0.path) }
+        let documents = ConcurrentMap.map(pages) { file -> SourceDocument in
+            guard let data = FileManager.default.contents(atPath: file.sourcePath) else {
+                var document = SourceDocument(path: file.path, kind: file.path.hasSuffix(".md") ? .markdown : .scrapedHTML)
+                document.diagnostics.append(Diagnostic(path: file.path, severity: .error, message: "cannot read the file"))
+                return document
+            }
+            let bytes = [UInt8](data)
+            return Self.isMarkdown(file.path) ? markdown.read(bytes, path: file.path) : scraped.read(bytes, path: file.path)
+        }
+        return ContentFolder(documents: documents, assets: assets)
+    }
+
+    static func isMarkdown(_ path: String) -> Bool {
+        path.hasSuffix(".md") || path.hasSuffix(".markdown")
+    }
+
+    static func isPage(_ path: String) -> Bool {
+        isMarkdown(path) || path.hasSuffix(".html") || path.hasSuffix(".htm")
+    }
+
+    private static func listFiles(in folder: URL) -> [AssetFile] {
+        let base = folder.standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
+        var files: [AssetFile] = []
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") || name.hasPrefix("_") {
+                enumerator.skipDescendants()
+                continue
+            }
+            let absolute = base + "/" + relative
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            let size = (try? FileManager.default.attributesOfItem(atPath: absolute)[.size] as? Int) ?? 0
+            files.append(AssetFile(path: relative, sourcePath: absolute, size: size ?? 0))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Turns front matter fields into a document's metadata, with the keys Hugo and Jekyll users write.
+enum FrontMatter {
+    /// Fills `document` from `fields`; wrong shapes and unreadable dates become diagnostics at the key.
+    static func apply(_ fields: FrontMatterFields, to document: inout SourceDocument, timeZone: TimeZone) {
+        func first(_ keys: String...) -> (key: String, value: FrontMatterValue)? {
+            for key in keys { if let value = fields.values[key] { return (key, value) } }
+            return nil
+        }
+        func report(_ key: String, _ severity: Diagnostic.Severity, _ message: String) {
+            let position = fields.positions[key] ?? SourcePosition(line: 1, column: 1)
+            document.diagnostics.append(Diagnostic(path: document.path, line: position.line, column: position.column,
+                                                   severity: severity, message: message))
+        }
+        func text(_ keys: String...) -> String? {
+            for key in keys {
+                guard let value = fields.values[key] else { continue }
+                if let text = value.text { return text.isEmpty ? nil : text }
+                report(key, .warning, "'\(key)' should be a single value; it was ignored")
+            }
+            return nil
+        }
+        func date(_ keys: String...) -> ParsedDate? {
+            for key in keys {
+                // Jekyll's `published: false` is a flag, not a date.
+                guard let value = fields.values[key], case .string(let raw) = value, !raw.isEmpty else { continue }
+                if let parsed = DateParser.parse(raw, defaultTimeZone: timeZone) { return parsed }
+                report(key, .error, "cannot read the date '\(raw)' (write it like 2021-11-30T22:58:00+07:00 or 30/11/2021 22:58)")
+                return nil
+            }
+            return nil
+        }
+
+        document.title = text("title")
+        document.date = date("date", "publishdate", "pubdate", "published")
+        document.lastModified = date("lastmod", "updated", "modified", "last_modified_at")
+        if let (key, value) = first("tags", "keywords") {
+            if let tags = value.texts(splitCommas: true) { document.tags = tags } else { report(key, .warning, "'\(key)' should be a list of names") }
+        }
+        if let (key, value) = first("section", "categories", "category") {
+            if let names = value.texts(splitCommas: false), let name = names.first(where: { !$0.isEmpty }) {
+                document.section = name
+            } else {
+                report(key, .warning, "'\(key)' should be a name or a list of names")
+            }
+        }
+        if let (key, value) = first("authors", "author") {
+            switch value {
+            case .table(let author):
+                document.authors = author["name"]?.text.map { [$0] } ?? []
+            case .list(let items):
+                document.authors = items.compactMap { item in
+                    if case .table(let author) = item { return author["name"]?.text }
+                    return item.text
+                }
+            default:
+                document.authors = value.texts(splitCommas: false) ?? []
+            }
+            if document.authors.isEmpty { report(key, .warning, "'\(key)' has no author name") }
+        }
+        document.summary = text("summary", "description", "excerpt")
+        if let (_, value) = first("image", "images", "cover", "featured_image") {
+            switch value {
+            case .string(let path): document.image = path
+            case .list(let items): document.image = items.first?.text
+            case .table(let image): document.image = (image["src"] ?? image["url"] ?? image["path"] ?? image["image"])?.text
+            case .bool: break
+            }
+        }
+        if let (key, value) = first("draft", "published"), key == "draft" || value.text == "false" {
+            switch value {
+            case .bool(let flag): document.draft = key == "draft" ? flag : !flag
+            default: report(key, .warning, "'\(key)' should be true or false")
+            }
+        }
+        document.slug = text("slug")
+        document.url = text("url", "permalink")
+        if let (key, value) = first("aliases", "redirect_from") {
+            if let aliases = value.texts(splitCommas: false) { document.aliases = aliases } else { report(key, .warning, "'\(key)' should be a list of paths") }
+        }
+        document.language = text("lang", "language")
+        document.canonical = text("canonical", "source", "original_url")
+    }
+}

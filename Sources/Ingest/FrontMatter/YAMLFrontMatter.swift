@@ -1,0 +1,57 @@
+import Yams
+
+/// Reads YAML front matter with Yams, keeping scalars as written.
+enum YAMLFrontMatter {
+    /// Parses the text; `firstLine` is the file line the text starts on, so positions are the file's.
+    static func parse(_ text: Substring, firstLine: Int) throws(FrontMatterError) -> FrontMatterFields {
+        let root: Yams.Node?
+        do {
+            root = try Yams.compose(yaml: String(text))
+        } catch let error as YamlError {
+            throw positioned(error, firstLine: firstLine)
+        } catch {
+            throw FrontMatterError(line: firstLine, column: 1, message: "cannot read YAML front matter: \(error)")
+        }
+        var fields = FrontMatterFields()
+        guard let root else { return fields }
+        guard let mapping = root.mapping else {
+            throw FrontMatterError(line: firstLine + (root.mark?.line ?? 1) - 1, column: root.mark?.column ?? 1,
+                                   message: "front matter must be a mapping of keys to values")
+        }
+        for (key, value) in mapping {
+            guard let name = key.string else { continue }
+            let mark = key.mark
+            fields.set(name, convert(value), at: SourcePosition(line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1))
+        }
+        return fields
+    }
+
+    private static func convert(_ node: Yams.Node) -> FrontMatterValue {
+        switch node {
+        case .scalar(let scalar):
+            // Only plain `true`/`false` are booleans: a quoted "true" stays text.
+            if scalar.style == .plain, let flag = Bool(scalar.string.lowercased()) { return .bool(flag) }
+            return .string(scalar.string)
+        case .sequence(let sequence):
+            return .list(sequence.map(convert))
+        case .mapping(let mapping):
+            var table: [String: FrontMatterValue] = [:]
+            for (key, value) in mapping {
+                if let name = key.string { table[name.lowercased()] = convert(value) }
+            }
+            return .table(table)
+        case .alias:
+            return .string("")
+        }
+    }
+
+    private static func positioned(_ error: YamlError, firstLine: Int) -> FrontMatterError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return FrontMatterError(line: firstLine + mark.line - 1, column: mark.column, message: "YAML front matter: \(problem)")
+        default:
+            return FrontMatterError(line: firstLine, column: 1, message: "cannot read YAML front matter: \(error)")
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import CCmarkGFM
+import Foundation
+
+/// Reads a Markdown file with front matter into a `SourceDocument`, through cmark-gfm with the GitHub
+/// extensions (tables, strikethrough, autolinks, task lists, footnotes).
+public struct MarkdownReader: Sendable {
+    /// The zone of dates written without one.
+    public var timeZone: TimeZone
+
+    /// Makes a reader for a site's time zone.
+    public init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+    }
+
+    /// Reads one file. Problems are recorded in the document's diagnostics, never thrown, so the
+    /// build can go on with the other files.
+    public func read(_ bytes: [UInt8], path: String) -> SourceDocument {
+        var document = SourceDocument(path: path, kind: .markdown)
+        document.contentHash = ContentHash.of(bytes)
+        guard let decoded = String(validating: bytes, as: UTF8.self) else {
+            document.diagnostics.append(Diagnostic(path: path, line: Self.firstInvalidUTF8Line(bytes), column: 1, severity: .error,
+                                                   message: "file is not valid UTF-8"))
+            return document
+        }
+        // Swift treats "\r\n" as one Character; fold line ends first so that line counting is simple.
+        let text = decoded.contains("\r") ? decoded.replacingOccurrences(of: "\r\n", with: "\n") : decoded
+        let split: FrontMatterSplit
+        do {
+            split = try FrontMatterSplit(Substring(text))
+            let fields: FrontMatterFields
+            switch split.syntax {
+            case .yaml: fields = try YAMLFrontMatter.parse(split.frontMatter, firstLine: split.frontMatterLine)
+            case .toml: fields = try TOMLFrontMatter.parse(split.frontMatter, firstLine: split.frontMatterLine)
+            case .json: fields = try JSONFrontMatter.parse(split.frontMatter)
+            case nil: fields = FrontMatterFields()
+            }
+            FrontMatter.apply(fields, to: &document, timeZone: timeZone)
+        } catch {
+            document.diagnostics.append(Diagnostic(path: path, line: error.line, column: error.column, severity: .error, message: error.message))
+            return document
+        }
+        if document.date == nil, let fileDate = JekyllFileName(path: path)?.date {
+            document.date = DateParser.parse(fileDate, defaultTimeZone: timeZone)
+        }
+        let rendered = CommonMark.render(split.body, firstLine: split.bodyLine)
+        document.bodyHTML = rendered.html
+        document.bodyText = rendered.text
+        document.references = rendered.references
+        if document.summary == nil { document.summary = rendered.summary }
+        if document.title == nil, let heading = rendered.firstHeading { document.title = heading }
+        return document
+    }
+
+    private static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int {
+        var line = 1
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            if String(validating: bytes[start..<index], as: UTF8.self) == nil { return line }
+            line += 1
+            start = index + 1
+        }
+        return line
+    }
+}
+
+/// A Jekyll post's file name, `2021-11-30-slug.md`: a date and a slug.
+public struct JekyllFileName: Sendable {
+    /// `2021-11-30`.
+    public var date: String
+    /// The name after the date, without the extension.
+    public var slug: String
+
+    /// Reads the last component of a path; nil when it does not start with a date.
+    public init?(path: String) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = name.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
+        let utf8 = Array(stem.utf8)
+        guard utf8.count > 11, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"), utf8[10] == UInt8(ascii: "-"),
+              utf8[0..<10].allSatisfy({ $0 == UInt8(ascii: "-") || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) })
+        else { return nil }
+        date = String(decoding: utf8[0..<10], as: UTF8.self)
+        slug = String(decoding: utf8[11...], as: UTF8.self)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Reads a page as a crawler saved it into a `SourceDocument`, through the HTML extractor.
+public struct ScrapedPageReader: Sendable {
+    /// The zone of dates printed without one.
+    public var timeZone: TimeZone
+    /// The extractor, with the site's per-host rules.
+    public var extractor: HTMLExtractor
+
+    /// Makes a reader.
+    public init(timeZone: TimeZone, extractor: HTMLExtractor = HTMLExtractor()) {
+        self.timeZone = timeZone
+        self.extractor = extractor
+    }
+
+    /// Reads one page. Relative URLs stay relative to the page's file, so the build can copy
+    /// its images and rewrite its links.
+    public func read(_ bytes: [UInt8], path: String) -> SourceDocument {
+        var document = SourceDocument(path: path, kind: .scrapedHTML)
+        document.contentHash = ContentHash.of(bytes)
+        let page: ExtractedPage
+        do {
+            page = try extractor.extract(bytes, pageURL: nil, defaultTimeZone: timeZone)
+        } catch {
+            document.diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, message: "\(error)"))
+            return document
+        }
+        for warning in page.warnings {
+            document.diagnostics.append(Diagnostic(path: path, severity: .warning, message: warning))
+        }
+        document.title = page.title
+        document.date = page.published
+        document.lastModified = page.modified
+        document.authors = page.byline.map { [$0] } ?? []
+        document.tags = page.tags
+        document.section = page.section
+        document.summary = page.description
+        document.image = page.image
+        document.canonical = page.canonical
+        document.language = page.lang
+        document.bodyHTML = page.html
+        document.bodyText = page.text
+        document.references = (page.links + page.images).map { SourceReference(target: $0, line: 0, column: 0) }
+        if document.title == nil {
+            document.diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, message: "no headline found in the page"))
+        }
+        if page.text.isEmpty {
+            document.diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, message: "no article body found in the page"))
+        }
+        return document
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// What one reader made of one input file, before the graph normalizes it.
+///
+/// Values are kept as the author wrote them (tag spellings, section names, date text already
+/// parsed but with its own offset); slugs, URLs and merging belong to `ContentGraph`.
+public struct SourceDocument: Sendable {
+    /// Which reader produced the document.
+    public enum Kind: String, Sendable {
+        /// Front matter and Markdown.
+        case markdown
+        /// A page as a crawler saved it.
+        case scrapedHTML
+    }
+
+    /// Path relative to the content folder, with `/` separators (`thoi-su/abc.md`).
+    public var path: String
+    /// Which reader produced it.
+    public var kind: Kind
+    /// Headline.
+    public var title: String?
+    /// Publication date.
+    public var date: ParsedDate?
+    /// Last modification, when given.
+    public var lastModified: ParsedDate?
+    /// Author names, in the order given.
+    public var authors: [String] = []
+    /// Tag spellings, in the order given.
+    public var tags: [String] = []
+    /// Section name as written (`Thời sự`).
+    public var section: String?
+    /// Slug from front matter.
+    public var slug: String?
+    /// An explicit URL path from front matter (`url:`), overriding the permalink pattern.
+    public var url: String?
+    /// Old paths that should redirect here.
+    public var aliases: [String] = []
+    /// Left out unless drafts are asked for.
+    public var draft = false
+    /// Plain-text summary from front matter or the page's description.
+    public var summary: String?
+    /// Lead image, as written (relative to the file, rooted, or absolute).
+    public var image: String?
+    /// The original URL of a mirrored page.
+    public var canonical: String?
+    /// Language code, when given.
+    public var language: String?
+    /// The body as HTML: rendered Markdown or a sanitized extracted page.
+    public var bodyHTML: String = ""
+    /// The body as plain text (for summaries, reading time and the search index).
+    public var bodyText: String = ""
+    /// Where each link and image of the body came from, to report unresolved ones precisely.
+    public var references: [SourceReference] = []
+    /// A hash of the file's bytes.
+    public var contentHash: UInt64 = 0
+    /// Problems found while reading; an `.error` means the document must be left out.
+    public var diagnostics: [Diagnostic] = []
+
+    /// Makes an empty document for a path; readers fill it in.
+    public init(path: String, kind: Kind) {
+        self.path = path
+        self.kind = kind
+    }
+
+    /// True when reading failed badly enough that the document must be left out.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// A link or image target in a body, with its place in the source file.
+public struct SourceReference: Sendable, Hashable {
+    /// The target as written in the source.
+    public var target: String
+    /// 1-based line in the source file, 0 when unknown.
+    public var line: Int
+    /// 1-based column in the source file, 0 when unknown.
+    public var column: Int
+
+    /// Makes a reference.
+    public init(target: String, line: Int, column: Int) {
+        self.target = target
+        self.line = line
+        self.column = column
+    }
+}

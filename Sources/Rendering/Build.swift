@@ -1,0 +1,120 @@
+import ContentGraph
+import Dispatch
+import Foundation
+import Ingest
+import SiteConfig
+import Templating
+
+/// What a build is asked to do.
+public struct BuildOptions: Sendable {
+    /// The site folder: `Content/`, optional `Templates/` and `site.yml`.
+    public var site: URL
+    /// Where the site is written; replaced as a whole.
+    public var output: URL
+    /// Overrides `baseURL` of `site.yml`.
+    public var baseURL: String?
+    /// Builds drafts too.
+    public var includeDrafts: Bool
+    /// Reports every missing template variable (a theme author's check).
+    public var strict: Bool
+
+    /// Makes options; the output defaults to `Output/` in the site folder.
+    public init(site: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false) {
+        self.site = site
+        self.output = output ?? site.appendingPathComponent("Output")
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.strict = strict
+    }
+}
+
+/// What a build did.
+public struct BuildSummary: Sendable {
+    /// Articles in the site.
+    public var articles: Int
+    /// Pages rendered (articles, lists, redirects).
+    public var pages: Int
+    /// Files copied (images, theme assets).
+    public var copied: Int
+    /// Everything found wrong, errors and warnings, sorted by path and line.
+    public var diagnostics: [Diagnostic]
+}
+
+/// A build that could not produce a site at all (bad config, bad theme, unwritable output).
+public struct BuildError: Error, Sendable, CustomStringConvertible {
+    /// Each problem, as `path:line:column: error: message`.
+    public var messages: [String]
+
+    /// The problems, one per line.
+    public var description: String { messages.joined(separator: "\n") }
+}
+
+/// The whole pipeline: read → graph → pages → write.
+public enum Build {
+    /// Builds a site folder into its output folder.
+    public static func run(_ options: BuildOptions) throws(BuildError) -> BuildSummary {
+        let config = try loadConfig(options)
+        let theme = try loadTheme(options.site)
+        let templates = try compile(theme)
+        let folder = ContentReader(timeZone: config.timeZone).read(folder: options.site.appendingPathComponent("Content"))
+        let graph = GraphBuilder(config: config, includeDrafts: options.includeDrafts).build(folder)
+        let model = ViewModel(graph: graph, config: config, theme: theme)
+        let pages = PagePlanner(graph: graph, model: model, pageSize: config.pageSize, templates: templates).pages()
+        let writer: OutputWriter
+        do { writer = try OutputWriter(output: options.output) } catch { throw BuildError(messages: [error.description]) }
+        do {
+            let reports = try PageRenderer(templates: templates, writer: writer).render(pages)
+            let copied = try copyFiles(graph: graph, theme: theme, writer: writer)
+            try writer.commit()
+            let diagnostics = graph.diagnostics + reports.diagnostics(strict: options.strict)
+            return BuildSummary(articles: graph.articles.count, pages: pages.count, copied: copied, diagnostics: diagnostics)
+        } catch {
+            writer.discard()
+            throw BuildError(messages: [error.description])
+        }
+    }
+
+    private static func loadConfig(_ options: BuildOptions) throws(BuildError) -> SiteConfig {
+        let path = options.site.appendingPathComponent("site.yml").path
+        var config = SiteConfig()
+        if let data = FileManager.default.contents(atPath: path) {
+            do {
+                config = try SiteConfig(yaml: String(decoding: data, as: UTF8.self), path: path)
+            } catch {
+                throw BuildError(messages: [error.description])
+            }
+        }
+        if let baseURL = options.baseURL {
+            config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        }
+        return config
+    }
+
+    private static func loadTheme(_ site: URL) throws(BuildError) -> Theme {
+        let folder = site.appendingPathComponent("Templates")
+        do {
+            return FileManager.default.fileExists(atPath: folder.path) ? try Theme.load(folder: folder) : try Theme.builtIn()
+        } catch {
+            throw BuildError(messages: [error.description])
+        }
+    }
+
+    private static func compile(_ theme: Theme) throws(BuildError) -> TemplateLibrary {
+        var filters = FilterRegistry.standard
+        filters.register("slug") { value, _ in
+            guard case .string(let text) = value else { return value }
+            return .string(Slug.fold(text))
+        }
+        do {
+            return try TemplateLibrary(sources: theme.templates, filters: filters)
+        } catch {
+            throw BuildError(messages: [error.description])
+        }
+    }
+
+    private static func copyFiles(graph: ContentGraph, theme: Theme, writer: OutputWriter) throws(OutputError) -> Int {
+        for asset in graph.assets { try writer.copy(from: asset.sourcePath, to: asset.path) }
+        for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) { try writer.write(bytes, to: "assets/" + path) }
+        return graph.assets.count + theme.assets.count
+    }
+}

@@ -1,0 +1,23 @@
+/// Titles the build itself gives to list pages, in the site's language (`Tháng 11/2021`,
+/// `November 2021`). Theme text lives in the theme's `i18n/` files instead.
+struct Labels: Sendable {
+    let language: String
+
+    private var isVietnamese: Bool { language.hasPrefix("vi") }
+
+    private static let englishMonths = ["January", "February", "March", "April", "May", "June", "July",
+                                        "August", "September", "October", "November", "December"]
+
+    var home: String { isVietnamese ? "Trang chủ" : "Home" }
+    var tags: String { isVietnamese ? "Chủ đề" : "Tags" }
+
+    func year(_ year: Int) -> String { isVietnamese ? "Năm \(year)" : "\(year)" }
+
+    func month(_ year: Int, _ month: Int) -> String {
+        isVietnamese ? "Tháng \(month)/\(year)" : "\(Self.englishMonths[month - 1]) \(year)"
+    }
+
+    func day(_ year: Int, _ month: Int, _ day: Int) -> String {
+        isVietnamese ? "Ngày \(day)/\(month)/\(year)" : "\(Self.englishMonths[month - 1]) \(day), \(year)"
+    }
+}

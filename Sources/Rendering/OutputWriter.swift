@@ -1,0 +1,103 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a build into a staging folder beside the output folder, then swaps it in, so the
+/// output folder is never half-written: a reader sees the old site or the new one.
+public final class OutputWriter: Sendable {
+    /// The folder the site ends up in.
+    public let output: URL
+    /// The folder being written.
+    public let staging: URL
+
+    /// Prepares an empty staging folder next to `output` (same file system, so the swap is a rename).
+    public init(output: URL) throws(OutputError) {
+        self.output = output.standardizedFileURL
+        let parent = self.output.deletingLastPathComponent()
+        staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging")
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+            if manager.fileExists(atPath: staging.path) { try manager.removeItem(at: staging) }
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: staging.path, message: "cannot prepare the staging folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes one file, making its folders. Safe to call from many threads for different paths.
+    public func write(_ bytes: [UInt8], to relativePath: String) throws(OutputError) {
+        let path = staging.path + "/" + relativePath
+        try makeParent(of: path)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError(path: path, message: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+            }
+            guard result > 0 else { throw OutputError(path: path, message: String(cString: strerror(errno))) }
+            written += result
+        }
+    }
+
+    /// Copies a file into the output (an image of the content folder).
+    public func copy(from sourcePath: String, to relativePath: String) throws(OutputError) {
+        let path = staging.path + "/" + relativePath
+        try makeParent(of: path)
+        do {
+            try FileManager.default.copyItem(atPath: sourcePath, toPath: path)
+        } catch {
+            throw OutputError(path: path, message: "cannot copy \(sourcePath): \(error.localizedDescription)")
+        }
+    }
+
+    /// Swaps the staging folder in and removes the old output. On Linux the two folders are
+    /// exchanged in one `renameat2(RENAME_EXCHANGE)`, so no moment exists without a whole site.
+    public func commit() throws(OutputError) {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: output.path) else {
+            guard rename(staging.path, output.path) == 0 else { throw OutputError(path: output.path, message: String(cString: strerror(errno))) }
+            return
+        }
+        #if canImport(Glibc)
+        if renameat2(AT_FDCWD, staging.path, AT_FDCWD, output.path, UInt32(RENAME_EXCHANGE)) == 0 {
+            try? manager.removeItem(at: staging)
+            return
+        }
+        #endif
+        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old")
+        try? manager.removeItem(at: old)
+        guard rename(output.path, old.path) == 0, rename(staging.path, output.path) == 0 else {
+            throw OutputError(path: output.path, message: String(cString: strerror(errno)))
+        }
+        try? manager.removeItem(at: old)
+    }
+
+    /// Removes the staging folder after a failed build; the old output stays as it was.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    private func makeParent(of path: String) throws(OutputError) {
+        let parent = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: parent, message: "cannot make the folder: \(error.localizedDescription)")
+        }
+    }
+}
+
+/// A file of the output that could not be written.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+    /// The file or folder.
+    public var path: String
+    /// What went wrong.
+    public var message: String
+
+    /// `path: error: message`.
+    public var description: String { "\(path): error: \(message)" }
+}

@@ -1,0 +1,41 @@
+import Templating
+
+/// One output file: where it goes, what it is rendered from, and which inputs it shows.
+public struct Page: Sendable {
+    /// What kind of page it is, as templates see it in `page.kind`.
+    public enum Kind: String, Sendable {
+        /// One article.
+        case article
+        /// The home page and its later pages.
+        case home
+        /// A section's list.
+        case section
+        /// A tag's list.
+        case tag
+        /// The list of all tags.
+        case tags
+        /// An author's list.
+        case author
+        /// A year's list.
+        case year
+        /// A month's list.
+        case month
+        /// A day's list.
+        case day
+        /// A redirect from an old path.
+        case alias
+    }
+
+    /// Output file path relative to the output folder (`2021/11/30/slug/index.html`).
+    public var file: String
+    /// The page's kind.
+    public var kind: Kind
+    /// The template to render, or nil when `bytes` is the page.
+    public var template: String?
+    /// The template's context.
+    public var context: TemplateValue
+    /// Bytes written as they are (redirects, feeds), when there is no template.
+    public var bytes: [UInt8]
+    /// Indexes of the articles the page shows: what an incremental build compares.
+    public var articles: [Int]
+}

@@ -1,0 +1,85 @@
+import ContentGraph
+import SiteConfig
+import Templating
+
+/// Lists every page of the site from the graph: articles, home, sections, tags, authors, date
+/// archives and redirects. Planning is cheap; rendering happens later, in parallel.
+struct PagePlanner {
+    let graph: ContentGraph
+    let model: ViewModel
+    let pageSize: Int
+    let templates: TemplateLibrary
+
+    /// Every page, in a stable order.
+    func pages() -> [Page] {
+        var pages: [Page] = []
+        for index in graph.articles.indices {
+            let article = graph.articles[index]
+            pages.append(Page(file: Routes.file(for: article.path), kind: .article, template: "article",
+                              context: model.articleContext(index), bytes: [], articles: [index]))
+            for alias in article.aliases {
+                pages.append(Page(file: Routes.file(for: alias), kind: .alias, template: nil, context: nil,
+                                  bytes: Redirect.page(to: model.routes.permalink(article.path)), articles: [index]))
+            }
+        }
+        let allArticles = Array(graph.articles.indices)
+        pages += list(.home, title: model.labels.home, path: "", articles: allArticles)
+        for section in graph.sections {
+            pages += list(.section, title: section.name, path: Routes.section(section.slug), articles: section.articles)
+        }
+        for tag in graph.tags {
+            pages += list(.tag, title: tag.name, path: Routes.tag(tag.slug), articles: tag.articles)
+        }
+        for author in graph.authors {
+            pages += list(.author, title: author.name, path: Routes.author(author.slug), articles: author.articles)
+        }
+        for bucket in graph.years + graph.months + graph.days {
+            let (kind, title): (Page.Kind, String)
+            switch bucket.granularity {
+            case .year: (kind, title) = (.year, model.labels.year(bucket.year))
+            case .month: (kind, title) = (.month, model.labels.month(bucket.year, bucket.month))
+            case .day: (kind, title) = (.day, model.labels.day(bucket.year, bucket.month, bucket.day))
+            }
+            pages += list(kind, title: title, path: bucket.path, articles: bucket.articles)
+        }
+        pages.append(Page(file: Routes.file(for: Routes.tagsIndex), kind: .tags, template: template(for: .tags),
+                          context: model.tagsContext(), bytes: [], articles: []))
+        return pages
+    }
+
+    private func list(_ kind: Page.Kind, title: String, path: String, articles: [Int]) -> [Page] {
+        Pagination.pages(count: articles.count, pageSize: pageSize).map { pagination in
+            Page(file: Routes.file(for: Routes.page(pagination.current, of: path)), kind: kind, template: template(for: kind),
+                 context: model.listContext(kind: kind, title: title, path: path, articles: articles, pagination: pagination),
+                 bytes: [], articles: Array(articles[pagination.range]))
+        }
+    }
+
+    /// A kind's own template when the theme has one (`tag.mustache`), else the shared one, as Hugo
+    /// looks templates up.
+    func template(for kind: Page.Kind) -> String {
+        switch kind {
+        case .article: return "article"
+        case .tags: return "tags"
+        case .year, .month, .day: return templates.contains("date") ? "date" : "list"
+        default: return templates.contains(kind.rawValue) ? kind.rawValue : "list"
+        }
+    }
+}
+
+/// The page written at an old path: a meta refresh and a canonical link, which every browser and
+/// search engine understands without a server.
+enum Redirect {
+    static func page(to url: String) -> [UInt8] {
+        let escaped = url.replacing("&", with: "&amp;").replacing("\"", with: "&quot;").replacing("<", with: "&lt;")
+        return Array("""
+        <!doctype html>
+        <html><head><meta charset="utf-8"><title>\(escaped)</title>
+        <link rel="canonical" href="\(escaped)">
+        <meta http-equiv="refresh" content="0; url=\(escaped)">
+        <meta name="robots" content="noindex"></head>
+        <body><a href="\(escaped)">\(escaped)</a></body></html>
+
+        """.utf8)
+    }
+}

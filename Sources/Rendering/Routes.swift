@@ -1,0 +1,44 @@
+import SiteConfig
+
+/// Where each page kind lives. Paths are relative to the site root (`tag/chuyen-doi-so/`); URLs
+/// add the base URL's path (`/mirror/tag/chuyen-doi-so/`) or the whole base URL (permalinks).
+public struct Routes: Sendable {
+    /// The base URL's path, with leading and trailing `/`.
+    public let root: String
+    /// The absolute base URL, ending in `/`.
+    public let baseURL: String
+
+    /// Makes routes for a site.
+    public init(config: SiteConfig) {
+        root = config.rootPath
+        baseURL = config.baseURL
+    }
+
+    /// Root-relative URL of a path.
+    public func url(_ path: String) -> String { root + path }
+
+    /// Absolute URL of a path.
+    public func permalink(_ path: String) -> String { baseURL + path }
+
+    /// The tags index.
+    public static let tagsIndex = "tags/"
+
+    /// The first page of a tag.
+    public static func tag(_ slug: String) -> String { "tag/\(slug)/" }
+
+    /// The first page of a section.
+    public static func section(_ slug: String) -> String { "section/\(slug)/" }
+
+    /// The first page of an author.
+    public static func author(_ slug: String) -> String { "author/\(slug)/" }
+
+    /// Page `number` of a list whose first page is `path` (numbers start at 1).
+    public static func page(_ number: Int, of path: String) -> String {
+        number == 1 ? path : path + "page/\(number)/"
+    }
+
+    /// The file a page path is written to: a folder path gets `index.html`.
+    public static func file(for path: String) -> String {
+        path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+    }
+}

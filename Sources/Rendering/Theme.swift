@@ -1,0 +1,96 @@
+import Foundation
+import Templating
+import Yams
+
+/// A theme as files: templates by name, static assets, and UI strings per language. Loaded
+/// from a site's `Templates/` folder, or the default theme built into the binary.
+public struct Theme: Sendable {
+    /// Template sources by name (path without `.mustache`, e.g. `partials/header`).
+    public var templates: [String: String]
+    /// Files copied to `assets/` in the output, by path below `assets/`.
+    public var assets: [String: [UInt8]]
+    /// UI strings by language, then key.
+    public var strings: [String: [String: String]]
+
+    /// Makes a theme from its files: paths relative to the theme folder and their bytes.
+    public init(files: [String: [UInt8]]) throws(ThemeError) {
+        var templates: [String: String] = [:]
+        var assets: [String: [UInt8]] = [:]
+        var strings: [String: [String: String]] = [:]
+        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
+            if path.hasPrefix("assets/") {
+                assets[String(path.dropFirst("assets/".count))] = bytes
+            } else if path.hasSuffix(".mustache") {
+                guard let source = String(validating: bytes, as: UTF8.self) else {
+                    throw ThemeError(path: path, message: "template is not valid UTF-8")
+                }
+                templates[String(path.dropLast(".mustache".count))] = source
+            } else if path.hasPrefix("i18n/"), path.hasSuffix(".yml") || path.hasSuffix(".yaml") {
+                let language = String(path.dropFirst("i18n/".count).prefix { $0 != "." })
+                strings[language] = try Self.readStrings(bytes, path: path)
+            }
+        }
+        self.templates = templates
+        self.assets = assets
+        self.strings = strings
+    }
+
+    /// The theme built into the binary (the repository's `Templates/`), so that a folder with
+    /// only `Content/` builds.
+    public static func builtIn() throws(ThemeError) -> Theme {
+        try Theme(files: DefaultThemeFiles.files.mapValues { Array($0.utf8) })
+    }
+
+    /// Reads a theme folder. This is I/O, at the edge of a build.
+    public static func load(folder: URL) throws(ThemeError) -> Theme {
+        let base = folder.standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(atPath: base) else {
+            throw ThemeError(path: base, message: "cannot read the theme folder")
+        }
+        var files: [String: [UInt8]] = [:]
+        while let relative = enumerator.nextObject() as? String {
+            if (relative as NSString).lastPathComponent.hasPrefix(".") { continue }
+            var isDirectory: ObjCBool = false
+            let absolute = base + "/" + relative
+            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  let data = FileManager.default.contents(atPath: absolute) else { continue }
+            files[relative] = [UInt8](data)
+        }
+        return try Theme(files: files)
+    }
+
+    private static func readStrings(_ bytes: [UInt8], path: String) throws(ThemeError) -> [String: String] {
+        do {
+            guard let node = try Yams.compose(yaml: String(decoding: bytes, as: UTF8.self)) else { return [:] }
+            guard let mapping = node.mapping else { throw ThemeError(path: path, message: "UI strings must be a mapping of key: text") }
+            var strings: [String: String] = [:]
+            for (key, value) in mapping {
+                if let key = key.string, let text = value.string { strings[key] = text }
+            }
+            return strings
+        } catch let error as ThemeError {
+            throw error
+        } catch let error as YamlError {
+            if case .scanner(_, let problem, let mark, _) = error {
+                throw ThemeError(path: "\(path):\(mark.line):\(mark.column)", message: problem)
+            }
+            if case .parser(_, let problem, let mark, _) = error {
+                throw ThemeError(path: "\(path):\(mark.line):\(mark.column)", message: problem)
+            }
+            throw ThemeError(path: path, message: "\(error)")
+        } catch {
+            throw ThemeError(path: path, message: "\(error)")
+        }
+    }
+}
+
+/// A theme that cannot be used.
+public struct ThemeError: Error, Sendable, CustomStringConvertible {
+    /// The file (and position, when known).
+    public var path: String
+    /// What is wrong.
+    public var message: String
+
+    /// `path: error: message`.
+    public var description: String { "\(path): error: \(message)" }
+}

@@ -1,0 +1,117 @@
+import ContentGraph
+import SiteConfig
+import Templating
+
+/// Turns the graph into template values: the `site` object shared by every page, one card per
+/// article (built once and reused by every list that shows it), and the contexts of each page kind.
+struct ViewModel: Sendable {
+    let graph: ContentGraph
+    let routes: Routes
+    let labels: Labels
+    let site: TemplateValue
+    let strings: TemplateValue
+    /// One card per article, in graph order: every field of `article` but the body.
+    let cards: [[String: TemplateValue]]
+
+    init(graph: ContentGraph, config: SiteConfig, theme: Theme) {
+        self.graph = graph
+        routes = Routes(config: config)
+        labels = Labels(language: config.language)
+        let routes = routes
+        let sections: [TemplateValue] = graph.sections.map { section in
+            ["name": .string(section.name), "slug": .string(section.slug),
+             "url": .string(routes.url(Routes.section(section.slug))), "count": .int(section.articles.count)]
+        }
+        site = [
+            "title": .string(config.title), "description": .string(config.description), "lang": .string(config.language),
+            "baseURL": .string(config.baseURL), "root": .string(config.rootPath), "sections": .list(sections),
+            "generator": "Broadsheet",
+        ]
+        let fallback = theme.strings["en"] ?? [:]
+        let chosen = theme.strings[config.language] ?? [:]
+        strings = .object(fallback.merging(chosen) { _, language in language }.mapValues { TemplateValue.string($0) })
+        cards = graph.articles.map { Self.card(for: $0, graph: graph, routes: routes) }
+    }
+
+    private static func card(for article: Article, graph: ContentGraph, routes: Routes) -> [String: TemplateValue] {
+        let authors = article.authors.map { graph.authors[$0] }
+        var card: [String: TemplateValue] = [
+            "title": .string(article.title),
+            "url": .string(routes.url(article.path)),
+            "permalink": .string(routes.permalink(article.path)),
+            "date": .date(TemplateDate(secondsSince1970: article.timestamp, utcOffsetSeconds: article.date.utcOffsetSeconds)),
+            "dateText": .string(article.date.dayMonthYearTime),
+            "dateISO": .string(article.date.iso8601),
+            "authors": .list(authors.map { ["name": .string($0.name), "url": .string(routes.url(Routes.author($0.slug)))] }),
+            "byline": .string(authors.map(\.name).joined(separator: ", ")),
+            "tags": .list(article.tags.map { graph.tags[$0] }.map {
+                ["name": .string($0.name), "url": .string(routes.url(Routes.tag($0.slug)))]
+            }),
+            "summary": .string(article.summary),
+            "readingMinutes": .int(max(1, (article.bodyText.split { $0 == " " || $0 == "\n" }.count + 100) / 200)),
+        ]
+        if let updated = article.updated {
+            card["updated"] = .date(TemplateDate(secondsSince1970: updated.secondsSince1970, utcOffsetSeconds: updated.utcOffsetSeconds))
+            card["updatedText"] = .string(updated.dayMonthYearTime)
+            card["updatedISO"] = .string(updated.iso8601)
+        }
+        if let index = article.section {
+            let section = graph.sections[index]
+            card["section"] = ["name": .string(section.name), "url": .string(routes.url(Routes.section(section.slug)))]
+        }
+        if let image = article.image { card["image"] = .string(image) }
+        if let canonical = article.canonical, article.kind == .scrapedHTML { card["source"] = .string(canonical) }
+        return card
+    }
+
+    /// The `page` object.
+    func page(kind: Page.Kind, title: String, path: String) -> TemplateValue {
+        let isList = kind != .article && kind != .tags && kind != .alias
+        return [
+            "kind": .string(kind.rawValue), "title": .string(title), "url": .string(routes.url(path)),
+            "permalink": .string(routes.permalink(path)), "isArticle": .bool(kind == .article),
+            "isHome": .bool(kind == .home), "isList": .bool(isList),
+        ]
+    }
+
+    /// The context of an article page.
+    func articleContext(_ index: Int) -> TemplateValue {
+        let article = graph.articles[index]
+        var fields = cards[index]
+        fields["body"] = .html(article.bodyHTML)
+        return ["site": site, "t": strings, "page": page(kind: .article, title: article.title, path: article.path),
+                "article": .object(fields)]
+    }
+
+    /// The context of one page of a list of articles whose first page is at `path`.
+    func listContext(kind: Page.Kind, title: String, path: String, articles: [Int], pagination: Pagination) -> TemplateValue {
+        let pagePath = Routes.page(pagination.current, of: path)
+        var paging: [String: TemplateValue] = [
+            "current": .int(pagination.current), "total": .int(pagination.total),
+            "isPaginated": .bool(pagination.total > 1),
+            "pages": .list((1...pagination.total).map { number in
+                ["number": .int(number), "url": .string(routes.url(Routes.page(number, of: path))),
+                 "current": .bool(number == pagination.current)]
+            }),
+        ]
+        if pagination.current > 1 { paging["prev"] = .string(routes.url(Routes.page(pagination.current - 1, of: path))) }
+        if pagination.current < pagination.total { paging["next"] = .string(routes.url(Routes.page(pagination.current + 1, of: path))) }
+        return [
+            "site": site, "t": strings, "page": page(kind: kind, title: title, path: pagePath),
+            "list": ["title": .string(title), "kind": .string(kind.rawValue)],
+            "articles": .list(articles[pagination.range].map { .object(cards[$0]) }),
+            "pagination": .object(paging),
+        ]
+    }
+
+    /// The context of the tags index.
+    func tagsContext() -> TemplateValue {
+        let tags = graph.tags.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
+        return [
+            "site": site, "t": strings, "page": page(kind: .tags, title: labels.tags, path: Routes.tagsIndex),
+            "tags": .list(tags.map {
+                ["name": .string($0.name), "url": .string(routes.url(Routes.tag($0.slug))), "count": .int($0.articles.count)]
+            }),
+        ]
+    }
+}

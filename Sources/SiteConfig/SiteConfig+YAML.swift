@@ -1,0 +1,105 @@
+import Foundation
+import Yams
+
+extension SiteConfig {
+    /// Reads `site.yml` text. Unknown keys are ignored (themes may read them later); known keys
+    /// with the wrong shape are errors with their line and column.
+    public init(yaml: String, path: String) throws(ConfigError) {
+        self.init()
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw Self.error(from: error, path: path)
+        } catch {
+            throw ConfigError(path: path, message: "cannot read YAML: \(error)")
+        }
+        guard let root else { return }
+        guard let mapping = root.mapping else {
+            throw ConfigError(path: path, line: root.mark?.line ?? 0, column: root.mark?.column ?? 0,
+                              message: "site.yml must be a mapping of keys to values")
+        }
+        let reader = NodeReader(path: path)
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else { continue }
+            switch key {
+            case "title": title = try reader.string(value, key)
+            case "description": description = try reader.string(value, key)
+            case "baseURL", "baseurl", "base_url", "url":
+                baseURL = Self.normalizedBaseURL(try reader.string(value, key))
+                guard baseURL.contains("://") else {
+                    throw reader.error(value, "baseURL must be absolute, like https://example.org/")
+                }
+            case "language", "lang", "languageCode": language = try reader.string(value, key)
+            case "timeZone", "timezone", "time_zone":
+                let name = try reader.string(value, key)
+                guard let zone = TimeZone(identifier: name) else {
+                    throw reader.error(value, "unknown time zone '\(name)' (use an IANA name such as Asia/Ho_Chi_Minh)")
+                }
+                timeZone = zone
+            case "pagination":
+                guard let options = value.mapping else { throw reader.error(value, "pagination must be a mapping") }
+                for (optionKey, optionValue) in options where optionKey.string == "pageSize" || optionKey.string == "page_size" {
+                    pageSize = try reader.positiveInt(optionValue, "pagination.pageSize")
+                }
+            case "sections": sections = try reader.sections(value)
+            case "permalinks":
+                guard let patterns = value.mapping else { throw reader.error(value, "permalinks must be a mapping") }
+                for (kind, pattern) in patterns where kind.string == "article" || kind.string == "articles" {
+                    let text = try reader.string(pattern, "permalinks.article")
+                    do {
+                        articlePermalink = try Permalink(parsing: text)
+                    } catch {
+                        throw reader.error(pattern, error.message)
+                    }
+                }
+            default: continue
+            }
+        }
+    }
+
+    private static func error(from error: YamlError, path: String) -> ConfigError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return ConfigError(path: path, line: mark.line, column: mark.column, message: problem)
+        default:
+            return ConfigError(path: path, message: "cannot read YAML: \(error)")
+        }
+    }
+}
+
+/// Reads typed values out of YAML nodes, turning a wrong shape into a positioned error.
+private struct NodeReader {
+    let path: String
+
+    func error(_ node: Node, _ message: String) -> ConfigError {
+        ConfigError(path: path, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0, message: message)
+    }
+
+    func string(_ node: Node, _ key: String) throws(ConfigError) -> String {
+        guard let scalar = node.scalar else { throw error(node, "\(key) must be a single value") }
+        return scalar.string
+    }
+
+    func positiveInt(_ node: Node, _ key: String) throws(ConfigError) -> Int {
+        guard let number = node.int, number > 0 else { throw error(node, "\(key) must be a whole number above 0") }
+        return number
+    }
+
+    func sections(_ node: Node) throws(ConfigError) -> [SectionConfig] {
+        guard let list = node.sequence else { throw error(node, "sections must be a list") }
+        var sections: [SectionConfig] = []
+        for item in list {
+            if let name = item.scalar?.string {
+                sections.append(SectionConfig(name: name))
+                continue
+            }
+            guard let fields = item.mapping, let name = fields["name"]?.string else {
+                throw error(item, "each section must be a name or a mapping with name and slug")
+            }
+            sections.append(SectionConfig(name: name, slug: fields["slug"]?.string))
+        }
+        return sections
+    }
+}

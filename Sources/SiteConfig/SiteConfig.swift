@@ -1,0 +1,70 @@
+import Foundation
+
+/// The typed form of `site.yml`: every stage takes the part it needs as a plain value.
+public struct SiteConfig: Sendable {
+    /// The site's name, shown in the header and in feeds.
+    public var title: String
+    /// A sentence about the site, for meta descriptions and feeds.
+    public var description: String
+    /// The absolute URL the site is served from, always ending in `/`.
+    public var baseURL: String
+    /// The site's language code (`vi`, `en`): UI strings, date names, `lang` on `<html>`.
+    public var language: String
+    /// The zone of dates written without one, and the zone pages show dates in.
+    public var timeZone: TimeZone
+    /// Articles per list page.
+    public var pageSize: Int
+    /// Sections in display order; sections found only in content follow, by name.
+    public var sections: [SectionConfig]
+    /// URL pattern of article pages.
+    public var articlePermalink: Permalink
+
+    /// The defaults a site with no `site.yml` gets.
+    public init(
+        title: String = "Broadsheet",
+        description: String = "",
+        baseURL: String = "http://localhost:8080/",
+        language: String = "vi",
+        timeZone: TimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!,
+        pageSize: Int = 10,
+        sections: [SectionConfig] = [],
+        articlePermalink: Permalink = .defaultArticle
+    ) {
+        self.title = title
+        self.description = description
+        self.baseURL = Self.normalizedBaseURL(baseURL)
+        self.language = language
+        self.timeZone = timeZone
+        self.pageSize = pageSize
+        self.sections = sections
+        self.articlePermalink = articlePermalink
+    }
+
+    /// The path part of the base URL, with leading and trailing `/`: the prefix of every
+    /// root-relative link, so a site can live under `/mirror/`.
+    public var rootPath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let afterHost = baseURL[schemeEnd.upperBound...]
+        guard let slash = afterHost.firstIndex(of: "/") else { return "/" }
+        return String(afterHost[slash...])
+    }
+
+    /// Adds the trailing slash every URL join relies on.
+    static func normalizedBaseURL(_ url: String) -> String {
+        url.hasSuffix("/") ? url : url + "/"
+    }
+}
+
+/// A section named in `site.yml`.
+public struct SectionConfig: Sendable, Hashable {
+    /// Display name (`Thời sự`).
+    public var name: String
+    /// URL slug (`thoi-su`); when nil, the graph folds the name.
+    public var slug: String?
+
+    /// Makes a section entry.
+    public init(name: String, slug: String? = nil) {
+        self.name = name
+        self.slug = slug
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Rendering
+
+/// `broadsheet build`: renders a site folder into its output folder.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site: Content/ and Templates/ into Output/.",
+        discussion: """
+        Exit status: 0 when everything built cleanly; 1 when some inputs had errors (the site is \
+        still written without them) or, with --strict, warnings; 2 when nothing could be built.
+        """
+    )
+
+    @Option(help: "The site folder, holding Content/, Templates/ and site.yml.")
+    var site: String = "."
+
+    @Option(help: "Where to write the site (default: Output/ in the site folder).")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "The absolute URL the site is served from, overriding site.yml.")
+    var baseURL: String?
+
+    @Flag(help: "Build drafts too.")
+    var drafts = false
+
+    @Flag(help: "Treat warnings as errors, and report every template variable missing from a page's context.")
+    var strict = false
+
+    func run() throws {
+        let started = DispatchTime.now()
+        let siteURL = URL(fileURLWithPath: site)
+        let options = BuildOptions(site: siteURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
+                                   includeDrafts: drafts, strict: strict)
+        let summary: BuildSummary
+        do {
+            summary = try Build.run(options)
+        } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+        for diagnostic in summary.diagnostics { printError(diagnostic.description) }
+        let errors = summary.diagnostics.filter { $0.severity == .error }.count
+        let warnings = summary.diagnostics.count - errors
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        print("broadsheet: \(summary.articles) articles, \(summary.pages) pages written, \(summary.copied) files copied, "
+              + "\(errors) errors, \(warnings) warnings, in \(String(format: "%.2f", seconds)) s → \(options.output.path)")
+        if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,136 @@
+import ContentGraph
+import Foundation
+import Ingest
+import SiteConfig
+import XCTest
+
+final class GraphBuilderTests: XCTestCase {
+    private let zone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+
+    private func markdown(_ path: String, _ text: String) -> SourceDocument {
+        MarkdownReader(timeZone: zone).read(Array(text.utf8), path: path)
+    }
+
+    private func build(_ documents: [SourceDocument], assets: [String] = [], config: SiteConfig = SiteConfig(),
+                       drafts: Bool = false) -> ContentGraph {
+        let folder = ContentFolder(documents: documents,
+                                   assets: assets.map { AssetFile(path: $0, sourcePath: "/nowhere/" + $0, size: 1) })
+        return GraphBuilder(config: config, includeDrafts: drafts).build(folder)
+    }
+
+    func testTagsThatFoldToTheSameSlugMerge() {
+        let graph = build([
+            markdown("a.md", "---\ntitle: A\ndate: 2021-11-01\ntags: [Chuyển đổi số]\n---\n"),
+            markdown("b.md", "---\ntitle: B\ndate: 2021-11-02\ntags: [chuyển đổi số]\n---\n"),
+            markdown("c.md", "---\ntitle: C\ndate: 2021-11-03\ntags: [Chuyen doi so]\n---\n"),
+            markdown("d.md", "---\ntitle: D\ndate: 2021-11-04\ntags: [Chuyển đổi số]\n---\n"),
+        ])
+        XCTAssertEqual(graph.tags.count, 1)
+        XCTAssertEqual(graph.tags[0].slug, "chuyen-doi-so")
+        XCTAssertEqual(graph.tags[0].name, "Chuyển đổi số")
+        XCTAssertEqual(graph.tags[0].articles.count, 4)
+        let warning = graph.diagnostics.first { $0.message.contains("spellings") }
+        XCTAssertNotNil(warning)
+        XCTAssertTrue(warning!.message.contains("'Chuyen doi so'") && warning!.message.contains("'chuyển đổi số'"))
+    }
+
+    func testArticlesAreNewestFirstWithTiesBrokenBySlug() {
+        let graph = build([
+            markdown("b.md", "---\ntitle: B\ndate: 2021-11-30T10:00:00+07:00\n---\n"),
+            markdown("a.md", "---\ntitle: A\ndate: 2021-11-30T10:00:00+07:00\n---\n"),
+            markdown("c.md", "---\ntitle: C\ndate: 2021-12-01\n---\n"),
+        ])
+        XCTAssertEqual(graph.articles.map(\.slug), ["c", "a", "b"])
+    }
+
+    func testDefaultURLUsesTheDateInTheSiteZone() {
+        // 2021-11-30T20:00:00Z is already 1 December in Hà Nội.
+        let graph = build([markdown("x/tin.md", "---\ntitle: T\ndate: 2021-11-30T20:00:00Z\n---\n")])
+        XCTAssertEqual(graph.articles[0].path, "2021/12/01/tin/")
+        XCTAssertEqual(graph.days.map(\.path), ["2021/12/01/"])
+    }
+
+    func testSlugComesFromFrontMatterThenFileNameThenTitle() {
+        let graph = build([
+            markdown("s/2021-11-30-ten-tep.md", "---\ntitle: Tựa A\n---\n"),
+            markdown("s/bundle-name/index.md", "---\ntitle: Tựa B\ndate: 2021-11-29\n---\n"),
+            markdown("s/x.md", "---\ntitle: Tựa C\ndate: 2021-11-28\nslug: Đặt Riêng\n---\n"),
+            markdown("s/index.md", "---\ntitle: Tựa Đề D\ndate: 2021-11-27\n---\n"),
+        ])
+        XCTAssertEqual(Set(graph.articles.map(\.slug)), ["ten-tep", "bundle-name", "dat-rieng", "s"])
+    }
+
+    func testCollidingURLsGetSuffixesAndAWarning() {
+        let graph = build([
+            markdown("a/tin.md", "---\ntitle: A\ndate: 2021-11-30\n---\n"),
+            markdown("b/tin.md", "---\ntitle: B\ndate: 2021-11-30\n---\n"),
+        ])
+        XCTAssertEqual(Set(graph.articles.map(\.path)), ["2021/11/30/tin/", "2021/11/30/tin-2/"])
+        XCTAssertEqual(graph.articles.first { $0.id == "b/tin.md" }?.path, "2021/11/30/tin-2/")
+        XCTAssertTrue(graph.diagnostics.contains { $0.path == "b/tin.md" && $0.severity == .warning })
+    }
+
+    func testLinksToSourceFilesBecomeArticleURLs() {
+        let config = SiteConfig(baseURL: "https://example.org/mirror/")
+        let graph = build([
+            markdown("thoi-su/a.md", "---\ntitle: A\ndate: 2021-11-30\n---\nXem [B](../kinh-te/b.md#muc) và ![ảnh](hinh.png).\n"),
+            markdown("kinh-te/b.md", "---\ntitle: B\ndate: 2021-11-29\n---\n"),
+        ], assets: ["thoi-su/hinh.png"], config: config)
+        let a = graph.articles.first { $0.id == "thoi-su/a.md" }!
+        XCTAssertTrue(a.bodyHTML.contains("href=\"/mirror/2021/11/29/b/#muc\""), a.bodyHTML)
+        XCTAssertTrue(a.bodyHTML.contains("src=\"/mirror/thoi-su/hinh.png\""), a.bodyHTML)
+        let b = graph.articles.firstIndex { $0.id == "kinh-te/b.md" }!
+        XCTAssertEqual(graph.articles[b].incomingLinks, [graph.articles.firstIndex { $0.id == "thoi-su/a.md" }!])
+    }
+
+    func testUnresolvedInternalLinksAreReportedWithTheirPosition() {
+        let graph = build([markdown("a.md", "---\ntitle: A\ndate: 2021-11-30\n---\n\nXem [B](missing.md).\n")])
+        let warning = graph.diagnostics.first { $0.message.contains("leads nowhere") }
+        XCTAssertEqual(warning?.line, 6)
+        XCTAssertEqual(warning?.column, 5)
+    }
+
+    func testDraftsAreLeftOutUnlessAskedFor() {
+        let documents = [markdown("a.md", "---\ntitle: A\ndate: 2021-11-30\ndraft: true\n---\n")]
+        XCTAssertEqual(build(documents).articles.count, 0)
+        XCTAssertEqual(build(documents, drafts: true).articles.count, 1)
+    }
+
+    func testDocumentsWithErrorsAreLeftOutAndTheRestBuild() {
+        let graph = build([
+            markdown("bad.md", "---\ntitle: [x\n---\n"),
+            markdown("good.md", "---\ntitle: Good\ndate: 2021-11-30\n---\n"),
+        ])
+        XCTAssertEqual(graph.articles.map(\.id), ["good.md"])
+        XCTAssertTrue(graph.diagnostics.contains { $0.path == "bad.md" && $0.severity == .error })
+    }
+
+    func testSectionComesFromFrontMatterOrTheFolderAndMatchesConfig() {
+        let config = SiteConfig(sections: [SectionConfig(name: "Thời sự", slug: "thoi-su")])
+        let graph = build([
+            markdown("thoi-su/a.md", "---\ntitle: A\ndate: 2021-11-30\n---\n"),
+            markdown("other/b.md", "---\ntitle: B\ndate: 2021-11-29\ncategories: [thời sự]\n---\n"),
+            markdown("kinh-te/c.md", "---\ntitle: C\ndate: 2021-11-28\n---\n"),
+        ], config: config)
+        XCTAssertEqual(graph.sections.map(\.slug), ["thoi-su", "kinh-te"])
+        XCTAssertEqual(graph.sections[0].name, "Thời sự")
+        XCTAssertEqual(graph.sections[0].articles.count, 2)
+    }
+
+    func testDateBucketsCoverEveryArticle() {
+        let graph = build([
+            markdown("a.md", "---\ntitle: A\ndate: 2021-11-30\n---\n"),
+            markdown("b.md", "---\ntitle: B\ndate: 2021-11-02\n---\n"),
+            markdown("c.md", "---\ntitle: C\ndate: 2022-01-01\n---\n"),
+        ])
+        XCTAssertEqual(graph.years.map(\.path), ["2022/", "2021/"])
+        XCTAssertEqual(graph.months.map(\.path), ["2022/01/", "2021/11/"])
+        XCTAssertEqual(graph.days.map(\.path), ["2022/01/01/", "2021/11/30/", "2021/11/02/"])
+        XCTAssertEqual(graph.months[1].articles.count, 2)
+    }
+
+    func testTitlesAreNFCNormalized() {
+        let graph = build([markdown("a.md", "---\ntitle: \"Chuye\u{302}\u{309}n\"\ndate: 2021-11-30\n---\n")])
+        XCTAssertEqual(graph.articles[0].title.unicodeScalars.count, "Chuyển".unicodeScalars.count)
+    }
+}

@@ -1,0 +1,40 @@
+import ContentGraph
+import XCTest
+
+final class SlugTests: XCTestCase {
+    func testVietnameseIsFoldedToASCII() {
+        XCTAssertEqual(Slug.fold("Chuyển đổi số"), "chuyen-doi-so")
+        XCTAssertEqual(Slug.fold("Đà Nẵng"), "da-nang")
+        XCTAssertEqual(Slug.fold("Thời sự"), "thoi-su")
+    }
+
+    func testDecomposedAndComposedSpellingsFoldAlike() {
+        XCTAssertEqual(Slug.fold("Chuye\u{302}\u{309}n đổi số"), Slug.fold("Chuyển đổi số"))
+    }
+
+    func testSymbolsThatCarryMeaningAreSpelledOut() {
+        XCTAssertEqual(Slug.fold("C++"), "c-plus-plus")
+        XCTAssertEqual(Slug.fold("Q&A"), "q-and-a")
+        XCTAssertEqual(Slug.fold("C#"), "c-sharp")
+        XCTAssertEqual(Slug.fold("#MeToo"), "metoo")
+        XCTAssertEqual(Slug.fold("50/50"), "50-50")
+    }
+
+    func testPunctuationAndSpacesCollapse() {
+        XCTAssertEqual(Slug.fold("  \"Hà Nội \"  "), "ha-noi")
+        XCTAssertEqual(Slug.fold("ha-noi"), "ha-noi")
+        XCTAssertEqual(Slug.fold("<Tin> nóng!!!"), "tin-nong")
+    }
+
+    func testLongSlugsAreCutAtAHyphen() {
+        let slug = Slug.fold(String(repeating: "Chuyển đổi số quốc gia ", count: 10))
+        XCTAssertLessThanOrEqual(slug.count, Slug.maximumLength)
+        XCTAssertFalse(slug.hasSuffix("-"))
+        XCTAssertTrue(slug.hasPrefix("chuyen-doi-so-quoc-gia-chuyen"))
+        XCTAssertTrue(["chuyen", "doi", "so", "quoc", "gia"].contains(String(slug.split(separator: "-").last!)))
+    }
+
+    func testOtherScriptsAreKept() {
+        XCTAssertEqual(Slug.fold("Москва News"), "москва-news")
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+@testable import Ingest
+import XCTest
+
+final class FrontMatterTests: XCTestCase {
+    private let reader = MarkdownReader(timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
+
+    private func read(_ text: String, path: String = "thoi-su/bai.md") -> SourceDocument {
+        reader.read(Array(text.utf8), path: path)
+    }
+
+    func testYAMLFrontMatterGivesHugoKeys() {
+        let document = read("""
+        ---
+        title: "Chuyển đổi số: bước tiếp theo"
+        date: 2021-11-30T22:58:00+07:00
+        lastmod: 2021-12-01
+        tags: [Chuyển đổi số, Kinh tế]
+        categories: [Thời sự]
+        author: Bạch Dương
+        summary: Tóm tắt.
+        image: images/a.png
+        slug: buoc-tiep-theo
+        aliases: [/cu/bai/]
+        draft: false
+        ---
+        Nội dung.
+        """)
+        XCTAssertEqual(document.diagnostics, [])
+        XCTAssertEqual(document.title, "Chuyển đổi số: bước tiếp theo")
+        XCTAssertEqual(document.date?.date.timeIntervalSince1970, 1_638_287_880)
+        XCTAssertEqual(document.date?.utcOffsetSeconds, 7 * 3600)
+        XCTAssertNotNil(document.lastModified)
+        XCTAssertEqual(document.tags, ["Chuyển đổi số", "Kinh tế"])
+        XCTAssertEqual(document.section, "Thời sự")
+        XCTAssertEqual(document.authors, ["Bạch Dương"])
+        XCTAssertEqual(document.summary, "Tóm tắt.")
+        XCTAssertEqual(document.image, "images/a.png")
+        XCTAssertEqual(document.slug, "buoc-tiep-theo")
+        XCTAssertEqual(document.aliases, ["/cu/bai/"])
+        XCTAssertFalse(document.draft)
+    }
+
+    func testTOMLFrontMatter() {
+        let document = read("""
+        +++
+        title = "Giá xăng giảm"   # comment
+        date = 2021-11-30T08:00:00+07:00
+        tags = ["Kinh tế",
+          "Năng lượng"]
+        authors = ['Minh Anh', "Lê Hà"]
+        draft = true
+        [params]
+        note = "x"
+        +++
+        Body.
+        """)
+        XCTAssertEqual(document.diagnostics, [])
+        XCTAssertEqual(document.title, "Giá xăng giảm")
+        XCTAssertEqual(document.tags, ["Kinh tế", "Năng lượng"])
+        XCTAssertEqual(document.authors, ["Minh Anh", "Lê Hà"])
+        XCTAssertTrue(document.draft)
+        XCTAssertEqual(document.date?.date.timeIntervalSince1970, 1_638_234_000)
+    }
+
+    func testJSONFrontMatter() {
+        let document = read("""
+        {
+          "title": "Hello & welcome",
+          "date": "2022-01-05 09:30",
+          "tags": ["World"],
+          "section": "World"
+        }
+        Body text.
+        """)
+        XCTAssertEqual(document.diagnostics, [])
+        XCTAssertEqual(document.title, "Hello & welcome")
+        XCTAssertEqual(document.section, "World")
+        XCTAssertEqual(document.bodyText.trimmingCharacters(in: .whitespacesAndNewlines), "Body text.")
+        // A date without a zone is in the site's zone.
+        XCTAssertEqual(document.date?.utcOffsetSeconds, 7 * 3600)
+    }
+
+    func testBrokenYAMLIsAnErrorAtItsLineAndColumn() {
+        let document = read("---\ntitle: ok\ntags: [a, b\n---\nBody\n")
+        let error = document.diagnostics.first
+        XCTAssertEqual(error?.severity, .error)
+        XCTAssertEqual(error?.line, 4)
+        XCTAssertTrue(document.hasErrors)
+    }
+
+    func testTOMLErrorPointsAtTheValue() {
+        let document = read("+++\ntitle = \"ok\"\ndate = tomorrow\n+++\n")
+        XCTAssertEqual(document.diagnostics.first?.line, 3)
+        XCTAssertEqual(document.diagnostics.first?.column, 8)
+        XCTAssertTrue(document.diagnostics.first?.message.contains("strings need quotes") ?? false)
+    }
+
+    func testUnreadableDateIsAnErrorAtTheKey() {
+        let document = read("---\ntitle: ok\ndate: someday\n---\n")
+        XCTAssertEqual(document.diagnostics.first?.description,
+                       "thoi-su/bai.md:3:1: error: cannot read the date 'someday' (write it like 2021-11-30T22:58:00+07:00 or 30/11/2021 22:58)")
+    }
+
+    func testUnclosedFrontMatterIsAnError() {
+        let document = read("---\ntitle: x\n\nBody\n")
+        XCTAssertEqual(document.diagnostics.first?.line, 1)
+        XCTAssertTrue(document.hasErrors)
+    }
+
+    func testJekyllFileNameGivesTheDate() {
+        let document = read("---\ntitle: x\n---\nBody\n", path: "kinh-te/2021-11-30-gia-vang.md")
+        XCTAssertEqual(document.date?.date.timeIntervalSince1970, 1_638_205_200)
+        XCTAssertEqual(JekyllFileName(path: "kinh-te/2021-11-30-gia-vang.md")?.slug, "gia-vang")
+        XCTAssertNil(JekyllFileName(path: "kinh-te/gia-vang.md"))
+    }
+
+    func testJekyllPublishedFalseIsADraft() {
+        XCTAssertTrue(read("---\ntitle: x\npublished: false\ndate: 2021-01-01\n---\n").draft)
+    }
+
+    func testCommaSeparatedTagsAreSplit() {
+        XCTAssertEqual(read("---\ntitle: x\ntags: a, b\n---\n").tags.map { $0.trimmingCharacters(in: .whitespaces) }, ["a", "b"])
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import SiteConfig
+import XCTest
+
+final class SiteConfigTests: XCTestCase {
+    func testReadsEveryKnownKey() throws {
+        let config = try SiteConfig(yaml: """
+        title: Báo Mẫu
+        description: Tin tức
+        baseURL: https://example.org/mirror
+        language: en
+        timeZone: Europe/Paris
+        pagination:
+          pageSize: 7
+        sections:
+          - name: Thời sự
+            slug: thoi-su
+          - Kinh tế
+        permalinks:
+          article: /:section/:slug/
+        """, path: "site.yml")
+        XCTAssertEqual(config.title, "Báo Mẫu")
+        XCTAssertEqual(config.baseURL, "https://example.org/mirror/")
+        XCTAssertEqual(config.rootPath, "/mirror/")
+        XCTAssertEqual(config.language, "en")
+        XCTAssertEqual(config.timeZone.identifier, "Europe/Paris")
+        XCTAssertEqual(config.pageSize, 7)
+        XCTAssertEqual(config.sections, [SectionConfig(name: "Thời sự", slug: "thoi-su"), SectionConfig(name: "Kinh tế")])
+        XCTAssertEqual(config.articlePermalink.pattern, "/:section/:slug/")
+    }
+
+    func testDefaultsSuitAVietnameseSite() {
+        let config = SiteConfig()
+        XCTAssertEqual(config.timeZone.identifier, "Asia/Ho_Chi_Minh")
+        XCTAssertEqual(config.language, "vi")
+        XCTAssertEqual(config.rootPath, "/")
+        XCTAssertEqual(config.articlePermalink, .defaultArticle)
+    }
+
+    func testUnknownTimeZoneIsAnErrorAtItsValue() {
+        XCTAssertThrowsError(try SiteConfig(yaml: "title: x\ntimeZone: Asia/Nowhere\n", path: "site.yml")) { error in
+            let error = error as! ConfigError
+            XCTAssertEqual(error.line, 2)
+            XCTAssertEqual(error.column, 11)
+            XCTAssertTrue(error.description.hasPrefix("site.yml:2:11: error: unknown time zone 'Asia/Nowhere'"), error.description)
+        }
+    }
+
+    func testBrokenYAMLIsAnErrorWithItsPosition() {
+        XCTAssertThrowsError(try SiteConfig(yaml: "title: [unclosed\n", path: "site.yml")) { error in
+            XCTAssertEqual((error as! ConfigError).line, 2)
+        }
+    }
+
+    func testUnknownPermalinkPlaceholderNamesTheKnownOnes() {
+        XCTAssertThrowsError(try SiteConfig(yaml: "permalinks:\n  article: /:yr/:slug/\n", path: "site.yml")) { error in
+            let message = (error as! ConfigError).message
+            XCTAssertTrue(message.contains("':yr'") && message.contains(":year"), message)
+        }
+    }
+
+    func testPermalinkWithoutSlugIsRejected() {
+        XCTAssertThrowsError(try Permalink(parsing: "/:year/"))
+    }
+
+    func testPermalinkExpandsWithoutLeadingSlash() throws {
+        let pattern = try Permalink(parsing: "/:year/:month/:slug.html")
+        let path = pattern.expand { placeholder in
+            switch placeholder {
+            case .year: return "2021"
+            case .month: return "11"
+            default: return "abc"
+            }
+        }
+        XCTAssertEqual(path, "2021/11/abc.html")
+    }
+}
