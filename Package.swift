@@ -31,7 +31,10 @@ let package = Package(
             dependencies: ["CCmarkGFM", "CLibXML2", "SiteConfig", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "ContentGraph", dependencies: ["Ingest", "SiteConfig"]),
-        .target(name: "Rendering", dependencies: ["SiteConfig", "ContentGraph", "Templating"]),
+        .target(
+            name: "Rendering",
+            dependencies: ["SiteConfig", "ContentGraph", "Templating", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "broadsheet",
             dependencies: [

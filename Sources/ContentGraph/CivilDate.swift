@@ -65,6 +65,16 @@ public struct CivilDate: Sendable, Hashable, Comparable {
         return "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(hour)):\(pad(minute)):\(pad(second))\(sign)\(pad(offset / 3600)):\(pad(offset % 3600 / 60))"
     }
 
+    /// `Tue, 30 Nov 2021 22:58:00 +0700`, as RSS 2.0 wants dates (RFC 822 with a four-digit year).
+    public var rfc822: String {
+        let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let sign = utcOffsetSeconds < 0 ? "-" : "+"
+        let offset = abs(utcOffsetSeconds)
+        return "\(weekdays[weekday]), \(pad(day)) \(months[month - 1]) \(pad(year, 4)) \(pad(hour)):\(pad(minute)):\(pad(second)) "
+            + "\(sign)\(pad(offset / 3600))\(pad(offset % 3600 / 60))"
+    }
+
     /// `30/11/2021 22:58`, as Vietnamese news sites print dates.
     public var dayMonthYearTime: String { "\(pad(day))/\(pad(month))/\(pad(year, 4)) \(pad(hour)):\(pad(minute))" }
 

@@ -55,18 +55,24 @@ public enum Build {
     public static func run(_ options: BuildOptions) throws(BuildError) -> BuildSummary {
         let config = try loadConfig(options)
         let theme = try loadTheme(options.site)
-        let templates = try compile(theme)
+        let templates = try compile(theme, language: config.language)
         let folder = ContentReader(timeZone: config.timeZone).read(folder: options.site.appendingPathComponent("Content"))
         let graph = GraphBuilder(config: config, includeDrafts: options.includeDrafts).build(folder)
         let model = ViewModel(graph: graph, config: config, theme: theme)
-        let pages = PagePlanner(graph: graph, model: model, pageSize: config.pageSize, templates: templates).pages()
+        let pages = PagePlanner(graph: graph, model: model, config: config, templates: templates).pages()
         let writer: OutputWriter
         do { writer = try OutputWriter(output: options.output) } catch { throw BuildError(messages: [error.description]) }
         do {
             let reports = try PageRenderer(templates: templates, writer: writer).render(pages)
             let copied = try copyFiles(graph: graph, theme: theme, writer: writer)
             try writer.commit()
-            let diagnostics = graph.diagnostics + reports.diagnostics(strict: options.strict)
+            // Content paths are shown from the site folder, as a user would open them.
+            let content = graph.diagnostics.map { diagnostic -> Diagnostic in
+                var shown = diagnostic
+                shown.path = "Content/" + diagnostic.path
+                return shown
+            }
+            let diagnostics = content + reports.diagnostics(strict: options.strict)
             return BuildSummary(articles: graph.articles.count, pages: pages.count, copied: copied, diagnostics: diagnostics)
         } catch {
             writer.discard()
@@ -99,12 +105,13 @@ public enum Build {
         }
     }
 
-    private static func compile(_ theme: Theme) throws(BuildError) -> TemplateLibrary {
+    private static func compile(_ theme: Theme, language: String) throws(BuildError) -> TemplateLibrary {
         var filters = FilterRegistry.standard
-        filters.register("slug") { value, _ in
+        if language.hasPrefix("vi") { filters.dateLanguage = .vietnamese }
+        filters.register("slug", TemplateFilter { value, _ in
             guard case .string(let text) = value else { return value }
             return .string(Slug.fold(text))
-        }
+        })
         do {
             return try TemplateLibrary(sources: theme.templates, filters: filters)
         } catch {

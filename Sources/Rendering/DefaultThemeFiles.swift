@@ -135,8 +135,11 @@ img { max-width: 100%; height: auto; }
 .section-nav { max-width: var(--wide); margin: 0 auto; }
 .section-nav ul {
   display: flex; gap: .25rem; margin: 0; padding: 0 .5rem; list-style: none;
-  overflow-x: auto; scrollbar-width: none; white-space: nowrap; justify-content: safe center;
+  overflow-x: auto; scrollbar-width: none; white-space: nowrap;
 }
+/* Auto margins centre the items while they fit and fall back to the start when they overflow. */
+.section-nav li:first-child { margin-left: auto; }
+.section-nav li:last-child { margin-right: auto; }
 .section-nav ul::-webkit-scrollbar { display: none; }
 .section-nav a {
   display: block; padding: .7rem .75rem; color: var(--text); text-decoration: none;
@@ -250,7 +253,16 @@ img { max-width: 100%; height: auto; }
 /* GFM task lists (cmark-gfm: <li><input type="checkbox" disabled> …). */
 .article-body li:has(> input[type="checkbox"]),
 .article-body li.task-list-item { list-style: none; }
-.article-body li > input[type="checkbox"] { margin: 0 .5em 0 -1.4em; vertical-align: -.1em; accent-color: var(--accent); }
+.article-body li > input[type="checkbox"] {
+  appearance: none; -webkit-appearance: none; display: inline-grid; place-content: center;
+  width: 1em; height: 1em; margin: 0 .5em 0 -1.5em; vertical-align: -.12em;
+  border: 2px solid var(--muted); border-radius: 3px; background: var(--bg); opacity: 1;
+}
+.article-body li > input[type="checkbox"]:checked { background: var(--accent); border-color: var(--accent); }
+.article-body li > input[type="checkbox"]:checked::before {
+  content: ""; width: .3em; height: .55em; border: solid #fff; border-width: 0 2px 2px 0;
+  transform: translateY(-.08em) rotate(45deg);
+}
 
 /* GFM footnotes (cmark-gfm: sup.footnote-ref and section.footnotes). */
 .article-body .footnote-ref a, .article-body sup a[href^="#fn"] { text-decoration: none; font-family: var(--font-ui); font-size: .8em; padding: 0 .1em; }
@@ -369,17 +381,18 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
 """#,
         "base.mustache": #"""
 {{! The layout every page extends. Blocks a page may fill:
-    title       the text of <title> (default: page title – site title; the site title alone on home)
+    title       the text of the title element (default: page title, then the site title; the site
+                title alone on the home page; the page number from page 2 of a list on)
     description the meta description (default: the site description)
-    head        extra tags for <head> (OpenGraph, article metadata)
-    content     the page itself, inside <main>
+    head        extra tags for the head (OpenGraph, article metadata)
+    content     the page itself, inside main
 }}
 <!doctype html>
 <html lang="{{site.lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{$title}}{{#page.isHome}}{{site.title}}{{/page.isHome}}{{^page.isHome}}{{page.title}} – {{site.title}}{{/page.isHome}}{{/title}}</title>
+<title>{{$title}}{{^page.isHome}}{{page.title}}{{#pagination.prev}} ({{t.page}} {{pagination.current}}){{/pagination.prev}} – {{/page.isHome}}{{site.title}}{{#page.isHome}}{{#pagination.prev}} ({{t.page}} {{pagination.current}}){{/pagination.prev}}{{/page.isHome}}{{/title}}</title>
 <meta name="description" content="{{$description}}{{site.description}}{{/description}}">
 <meta name="generator" content="{{site.generator}}">
 <meta name="color-scheme" content="light dark">
@@ -491,7 +504,7 @@ poweredBy: "Trang được tạo bằng"
 
 """#,
         "partials/article-card.mustache": #"""
-{{! One article in a list: rendered inside {{#articles}}, so the names are the article's fields. }}
+{{! One article in a list: rendered inside the articles section, so the names below are the article fields. }}
 <article class="card{{#image}} has-image{{/image}}">
   {{#image}}
   <a class="card-image" href="{{url}}" tabindex="-1" aria-hidden="true"><img src="{{image}}" alt="" loading="lazy" decoding="async"></a>
@@ -513,7 +526,6 @@ poweredBy: "Trang được tạo bằng"
 """#,
         "partials/date.mustache": #"""
 {{! The publication date of the article in context, as the site prints it. }}<time class="date" datetime="{{dateISO}}">{{dateText}}</time>
-
 """#,
         "partials/footer.mustache": #"""
 <footer class="site-footer">

@@ -62,12 +62,11 @@ public final class OutputWriter: Sendable {
             guard rename(staging.path, output.path) == 0 else { throw OutputError(path: output.path, message: String(cString: strerror(errno))) }
             return
         }
-        #if canImport(Glibc)
-        if renameat2(AT_FDCWD, staging.path, AT_FDCWD, output.path, UInt32(RENAME_EXCHANGE)) == 0 {
+        if let exchange = Self.renameExchange, exchange(AT_FDCWD, staging.path, AT_FDCWD, output.path, 2 /* RENAME_EXCHANGE */) == 0 {
+            // The staging folder now holds the old site.
             try? manager.removeItem(at: staging)
             return
         }
-        #endif
         let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old")
         try? manager.removeItem(at: old)
         guard rename(output.path, old.path) == 0, rename(staging.path, output.path) == 0 else {
@@ -75,6 +74,13 @@ public final class OutputWriter: Sendable {
         }
         try? manager.removeItem(at: old)
     }
+
+    /// glibc's `renameat2`, looked up at run time: Swift's Glibc module does not export it, and
+    /// file systems without `RENAME_EXCHANGE` fall back to two renames.
+    private static let renameExchange: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32).self)
+    }()
 
     /// Removes the staging folder after a failed build; the old output stays as it was.
     public func discard() {

@@ -24,6 +24,10 @@ public struct Page: Sendable {
         case day
         /// A redirect from an old path.
         case alias
+        /// An RSS, Atom or JSON feed.
+        case feed
+        /// A sitemap or another file for machines (`robots.txt`).
+        case machine
     }
 
     /// Output file path relative to the output folder (`2021/11/30/slug/index.html`).

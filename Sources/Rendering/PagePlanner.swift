@@ -7,8 +7,11 @@ import Templating
 struct PagePlanner {
     let graph: ContentGraph
     let model: ViewModel
-    let pageSize: Int
+    let config: SiteConfig
     let templates: TemplateLibrary
+
+    private var pageSize: Int { config.pageSize }
+    private var feeds: FeedWriter { FeedWriter(graph: graph, config: config, routes: model.routes, limit: 20) }
 
     /// Every page, in a stable order.
     func pages() -> [Page] {
@@ -24,11 +27,14 @@ struct PagePlanner {
         }
         let allArticles = Array(graph.articles.indices)
         pages += list(.home, title: model.labels.home, path: "", articles: allArticles)
+        pages += feeds.pages(title: config.title, path: "", articles: allArticles)
         for section in graph.sections {
             pages += list(.section, title: section.name, path: Routes.section(section.slug), articles: section.articles)
+            pages += feeds.pages(title: section.name, path: Routes.section(section.slug), articles: section.articles)
         }
         for tag in graph.tags {
             pages += list(.tag, title: tag.name, path: Routes.tag(tag.slug), articles: tag.articles)
+            pages += feeds.pages(title: tag.name, path: Routes.tag(tag.slug), articles: tag.articles)
         }
         for author in graph.authors {
             pages += list(.author, title: author.name, path: Routes.author(author.slug), articles: author.articles)
@@ -44,6 +50,9 @@ struct PagePlanner {
         }
         pages.append(Page(file: Routes.file(for: Routes.tagsIndex), kind: .tags, template: template(for: .tags),
                           context: model.tagsContext(), bytes: [], articles: []))
+        pages.append(Sitemap(graph: graph, routes: model.routes).page(listing: pages))
+        pages.append(Page(file: "robots.txt", kind: .machine, template: nil, context: nil,
+                          bytes: Array("User-agent: *\nAllow: /\nSitemap: \(model.routes.permalink("sitemap.xml"))\n".utf8), articles: []))
         return pages
     }
 

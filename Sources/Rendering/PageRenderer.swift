@@ -18,15 +18,15 @@ struct PageRenderer {
                 bytes.reserveCapacity(16 * 1024)
                 templates.render(template, page.context, into: &bytes, report: &report)
             }
-            do {
+            do throws(OutputError) {
                 try writer.write(bytes, to: page.file)
                 return (report, nil)
             } catch {
                 return (report, error)
             }
         }
-        if let failure = outcomes.lazy.compactMap(\.1).first { throw failure }
-        return RenderReports(pages: pages.map(\.file), reports: outcomes.map(\.0))
+        if let failure = outcomes.lazy.compactMap({ $0.1 }).first { throw failure }
+        return RenderReports(pages: pages.map(\.file), reports: outcomes.map { $0.0 })
     }
 }
 
@@ -42,16 +42,20 @@ struct RenderReports {
         var diagnostics: [Diagnostic] = []
         for (page, report) in zip(pages, reports) {
             for issue in report.issues {
-                let isMissingVariable = issue.kind == .missingVariable
-                if isMissingVariable && !strict { continue }
-                let key = "\(issue.template):\(issue.line):\(issue.column):\(issue.name)"
-                guard seen.insert(key).inserted else { continue }
+                let isMissingName = issue.kind == .missingVariable || issue.kind == .missingSection
+                if isMissingName && !strict { continue }
+                guard seen.insert(issue.description).inserted else { continue }
+                let message: String
+                switch issue.kind {
+                case .missingVariable, .missingSection: message = "'\(issue.name)' is not in the context (first seen on \(page))"
+                case .unknownPartial: message = "unknown partial '\(issue.name)'"
+                case .unknownParent: message = "unknown parent '\(issue.name)'"
+                case .unknownTemplate: message = "the theme has no template '\(issue.name)' (needed for \(page))"
+                default: message = "\(issue.kind.rawValue) '\(issue.name)'"
+                }
                 diagnostics.append(Diagnostic(
-                    path: "Templates/\(issue.template).mustache", line: issue.line, column: issue.column,
-                    severity: isMissingVariable ? .warning : .error,
-                    message: isMissingVariable
-                        ? "'\(issue.name)' is not in the context (first seen on \(page))"
-                        : "unknown partial or parent '\(issue.name)'"))
+                    path: "Templates/\(issue.templateName).mustache", line: issue.line, column: issue.column,
+                    severity: isMissingName ? .warning : .error, message: message))
             }
         }
         return diagnostics

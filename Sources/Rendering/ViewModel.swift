@@ -49,6 +49,8 @@ struct ViewModel: Sendable {
             }),
             "summary": .string(article.summary),
             "readingMinutes": .int(max(1, (article.bodyText.split { $0 == " " || $0 == "\n" }.count + 100) / 200)),
+            // Optional fields are present as null, so `--strict` reports only names a theme got wrong.
+            "updated": .null, "updatedText": .null, "updatedISO": .null, "section": .null, "image": .null, "source": .null,
         ]
         if let updated = article.updated {
             card["updated"] = .date(TemplateDate(secondsSince1970: updated.secondsSince1970, utcOffsetSeconds: updated.utcOffsetSeconds))
@@ -66,7 +68,7 @@ struct ViewModel: Sendable {
 
     /// The `page` object.
     func page(kind: Page.Kind, title: String, path: String) -> TemplateValue {
-        let isList = kind != .article && kind != .tags && kind != .alias
+        let isList = [.home, .section, .tag, .author, .year, .month, .day].contains(kind)
         return [
             "kind": .string(kind.rawValue), "title": .string(title), "url": .string(routes.url(path)),
             "permalink": .string(routes.permalink(path)), "isArticle": .bool(kind == .article),
@@ -88,7 +90,7 @@ struct ViewModel: Sendable {
         let pagePath = Routes.page(pagination.current, of: path)
         var paging: [String: TemplateValue] = [
             "current": .int(pagination.current), "total": .int(pagination.total),
-            "isPaginated": .bool(pagination.total > 1),
+            "isPaginated": .bool(pagination.total > 1), "prev": .null, "next": .null,
             "pages": .list((1...pagination.total).map { number in
                 ["number": .int(number), "url": .string(routes.url(Routes.page(number, of: path))),
                  "current": .bool(number == pagination.current)]
@@ -106,7 +108,8 @@ struct ViewModel: Sendable {
 
     /// The context of the tags index.
     func tagsContext() -> TemplateValue {
-        let tags = graph.tags.sorted { ($0.name.lowercased(), $0.slug) < ($1.name.lowercased(), $1.slug) }
+        // The graph keeps tags by slug: alphabetical with diacritics folded, as a Vietnamese reader expects.
+        let tags = graph.tags
         return [
             "site": site, "t": strings, "page": page(kind: .tags, title: labels.tags, path: Routes.tagsIndex),
             "tags": .list(tags.map {

@@ -1,0 +1,168 @@
+import CLibXML2
+
+// Cleaning the gathered body: forms, embeds, share bars, link-heavy blocks and empty paragraphs go.
+extension BodyPass {
+    static let videoHosts = ["//www.youtube.com", "//youtube.com", "//www.youtube-nocookie.com", "//youtube-nocookie.com",
+                             "//player.vimeo.com", "//www.dailymotion.com", "//dailymotion.com", "//v.qq.com",
+                             "//archive.org", "//upload.wikimedia.org", "//player.twitch.tv", "//www.v.qq.com"]
+
+    static func isAllowedVideo(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return videoHosts.contains { lower.contains($0) }
+    }
+
+    mutating func prepareArticle(_ content: DOMNode) {
+        markDataTables(content)
+        LazyImages.fix(in: content, document: document)
+        cleanConditionally(content, "form")
+        cleanConditionally(content, "fieldset")
+        clean(content, "object")
+        clean(content, "embed")
+        clean(content, "footer")
+        clean(content, "link")
+        clean(content, "aside")
+        for child in content.elementChildren {
+            removeMatching(below: child) { node in
+                ClassHints.isShare(node.classAndID) && TextMeasure.length(node.textContent) < 500
+            }
+        }
+        for tag in ["iframe", "input", "textarea", "select", "button"] { clean(content, tag) }
+        for heading in content.descendants(in: ["h1", "h2"]) where classWeight(heading) < 0 { document.remove(heading) }
+        cleanConditionally(content, "table")
+        cleanConditionally(content, "ul")
+        cleanConditionally(content, "div")
+        for heading in content.descendants("h1") { heading.rename("h2") }
+        for paragraph in content.descendants("p").reversed() {
+            let media = paragraph.descendants(in: ["img", "embed", "object", "iframe"]).count
+            if media == 0, TextMeasure.innerText(paragraph, normalizeSpaces: false).isEmpty { document.remove(paragraph) }
+        }
+        for lineBreak in content.descendants("br") {
+            var next = lineBreak.nextSibling
+            while let current = next, !current.isElement, TextMeasure.isBlank(current.textContent) { next = current.nextSibling }
+            if let next, next.isTag("p") { document.remove(lineBreak) }
+        }
+        unwrapSingleCellTables(content)
+    }
+
+    func clean(_ root: DOMNode, _ tag: String) {
+        let isEmbed = tag == "object" || tag == "embed" || tag == "iframe"
+        for node in root.descendants(tag).reversed() {
+            if isEmbed, node.attributes.contains(where: { Self.isAllowedVideo($0.value) }) { continue }
+            document.remove(node)
+        }
+    }
+
+    func removeMatching(below root: DOMNode, _ shouldRemove: (DOMNode) -> Bool) {
+        let end = Self.nextNode(root, skippingChildren: true)
+        var next = Self.nextNode(root)
+        while let current = next, current != end {
+            if shouldRemove(current) {
+                next = removeAndGetNext(current)
+            } else {
+                next = Self.nextNode(current)
+            }
+        }
+    }
+
+    func unwrapSingleCellTables(_ root: DOMNode) {
+        for table in root.descendants("table") {
+            let body = Self.hasSingleTagInside(table, "tbody") ? table.firstElementChild! : table
+            guard Self.hasSingleTagInside(body, "tr"), let row = body.firstElementChild,
+                  Self.hasSingleTagInside(row, "td"), let cell = row.firstElementChild else { continue }
+            cell.rename(cell.childNodes.allSatisfy(Self.isPhrasingContent) ? "p" : "div")
+            document.replace(table, with: cell)
+        }
+    }
+
+    // MARK: - Data tables
+
+    /// Tables that hold data rather than layout, which the cleaning must leave whole.
+    mutating func markDataTables(_ root: DOMNode) {
+        for table in root.descendants("table") where isDataTable(table) { dataTables.insert(table) }
+    }
+
+    func isDataTable(_ table: DOMNode) -> Bool {
+        if table.attribute("role") == "presentation" || table.attribute("datatable") == "0" { return false }
+        if let summary = table.attribute("summary"), !summary.isEmpty { return true }
+        if let caption = table.descendants("caption").first, caption.firstChild != nil { return true }
+        if !table.descendants(in: ["col", "colgroup", "tfoot", "thead", "th"]).isEmpty { return true }
+        if !table.descendants("table").isEmpty { return false }
+        var rows = 0, columns = 0
+        for row in table.descendants("tr") {
+            rows += Int(row.attribute("rowspan") ?? "") ?? 1
+            var inRow = 0
+            for cell in row.descendants("td") { inRow += Int(cell.attribute("colspan") ?? "") ?? 1 }
+            columns = max(columns, inRow)
+        }
+        if rows == 1 || columns == 1 { return false }
+        if rows >= 10 || columns > 4 { return true }
+        return rows * columns > 10
+    }
+
+    // MARK: - Conditional cleaning
+
+    static let textishTags: Set<String> = divToParagraphBlocks.union(["span", "li", "td"])
+    static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+    /// Removes `tag` elements that look like link lists, image galleries, forms or ads rather than prose.
+    func cleanConditionally(_ root: DOMNode, _ tag: String) {
+        guard flags.contains(.cleanConditionally) else { return }
+        for node in root.descendants(tag).reversed() where node.pointee.parent != nil && shouldRemove(node, tag) {
+            document.remove(node)
+        }
+    }
+
+    func shouldRemove(_ node: DOMNode, _ tag: String) -> Bool {
+        let text = TextMeasure.innerText(node)
+        let contentLength = TextMeasure.length(text)
+        var isList = tag == "ul" || tag == "ol"
+        if !isList {
+            let listLength = node.descendants(in: ["ul", "ol"]).reduce(0) { $0 + TextMeasure.length(TextMeasure.innerText($1)) }
+            isList = contentLength > 0 && Double(listLength) / Double(contentLength) > 0.9
+        }
+        if tag == "table", dataTables.contains(node) { return false }
+        if node.hasAncestor("table", maxDepth: -1, where: { dataTables.contains($0) }) { return false }
+        if node.hasAncestor("code") { return false }
+        if node.descendants("table").contains(where: { dataTables.contains($0) }) { return false }
+        let weight = classWeight(node)
+        if weight < 0 { return true }
+        guard TextMeasure.commaCount(text) < 10 else { return false }
+        let paragraphs = node.count("p")
+        let images = node.count("img")
+        let listItems = node.count("li") - 100
+        let inputs = node.count("input")
+        let headingDensity = TextMeasure.textDensity(node, tags: Self.headingTags)
+        var embeds = 0
+        for embed in node.descendants(in: ["object", "embed", "iframe"]) {
+            if embed.attributes.contains(where: { Self.isAllowedVideo($0.value) }) { return false }
+            embeds += 1
+        }
+        let lower = text.lowercased()
+        if Self.adWords.contains(lower) || Self.loadingWords.contains(lower) { return true }
+        let linkDensity = TextMeasure.linkDensity(node)
+        let textDensity = TextMeasure.textDensity(node, tags: Self.textishTags)
+        let isFigureChild = node.hasAncestor("figure")
+        var remove = false
+        if !isFigureChild, images > 1, Double(paragraphs) / Double(images) < 0.5 { remove = true }
+        if !isList, listItems > paragraphs { remove = true }
+        if inputs > paragraphs / 3 { remove = true }
+        if !isList, !isFigureChild, headingDensity < 0.9, contentLength < 25, images == 0 || images > 2, linkDensity > 0 {
+            remove = true
+        }
+        if !isList, weight < 25, linkDensity > 0.2 { remove = true }
+        if weight >= 25, linkDensity > 0.5 { remove = true }
+        if (embeds == 1 && contentLength < 75) || embeds > 1 { remove = true }
+        if images == 0, textDensity == 0 { remove = true }
+        // A simple list of images may stay.
+        if isList, remove {
+            if node.elementChildren.contains(where: { $0.elementChildren.count > 1 }) { return true }
+            if images == node.count("li") { return false }
+        }
+        return remove
+    }
+
+    static let adWords: Set<String> = ["ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "广告",
+                                       "реклама", "anuncio", "quảng cáo"]
+    static let loadingWords: Set<String> = ["loading", "正在加载", "загрузка", "chargement", "cargando", "loading…",
+                                            "loading...", "đang tải"]
+}

@@ -1,0 +1,71 @@
+import CLibXML2
+
+// Structural tests on nodes that the body search uses, after the DOM's content categories.
+extension BodyPass {
+    static let divToParagraphBlocks: Set<String> = ["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"]
+
+    /// Phrasing content in HTML's sense, less canvas, iframe, svg and video, which rarely belong in a paragraph.
+    static let phrasingTags: Set<String> = [
+        "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em", "embed", "i",
+        "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object", "output", "progress", "q",
+        "ruby", "samp", "script", "select", "small", "span", "strong", "sub", "sup", "textarea", "time", "var", "wbr",
+    ]
+
+    static func isPhrasingContent(_ node: DOMNode) -> Bool {
+        if node.isText { return true }
+        guard node.isElement else { return false }
+        let tag = node.tag
+        if phrasingTags.contains(tag) { return true }
+        guard tag == "a" || tag == "del" || tag == "ins" else { return false }
+        return node.childNodes.allSatisfy(isPhrasingContent)
+    }
+
+    static func isWhitespace(_ node: DOMNode) -> Bool {
+        (node.isText && TextMeasure.isBlank(node.textContent)) || node.isTag("br")
+    }
+
+    /// Hidden with `display:none`, `visibility:hidden`, `hidden` or `aria-hidden` (math fallbacks excepted).
+    static func isProbablyVisible(_ node: DOMNode) -> Bool {
+        guard node.isElement else { return true }
+        if let style = node.attribute("style") {
+            let compact = style.lowercased().filter { !$0.isWhitespace }
+            if compact.contains("display:none") || compact.contains("visibility:hidden") { return false }
+        }
+        if node.hasAttribute("hidden") { return false }
+        if node.attribute("aria-hidden") == "true", !(node.attribute("class") ?? "").contains("fallback-image") {
+            return false
+        }
+        return true
+    }
+
+    static func isElementWithoutContent(_ node: DOMNode) -> Bool {
+        guard node.isElement, TextMeasure.isBlank(node.textContent) else { return false }
+        let children = node.elementChildren.count
+        return children == 0 || children == node.count("br") + node.count("hr")
+    }
+
+    /// Exactly one element child, named `tag`, and no text beside it.
+    static func hasSingleTagInside(_ node: DOMNode, _ tag: String) -> Bool {
+        let children = node.elementChildren
+        guard children.count == 1, children[0].tag == tag else { return false }
+        return !node.childNodes.contains { $0.isText && !TextMeasure.isBlank($0.textContent) }
+    }
+
+    static func hasChildBlockElement(_ node: DOMNode) -> Bool {
+        node.childNodes.contains { child in
+            child.isElement && (divToParagraphBlocks.contains(child.tag) || hasChildBlockElement(child))
+        }
+    }
+
+    /// The next element in document order, after this one's children unless `skippingChildren`.
+    static func nextNode(_ node: DOMNode, skippingChildren: Bool = false) -> DOMNode? {
+        if !skippingChildren, let child = node.firstElementChild { return child }
+        if let sibling = node.nextElementSibling { return sibling }
+        var current = node.parent
+        while let ancestor = current {
+            if let sibling = ancestor.nextElementSibling { return sibling }
+            current = ancestor.parent
+        }
+        return nil
+    }
+}

@@ -1,0 +1,137 @@
+import CLibXML2
+
+/// A node of a parsed page. The document that made it owns its memory.
+typealias DOMNode = UnsafeMutablePointer<xmlNode>
+
+/// One HTML page parsed by libxml2, owned here and freed when this object goes.
+///
+/// Parsing recovers from broken markup, never touches the network, and collects libxml2's complaints in
+/// `parseErrors` instead of letting them reach stderr. Nodes removed while editing are only unlinked and kept
+/// until the document is freed, because the extractor may still hold pointers to them (as a browser DOM keeps
+/// detached nodes alive); a freed node would be a dangling pointer there.
+final class HTMLDocument {
+    let pointer: htmlDocPtr
+    /// What libxml2 reported while parsing (kept short: broken markup is normal on the web).
+    private(set) var parseErrors: [String] = []
+    /// Nodes taken out of the tree or made and not yet attached; the roots among them are freed at the end.
+    private var detached: Set<DOMNode> = []
+
+    /// Parses `bytes`; `encoding` forces a charset (nil lets libxml2 read the page's own declaration).
+    init(bytes: [UInt8], url: String?, encoding: String?) throws(ExtractionError) {
+        guard let context = htmlNewParserCtxt() else { throw .parserUnavailable }
+        defer { htmlFreeParserCtxt(context) }
+        let collector = ErrorCollector()
+        let box = Unmanaged.passRetained(collector)
+        defer { box.release() }
+        // The HTML parser's SAX handler is not a SAX2 one, so libxml2 ignores its `serror`; the structured
+        // handler (per thread in libxml2) is what keeps messages off stderr. Reset right after parsing.
+        xmlSetStructuredErrorFunc(box.toOpaque()) { owner, error in
+            guard let owner, let error else { return }
+            let collector = Unmanaged<ErrorCollector>.fromOpaque(owner).takeUnretainedValue()
+            guard collector.messages.count < 20, let message = error.pointee.message else { return }
+            collector.messages.append("line \(error.pointee.line): " + String(cString: message).whitespaceTrimmed)
+        }
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { chars in
+                htmlCtxtReadMemory(context, chars, Int32(buffer.count), url, encoding, options)
+            }
+        }
+        guard let parsed else { throw .unparsable(collector.messages.first ?? "libxml2 returned no document") }
+        pointer = parsed
+        parseErrors = collector.messages
+    }
+
+    /// Wraps a document this object now owns (a copy made for a second extraction attempt).
+    private init(owning pointer: htmlDocPtr) {
+        self.pointer = pointer
+    }
+
+    deinit {
+        // A node detached earlier may since have been moved into another subtree, which frees it with
+        // that subtree: free only the roots, found before anything is freed.
+        let roots = detached.filter { $0.pointee.parent == nil }
+        for node in roots { xmlFreeNode(node) }
+        xmlFreeDoc(pointer)
+    }
+
+    /// A deep copy, so a failed extraction attempt can start again from the untouched page.
+    func copy() -> HTMLDocument? {
+        guard let copied = xmlCopyDoc(pointer, 1) else { return nil }
+        return HTMLDocument(owning: copied)
+    }
+
+    /// The `<html>` element.
+    var root: DOMNode? { xmlDocGetRootElement(pointer) }
+
+    /// The `<body>` element, if the parser made one.
+    var body: DOMNode? { root?.elementChildren.first { $0.tag == "body" } }
+
+    /// The `<head>` element, if the parser made one.
+    var head: DOMNode? { root?.elementChildren.first { $0.tag == "head" } }
+
+    /// Every element named `tag` below `root` (or the whole page), in document order.
+    func elements(_ tag: String, in root: DOMNode? = nil) -> [DOMNode] {
+        guard let start = root ?? self.root else { return [] }
+        return start.descendants(tag)
+    }
+
+    /// Takes `node` out of the tree, keeping it alive until the document goes.
+    func remove(_ node: DOMNode) {
+        guard node.pointee.parent != nil || node.pointee.prev != nil || node.pointee.next != nil else { return }
+        xmlUnlinkNode(node)
+        detached.insert(node)
+    }
+
+    /// Puts `new` where `old` is; `old` is kept alive (detached) until the document goes.
+    func replace(_ old: DOMNode, with new: DOMNode) {
+        xmlUnlinkNode(new)
+        xmlReplaceNode(old, new)
+        detached.insert(old)
+    }
+
+    /// Moves `child` to the end of `parent`'s children (never merging text nodes, which would free `child`).
+    func append(_ child: DOMNode, to parent: DOMNode) {
+        xmlUnlinkNode(child)
+        if let last = parent.pointee.last {
+            last.pointee.next = child
+            child.pointee.prev = last
+        } else {
+            parent.pointee.children = child
+        }
+        parent.pointee.last = child
+        child.pointee.parent = parent
+        child.pointee.next = nil
+        if child.pointee.doc != parent.pointee.doc { xmlSetTreeDoc(child, parent.pointee.doc) }
+    }
+
+    /// Puts `child` right before `sibling`.
+    func insert(_ child: DOMNode, before sibling: DOMNode) {
+        xmlUnlinkNode(child)
+        child.pointee.parent = sibling.pointee.parent
+        child.pointee.next = sibling
+        child.pointee.prev = sibling.pointee.prev
+        if let prev = sibling.pointee.prev { prev.pointee.next = child } else { sibling.pointee.parent?.pointee.children = child }
+        sibling.pointee.prev = child
+    }
+
+    /// A new, unattached element.
+    func makeElement(_ tag: String) -> DOMNode {
+        let node: DOMNode = xmlNewDocNode(pointer, nil, tag, nil)
+        detached.insert(node)
+        return node
+    }
+
+    /// A new, unattached text node.
+    func makeText(_ text: String) -> DOMNode {
+        let node: DOMNode = xmlNewDocText(pointer, text)
+        detached.insert(node)
+        return node
+    }
+}
+
+/// Receives libxml2's parse errors through the parser context's private pointer.
+private final class ErrorCollector {
+    var messages: [String] = []
+}

@@ -1,0 +1,91 @@
+import CLibXML2
+import Foundation
+
+/// Reads a page saved by a crawler: its metadata, its article body as sanitized HTML and plain text,
+/// and the images and links the body keeps. Pure: bytes in, value out, safe to call from many threads.
+public struct HTMLExtractor: Sendable {
+    /// Per-site hints that take precedence over the general heuristics.
+    public var rules: [SiteRule]
+
+    /// Makes an extractor with optional per-site rules.
+    public init(rules: [SiteRule] = []) {
+        self.rules = rules
+    }
+
+    /// Extracts one page. `pageURL`, when given, is where the page lived: relative URLs in the body are
+    /// resolved against it (or the page's `<base href>`); without it they stay relative, for the build
+    /// to resolve against the page's own folder. Dates without an offset take `defaultTimeZone`'s.
+    public func extract(_ bytes: [UInt8], pageURL: String?, defaultTimeZone: TimeZone) throws(ExtractionError)
+        -> ExtractedPage {
+        guard !bytes.isEmpty else { throw .empty }
+        let charset = CharsetRepair(bytes)
+        let document = try HTMLDocument(bytes: charset.bytes, url: pageURL, encoding: charset.encoding)
+        var page = ExtractedPage()
+        page.warnings = charset.warnings
+
+        let rule = pageURL.flatMap { URL(string: $0)?.host }.flatMap { host in rules.first { $0.matches(host: host) } }
+        if let rule { SiteRuleApplier(rule: rule).removeUnwanted(in: document) }
+
+        LazyImages.unwrapNoscriptImages(document)
+        let metadata = PageMetadata(document: document)
+        PagePreparation.prepare(document)
+        var facts = PageFacts(document: document, metadata: metadata, rule: rule)
+
+        let title = facts.title
+        var content: DOMNode?
+        var holder: HTMLDocument?
+        var bodyByline: String?
+        if let rule, let selected = SiteRuleApplier(rule: rule).content(in: document) {
+            content = selected
+        } else {
+            let extractor = BodyExtractor(articleTitle: title ?? "", hasMetadataByline: facts.byline != nil)
+            if let result = extractor.extract(from: document) {
+                content = result.content
+                holder = result.document
+                bodyByline = result.byline
+            }
+        }
+
+        let base = pageURL.flatMap { Self.baseURL(pageURL: $0, document: document) }
+        if let content {
+            let output = Sanitizer(baseURL: base).render(content)
+            page.html = output.html
+            page.text = output.text
+            page.images = output.images
+            page.links = output.links
+        } else {
+            page.warnings.append("no article body found")
+        }
+        withExtendedLifetime(holder) {}
+
+        facts.settleByline(bodyByline: bodyByline, bodyText: page.text)
+        page.title = title
+        page.byline = facts.byline
+        page.published = facts.published.flatMap { DateParser.parse($0, defaultTimeZone: defaultTimeZone) }
+            ?? facts.printedDate(defaultTimeZone: defaultTimeZone)
+        page.modified = metadata.modified.flatMap { DateParser.parse($0, defaultTimeZone: defaultTimeZone) }
+        page.section = facts.section
+        page.tags = metadata.tags
+        page.canonical = metadata.canonical
+        page.image = metadata.image.map { Self.resolve($0, against: base) }
+        page.description = metadata.description
+        page.lang = metadata.lang
+        page.site = metadata.site
+        return page
+    }
+
+    /// The page URL, or the page's `<base href>` resolved against it.
+    static func baseURL(pageURL: String, document: HTMLDocument) -> URL? {
+        guard let page = URL(string: pageURL) else { return nil }
+        if let href = document.elements("base").first?.attribute("href")?.whitespaceTrimmed, !href.isEmpty,
+           let base = URL(string: href, relativeTo: page) {
+            return base.absoluteURL
+        }
+        return page
+    }
+
+    static func resolve(_ value: String, against base: URL?) -> String {
+        guard let base else { return value }
+        return URL(string: value, relativeTo: base)?.absoluteString ?? value
+    }
+}

@@ -1,0 +1,115 @@
+import CLibXML2
+import Foundation
+
+/// Makes lazily loaded images real: pages put the picture in `data-src`, `data-original`, `data-srcset` or
+/// a `<noscript>` copy, and a placeholder (or nothing) in `src`, leaving the image empty without script.
+enum LazyImages {
+    /// Whether an attribute value names an image file.
+    static func looksLikeImage(_ value: String) -> Bool {
+        let lower = value.lowercased()
+        return [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"].contains { lower.contains($0) }
+    }
+
+    /// Replaces placeholder images followed by a `<noscript>` holding the real one, and drops images
+    /// that have no source at all. Runs on the whole page before scripts are removed.
+    static func unwrapNoscriptImages(_ document: HTMLDocument) {
+        for image in document.elements("img") {
+            let attributes = image.attributes
+            let hasSource = attributes.contains { ["src", "srcset", "data-src", "data-srcset"].contains($0.name) }
+                || attributes.contains { looksLikeImage($0.value) }
+            if !hasSource { document.remove(image) }
+        }
+        for noscript in document.elements("noscript") where isSingleImage(noscript) {
+            guard let previous = noscript.previousElementSibling, isSingleImage(previous),
+                  let newImage = noscript.descendants("img").first,
+                  let oldImage = previous.isTag("img") ? previous : previous.descendants("img").first else { continue }
+            for (name, value) in oldImage.attributes where !value.isEmpty {
+                guard name == "src" || name == "srcset" || looksLikeImage(value) else { continue }
+                if newImage.attribute(name) == value { continue }
+                newImage.setAttribute(newImage.hasAttribute(name) ? "data-old-" + name : name, value)
+            }
+            guard let replacement = noscript.firstElementChild else { continue }
+            document.replace(previous, with: replacement)
+        }
+    }
+
+    static func isSingleImage(_ node: DOMNode) -> Bool {
+        var current: DOMNode? = node
+        while let element = current {
+            if element.isTag("img") { return true }
+            let children = element.elementChildren
+            guard children.count == 1, TextMeasure.isBlank(element.textContent) else { return false }
+            current = children[0]
+        }
+        return false
+    }
+
+    /// Copies `data-*` image addresses into `src`/`srcset`, and drops tiny base64 placeholders.
+    static func fix(in root: DOMNode, document: HTMLDocument) {
+        for element in root.descendants(in: ["img", "picture", "figure"]) {
+            if let src = element.attribute("src"), let mediaType = base64MediaType(src) {
+                if mediaType == "image/svg+xml" { continue }
+                let hasOther = element.attributes.contains { $0.name != "src" && looksLikeImage($0.value) }
+                if hasOther, let marker = src.range(of: "base64", options: .caseInsensitive) {
+                    let payload = src[marker.upperBound...].drop { $0 == "," || $0.isWhitespace }
+                    if payload.utf16.count + 1 < 133 { element.removeAttribute("src") }
+                }
+            }
+            let src = element.attribute("src") ?? ""
+            let srcset = element.attribute("srcset") ?? ""
+            if (!src.isEmpty || (!srcset.isEmpty && srcset != "null")),
+               !(element.attribute("class") ?? "").lowercased().contains("lazy") { continue }
+            for (name, value) in element.attributes where name != "src" && name != "srcset" && name != "alt" {
+                let target: String
+                if isSrcsetLike(value) {
+                    target = "srcset"
+                } else if isSingleImageURL(value) {
+                    target = "src"
+                } else {
+                    continue
+                }
+                if element.isTag("img") || element.isTag("picture") {
+                    element.setAttribute(target, value)
+                } else if element.isTag("figure"), element.descendants(in: ["img", "picture"]).isEmpty {
+                    let image = document.makeElement("img")
+                    image.setAttribute(target, value)
+                    document.append(image, to: element)
+                }
+            }
+        }
+    }
+
+    static func base64MediaType(_ src: String) -> String? {
+        let lower = src.lowercased()
+        guard lower.hasPrefix("data:"), let semicolon = lower.firstIndex(of: ";") else { return nil }
+        let afterSemicolon = lower[lower.index(after: semicolon)...].drop(while: \.isWhitespace)
+        guard afterSemicolon.hasPrefix("base64") else { return nil }
+        return String(lower[lower.index(lower.startIndex, offsetBy: 5)..<semicolon]).whitespaceTrimmed
+    }
+
+    /// `a.jpg 1x, b.jpg 2x`: an image name followed by a width or density.
+    static func isSrcsetLike(_ value: String) -> Bool {
+        let lower = value.lowercased()
+        for ext in [".jpg", ".jpeg", ".png", ".webp"] {
+            var search = lower.startIndex..<lower.endIndex
+            while let found = lower.range(of: ext, range: search) {
+                let rest = lower[found.upperBound...]
+                let spaces = rest.prefix(while: \.isWhitespace)
+                if !spaces.isEmpty, let next = rest.dropFirst(spaces.count).first, next.isNumber { return true }
+                search = found.upperBound..<lower.endIndex
+            }
+        }
+        return false
+    }
+
+    /// One token naming an image file, with nothing else around it.
+    static func isSingleImageURL(_ value: String) -> Bool {
+        let token = value.whitespaceTrimmed
+        guard !token.isEmpty, !token.contains(where: \.isWhitespace) else { return false }
+        let lower = token.lowercased()
+        for ext in [".jpg", ".jpeg", ".png", ".webp"] {
+            if let found = lower.range(of: ext), found.lowerBound > lower.startIndex { return true }
+        }
+        return false
+    }
+}

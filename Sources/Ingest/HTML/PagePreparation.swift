@@ -1,0 +1,48 @@
+import CLibXML2
+
+/// Readies a parsed page for the body search: scripts, styles and `<noscript>` copies go, runs of `<br>`
+/// become paragraphs, `<font>` becomes `<span>`.
+enum PagePreparation {
+    static func prepare(_ document: HTMLDocument) {
+        for tag in ["script", "noscript", "style", "template"] {
+            for node in document.elements(tag).reversed() { document.remove(node) }
+        }
+        if let body = document.body { replaceLineBreakRuns(in: body, document: document) }
+        for font in document.elements("font") { font.rename("span") }
+    }
+
+    /// `a<br><br>b` becomes `a<p>b</p>`: two or more `<br>` in a row mark a paragraph break on old pages.
+    static func replaceLineBreakRuns(in root: DOMNode, document: HTMLDocument) {
+        for lineBreak in root.descendants("br") where lineBreak.pointee.parent != nil {
+            var next = nextNonBlank(lineBreak.nextSibling)
+            var replaced = false
+            while let current = next, current.isTag("br") {
+                replaced = true
+                let after = current.nextSibling
+                document.remove(current)
+                next = nextNonBlank(after)
+            }
+            guard replaced else { continue }
+            let paragraph = document.makeElement("p")
+            document.replace(lineBreak, with: paragraph)
+            var sibling = paragraph.nextSibling
+            while let current = sibling {
+                if current.isTag("br"), let following = nextNonBlank(current.nextSibling), following.isTag("br") { break }
+                guard BodyPass.isPhrasingContent(current) else { break }
+                sibling = current.nextSibling
+                document.append(current, to: paragraph)
+            }
+            while let last = paragraph.pointee.last, BodyPass.isWhitespace(last) { document.remove(last) }
+            if let parent = paragraph.parent, parent.isTag("p") { parent.rename("div") }
+        }
+    }
+
+    /// The node itself or the first sibling after it that is an element or non-blank text.
+    static func nextNonBlank(_ node: DOMNode?) -> DOMNode? {
+        var current = node
+        while let candidate = current, !candidate.isElement, TextMeasure.isBlank(candidate.textContent) {
+            current = candidate.nextSibling
+        }
+        return current
+    }
+}

@@ -1,0 +1,127 @@
+import ContentGraph
+import Foundation
+import SiteConfig
+
+/// Writes the feeds of one list of articles (the home page, a section, a tag) in the three
+/// formats feed readers take: RSS 2.0, Atom 1.0 and JSON Feed 1.1. URLs are absolute, dates come
+/// from the articles (never the clock), GUIDs are the articles' permalinks, which do not change.
+struct FeedWriter {
+    let graph: ContentGraph
+    let config: SiteConfig
+    let routes: Routes
+    /// Items per feed.
+    let limit: Int
+
+    /// The three feed pages of a list whose pages live at `path` (`""` for home, `tag/x/`).
+    func pages(title: String, path: String, articles: [Int]) -> [Page] {
+        let items = Array(articles.prefix(limit))
+        return [
+            Page(file: path + "feed.xml", kind: .feed, template: nil, context: nil, bytes: Array(rss(title, path, items).utf8), articles: items),
+            Page(file: path + "atom.xml", kind: .feed, template: nil, context: nil, bytes: Array(atom(title, path, items).utf8), articles: items),
+            Page(file: path + "feed.json", kind: .feed, template: nil, context: nil, bytes: json(title, path, items), articles: items),
+        ]
+    }
+
+    private func feedTitle(_ title: String) -> String {
+        title == config.title ? title : "\(title) – \(config.title)"
+    }
+
+    /// The newest date shown: the feed's own "updated", stable from build to build.
+    private func updated(_ items: [Int]) -> CivilDate? {
+        items.map { graph.articles[$0].updated ?? graph.articles[$0].date }.max { $0.secondsSince1970 < $1.secondsSince1970 }
+    }
+
+    private func rss(_ title: String, _ path: String, _ items: [Int]) -> String {
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
+        <channel>
+        <title>\(XMLText.escape(feedTitle(title)))</title>
+        <link>\(XMLText.escape(routes.permalink(path)))</link>
+        <description>\(XMLText.escape(config.description.isEmpty ? feedTitle(title) : config.description))</description>
+        <language>\(XMLText.escape(config.language))</language>
+        <generator>Broadsheet</generator>
+        <atom:link href="\(XMLText.escape(routes.permalink(path + "feed.xml")))" rel="self" type="application/rss+xml"/>
+
+        """
+        if let updated = updated(items) { xml += "<lastBuildDate>\(updated.rfc822)</lastBuildDate>\n" }
+        for index in items {
+            let article = graph.articles[index]
+            let link = XMLText.escape(routes.permalink(article.path))
+            xml += "<item>\n<title>\(XMLText.escape(article.title))</title>\n<link>\(link)</link>\n"
+            xml += "<guid isPermaLink=\"true\">\(link)</guid>\n<pubDate>\(article.date.rfc822)</pubDate>\n"
+            for author in article.authors { xml += "<dc:creator>\(XMLText.escape(graph.authors[author].name))</dc:creator>\n" }
+            if let section = article.section { xml += "<category>\(XMLText.escape(graph.sections[section].name))</category>\n" }
+            for tag in article.tags { xml += "<category>\(XMLText.escape(graph.tags[tag].name))</category>\n" }
+            xml += "<description>\(XMLText.escape(article.summary))</description>\n</item>\n"
+        }
+        return xml + "</channel>\n</rss>\n"
+    }
+
+    private func atom(_ title: String, _ path: String, _ items: [Int]) -> String {
+        let updatedText = updated(items)?.iso8601 ?? "1970-01-01T00:00:00+00:00"
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XMLText.escape(config.language))">
+        <title>\(XMLText.escape(feedTitle(title)))</title>
+        <id>\(XMLText.escape(routes.permalink(path)))</id>
+        <link href="\(XMLText.escape(routes.permalink(path)))"/>
+        <link rel="self" type="application/atom+xml" href="\(XMLText.escape(routes.permalink(path + "atom.xml")))"/>
+        <updated>\(updatedText)</updated>
+        <generator>Broadsheet</generator>
+
+        """
+        for index in items {
+            let article = graph.articles[index]
+            let link = XMLText.escape(routes.permalink(article.path))
+            xml += "<entry>\n<title>\(XMLText.escape(article.title))</title>\n<id>\(link)</id>\n<link href=\"\(link)\"/>\n"
+            xml += "<published>\(article.date.iso8601)</published>\n<updated>\((article.updated ?? article.date).iso8601)</updated>\n"
+            let authors = article.authors.isEmpty ? [config.title] : article.authors.map { graph.authors[$0].name }
+            for author in authors { xml += "<author><name>\(XMLText.escape(author))</name></author>\n" }
+            for tag in article.tags { xml += "<category term=\"\(XMLText.escape(graph.tags[tag].name))\"/>\n" }
+            xml += "<summary>\(XMLText.escape(article.summary))</summary>\n</entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+
+    private struct JSONFeed: Encodable {
+        struct Item: Encodable {
+            struct Author: Encodable { let name: String }
+            let id: String
+            let url: String
+            let title: String
+            let summary: String
+            let content_text: String
+            let date_published: String
+            let date_modified: String?
+            let authors: [Author]?
+            let tags: [String]?
+            let image: String?
+        }
+        let version = "https://jsonfeed.org/version/1.1"
+        let title: String
+        let home_page_url: String
+        let feed_url: String
+        let language: String
+        let items: [Item]
+    }
+
+    private func json(_ title: String, _ path: String, _ items: [Int]) -> [UInt8] {
+        let feed = JSONFeed(
+            title: feedTitle(title), home_page_url: routes.permalink(path), feed_url: routes.permalink(path + "feed.json"),
+            language: config.language,
+            items: items.map { index in
+                let article = graph.articles[index]
+                let authors = article.authors.map { JSONFeed.Item.Author(name: graph.authors[$0].name) }
+                return JSONFeed.Item(
+                    id: routes.permalink(article.path), url: routes.permalink(article.path), title: article.title,
+                    summary: article.summary, content_text: article.summary, date_published: article.date.iso8601,
+                    date_modified: article.updated?.iso8601, authors: authors.isEmpty ? nil : authors,
+                    tags: article.tags.isEmpty ? nil : article.tags.map { graph.tags[$0].name },
+                    image: article.image.map { $0.hasPrefix("/") ? routes.baseURL + String($0.dropFirst(routes.root.count)) : $0 })
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array((try? encoder.encode(feed)) ?? Data("{}".utf8)) + [UInt8(ascii: "\n")]
+    }
+}

@@ -1,0 +1,46 @@
+/// HTML escaping straight into the output buffer.
+///
+/// Hot path, written for speed on purpose: it works on UTF-8 bytes, finds the five special bytes
+/// with a 256-entry lookup table, and copies the clean runs between them in bulk. Keep it free of
+/// `String` building and per-byte appends.
+enum HTMLEscaping {
+    /// 0 for a byte copied as it is, else 1 + the index of its entity in `entities`.
+    /// The set is swift-mustache's (`&`, `<`, `>`, `"`, `'`), safe in text and quoted attributes.
+    private static let table: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for (index, byte) in [UInt8(ascii: "&"), .init(ascii: "<"), .init(ascii: ">"), .init(ascii: "\""), .init(ascii: "'")]
+            .enumerated()
+        {
+            table[Int(byte)] = UInt8(index + 1)
+        }
+        return table
+    }()
+
+    private static let entities: [[UInt8]] = ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"].map { Array($0.utf8) }
+
+    /// Appends `text` to `buffer` with the five special characters replaced by entities.
+    static func append(_ text: String, to buffer: inout [UInt8]) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { append($0, to: &buffer) }
+        if done == nil {
+            Array(text.utf8).withUnsafeBufferPointer { append($0, to: &buffer) }
+        }
+    }
+
+    /// Appends bytes to `buffer`, escaped.
+    static func append(_ source: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+        table.withUnsafeBufferPointer { table in
+            var runStart = 0
+            for index in 0..<source.count {
+                let code = table[Int(source[index])]
+                if code != 0 {
+                    if runStart < index { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
+                    buffer.append(contentsOf: entities[Int(code) - 1])
+                    runStart = index + 1
+                }
+            }
+            if runStart < source.count {
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<source.count]))
+            }
+        }
+    }
+}

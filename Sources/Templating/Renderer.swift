@@ -1,0 +1,338 @@
+/// One render of one template: the output buffer, the context stack and the state that partials,
+/// parents and blocks hand down.
+///
+/// This is the hot path, written for speed on purpose: it walks compiled nodes, switches over the
+/// closed `TemplateValue` cases (no `Any`, no `Mirror`), looks names up in the values' own
+/// dictionaries, and writes bytes into one `[UInt8]` buffer without building strings per tag.
+struct Renderer {
+    let library: TemplateLibrary
+    var buffer: [UInt8] = []
+    var report = RenderReport()
+    /// The context stack, innermost last.
+    private var stack: [TemplateValue]
+    /// Name of the template whose nodes are rendering, for the report.
+    private var templateName: String
+    /// Indentation prepended to each line of the standalone partials and blocks being expanded.
+    private var indentation: [UInt8] = []
+    /// True when the next output starts a line (so it takes `indentation`); kept only while
+    /// `indentation` is not empty, and set explicitly wherever indentation starts.
+    private var atLineStart = true
+    /// Position in the innermost list section, for `@index` and friends.
+    private var loop: (index: Int, count: Int)?
+    /// Block overrides of the parents being expanded, outermost first: the outermost wins, as the
+    /// inheritance spec wants ("top-level substitutions take precedence").
+    private var overrides: [[String: Template.BlockContent]] = []
+    private var depth = 0
+
+    init(library: TemplateLibrary, root: TemplateValue, templateName: String) {
+        self.library = library
+        stack = [root]
+        stack.reserveCapacity(16)
+        self.templateName = templateName
+    }
+
+    mutating func render(_ nodes: [Template.Node]) {
+        for node in nodes {
+            switch node {
+            case .text(let bytes):
+                if indentation.isEmpty {
+                    buffer.append(contentsOf: bytes)
+                } else {
+                    appendIndented(bytes)
+                }
+            case .value(let value):
+                renderValue(value)
+            case .section(let section):
+                renderSection(section)
+            case .partial(let partial):
+                renderPartial(partial)
+            case .parent(let parent):
+                renderParent(parent)
+            case .block(let block):
+                renderBlock(block)
+            }
+        }
+    }
+
+    // MARK: values
+
+    private mutating func renderValue(_ node: Template.Value) {
+        startLineIfNeeded()
+        guard let value = evaluate(node.expression, at: node.position, kind: .missingVariable) else { return }
+        switch value {
+        case .string(let text):
+            if node.escaped {
+                HTMLEscaping.append(text, to: &buffer)
+            } else {
+                buffer.append(contentsOf: text.utf8)
+            }
+        case .html(let html):
+            buffer.append(contentsOf: html.utf8)
+        case .int(let number):
+            appendDecimal(number)
+        case .double(let number):
+            buffer.append(contentsOf: number.description.utf8)
+        case .bool(let flag):
+            buffer.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .date(let date):
+            buffer.append(contentsOf: CivilDate(date).iso8601.utf8)
+        case .lambda(let lambda):
+            let output = renderLambda(lambda.body(""), delimiters: .standard, at: node.position)
+            if node.escaped {
+                output.withUnsafeBufferPointer { HTMLEscaping.append($0, to: &buffer) }
+            } else {
+                buffer.append(contentsOf: output)
+            }
+        case .null, .list, .object:
+            break
+        }
+    }
+
+    private mutating func appendDecimal(_ number: Int) {
+        guard number >= 0 && number < 10 else {
+            buffer.append(contentsOf: String(number).utf8)
+            return
+        }
+        buffer.append(UInt8(ascii: "0") + UInt8(number))
+    }
+
+    // MARK: sections
+
+    private mutating func renderSection(_ section: Template.Section) {
+        let value = evaluate(section.expression, at: section.position, kind: .missingSection) ?? .null
+        if section.inverted {
+            if !value.isTruthy { render(section.nodes) }
+            return
+        }
+        switch value {
+        case .list(let items):
+            let outerLoop = loop
+            for (index, item) in items.enumerated() {
+                loop = (index, items.count)
+                stack.append(item)
+                render(section.nodes)
+                stack.removeLast()
+            }
+            loop = outerLoop
+        case .lambda(let lambda):
+            buffer += renderLambda(lambda.body(section.rawText), delimiters: section.delimiters, at: section.position)
+        default:
+            guard value.isTruthy else { return }
+            stack.append(value)
+            render(section.nodes)
+            stack.removeLast()
+        }
+    }
+
+    /// Compiles and renders a lambda's returned template in the current context, into new bytes.
+    private mutating func renderLambda(_ source: String, delimiters: Delimiters, at position: SourcePosition) -> [UInt8] {
+        let template: Template
+        do {
+            template = try Template(
+                name: templateName + " (lambda)", source: source, filters: library.filters, delimiters: delimiters)
+        } catch {
+            record(.invalidLambdaResult, error.description, at: position)
+            return []
+        }
+        var output: [UInt8] = []
+        swap(&output, &buffer)
+        let outerIndentation = indentation
+        indentation = []
+        render(template.nodes)
+        indentation = outerIndentation
+        atLineStart = false
+        swap(&output, &buffer)
+        return output
+    }
+
+    // MARK: partials, parents, blocks
+
+    private mutating func renderPartial(_ partial: Template.Partial) {
+        guard let template = resolve(partial.name, kind: .unknownPartial, at: partial.position) else { return }
+        expand(template.nodes, from: template.name, indentation: partial.indentation, standalone: partial.standalone)
+    }
+
+    private mutating func renderParent(_ parent: Template.Parent) {
+        guard let template = resolve(parent.name, kind: .unknownParent, at: parent.position) else { return }
+        overrides.append(parent.overrides)
+        expand(template.nodes, from: template.name, indentation: parent.indentation, standalone: parent.standalone)
+        overrides.removeLast()
+    }
+
+    /// Renders another template's nodes in place: a standalone tag indents each of its lines, an
+    /// inline one renders it without indentation, as if its source were pasted in (the spec's rule).
+    private mutating func expand(_ nodes: [Template.Node], from name: String, indentation extra: [UInt8], standalone: Bool) {
+        guard depth < TemplateLibrary.maximumDepth else {
+            record(.recursionLimit, name, at: SourcePosition(line: 1, column: 1))
+            return
+        }
+        let outerIndentation = indentation
+        let outerName = templateName
+        if standalone {
+            indentation += extra
+            atLineStart = true
+        } else {
+            startLineIfNeeded()
+            indentation = []
+        }
+        depth += 1
+        templateName = name
+        render(nodes)
+        templateName = outerName
+        depth -= 1
+        indentation = outerIndentation
+        if !standalone { atLineStart = false }
+    }
+
+    private mutating func renderBlock(_ block: Template.Block) {
+        var content = block.defaultContent
+        for layer in overrides {
+            if let replacement = layer[block.name] {
+                content = replacement
+                break
+            }
+        }
+        let outerIndentation = indentation
+        let outerName = templateName
+        indentation += block.indentation
+        if block.startsLine { atLineStart = true }
+        templateName = content.templateName
+        render(content.nodes)
+        templateName = outerName
+        indentation = outerIndentation
+    }
+
+    /// The template a partial or parent tag names; records the name when there is none.
+    private mutating func resolve(
+        _ name: Template.TemplateName, kind: RenderReport.Issue.Kind, at position: SourcePosition
+    ) -> Template? {
+        let resolved: String
+        switch name {
+        case .fixed(let fixed):
+            resolved = fixed
+        case .dynamic(let path):
+            guard let value = lookup(path) else {
+                record(.missingVariable, Self.describe(path), at: position)
+                return nil
+            }
+            guard case .string(let dynamic) = value else { return nil }
+            resolved = dynamic
+        }
+        guard let template = library.templates[resolved] else {
+            record(kind, resolved, at: position)
+            return nil
+        }
+        return template
+    }
+
+    // MARK: indentation
+
+    private mutating func startLineIfNeeded() {
+        guard !indentation.isEmpty else { return }
+        if atLineStart { buffer += indentation }
+        atLineStart = false
+    }
+
+    /// Text inside an indented partial or block: the indentation goes before each line's first byte.
+    private mutating func appendIndented(_ bytes: [UInt8]) {
+        var lineStart = 0
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            if atLineStart { buffer += indentation }
+            buffer += bytes[lineStart...offset]
+            lineStart = offset + 1
+            atLineStart = true
+        }
+        if lineStart < bytes.count {
+            if atLineStart { buffer += indentation }
+            buffer += bytes[lineStart...]
+            atLineStart = false
+        }
+    }
+
+    // MARK: names
+
+    /// Looks the expression's name up and runs its filters; nil (and a report) when the name is
+    /// missing and no filter supplies a default.
+    private mutating func evaluate(
+        _ expression: Expression, at position: SourcePosition, kind: RenderReport.Issue.Kind
+    ) -> TemplateValue? {
+        let found = lookup(expression.path)
+        if found == nil, expression.reportsMissing {
+            record(kind, expression.name, at: position)
+        }
+        if expression.filters.isEmpty { return found }
+        var value = found ?? .null
+        for call in expression.filters {
+            let arguments = call.arguments.map { argument -> TemplateValue in
+                switch argument {
+                case .literal(let literal): literal
+                case .path(let path): lookup(path) ?? .null
+                }
+            }
+            value = call.filter.apply(to: value, arguments: arguments)
+        }
+        return value
+    }
+
+    /// The spec's name resolution: the first name through the context stack, innermost first,
+    /// stopping at the first object that has the key (even if its value is null); the other parts
+    /// only inside the value found.
+    private func lookup(_ path: Path) -> TemplateValue? {
+        switch path {
+        case .current:
+            return stack[stack.count - 1]
+        case .names(let first, let rest):
+            var index = stack.count - 1
+            var found: TemplateValue?
+            while index >= 0 {
+                if case .object(let fields) = stack[index], let value = fields[first] {
+                    found = value
+                    break
+                }
+                index -= 1
+            }
+            guard var value = found else { return nil }
+            for name in rest {
+                guard case .object(let fields) = value, let next = fields[name] else { return nil }
+                value = next
+            }
+            return value
+        case .loop(let field):
+            guard let loop else { return nil }
+            switch field {
+            case .index: return .int(loop.index)
+            case .number: return .int(loop.index + 1)
+            case .first: return .bool(loop.index == 0)
+            case .last: return .bool(loop.index == loop.count - 1)
+            }
+        }
+    }
+
+    private mutating func record(_ kind: RenderReport.Issue.Kind, _ name: String, at position: SourcePosition) {
+        report.record(.init(kind: kind, name: name, templateName: templateName, line: position.line, column: position.column))
+    }
+
+    private static func describe(_ path: Path) -> String {
+        switch path {
+        case .current: "."
+        case .names(let first, let rest): ([first] + rest).joined(separator: ".")
+        case .loop(let field): "@" + field.rawValue
+        }
+    }
+}
+
+extension TemplateValue {
+    /// Whether a section renders: null, false, 0, empty text and empty lists do not (as in
+    /// mustache.js, so `{{^count}}none{{/count}}` works); everything else does.
+    var isTruthy: Bool {
+        switch self {
+        case .null: false
+        case .bool(let flag): flag
+        case .int(let number): number != 0
+        case .double(let number): number != 0
+        case .string(let text), .html(let text): !text.isEmpty
+        case .list(let items): !items.isEmpty
+        case .date, .object, .lambda: true
+        }
+    }
+}

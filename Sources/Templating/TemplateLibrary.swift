@@ -1,0 +1,56 @@
+/// Every template of a theme, compiled once, by name; renders any of them with partials and
+/// parents looked up among the others.
+///
+/// A library is an immutable value: build it once per build and render from as many threads as
+/// you like.
+public struct TemplateLibrary: Sendable {
+    /// Partials and parents nested deeper than this stop rendering (and are reported): a template
+    /// that includes itself without a condition would otherwise overflow the stack.
+    public static let maximumDepth = 100
+
+    let templates: [String: Template]
+    let filters: FilterRegistry
+
+    /// Compiles every template eagerly. `sources` maps a name to Mustache source; names are paths
+    /// without `.mustache` (`partials/header`), which is how partials and parents refer to them.
+    /// Templates compile in name order, so the error thrown for a broken theme is always the same.
+    public init(sources: [String: String], filters: FilterRegistry = .standard) throws(TemplateError) {
+        var templates: [String: Template] = [:]
+        for name in sources.keys.sorted() {
+            templates[name] = try Template(name: name, source: sources[name]!, filters: filters)
+        }
+        self.templates = templates
+        self.filters = filters
+    }
+
+    /// The names of all templates, sorted.
+    public var names: [String] { templates.keys.sorted() }
+
+    /// True when a template of that name exists.
+    public func contains(_ name: String) -> Bool {
+        templates[name] != nil
+    }
+
+    /// Renders a template with `context` as the root of the context stack, appending to `buffer`.
+    /// Names that cannot be resolved render empty and are recorded in `report`.
+    public func render(_ name: String, _ context: TemplateValue, into buffer: inout [UInt8], report: inout RenderReport) {
+        guard let template = templates[name] else {
+            report.record(.init(kind: .unknownTemplate, name: name, templateName: name, line: 1, column: 1))
+            return
+        }
+        var renderer = Renderer(library: self, root: context, templateName: name)
+        swap(&renderer.buffer, &buffer)
+        swap(&renderer.report, &report)
+        renderer.render(template.nodes)
+        swap(&renderer.buffer, &buffer)
+        swap(&renderer.report, &report)
+    }
+
+    /// Renders a template to new bytes, ignoring what went unresolved.
+    public func render(_ name: String, _ context: TemplateValue) -> [UInt8] {
+        var buffer: [UInt8] = []
+        var report = RenderReport()
+        render(name, context, into: &buffer, report: &report)
+        return buffer
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import XCTest
+
+final class BuildCommandTests: XCTestCase {
+    private var site: FixtureSite!
+
+    override func setUpWithError() throws {
+        site = try FixtureSite()
+        try site.write("site.yml", """
+        title: Báo Thử
+        baseURL: https://example.org/
+        pagination:
+          pageSize: 2
+        sections:
+          - name: Thời sự
+            slug: thoi-su
+        """)
+        try site.write("Content/thoi-su/2021-11-30-chuyen-doi-so.md", """
+        ---
+        title: Chuyển đổi số phải đặt lợi ích quốc gia lên trên hết
+        tags: [Chuyển đổi số, Chính phủ]
+        author: Bạch Dương
+        ---
+        Phiên họp thứ nhất. Xem thêm [giá xăng](../kinh-te/gia-xang.md).
+        """)
+        try site.write("Content/kinh-te/gia-xang.md", """
+        +++
+        title = "Giá xăng giảm"
+        date = 2021-11-29T08:00:00+07:00
+        tags = ["chuyển đổi số", "Năng lượng"]
+        categories = ["Kinh tế"]
+        +++
+        Giá xăng giảm mạnh. ![Biểu đồ](bieu-do.png)
+        """)
+        try site.write("Content/kinh-te/bieu-do.png", Data([0x89, 0x50, 0x4E, 0x47]))
+        try site.write("Content/world/hello.md", """
+        {
+          "title": "Hello & welcome",
+          "date": "2021-10-02 09:30",
+          "tags": ["C++"],
+          "author": ["Jane Roe"]
+        }
+        An English article.
+        """)
+        try site.write("Content/thoi-su/nhap.md", "---\ntitle: Nháp\ndate: 2021-11-01\ndraft: true\n---\nChưa xong.\n")
+    }
+
+    override func tearDown() {
+        site.remove()
+    }
+
+    func testBuildWritesEveryPageKind() throws {
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("3 articles"), result.stdout)
+        for page in [
+            "2021/11/30/chuyen-doi-so/index.html", "2021/11/29/gia-xang/index.html", "2021/10/02/hello/index.html",
+            "index.html", "page/2/index.html", "tags/index.html", "tag/chuyen-doi-so/index.html", "tag/c-plus-plus/index.html",
+            "section/thoi-su/index.html", "section/kinh-te/index.html", "author/bach-duong/index.html",
+            "2021/index.html", "2021/11/index.html", "2021/11/30/index.html", "2021/10/02/index.html",
+            "kinh-te/bieu-do.png", "assets/style.css",
+        ] {
+            XCTAssertTrue(site.exists(page), "missing \(page)")
+        }
+        XCTAssertFalse(site.exists("2021/11/01/nhap/index.html"), "drafts are left out")
+        let article = try site.read("2021/11/30/chuyen-doi-so/index.html")
+        XCTAssertTrue(article.contains("Chuyển đổi số phải đặt lợi ích quốc gia lên trên hết"))
+        XCTAssertTrue(article.contains("href=\"/2021/11/29/gia-xang/\""), "links to source files become article URLs")
+        XCTAssertTrue(try site.read("2021/11/29/gia-xang/index.html").contains("src=\"/kinh-te/bieu-do.png\""))
+    }
+
+    func testTagPageListsEverySpellingOfTheTag() throws {
+        _ = try site.run(["build"])
+        let tagPage = try site.read("tag/chuyen-doi-so/index.html")
+        XCTAssertTrue(tagPage.contains("/2021/11/30/chuyen-doi-so/"))
+        XCTAssertTrue(tagPage.contains("/2021/11/29/gia-xang/"))
+    }
+
+    func testDraftsFlagBuildsDrafts() throws {
+        XCTAssertEqual(try site.run(["build", "--drafts"]).status, 0)
+        XCTAssertTrue(site.exists("2021/11/01/nhap/index.html"))
+    }
+
+    func testEveryInternalLinkPointsToAFile() throws {
+        for baseURL in ["https://example.org/", "https://example.org/mirror/"] {
+            let result = try site.run(["build", "--base-url", baseURL])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let root = URL(string: baseURL)!.path.hasSuffix("/") ? URL(string: baseURL)!.path : URL(string: baseURL)!.path + "/"
+            var checked = 0
+            for file in site.outputFiles() where file.hasSuffix(".html") {
+                for link in Self.internalLinks(in: try site.read(file)) {
+                    XCTAssertTrue(link.hasPrefix(root), "\(file): \(link) is not under \(root)")
+                    var target = String(link.dropFirst(root.count))
+                    if let cut = target.firstIndex(where: { $0 == "#" || $0 == "?" }) { target = String(target[..<cut]) }
+                    target = target.removingPercentEncoding ?? target
+                    if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
+                    XCTAssertTrue(site.exists(target), "\(file) links to \(link), which is not in Output/")
+                    checked += 1
+                }
+            }
+            XCTAssertGreaterThan(checked, 50)
+        }
+    }
+
+    func testTwoBuildsAreByteIdentical() throws {
+        _ = try site.run(["build"])
+        let first = try site.outputFiles().map { ($0, try Data(contentsOf: site.output.appendingPathComponent($0))) }
+        _ = try site.run(["build"])
+        let second = try site.outputFiles().map { ($0, try Data(contentsOf: site.output.appendingPathComponent($0))) }
+        XCTAssertEqual(first.map(\.0), second.map(\.0))
+        for ((path, a), (_, b)) in zip(first, second) { XCTAssertEqual(a, b, "\(path) differs between builds") }
+    }
+
+    func testBrokenArticleIsReportedWithItsPositionAndTheRestBuilds() throws {
+        try site.write("Content/thoi-su/hong.md", "---\ntitle: Hỏng\ndate: 2021-11-30\ntags: [a, b\n---\nThân.\n")
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("Content/thoi-su/hong.md:5:1: error:"), result.stderr)
+        XCTAssertTrue(site.exists("2021/11/30/chuyen-doi-so/index.html"))
+    }
+
+    func testBadConfigBuildsNothingAndExitsTwo() throws {
+        _ = try site.run(["build"])
+        try site.write("site.yml", "title: x\ntimeZone: Mars/Olympus\n")
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("site.yml:2:11: error: unknown time zone"), result.stderr)
+        XCTAssertTrue(site.exists("index.html"), "the previous output is left as it was")
+    }
+
+    func testOutputIsReplacedAsAWhole() throws {
+        try site.write("Output/stale.html", "old")
+        XCTAssertEqual(try site.run(["build"]).status, 0)
+        XCTAssertFalse(site.exists("stale.html"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".Output.staging").path))
+    }
+
+    func testStrictTurnsWarningsIntoAFailingStatus() throws {
+        try site.write("Content/world/dead-link.md", "---\ntitle: Dead\ndate: 2021-09-01\n---\nSee [x](nowhere.md).\n")
+        XCTAssertEqual(try site.run(["build"]).status, 0)
+        let strict = try site.run(["build", "--strict"])
+        XCTAssertEqual(strict.status, 1)
+        XCTAssertTrue(strict.stderr.contains("Content/world/dead-link.md:5:5: warning: link to 'nowhere.md' leads nowhere"), strict.stderr)
+    }
+
+    func testACustomThemeIsUsed() throws {
+        try site.write("Templates/article.mustache", "<h1>{{article.title}}</h1>{{{article.body}}}")
+        try site.write("Templates/list.mustache", "{{#articles}}<a href=\"{{url}}\">{{title}}</a>{{/articles}}")
+        try site.write("Templates/tags.mustache", "{{#tags}}{{name}}={{count}};{{/tags}}")
+        XCTAssertEqual(try site.run(["build"]).status, 0)
+        XCTAssertTrue(try site.read("2021/10/02/hello/index.html").hasPrefix("<h1>Hello &amp; welcome</h1><p>An English article.</p>"))
+        XCTAssertEqual(try site.read("tags/index.html"), "C++=1;Chính phủ=1;Chuyển đổi số=2;Năng lượng=1;")
+    }
+
+    /// Root-relative `href` and `src` values of a page.
+    static func internalLinks(in html: String) -> [String] {
+        var links: [String] = []
+        for attribute in ["href=\"", "src=\""] {
+            var rest = Substring(html)
+            while let start = rest.range(of: attribute) {
+                rest = rest[start.upperBound...]
+                guard let end = rest.firstIndex(of: "\"") else { break }
+                let value = String(rest[..<end]).replacingOccurrences(of: "&amp;", with: "&")
+                if value.hasPrefix("/") && !value.hasPrefix("//") { links.append(value) }
+                rest = rest[end...]
+            }
+        }
+        return links
+    }
+}

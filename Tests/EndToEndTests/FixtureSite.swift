@@ -1,0 +1,87 @@
+import Foundation
+import XCTest
+
+/// A small site written into a temporary folder for one test, and the real `broadsheet` binary
+/// run on it.
+struct FixtureSite {
+    let root: URL
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("broadsheet-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    }
+
+    var output: URL { root.appendingPathComponent("Output") }
+
+    func write(_ relativePath: String, _ text: String) throws {
+        try write(relativePath, Data(text.utf8))
+    }
+
+    func write(_ relativePath: String, _ data: Data) throws {
+        let url = root.appendingPathComponent(relativePath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func read(_ outputPath: String) throws -> String {
+        try String(contentsOf: output.appendingPathComponent(outputPath), encoding: .utf8)
+    }
+
+    func exists(_ outputPath: String) -> Bool {
+        FileManager.default.fileExists(atPath: output.appendingPathComponent(outputPath).path)
+    }
+
+    /// Every file below the output folder, relative to it, sorted.
+    func outputFiles() -> [String] {
+        let base = output.path
+        let enumerator = FileManager.default.enumerator(atPath: base)
+        var files: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files.append(path)
+            }
+        }
+        return files.sorted()
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    /// Runs the binary with arguments; returns its exit status, standard output and standard error.
+    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        try Broadsheet.run(arguments, in: root)
+    }
+}
+
+/// The real executable, built beside the test bundle.
+enum Broadsheet {
+    static var binary: URL {
+        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+            + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+        for folder in candidates {
+            let url = folder.appendingPathComponent("broadsheet")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/broadsheet")
+    }
+
+    static func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes before waiting, so a chatty build cannot fill a pipe and stall.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+}

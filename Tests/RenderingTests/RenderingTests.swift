@@ -1,0 +1,95 @@
+import Foundation
+@testable import Rendering
+import XCTest
+
+final class PaginationTests: XCTestCase {
+    func testEveryItemIsOnExactlyOnePage() {
+        let pages = Pagination.pages(count: 23, pageSize: 10)
+        XCTAssertEqual(pages.map(\.range), [0..<10, 10..<20, 20..<23])
+        XCTAssertEqual(pages.map(\.total), [3, 3, 3])
+        XCTAssertEqual(pages.map(\.current), [1, 2, 3])
+    }
+
+    func testAnEmptyListHasOnePage() {
+        XCTAssertEqual(Pagination.pages(count: 0, pageSize: 10).map(\.range), [0..<0])
+    }
+}
+
+final class RoutesTests: XCTestCase {
+    func testLaterPagesLiveBelowTheFirst() {
+        XCTAssertEqual(Routes.page(1, of: "tag/x/"), "tag/x/")
+        XCTAssertEqual(Routes.page(3, of: "tag/x/"), "tag/x/page/3/")
+        XCTAssertEqual(Routes.page(2, of: ""), "page/2/")
+    }
+
+    func testFolderPathsAreWrittenAsIndexFiles() {
+        XCTAssertEqual(Routes.file(for: ""), "index.html")
+        XCTAssertEqual(Routes.file(for: "2021/11/30/slug/"), "2021/11/30/slug/index.html")
+        XCTAssertEqual(Routes.file(for: "old/page.html"), "old/page.html")
+    }
+}
+
+final class OutputWriterTests: XCTestCase {
+    func testCommitSwapsTheNewSiteIn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("Output")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: output.appendingPathComponent("old.html"))
+        let writer = try OutputWriter(output: output)
+        try writer.write(Array("new".utf8), to: "a/b/index.html")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent("old.html").path),
+                      "the old site stays whole until the commit")
+        try writer.commit()
+        XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("a/b/index.html"), encoding: .utf8), "new")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("old.html").path))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["Output"])
+    }
+
+    func testDiscardLeavesTheOldSite() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("Output")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: output.appendingPathComponent("old.html"))
+        let writer = try OutputWriter(output: output)
+        try writer.write(Array("new".utf8), to: "new.html")
+        writer.discard()
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output.path), ["old.html"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["Output"])
+    }
+}
+
+final class ThemeTests: XCTestCase {
+    /// The binary carries the repository's `Templates/`; `make theme` regenerates the copy.
+    func testBuiltInThemeMatchesTheTemplatesFolder() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Templates")
+        let onDisk = try Theme.load(folder: folder)
+        let builtIn = try Theme.builtIn()
+        XCTAssertEqual(builtIn.templates, onDisk.templates, "run `make theme` after editing Templates/")
+        XCTAssertEqual(builtIn.assets, onDisk.assets, "run `make theme` after editing Templates/")
+        XCTAssertEqual(builtIn.strings, onDisk.strings, "run `make theme` after editing Templates/")
+        XCTAssertNotNil(builtIn.templates["article"])
+        XCTAssertNotNil(builtIn.templates["list"])
+        XCTAssertNotNil(builtIn.templates["tags"])
+    }
+
+    func testUIStringsAreReadPerLanguage() throws {
+        let theme = try Theme(files: ["i18n/vi.yml": Array("home: Trang chủ\n".utf8), "i18n/en.yml": Array("home: Home\n".utf8)])
+        XCTAssertEqual(theme.strings["vi"]?["home"], "Trang chủ")
+        XCTAssertEqual(theme.strings["en"]?["home"], "Home")
+    }
+
+    func testBrokenUIStringsNameTheirFileAndLine() {
+        XCTAssertThrowsError(try Theme(files: ["i18n/vi.yml": Array("a: b\nc: [d\n".utf8)])) { error in
+            XCTAssertTrue("\(error)".hasPrefix("i18n/vi.yml:3:"), "\(error)")
+        }
+    }
+}
+
+final class XMLTextTests: XCTestCase {
+    func testEscapesMarkupAndDropsControlCharacters() {
+        XCTAssertEqual(XMLText.escape("Q&A <b> \"x\" 'y'\u{1}"), "Q&amp;A &lt;b&gt; &quot;x&quot; &apos;y&apos;")
+    }
+}
