@@ -15,6 +15,8 @@ public struct Article: Sendable {
     public var path: String
     /// Publication time, shown in the site's zone.
     public var date: CivilDate
+    /// False when the source gave only a day (`2021-11-30`): pages then show no time of day.
+    public var dateHasTime: Bool
     /// Publication instant, seconds since 1970, for ordering and feeds.
     public var timestamp: Int64
     /// Last modification, when given and different from the publication time.

@@ -76,7 +76,10 @@ public struct CivilDate: Sendable, Hashable, Comparable {
     }
 
     /// `30/11/2021 22:58`, as Vietnamese news sites print dates.
-    public var dayMonthYearTime: String { "\(pad(day))/\(pad(month))/\(pad(year, 4)) \(pad(hour)):\(pad(minute))" }
+    public var dayMonthYearTime: String { dayMonthYear + " \(pad(hour)):\(pad(minute))" }
+
+    /// `30/11/2021`.
+    public var dayMonthYear: String { "\(pad(day))/\(pad(month))/\(pad(year, 4))" }
 
     private func pad(_ value: Int, _ width: Int = 2) -> String {
         let digits = String(value)

@@ -31,7 +31,10 @@ public struct GraphBuilder: Sendable {
             let title = (document.title ?? "").precomposedStringWithCanonicalMapping
             let timestamp = Int64(date.date.timeIntervalSince1970.rounded(.down))
             let civil = CivilDate(date.date, in: config.timeZone)
-            let sectionName = document.section?.precomposedStringWithCanonicalMapping ?? Self.folderSection(of: document.path)
+            // A Markdown file's folder names its section, as in Hugo; a crawled page's folder is
+            // only where the crawler saved it.
+            let folderSection = document.kind == .markdown ? Self.folderSection(of: document.path) : nil
+            let sectionName = document.section?.precomposedStringWithCanonicalMapping ?? folderSection
             let section = sectionName.flatMap { sections.index(for: $0) }
             let slug = Self.slug(for: document, title: title)
             if slug.isEmpty {
@@ -71,7 +74,7 @@ public struct GraphBuilder: Sendable {
             for target in linked.linkedArticles where target != index { incoming[target].append(index) }
             articles.append(Article(
                 id: document.path, kind: document.kind, title: item.title, slug: item.slug, path: item.path,
-                date: item.date, timestamp: item.timestamp,
+                date: item.date, dateHasTime: document.date?.hasTime ?? false, timestamp: item.timestamp,
                 updated: document.lastModified.map { CivilDate($0.date, in: config.timeZone) }.flatMap { $0 == item.date ? nil : $0 },
                 authors: Self.unique(authorIndexes), tags: Self.unique(tagIndexes), section: item.section,
                 summary: (document.summary ?? "").precomposedStringWithCanonicalMapping,

@@ -58,7 +58,7 @@ public enum Build {
         let templates = try compile(theme, language: config.language)
         let folder = ContentReader(timeZone: config.timeZone).read(folder: options.site.appendingPathComponent("Content"))
         let graph = GraphBuilder(config: config, includeDrafts: options.includeDrafts).build(folder)
-        let model = ViewModel(graph: graph, config: config, theme: theme)
+        let model = ViewModel(graph: graph, config: config, theme: theme, now: now(graph: graph, config: config))
         let pages = PagePlanner(graph: graph, model: model, config: config, templates: templates).pages()
         let writer: OutputWriter
         do { writer = try OutputWriter(output: options.output) } catch { throw BuildError(messages: [error.description]) }
@@ -78,6 +78,14 @@ public enum Build {
             writer.discard()
             throw BuildError(messages: [error.description])
         }
+    }
+
+    /// Nothing reads the clock, so that builds are reproducible: "now" is `SOURCE_DATE_EPOCH`
+    /// when set (the reproducible-builds convention), else the newest article's date.
+    private static func now(graph: ContentGraph, config: SiteConfig) -> CivilDate {
+        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) } ?? graph.newestTimestamp ?? 0
+        let instant = Date(timeIntervalSince1970: TimeInterval(epoch))
+        return CivilDate(instant, in: config.timeZone)
     }
 
     private static func loadConfig(_ options: BuildOptions) throws(BuildError) -> SiteConfig {

@@ -12,6 +12,7 @@ enum DefaultThemeFiles {
 <meta property="og:type" content="article">
 <meta property="og:title" content="{{article.title}}">
 {{#article.summary}}<meta property="og:description" content="{{article.summary}}">{{/article.summary}}
+{{#article.imagePermalink}}<meta property="og:image" content="{{article.imagePermalink}}">{{/article.imagePermalink}}
 <meta property="article:published_time" content="{{article.dateISO}}">
 {{#article.updated}}<meta property="article:modified_time" content="{{article.updatedISO}}">{{/article.updated}}
 {{#article.section}}<meta property="article:section" content="{{name}}">{{/article.section}}
@@ -388,12 +389,12 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
     content     the page itself, inside main
 }}
 <!doctype html>
-<html lang="{{site.lang}}">
+<html lang="{{page.lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{$title}}{{^page.isHome}}{{page.title}}{{#pagination.prev}} ({{t.page}} {{pagination.current}}){{/pagination.prev}} – {{/page.isHome}}{{site.title}}{{#page.isHome}}{{#pagination.prev}} ({{t.page}} {{pagination.current}}){{/pagination.prev}}{{/page.isHome}}{{/title}}</title>
-<meta name="description" content="{{$description}}{{site.description}}{{/description}}">
+<meta name="description" content="{{$description}}{{page.description}}{{/description}}">
 <meta name="generator" content="{{site.generator}}">
 <meta name="color-scheme" content="light dark">
 <link rel="canonical" href="{{page.permalink}}">
@@ -401,6 +402,9 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
 <link rel="alternate" type="application/rss+xml" title="{{site.title}} (RSS)" href="{{site.root}}feed.xml">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}} (Atom)" href="{{site.root}}atom.xml">
 <link rel="alternate" type="application/feed+json" title="{{site.title}} (JSON Feed)" href="{{site.root}}feed.json">
+{{#list.feeds}}{{^page.isHome}}<link rel="alternate" type="application/rss+xml" title="{{list.title}} – {{site.title}} (RSS)" href="{{rss}}">
+<link rel="alternate" type="application/atom+xml" title="{{list.title}} – {{site.title}} (Atom)" href="{{atom}}">
+{{/page.isHome}}{{/list.feeds}}
 <meta property="og:site_name" content="{{site.title}}">
 <meta property="og:url" content="{{page.permalink}}">
 {{$head}}
@@ -547,7 +551,7 @@ poweredBy: "Trang được tạo bằng"
       <a href="{{site.root}}atom.xml">Atom</a> ·
       <a href="{{site.root}}feed.json">JSON Feed</a>
     </p>
-    <p class="footer-credit">{{t.poweredBy}} {{site.generator}}.</p>
+    <p class="footer-credit">© {{site.year}} {{site.title}} · {{t.poweredBy}} {{site.generator}}.</p>
   </div>
 </footer>
 

@@ -8,15 +8,20 @@ struct ViewModel: Sendable {
     let graph: ContentGraph
     let routes: Routes
     let labels: Labels
+    let language: String
+    let siteDescription: String
     let site: TemplateValue
     let strings: TemplateValue
     /// One card per article, in graph order: every field of `article` but the body.
     let cards: [[String: TemplateValue]]
 
-    init(graph: ContentGraph, config: SiteConfig, theme: Theme) {
+    /// `now` is what "now" means for this build: `SOURCE_DATE_EPOCH`, else the newest article's date.
+    init(graph: ContentGraph, config: SiteConfig, theme: Theme, now: CivilDate) {
         self.graph = graph
         routes = Routes(config: config)
         labels = Labels(language: config.language)
+        language = config.language
+        siteDescription = config.description
         let routes = routes
         let sections: [TemplateValue] = graph.sections.map { section in
             ["name": .string(section.name), "slug": .string(section.slug),
@@ -25,22 +30,24 @@ struct ViewModel: Sendable {
         site = [
             "title": .string(config.title), "description": .string(config.description), "lang": .string(config.language),
             "baseURL": .string(config.baseURL), "root": .string(config.rootPath), "sections": .list(sections),
-            "generator": "Broadsheet",
+            "generator": "Broadsheet", "year": .int(now.year),
         ]
         let fallback = theme.strings["en"] ?? [:]
         let chosen = theme.strings[config.language] ?? [:]
         strings = .object(fallback.merging(chosen) { _, language in language }.mapValues { TemplateValue.string($0) })
-        cards = graph.articles.map { Self.card(for: $0, graph: graph, routes: routes) }
+        cards = graph.articles.map { Self.card(for: $0, graph: graph, routes: routes, language: config.language) }
     }
 
-    private static func card(for article: Article, graph: ContentGraph, routes: Routes) -> [String: TemplateValue] {
+    private static func card(for article: Article, graph: ContentGraph, routes: Routes, language: String) -> [String: TemplateValue] {
         let authors = article.authors.map { graph.authors[$0] }
         var card: [String: TemplateValue] = [
             "title": .string(article.title),
             "url": .string(routes.url(article.path)),
             "permalink": .string(routes.permalink(article.path)),
             "date": .date(TemplateDate(secondsSince1970: article.timestamp, utcOffsetSeconds: article.date.utcOffsetSeconds)),
-            "dateText": .string(article.date.dayMonthYearTime),
+            "dateText": .string(article.dateHasTime ? article.date.dayMonthYearTime : article.date.dayMonthYear),
+            "hasTime": .bool(article.dateHasTime),
+            "lang": .string(article.language ?? language),
             "dateISO": .string(article.date.iso8601),
             "authors": .list(authors.map { ["name": .string($0.name), "url": .string(routes.url(Routes.author($0.slug)))] }),
             "byline": .string(authors.map(\.name).joined(separator: ", ")),
@@ -50,7 +57,8 @@ struct ViewModel: Sendable {
             "summary": .string(article.summary),
             "readingMinutes": .int(max(1, (article.bodyText.split { $0 == " " || $0 == "\n" }.count + 100) / 200)),
             // Optional fields are present as null, so `--strict` reports only names a theme got wrong.
-            "updated": .null, "updatedText": .null, "updatedISO": .null, "section": .null, "image": .null, "source": .null,
+            "updated": .null, "updatedText": .null, "updatedISO": .null, "section": .null, "image": .null, "imagePermalink": .null,
+            "source": .null,
         ]
         if let updated = article.updated {
             card["updated"] = .date(TemplateDate(secondsSince1970: updated.secondsSince1970, utcOffsetSeconds: updated.utcOffsetSeconds))
@@ -61,16 +69,20 @@ struct ViewModel: Sendable {
             let section = graph.sections[index]
             card["section"] = ["name": .string(section.name), "url": .string(routes.url(Routes.section(section.slug)))]
         }
-        if let image = article.image { card["image"] = .string(image) }
+        if let image = article.image {
+            card["image"] = .string(image)
+            card["imagePermalink"] = .string(image.hasPrefix(routes.root) ? routes.permalink(String(image.dropFirst(routes.root.count))) : image)
+        }
         if let canonical = article.canonical, article.kind == .scrapedHTML { card["source"] = .string(canonical) }
         return card
     }
 
     /// The `page` object.
-    func page(kind: Page.Kind, title: String, path: String) -> TemplateValue {
+    func page(kind: Page.Kind, title: String, path: String, language: String? = nil, description: String? = nil) -> TemplateValue {
         let isList = [.home, .section, .tag, .author, .year, .month, .day].contains(kind)
         return [
             "kind": .string(kind.rawValue), "title": .string(title), "url": .string(routes.url(path)),
+            "lang": .string(language ?? self.language), "description": .string(description ?? siteDescription),
             "permalink": .string(routes.permalink(path)), "isArticle": .bool(kind == .article),
             "isHome": .bool(kind == .home), "isList": .bool(isList),
         ]
@@ -81,7 +93,9 @@ struct ViewModel: Sendable {
         let article = graph.articles[index]
         var fields = cards[index]
         fields["body"] = .html(article.bodyHTML)
-        return ["site": site, "t": strings, "page": page(kind: .article, title: article.title, path: article.path),
+        let page = page(kind: .article, title: article.title, path: article.path, language: article.language,
+                        description: article.summary.isEmpty ? nil : article.summary)
+        return ["site": site, "t": strings, "page": page,
                 "article": .object(fields)]
     }
 
@@ -100,10 +114,17 @@ struct ViewModel: Sendable {
         if pagination.current < pagination.total { paging["next"] = .string(routes.url(Routes.page(pagination.current + 1, of: path))) }
         return [
             "site": site, "t": strings, "page": page(kind: kind, title: title, path: pagePath),
-            "list": ["title": .string(title), "kind": .string(kind.rawValue)],
+            "list": ["title": .string(title), "kind": .string(kind.rawValue), "feeds": feeds(for: kind, path: path)],
             "articles": .list(articles[pagination.range].map { .object(cards[$0]) }),
             "pagination": .object(paging),
         ]
+    }
+
+    /// The feeds of a list that has them (home, sections, tags), for `<link rel="alternate">`.
+    private func feeds(for kind: Page.Kind, path: String) -> TemplateValue {
+        guard kind == .home || kind == .section || kind == .tag else { return .null }
+        return ["rss": .string(routes.url(path + "feed.xml")), "atom": .string(routes.url(path + "atom.xml")),
+                "json": .string(routes.url(path + "feed.json"))]
     }
 
     /// The context of the tags index.

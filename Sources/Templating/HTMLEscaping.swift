@@ -6,14 +6,16 @@
 enum HTMLEscaping {
     /// 0 for a byte copied as it is, else 1 + the index of its entity in `entities`.
     /// The set is swift-mustache's (`&`, `<`, `>`, `"`, `'`), safe in text and quoted attributes.
-    private static let table: [UInt8] = {
-        var table = [UInt8](repeating: 0, count: 256)
+    /// A raw pointer allocated once and never freed, so the loop reads it without bounds checks.
+    nonisolated(unsafe) private static let table: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        table.initialize(repeating: 0, count: 256)
         for (index, byte) in [UInt8(ascii: "&"), .init(ascii: "<"), .init(ascii: ">"), .init(ascii: "\""), .init(ascii: "'")]
             .enumerated()
         {
             table[Int(byte)] = UInt8(index + 1)
         }
-        return table
+        return UnsafePointer(table)
     }()
 
     private static let entities: [[UInt8]] = ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"].map { Array($0.utf8) }
@@ -28,19 +30,22 @@ enum HTMLEscaping {
 
     /// Appends bytes to `buffer`, escaped.
     static func append(_ source: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
-        table.withUnsafeBufferPointer { table in
-            var runStart = 0
-            for index in 0..<source.count {
-                let code = table[Int(source[index])]
-                if code != 0 {
-                    if runStart < index { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
-                    buffer.append(contentsOf: entities[Int(code) - 1])
-                    runStart = index + 1
-                }
+        guard let bytes = source.baseAddress else { return }
+        let table = Self.table
+        let count = source.count
+        var runStart = 0
+        var index = 0
+        while index < count {
+            let code = table[Int(bytes[index])]
+            if code != 0 {
+                if runStart < index { buffer.append(contentsOf: UnsafeBufferPointer(start: bytes + runStart, count: index - runStart)) }
+                buffer.append(contentsOf: entities[Int(code) - 1])
+                runStart = index + 1
             }
-            if runStart < source.count {
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<source.count]))
-            }
+            index += 1
+        }
+        if runStart < count {
+            buffer.append(contentsOf: UnsafeBufferPointer(start: bytes + runStart, count: count - runStart))
         }
     }
 }

@@ -234,18 +234,20 @@ struct Renderer {
     }
 
     /// Text inside an indented partial or block: the indentation goes before each line's first byte.
-    private mutating func appendIndented(_ bytes: [UInt8]) {
-        var lineStart = 0
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            if atLineStart { buffer += indentation }
-            buffer += bytes[lineStart...offset]
-            lineStart = offset + 1
-            atLineStart = true
-        }
-        if lineStart < bytes.count {
-            if atLineStart { buffer += indentation }
-            buffer += bytes[lineStart...]
-            atLineStart = false
+    private mutating func appendIndented(_ text: [UInt8]) {
+        text.withUnsafeBufferPointer { bytes in
+            var lineStart = 0
+            for offset in 0..<bytes.count where bytes[offset] == UInt8(ascii: "\n") {
+                if atLineStart { buffer += indentation }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart...offset]))
+                lineStart = offset + 1
+                atLineStart = true
+            }
+            if lineStart < bytes.count {
+                if atLineStart { buffer += indentation }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart...]))
+                atLineStart = false
+            }
         }
     }
 
