@@ -1,5 +1,6 @@
 # Broadsheet — the README's two commands: `make site` and `make test`.
 SWIFT ?= swift
+SHELL := /bin/bash
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -10,10 +11,15 @@ site: deps
 	$(SWIFT) build -c release --product broadsheet
 	.build/release/broadsheet build --site . --output Output
 
-## test: the whole test suite
+## test: the whole test suite; ends with one `N passed, N failed` line
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@set -o pipefail; $(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt; status=$$?; \
+	summary=$$(grep -E '^\s*Executed [0-9]+ tests?, with [0-9]+ failures?' .build/test-output.txt | tail -1); \
+	total=$$(echo "$$summary" | sed -E 's/^\s*Executed ([0-9]+) .*/\1/'); \
+	failed=$$(echo "$$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/'); \
+	if [ -z "$$summary" ]; then echo "no test summary found"; exit 1; fi; \
+	echo "$$((total - failed)) passed, $$failed failed"; exit $$status
 
 ## build: a debug build
 build: deps

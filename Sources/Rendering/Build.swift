@@ -17,9 +17,16 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Reports every missing template variable (a theme author's check).
     public var strict: Bool
+    /// Builds articles dated after "now" too.
+    public var includeFuture: Bool
+    /// "Now", seconds since 1970, when the caller fixes it (`SOURCE_DATE_EPOCH`); else the newest article's date.
+    public var now: Int64?
 
     /// Makes options; the output defaults to `Output/` in the site folder.
-    public init(site: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false) {
+    public init(site: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false,
+                includeFuture: Bool = false, now: Int64? = nil) {
+        self.includeFuture = includeFuture
+        self.now = now
         self.site = site
         self.output = output ?? site.appendingPathComponent("Output")
         self.baseURL = baseURL
@@ -56,9 +63,14 @@ public enum Build {
         let config = try loadConfig(options)
         let theme = try loadTheme(options.site)
         let templates = try compile(theme, language: config.language)
-        let folder = ContentReader(timeZone: config.timeZone).read(folder: options.site.appendingPathComponent("Content"))
+        var folder = ContentReader(timeZone: config.timeZone).read(folder: options.site.appendingPathComponent("Content"))
+        if let now = options.now, !options.includeFuture {
+            // Scheduled articles wait for their date, as in Hugo; without a fixed "now" nothing is in the future.
+            folder.documents.removeAll { ($0.date.map { Int64($0.date.timeIntervalSince1970) } ?? 0) > now }
+        }
         let graph = GraphBuilder(config: config, includeDrafts: options.includeDrafts).build(folder)
-        let model = ViewModel(graph: graph, config: config, theme: theme, now: now(graph: graph, config: config))
+        let today = CivilDate(Date(timeIntervalSince1970: TimeInterval(options.now ?? graph.newestTimestamp ?? 0)), in: config.timeZone)
+        let model = ViewModel(graph: graph, config: config, theme: theme, now: today)
         let pages = PagePlanner(graph: graph, model: model, config: config, templates: templates).pages()
         let writer: OutputWriter
         do { writer = try OutputWriter(output: options.output) } catch { throw BuildError(messages: [error.description]) }
@@ -78,14 +90,6 @@ public enum Build {
             writer.discard()
             throw BuildError(messages: [error.description])
         }
-    }
-
-    /// Nothing reads the clock, so that builds are reproducible: "now" is `SOURCE_DATE_EPOCH`
-    /// when set (the reproducible-builds convention), else the newest article's date.
-    private static func now(graph: ContentGraph, config: SiteConfig) -> CivilDate {
-        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) } ?? graph.newestTimestamp ?? 0
-        let instant = Date(timeIntervalSince1970: TimeInterval(epoch))
-        return CivilDate(instant, in: config.timeZone)
     }
 
     private static func loadConfig(_ options: BuildOptions) throws(BuildError) -> SiteConfig {

@@ -4,6 +4,43 @@
 enum DefaultThemeFiles {
     /// Text of each file by its path below Templates/.
     static let files: [String: String] = [
+        "404.mustache": #"""
+{{! Shown by the server for a URL that does not exist. Links carry site.root so it works at any depth. }}
+{{<base}}
+{{$content}}
+<header class="list-header">
+  <h1 class="list-title">{{page.title}}</h1>
+</header>
+<p>{{t.notFoundText}}</p>
+<p><a href="{{site.root}}">{{t.backHome}}</a> · <a href="{{site.root}}search/">{{t.search}}</a> · <a href="{{site.root}}archive/">{{t.archive}}</a></p>
+{{/content}}
+{{/base}}
+
+"""#,
+        "archive.mustache": #"""
+{{! The archive: every year and month with its number of articles. }}
+{{<base}}
+{{$content}}
+<header class="list-header">
+  <p class="eyebrow">{{t.archiveLabel}}</p>
+  <h1 class="list-title">{{page.title}}</h1>
+  <p class="page-count">{{total}} {{t.articlesTotal}}</p>
+</header>
+<div class="archive">
+  {{#years}}
+  <section class="archive-year">
+    <h2><a href="{{url}}">{{title}}</a> <span class="tag-count">{{count}}</span></h2>
+    <ul class="archive-months">
+      {{#months}}<li><a href="{{url}}">{{title}}</a> <span class="tag-count">{{count}}</span></li>
+      {{/months}}
+    </ul>
+  </section>
+  {{/years}}
+</div>
+{{/content}}
+{{/base}}
+
+"""#,
         "article.mustache": #"""
 {{! One article page. The fields are under `article` (see docs/templates.md). }}
 {{<base}}
@@ -18,6 +55,11 @@ enum DefaultThemeFiles {
 {{#article.section}}<meta property="article:section" content="{{name}}">{{/article.section}}
 {{#article.tags}}<meta property="article:tag" content="{{name}}">
 {{/article.tags}}
+<meta name="twitter:card" content="{{#article.image}}summary_large_image{{/article.image}}{{^article.image}}summary{{/article.image}}">
+<meta name="twitter:title" content="{{article.title}}">
+{{#article.summary}}<meta name="twitter:description" content="{{article.summary}}">{{/article.summary}}
+{{#article.imagePermalink}}<meta name="twitter:image" content="{{article.imagePermalink}}">{{/article.imagePermalink}}
+{{{article.jsonLD}}}
 {{/head}}
 {{$content}}
 {{#article}}
@@ -38,6 +80,15 @@ enum DefaultThemeFiles {
   {{#image}}
   <figure class="lead-image"><img src="{{image}}" alt="" decoding="async"></figure>
   {{/image}}
+  {{#hasToc}}
+  <nav class="toc" aria-labelledby="toc-title">
+    <h2 id="toc-title" class="toc-title">{{t.contents}}</h2>
+    <ol>
+      {{#toc}}<li class="toc-level-{{level}}"><a href="{{url}}">{{text}}</a></li>
+      {{/toc}}
+    </ol>
+  </nav>
+  {{/hasToc}}
   <div class="article-body">
 {{{body}}}
   </div>
@@ -49,9 +100,83 @@ enum DefaultThemeFiles {
     <p class="article-permalink">{{t.permalink}}: <a href="{{url}}">{{permalink}}</a></p>
   </footer>
 </article>
+{{#hasRelated}}
+<aside class="related" aria-labelledby="related-title">
+  <h2 id="related-title" class="related-title">{{t.related}}</h2>
+  <ol class="related-list">
+    {{#related}}
+    <li><a href="{{url}}">{{title}}</a> <span class="related-date">{{dateText}}</span></li>
+    {{/related}}
+  </ol>
+</aside>
+{{/hasRelated}}
 {{/article}}
 {{/content}}
 {{/base}}
+
+"""#,
+        "assets/search.js": #"""
+// Broadsheet's search page: loads search-index.json once and matches every word of the query
+// against title, summary, section and tags, ignoring case and Vietnamese diacritics. No library.
+(function () {
+  "use strict";
+  var input = document.getElementById("search-input");
+  var list = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
+  if (!input || !list) return;
+
+  function fold(text) {
+    return (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  }
+
+  var entries = null;
+  function load() {
+    if (entries) return Promise.resolve(entries);
+    return fetch(list.getAttribute("data-index")).then(function (response) { return response.json(); })
+      .then(function (data) {
+        entries = data.map(function (entry) {
+          entry.haystack = fold([entry.title, entry.summary, entry.section, (entry.tags || []).join(" ")].join(" "));
+          return entry;
+        });
+        return entries;
+      });
+  }
+
+  function show(query) {
+    var words = fold(query).split(/\s+/).filter(Boolean);
+    list.textContent = "";
+    if (!words.length) { status.textContent = ""; return; }
+    load().then(function (all) {
+      var found = all.filter(function (entry) {
+        return words.every(function (word) { return entry.haystack.indexOf(word) >= 0; });
+      }).slice(0, 50);
+      status.textContent = found.length ? "" : status.getAttribute("data-no-results");
+      found.forEach(function (entry) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = entry.url;
+        link.textContent = entry.title;
+        var meta = document.createElement("p");
+        meta.className = "card-meta";
+        meta.textContent = [entry.section, entry.date.slice(0, 10)].filter(Boolean).join(" · ");
+        var summary = document.createElement("p");
+        summary.className = "card-summary";
+        summary.textContent = entry.summary;
+        item.appendChild(meta);
+        item.appendChild(link);
+        item.appendChild(summary);
+        list.appendChild(item);
+      });
+    });
+  }
+
+  var params = new URLSearchParams(window.location.search);
+  input.value = params.get("q") || "";
+  status.textContent = "";
+  show(input.value);
+  input.addEventListener("input", function () { show(input.value); });
+})();
 
 """#,
         "assets/style.css": #"""
@@ -374,6 +499,23 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
   .article-body a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .8em; }
 }
 
+/* Table of contents, related articles, archive and search (added with the news-site pages). */
+.toc { max-width: 680px; margin: 0 auto 1.5rem; padding: .75rem 1rem; border-left: 3px solid var(--accent, #a51c30); background: var(--surface, rgba(127,127,127,.06)); }
+.toc-title { font-size: .85rem; letter-spacing: .06em; text-transform: uppercase; margin: 0 0 .4rem; }
+.toc ol { margin: 0; padding-left: 1.2rem; }
+.toc .toc-level-3 { margin-left: 1rem; }
+.toc .toc-level-4 { margin-left: 2rem; }
+.related { max-width: 680px; margin: 2rem auto 0; padding-top: 1rem; border-top: 2px solid currentColor; }
+.related-title { font-size: 1.1rem; margin: 0 0 .5rem; }
+.related-list { padding-left: 1.2rem; }
+.related-list li { margin: .35rem 0; }
+.related-date { font-size: .8rem; opacity: .7; white-space: nowrap; }
+.archive-year h2 { font-size: 1.3rem; }
+.archive-months { columns: 2 12rem; padding-left: 1.2rem; }
+.search-form input { width: 100%; max-width: 680px; font: inherit; padding: .6rem .8rem; border: 1px solid rgba(127,127,127,.5); border-radius: 4px; background: transparent; color: inherit; }
+.search-results { list-style: none; padding: 0; max-width: 680px; }
+.search-results li { padding: .75rem 0; border-bottom: 1px solid rgba(127,127,127,.25); }
+
 """#,
         "author.mustache": #"""
 {{! The author pages: the general list with its own label. }}
@@ -402,7 +544,9 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
 <link rel="alternate" type="application/rss+xml" title="{{site.title}} (RSS)" href="{{site.root}}feed.xml">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}} (Atom)" href="{{site.root}}atom.xml">
 <link rel="alternate" type="application/feed+json" title="{{site.title}} (JSON Feed)" href="{{site.root}}feed.json">
-{{#list.feeds}}{{^page.isHome}}<link rel="alternate" type="application/rss+xml" title="{{list.title}} – {{site.title}} (RSS)" href="{{rss}}">
+{{#pagination.prev}}<link rel="prev" href="{{pagination.prev}}">
+{{/pagination.prev}}{{#pagination.next}}<link rel="next" href="{{pagination.next}}">
+{{/pagination.next}}{{#list.feeds}}{{^page.isHome}}<link rel="alternate" type="application/rss+xml" title="{{list.title}} – {{site.title}} (RSS)" href="{{rss}}">
 <link rel="alternate" type="application/atom+xml" title="{{list.title}} – {{site.title}} (Atom)" href="{{atom}}">
 {{/page.isHome}}{{/list.feeds}}
 <meta property="og:site_name" content="{{site.title}}">
@@ -455,6 +599,16 @@ prevPage: "Previous"
 nextPage: "Next"
 subscribe: "Subscribe:"
 poweredBy: "Built with"
+related: "Related"
+contents: "Contents"
+archive: "Archive"
+search: "Search"
+searchPlaceholder: "Type a word…"
+searchNoResults: "No article found."
+searchNeedsScript: "The search page needs JavaScript."
+notFoundText: "The page you asked for does not exist or has moved."
+backHome: "Back to the home page"
+articlesTotal: "articles"
 
 """#,
         "i18n/vi.yml": #"""
@@ -484,6 +638,16 @@ prevPage: "Trang trước"
 nextPage: "Trang sau"
 subscribe: "Theo dõi qua"
 poweredBy: "Trang được tạo bằng"
+related: "Tin liên quan"
+contents: "Nội dung chính"
+archive: "Lưu trữ"
+search: "Tìm kiếm"
+searchPlaceholder: "Nhập từ khóa…"
+searchNoResults: "Không tìm thấy bài viết nào."
+searchNeedsScript: "Trang tìm kiếm cần JavaScript."
+notFoundText: "Trang bạn tìm không có hoặc đã được chuyển đi."
+backHome: "Về trang chủ"
+articlesTotal: "bài viết"
 
 """#,
         "list.mustache": #"""
@@ -570,6 +734,8 @@ poweredBy: "Trang được tạo bằng"
       <li><a href="{{url}}">{{name}}</a></li>
       {{/site.sections}}
       <li class="nav-tags"><a href="{{site.root}}tags/">{{t.tags}}</a></li>
+      <li class="nav-archive"><a href="{{site.root}}archive/">{{t.archive}}</a></li>
+      <li class="nav-search"><a href="{{site.root}}search/">{{t.search}}</a></li>
     </ul>
   </nav>
 </header>
@@ -596,6 +762,23 @@ poweredBy: "Trang được tạo bằng"
 {{! The tags of the article in context. The label comes from CSS (data-label) so that an article
     without tags leaves an empty list, hidden by .tag-list:empty. Keep the <ul> on one line. }}
 <ul class="tag-list" data-label="{{t.tags}}:">{{#tags}}<li><a href="{{url}}" rel="tag">{{name}}</a></li>{{/tags}}</ul>
+
+"""#,
+        "search.mustache": #"""
+{{! The search page: assets/search.js reads search-index.json in the browser; no server needed. }}
+{{<base}}
+{{$content}}
+<header class="list-header">
+  <h1 class="list-title">{{page.title}}</h1>
+</header>
+<form class="search-form" role="search" action="{{page.url}}" method="get">
+  <input type="search" name="q" id="search-input" placeholder="{{t.searchPlaceholder}}" aria-label="{{t.search}}" autocomplete="off">
+</form>
+<p class="empty" id="search-status" data-no-results="{{t.searchNoResults}}">{{t.searchNeedsScript}}</p>
+<ol class="search-results" id="search-results" data-index="{{searchIndex}}"></ol>
+<script src="{{site.root}}assets/search.js" defer></script>
+{{/content}}
+{{/base}}
 
 """#,
         "section.mustache": #"""

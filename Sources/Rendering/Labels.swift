@@ -10,6 +10,9 @@ struct Labels: Sendable {
 
     var home: String { isVietnamese ? "Trang chủ" : "Home" }
     var tags: String { isVietnamese ? "Chủ đề" : "Tags" }
+    var archive: String { isVietnamese ? "Lưu trữ" : "Archive" }
+    var search: String { isVietnamese ? "Tìm kiếm" : "Search" }
+    var notFound: String { isVietnamese ? "Không tìm thấy trang" : "Page not found" }
 
     func year(_ year: Int) -> String { isVietnamese ? "Năm \(year)" : "\(year)" }
 

@@ -22,6 +22,12 @@ public struct Page: Sendable {
         case month
         /// A day's list.
         case day
+        /// The archive: years and months with their counts.
+        case archive
+        /// The search page, which reads `search-index.json` in the browser.
+        case search
+        /// The page a server shows for a missing URL.
+        case notFound = "404"
         /// A redirect from an old path.
         case alias
         /// An RSS, Atom or JSON feed.

@@ -11,7 +11,7 @@ struct PagePlanner {
     let templates: TemplateLibrary
 
     private var pageSize: Int { config.pageSize }
-    private var feeds: FeedWriter { FeedWriter(graph: graph, config: config, routes: model.routes, limit: 20) }
+    private var feeds: FeedWriter { FeedWriter(graph: graph, config: config, routes: model.routes) }
 
     /// Every page, in a stable order.
     func pages() -> [Page] {
@@ -50,7 +50,17 @@ struct PagePlanner {
         }
         pages.append(Page(file: Routes.file(for: Routes.tagsIndex), kind: .tags, template: template(for: .tags),
                           context: model.tagsContext(), bytes: [], articles: []))
-        pages.append(Sitemap(graph: graph, routes: model.routes).page(listing: pages))
+        for (kind, path, context) in [(Page.Kind.archive, "archive/", model.archiveContext()),
+                                      (.search, "search/", model.simpleContext(kind: .search, path: "search/")),
+                                      (.notFound, "404.html", model.simpleContext(kind: .notFound, path: "404.html"))]
+        where templates.contains(kind.rawValue) {
+            // Optional pages: a theme without their template simply has none.
+            pages.append(Page(file: Routes.file(for: path), kind: kind, template: kind.rawValue, context: context, bytes: [], articles: []))
+        }
+        pages.append(SearchIndex(graph: graph, model: model).page())
+        let sitemap = Sitemap(graph: graph, routes: model.routes)
+        pages += sitemap.pages(listing: pages)
+        pages.append(sitemap.newsPage(publication: config.title, language: config.language))
         pages.append(Page(file: "robots.txt", kind: .machine, template: nil, context: nil,
                           bytes: Array("User-agent: *\nAllow: /\nSitemap: \(model.routes.permalink("sitemap.xml"))\n".utf8), articles: []))
         return pages

@@ -1,22 +1,56 @@
 import ContentGraph
 
-/// `sitemap.xml`: every HTML page of the site with the date it last changed, so search engines
-/// find the archive and re-crawl only what moved.
+/// `sitemap.xml` (every HTML page with the date it last changed, split into a sitemap index past
+/// the protocol's 50,000 URLs per file) and `news-sitemap.xml` (Google News: the articles of the
+/// last two days of the site's newest article).
 struct Sitemap {
     let graph: ContentGraph
     let routes: Routes
+    /// URLs per sitemap file, as the sitemap protocol allows.
+    var urlsPerFile = 50_000
 
-    /// The sitemap of the pages planned so far (redirects, feeds and machine files are not pages).
-    func page(listing pages: [Page]) -> Page {
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in pages where page.file.hasSuffix(".html") && page.kind != .alias {
+    /// The sitemap files of the pages planned so far (redirects, feeds and machine files are not pages).
+    func pages(listing pages: [Page]) -> [Page] {
+        let entries = pages.filter { $0.file.hasSuffix(".html") && $0.kind != .alias && $0.kind != .notFound }.map { page in
             let path = page.file.hasSuffix("index.html") ? String(page.file.dropLast("index.html".count)) : page.file
-            xml += "<url><loc>\(XMLText.escape(routes.permalink(path)))</loc>"
-            if let lastModified = lastModified(page.articles) { xml += "<lastmod>\(lastModified.iso8601)</lastmod>" }
-            xml += "</url>\n"
+            var entry = "<url><loc>\(XMLText.escape(routes.permalink(path)))</loc>"
+            if let lastModified = lastModified(page.articles) { entry += "<lastmod>\(lastModified.iso8601)</lastmod>" }
+            return entry + "</url>\n"
+        }
+        let chunks = stride(from: 0, to: max(entries.count, 1), by: urlsPerFile).map { entries[$0..<min(entries.count, $0 + urlsPerFile)] }
+        func urlset(_ chunk: ArraySlice<String>) -> [UInt8] {
+            Array(("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+                   + chunk.joined() + "</urlset>\n").utf8)
+        }
+        guard chunks.count > 1 else {
+            return [Page(file: "sitemap.xml", kind: .machine, template: nil, context: nil, bytes: urlset(chunks[0]), articles: [])]
+        }
+        var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var files: [Page] = []
+        for (number, chunk) in chunks.enumerated() {
+            let name = "sitemap-\(number + 1).xml"
+            index += "<sitemap><loc>\(XMLText.escape(routes.permalink(name)))</loc></sitemap>\n"
+            files.append(Page(file: name, kind: .machine, template: nil, context: nil, bytes: urlset(chunk), articles: []))
+        }
+        index += "</sitemapindex>\n"
+        return files + [Page(file: "sitemap.xml", kind: .machine, template: nil, context: nil, bytes: Array(index.utf8), articles: [])]
+    }
+
+    /// The Google News sitemap: articles published within two days of the newest one.
+    func newsPage(publication: String, language: String) -> Page {
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+            + "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n"
+        let newest = graph.newestTimestamp ?? 0
+        var shown: [Int] = []
+        for (index, article) in graph.articles.enumerated() where newest - article.timestamp <= 2 * 86_400 {
+            shown.append(index)
+            xml += "<url><loc>\(XMLText.escape(routes.permalink(article.path)))</loc><news:news><news:publication>"
+                + "<news:name>\(XMLText.escape(publication))</news:name><news:language>\(XMLText.escape(article.language ?? language))</news:language>"
+                + "</news:publication><news:publication_date>\(article.date.iso8601)</news:publication_date>"
+                + "<news:title>\(XMLText.escape(article.title))</news:title></news:news></url>\n"
         }
         xml += "</urlset>\n"
-        return Page(file: "sitemap.xml", kind: .machine, template: nil, context: nil, bytes: Array(xml.utf8), articles: [])
+        return Page(file: "news-sitemap.xml", kind: .machine, template: nil, context: nil, bytes: Array(xml.utf8), articles: shown)
     }
 
     private func lastModified(_ articles: [Int]) -> CivilDate? {

@@ -14,6 +14,9 @@ struct ViewModel: Sendable {
     let strings: TemplateValue
     /// One card per article, in graph order: every field of `article` but the body.
     let cards: [[String: TemplateValue]]
+    /// Related articles of each article, best first.
+    let related: [[Int]]
+    let structuredData: StructuredData
 
     /// `now` is what "now" means for this build: `SOURCE_DATE_EPOCH`, else the newest article's date.
     init(graph: ContentGraph, config: SiteConfig, theme: Theme, now: CivilDate) {
@@ -36,6 +39,8 @@ struct ViewModel: Sendable {
         let chosen = theme.strings[config.language] ?? [:]
         strings = .object(fallback.merging(chosen) { _, language in language }.mapValues { TemplateValue.string($0) })
         cards = graph.articles.map { Self.card(for: $0, graph: graph, routes: routes, language: config.language) }
+        related = Related.compute(graph, limit: config.relatedCount)
+        structuredData = StructuredData(graph: graph, config: config, routes: routes)
     }
 
     private static func card(for article: Article, graph: ContentGraph, routes: Routes, language: String) -> [String: TemplateValue] {
@@ -92,7 +97,16 @@ struct ViewModel: Sendable {
     func articleContext(_ index: Int) -> TemplateValue {
         let article = graph.articles[index]
         var fields = cards[index]
-        fields["body"] = .html(article.bodyHTML)
+        let anchored = HeadingAnchors(article.bodyHTML)
+        fields["body"] = .html(anchored.html)
+        fields["toc"] = .list(anchored.entries.map {
+            ["level": .int($0.level), "text": .string($0.text), "id": .string($0.id), "url": .string("#" + $0.id)]
+        })
+        // A table of contents helps from three headings on; fewer are visible at a glance.
+        fields["hasToc"] = .bool(anchored.entries.count >= 3)
+        fields["related"] = .list(related[index].map { .object(cards[$0]) })
+        fields["hasRelated"] = .bool(!related[index].isEmpty)
+        fields["jsonLD"] = .html(structuredData.scripts(for: index, homeName: labels.home))
         let page = page(kind: .article, title: article.title, path: article.path, language: article.language,
                         description: article.summary.isEmpty ? nil : article.summary)
         return ["site": site, "t": strings, "page": page,
@@ -125,6 +139,27 @@ struct ViewModel: Sendable {
         guard kind == .home || kind == .section || kind == .tag else { return .null }
         return ["rss": .string(routes.url(path + "feed.xml")), "atom": .string(routes.url(path + "atom.xml")),
                 "json": .string(routes.url(path + "feed.json"))]
+    }
+
+    /// The context of the archive: every year with its months, newest first, and their counts.
+    func archiveContext() -> TemplateValue {
+        let years: [TemplateValue] = graph.years.map { year in
+            let months: [TemplateValue] = graph.months.filter { $0.year == year.year }.map { month in
+                ["title": .string(labels.month(month.year, month.month)), "url": .string(routes.url(month.path)),
+                 "count": .int(month.articles.count)]
+            }
+            return ["year": .int(year.year), "title": .string(labels.year(year.year)), "url": .string(routes.url(year.path)),
+                    "count": .int(year.articles.count), "months": .list(months)]
+        }
+        return ["site": site, "t": strings, "page": page(kind: .archive, title: labels.archive, path: "archive/"),
+                "years": .list(years), "total": .int(graph.articles.count)]
+    }
+
+    /// The context of a page with no content of its own (search, 404).
+    func simpleContext(kind: Page.Kind, path: String) -> TemplateValue {
+        let title = kind == .search ? labels.search : labels.notFound
+        return ["site": site, "t": strings, "page": page(kind: kind, title: title, path: path),
+                "searchIndex": .string(routes.url("search-index.json"))]
     }
 
     /// The context of the tags index.

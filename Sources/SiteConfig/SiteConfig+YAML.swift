@@ -43,6 +43,18 @@ extension SiteConfig {
                     pageSize = try reader.positiveInt(optionValue, "pagination.pageSize")
                 }
             case "sections": sections = try reader.sections(value)
+            case "feeds":
+                guard let options = value.mapping else { throw reader.error(value, "feeds must be a mapping") }
+                for (optionKey, optionValue) in options {
+                    switch optionKey.string {
+                    case "items": feedItems = try reader.positiveInt(optionValue, "feeds.items")
+                    case "fullContent", "full_content":
+                        guard let flag = optionValue.bool else { throw reader.error(optionValue, "feeds.fullContent must be true or false") }
+                        feedFullContent = flag
+                    default: continue
+                    }
+                }
+            case "related": relatedCount = try reader.positiveInt(value, "related")
             case "permalinks":
                 guard let patterns = value.mapping else { throw reader.error(value, "permalinks must be a mapping") }
                 for (kind, pattern) in patterns where kind.string == "article" || kind.string == "articles" {

@@ -18,6 +18,12 @@ public struct SiteConfig: Sendable {
     public var sections: [SectionConfig]
     /// URL pattern of article pages.
     public var articlePermalink: Permalink
+    /// Items in each feed.
+    public var feedItems: Int = 20
+    /// Whether feeds carry whole articles (else summaries).
+    public var feedFullContent = false
+    /// Related articles shown on each article page.
+    public var relatedCount = 5
 
     /// The defaults a site with no `site.yml` gets.
     public init(

@@ -3,7 +3,7 @@
 /// Computed with integer arithmetic (Howard Hinnant's `civil_from_days`) instead of Foundation's
 /// calendars and formatters: it is exact for the proleptic Gregorian calendar, allocation-free and
 /// cheap enough to run for every date on every page.
-struct CivilDate: Equatable {
+struct CivilDate {
     var year: Int
     /// 1...12
     var month: Int

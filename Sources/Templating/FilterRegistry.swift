@@ -53,7 +53,7 @@ public struct FilterRegistry: Sendable {
 }
 
 /// The languages the `date` filter names months and weekdays in.
-public enum DateLanguage: String, Sendable, CaseIterable {
+public enum DateLanguage: String, Sendable {
     /// `Tuesday, November 30, 2021`
     case english = "en"
     /// `Thứ Ba, 30 tháng 11, 2021`

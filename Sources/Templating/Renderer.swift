@@ -3,10 +3,10 @@
 ///
 /// This is the hot path, written for speed on purpose: it walks compiled nodes, switches over the
 /// closed `TemplateValue` cases (no `Any`, no `Mirror`), looks names up in the values' own
-/// dictionaries, and writes bytes into one `[UInt8]` buffer without building strings per tag.
-struct Renderer {
+/// dictionaries, and writes bytes into one buffer (`OutputBuffer`) without building strings per tag.
+struct Renderer: ~Copyable {
     let library: TemplateLibrary
-    var buffer: [UInt8] = []
+    var output = OutputBuffer()
     var report = RenderReport()
     /// The context stack, innermost last.
     private var stack: [TemplateValue]
@@ -34,11 +34,11 @@ struct Renderer {
     mutating func render(_ nodes: [Template.Node]) {
         for node in nodes {
             switch node {
-            case .text(let bytes):
+            case .text(let text):
                 if indentation.isEmpty {
-                    buffer.append(contentsOf: bytes)
+                    output.append(text.bytes)
                 } else {
-                    appendIndented(bytes)
+                    appendIndented(text)
                 }
             case .value(let value):
                 renderValue(value)
@@ -62,26 +62,26 @@ struct Renderer {
         switch value {
         case .string(let text):
             if node.escaped {
-                HTMLEscaping.append(text, to: &buffer)
+                output.appendEscaped(text)
             } else {
-                buffer.append(contentsOf: text.utf8)
+                output.append(text)
             }
         case .html(let html):
-            buffer.append(contentsOf: html.utf8)
+            output.append(html)
         case .int(let number):
             appendDecimal(number)
         case .double(let number):
-            buffer.append(contentsOf: number.description.utf8)
+            output.append(number.description)
         case .bool(let flag):
-            buffer.append(contentsOf: (flag ? "true" : "false").utf8)
+            output.append(flag ? "true" : "false")
         case .date(let date):
-            buffer.append(contentsOf: CivilDate(date).iso8601.utf8)
+            output.append(CivilDate(date).iso8601)
         case .lambda(let lambda):
-            let output = renderLambda(lambda.body(""), delimiters: .standard, at: node.position)
+            let rendered = renderLambda(lambda.body(""), delimiters: .standard, at: node.position)
             if node.escaped {
-                output.withUnsafeBufferPointer { HTMLEscaping.append($0, to: &buffer) }
+                rendered.withUnsafeBufferPointer { output.appendEscaped($0) }
             } else {
-                buffer.append(contentsOf: output)
+                output.append(rendered)
             }
         case .null, .list, .object:
             break
@@ -90,10 +90,10 @@ struct Renderer {
 
     private mutating func appendDecimal(_ number: Int) {
         guard number >= 0 && number < 10 else {
-            buffer.append(contentsOf: String(number).utf8)
+            output.append(String(number))
             return
         }
-        buffer.append(UInt8(ascii: "0") + UInt8(number))
+        output.append(UInt8(ascii: "0") + UInt8(number))
     }
 
     // MARK: sections
@@ -115,7 +115,8 @@ struct Renderer {
             }
             loop = outerLoop
         case .lambda(let lambda):
-            buffer += renderLambda(lambda.body(section.rawText), delimiters: section.delimiters, at: section.position)
+            let source = lambda.body(section.rawText)
+            output.append(renderLambda(source, delimiters: section.delimiters, at: section.position))
         default:
             guard value.isTruthy else { return }
             stack.append(value)
@@ -125,7 +126,9 @@ struct Renderer {
     }
 
     /// Compiles and renders a lambda's returned template in the current context, into new bytes.
-    private mutating func renderLambda(_ source: String, delimiters: Delimiters, at position: SourcePosition) -> [UInt8] {
+    private mutating func renderLambda(
+        _ source: String, delimiters: Delimiters, at position: SourcePosition
+    ) -> [UInt8] {
         let template: Template
         do {
             template = try Template(
@@ -134,36 +137,36 @@ struct Renderer {
             record(.invalidLambdaResult, error.description, at: position)
             return []
         }
-        var output: [UInt8] = []
-        swap(&output, &buffer)
+        let start = output.count
         let outerIndentation = indentation
         indentation = []
         render(template.nodes)
         indentation = outerIndentation
         atLineStart = false
-        swap(&output, &buffer)
-        return output
+        return output.take(from: start)
     }
 
     // MARK: partials, parents, blocks
 
     private mutating func renderPartial(_ partial: Template.Partial) {
         guard let template = resolve(partial.name, kind: .unknownPartial, at: partial.position) else { return }
-        expand(template.nodes, from: template.name, indentation: partial.indentation, standalone: partial.standalone)
+        expand(template, indentation: partial.indentation, standalone: partial.standalone, at: partial.position)
     }
 
     private mutating func renderParent(_ parent: Template.Parent) {
         guard let template = resolve(parent.name, kind: .unknownParent, at: parent.position) else { return }
         overrides.append(parent.overrides)
-        expand(template.nodes, from: template.name, indentation: parent.indentation, standalone: parent.standalone)
+        expand(template, indentation: parent.indentation, standalone: parent.standalone, at: parent.position)
         overrides.removeLast()
     }
 
     /// Renders another template's nodes in place: a standalone tag indents each of its lines, an
     /// inline one renders it without indentation, as if its source were pasted in (the spec's rule).
-    private mutating func expand(_ nodes: [Template.Node], from name: String, indentation extra: [UInt8], standalone: Bool) {
+    private mutating func expand(
+        _ template: Template, indentation extra: [UInt8], standalone: Bool, at position: SourcePosition
+    ) {
         guard depth < TemplateLibrary.maximumDepth else {
-            record(.recursionLimit, name, at: SourcePosition(line: 1, column: 1))
+            record(.recursionLimit, template.name, at: position)
             return
         }
         let outerIndentation = indentation
@@ -176,8 +179,8 @@ struct Renderer {
             indentation = []
         }
         depth += 1
-        templateName = name
-        render(nodes)
+        templateName = template.name
+        render(template.nodes)
         templateName = outerName
         depth -= 1
         indentation = outerIndentation
@@ -229,23 +232,23 @@ struct Renderer {
 
     private mutating func startLineIfNeeded() {
         guard !indentation.isEmpty else { return }
-        if atLineStart { buffer += indentation }
+        if atLineStart { output.append(indentation) }
         atLineStart = false
     }
 
     /// Text inside an indented partial or block: the indentation goes before each line's first byte.
-    private mutating func appendIndented(_ text: [UInt8]) {
-        text.withUnsafeBufferPointer { bytes in
+    private mutating func appendIndented(_ text: Template.Text) {
+        text.bytes.withUnsafeBufferPointer { bytes in
             var lineStart = 0
-            for offset in 0..<bytes.count where bytes[offset] == UInt8(ascii: "\n") {
-                if atLineStart { buffer += indentation }
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart...offset]))
-                lineStart = offset + 1
+            for lineEnd in text.lineEnds {
+                if atLineStart { output.append(indentation) }
+                output.append(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
+                lineStart = lineEnd
                 atLineStart = true
             }
             if lineStart < bytes.count {
-                if atLineStart { buffer += indentation }
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart...]))
+                if atLineStart { output.append(indentation) }
+                output.append(UnsafeBufferPointer(rebasing: bytes[lineStart...]))
                 atLineStart = false
             }
         }
@@ -311,7 +314,8 @@ struct Renderer {
     }
 
     private mutating func record(_ kind: RenderReport.Issue.Kind, _ name: String, at position: SourcePosition) {
-        report.record(.init(kind: kind, name: name, templateName: templateName, line: position.line, column: position.column))
+        report.record(
+            .init(kind: kind, name: name, templateName: templateName, line: position.line, column: position.column))
     }
 
     private static func describe(_ path: Path) -> String {

@@ -59,7 +59,8 @@ extension Template {
             }
             if let opener = open.last {
                 let name = closingName(of: tokens[opener])
-                throw source.error("unclosed \(describe(tokens[opener].kind)) '\(name)': no closing tag", at: tokens[opener].start)
+                let kind = describe(tokens[opener].kind)
+                throw source.error("unclosed \(kind) '\(name)': no closing tag", at: tokens[opener].start)
             }
         }
 
@@ -160,13 +161,13 @@ extension Template {
                     break
                 }
                 if !text.isEmpty {
-                    nodes.append(.text(text))
+                    nodes.append(.text(Text(text)))
                     text = []
                 }
                 nodes.append(try buildNode(at: index))
                 index = max(index, partner[index]) + 1
             }
-            if !text.isEmpty { nodes.append(.text(text)) }
+            if !text.isEmpty { nodes.append(.text(Text(text))) }
             return nodes
         }
 
@@ -215,8 +216,11 @@ extension Template {
             }
             var start = content.lowerBound + 1
             while start < content.upperBound, source.bytes[start] == UInt8(ascii: " ") { start += 1 }
-            guard start < content.upperBound else { throw source.error("missing name after '*'", at: content.lowerBound) }
-            return .dynamic(try ExpressionParser(source: source, filters: filters).parsePath(start..<content.upperBound))
+            guard start < content.upperBound else {
+                throw source.error("missing name after '*'", at: content.lowerBound)
+            }
+            let path = try ExpressionParser(source: source, filters: filters).parsePath(start..<content.upperBound)
+            return .dynamic(path)
         }
     }
 }

@@ -22,7 +22,7 @@ struct Template: Sendable {
     /// its array, and a class reference costs one retain where a struct would cost one per field.
     enum Node: Sendable {
         /// Literal bytes, copied as they are.
-        case text([UInt8])
+        case text(Text)
         /// `{{name}}` (escaped) or `{{{name}}}` / `{{& name}}` (raw).
         case value(Value)
         /// `{{#name}}…{{/name}}` or `{{^name}}…{{/name}}`.
@@ -33,6 +33,17 @@ struct Template: Sendable {
         case parent(Parent)
         /// `{{$ name}}…{{/name}}`: a replaceable part of this template, with its default content.
         case block(Block)
+    }
+
+    final class Text: Sendable {
+        let bytes: [UInt8]
+        /// Offsets just past each line ending, so indented rendering need not search for them.
+        let lineEnds: [Int]
+
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            lineEnds = bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }
+        }
     }
 
     final class Value: Sendable {
@@ -57,7 +68,10 @@ struct Template: Sendable {
         let delimiters: Delimiters
         let position: SourcePosition
 
-        init(expression: Expression, inverted: Bool, nodes: [Node], rawText: String, delimiters: Delimiters, position: SourcePosition) {
+        init(
+            expression: Expression, inverted: Bool, nodes: [Node], rawText: String, delimiters: Delimiters,
+            position: SourcePosition
+        ) {
             self.expression = expression
             self.inverted = inverted
             self.nodes = nodes
@@ -90,7 +104,10 @@ struct Template: Sendable {
         let standalone: Bool
         let position: SourcePosition
 
-        init(name: TemplateName, overrides: [String: BlockContent], indentation: [UInt8], standalone: Bool, position: SourcePosition) {
+        init(
+            name: TemplateName, overrides: [String: BlockContent], indentation: [UInt8], standalone: Bool,
+            position: SourcePosition
+        ) {
             self.name = name
             self.overrides = overrides
             self.indentation = indentation

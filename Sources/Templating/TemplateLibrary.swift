@@ -23,9 +23,6 @@ public struct TemplateLibrary: Sendable {
         self.filters = filters
     }
 
-    /// The names of all templates, sorted.
-    public var names: [String] { templates.keys.sorted() }
-
     /// True when a template of that name exists.
     public func contains(_ name: String) -> Bool {
         templates[name] != nil
@@ -33,17 +30,18 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders a template with `context` as the root of the context stack, appending to `buffer`.
     /// Names that cannot be resolved render empty and are recorded in `report`.
-    public func render(_ name: String, _ context: TemplateValue, into buffer: inout [UInt8], report: inout RenderReport) {
+    public func render(
+        _ name: String, _ context: TemplateValue, into buffer: inout [UInt8], report: inout RenderReport
+    ) {
         guard let template = templates[name] else {
             report.record(.init(kind: .unknownTemplate, name: name, templateName: name, line: 1, column: 1))
             return
         }
         var renderer = Renderer(library: self, root: context, templateName: name)
-        swap(&renderer.buffer, &buffer)
         swap(&renderer.report, &report)
         renderer.render(template.nodes)
-        swap(&renderer.buffer, &buffer)
         swap(&renderer.report, &report)
+        buffer.append(contentsOf: renderer.output.written)
     }
 
     /// Renders a template to new bytes, ignoring what went unresolved.

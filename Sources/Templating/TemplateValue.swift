@@ -42,7 +42,9 @@ public struct TemplateDate: Sendable, Hashable {
 /// A Swift closure a template can call, as the Mustache spec's lambdas.
 ///
 /// `body` receives the raw text of the section (empty for an interpolation) and returns template
-/// source, which is rendered with the current context and delimiters, as the spec says.
+/// source, which is rendered with the current context, as the spec says: a section's result is
+/// parsed with the section's delimiters, an interpolation's with the default ones (and escaped
+/// by `{{name}}`). It is called again at each use; nothing is cached.
 public struct TemplateLambda: Sendable {
     /// The closure: raw section text in, template source out.
     public let body: @Sendable (String) -> String

@@ -34,15 +34,6 @@ struct Token {
     var contentEnd: Int
     /// The delimiters in effect where the token starts (a lambda section re-parses with them).
     var delimiters: Delimiters
-
-    /// True for tags that produce no output where they stand and so may sit alone on a line
-    /// that is then removed (the spec's "standalone" tags).
-    var canStandAlone: Bool {
-        switch kind {
-        case .text, .variable, .unescaped: false
-        default: true
-        }
-    }
 }
 
 /// The pair of strings that open and close a tag; `{{` and `}}` unless a template sets others.

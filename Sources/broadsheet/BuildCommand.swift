@@ -26,14 +26,24 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Build drafts too.")
     var drafts = false
 
+    @Flag(help: "Build articles dated after SOURCE_DATE_EPOCH too.")
+    var future = false
+
     @Flag(help: "Treat warnings as errors, and report every template variable missing from a page's context.")
     var strict = false
+
+    /// Nothing reads the clock, so builds are reproducible: "now" is `SOURCE_DATE_EPOCH` when set
+    /// (the reproducible-builds convention), else the newest article's date.
+    private static var sourceDateEpoch: Int64? {
+        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) }
+    }
 
     func run() throws {
         let started = DispatchTime.now()
         let siteURL = URL(fileURLWithPath: site)
         let options = BuildOptions(site: siteURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
-                                   includeDrafts: drafts, strict: strict)
+                                   includeDrafts: drafts, strict: strict, includeFuture: future,
+                                   now: Self.sourceDateEpoch)
         let summary: BuildSummary
         do {
             summary = try Build.run(options)

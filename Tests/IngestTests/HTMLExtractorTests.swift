@@ -251,4 +251,33 @@ final class HTMLExtractorTests: XCTestCase {
             """, url: "https://www.example.vn/a.htm", rules: [rule])
         XCTAssertEqual(page.text, "Nội dung chọn bằng quy tắc.")
     }
+
+    func testSiteRuleMatchesTheCanonicalHostWhenThereIsNoPageURL() throws {
+        let rule = SiteRule(host: "example.vn", content: ".story")
+        let page = try extract("""
+            <html><head><link rel="canonical" href="https://example.vn/a.htm"></head><body>
+            <div class="other">\(prose(6, "điều khác"))</div><div class="story"><p>Nội dung theo quy tắc.</p></div>
+            </body></html>
+            """, rules: [rule])
+        XCTAssertEqual(page.text, "Nội dung theo quy tắc.")
+    }
+
+    // MARK: - Tags and images
+
+    func testTagLinksBecomeTagsWhenTheMetadataHasNone() throws {
+        let page = try extract("""
+            <html><body><article>\(prose(4))</article>
+            <div class="tags-box"><a href="/tag/a" rel="tag">Chuyển đổi số</a> <a href="/tag/b" rel="tag">Chính phủ số</a></div>
+            </body></html>
+            """)
+        XCTAssertEqual(page.tags, ["Chuyển đổi số", "Chính phủ số"])
+    }
+
+    func testPlaceholderImageSourceIsReplacedByTheLazyOne() throws {
+        let page = try extract("""
+            <html><body><article>\(prose(4))<p><img src="/images/blank.gif" data-original="https://cdn.example.vn/real.jpg"></p>
+            </article></body></html>
+            """)
+        XCTAssertEqual(page.images, ["https://cdn.example.vn/real.jpg"])
+    }
 }

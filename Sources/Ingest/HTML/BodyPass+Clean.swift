@@ -113,11 +113,10 @@ extension BodyPass {
     }
 
     func shouldRemove(_ node: DOMNode, _ tag: String) -> Bool {
-        let text = TextMeasure.innerText(node)
-        let contentLength = TextMeasure.length(text)
+        let contentLength = TextMeasure.textLength(node)
         var isList = tag == "ul" || tag == "ol"
         if !isList {
-            let listLength = node.descendants(in: ["ul", "ol"]).reduce(0) { $0 + TextMeasure.length(TextMeasure.innerText($1)) }
+            let listLength = node.descendants(in: ["ul", "ol"]).reduce(0) { $0 + TextMeasure.textLength($1) }
             isList = contentLength > 0 && Double(listLength) / Double(contentLength) > 0.9
         }
         if tag == "table", dataTables.contains(node) { return false }
@@ -126,7 +125,7 @@ extension BodyPass {
         if node.descendants("table").contains(where: { dataTables.contains($0) }) { return false }
         let weight = classWeight(node)
         if weight < 0 { return true }
-        guard TextMeasure.commaCount(text) < 10 else { return false }
+        guard TextMeasure.commaCount(node) < 10 else { return false }
         let paragraphs = node.count("p")
         let images = node.count("img")
         let listItems = node.count("li") - 100
@@ -137,8 +136,10 @@ extension BodyPass {
             if embed.attributes.contains(where: { Self.isAllowedVideo($0.value) }) { return false }
             embeds += 1
         }
-        let lower = text.lowercased()
-        if Self.adWords.contains(lower) || Self.loadingWords.contains(lower) { return true }
+        if contentLength <= 20 {
+            let lower = TextMeasure.innerText(node).lowercased()
+            if Self.adWords.contains(lower) || Self.loadingWords.contains(lower) { return true }
+        }
         let linkDensity = TextMeasure.linkDensity(node)
         let textDensity = TextMeasure.textDensity(node, tags: Self.textishTags)
         let isFigureChild = node.hasAncestor("figure")

@@ -28,8 +28,30 @@ enum ClassHints {
     static let byline = ["byline", "author", "dateline", "writtenby", "p-author", "tac-gia", "tacgia"]
 
     static func matches(_ text: String, _ words: [String]) -> Bool {
-        let lower = text.lowercased()
-        return words.contains { lower.contains($0) }
+        let haystack = lowercasedBytes(text)
+        return words.contains { contains(haystack, Array($0.utf8)) }
+    }
+
+    /// ASCII-lowercased UTF-8 (class and id names are ASCII in practice; other bytes pass through).
+    static func lowercasedBytes(_ text: String) -> [UInt8] {
+        text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+    }
+
+    /// Plain substring search over bytes: Foundation's `contains` was the top cost of a whole extraction.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+        let first = needle[0]
+        let last = haystack.count - needle.count
+        var start = 0
+        while start <= last {
+            if haystack[start] == first {
+                var offset = 1
+                while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
     }
 
     static func isUnlikely(_ text: String) -> Bool { matches(text, unlikely) }
@@ -39,7 +61,7 @@ enum ClassHints {
 
     /// Readability's negative list also holds `hid` as a whole space-separated word.
     static func isNegative(_ text: String) -> Bool {
-        matches(text, negative) || text.lowercased().split(separator: " ").contains("hid")
+        matches(text, negative) || lowercasedBytes(text).split(separator: 32).contains { Array($0) == Array("hid".utf8) }
     }
 
     /// `share` or `sharedaddy` as a word of its own, `_` counting as a boundary.

@@ -33,8 +33,10 @@ final class HTMLDocument {
         }
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        guard !bytes.isEmpty else { throw .empty }
+        guard bytes.count < Int(Int32.max) else { throw .unparsable("larger than libxml2 can read in one piece") }
         let parsed = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { chars in
+            UnsafeRawPointer(buffer.baseAddress!).withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
                 htmlCtxtReadMemory(context, chars, Int32(buffer.count), url, encoding, options)
             }
         }

@@ -23,7 +23,9 @@ public struct HTMLExtractor: Sendable {
         var page = ExtractedPage()
         page.warnings = charset.warnings
 
-        let rule = pageURL.flatMap { URL(string: $0)?.host }.flatMap { host in rules.first { $0.matches(host: host) } }
+        // Without a page URL (a page read from disk), the page's own canonical address names its site.
+        let host = (pageURL ?? Self.declaredAddress(document)).flatMap { URL(string: $0)?.host }
+        let rule = host.flatMap { host in rules.first { $0.matches(host: host) } }
         if let rule { SiteRuleApplier(rule: rule).removeUnwanted(in: document) }
 
         LazyImages.unwrapNoscriptImages(document)
@@ -40,6 +42,7 @@ public struct HTMLExtractor: Sendable {
         } else {
             let extractor = BodyExtractor(articleTitle: title ?? "", hasMetadataByline: facts.byline != nil)
             if let result = extractor.extract(from: document) {
+                BodyTrimmer(document: result.document).trim(result.content)
                 content = result.content
                 holder = result.document
                 bodyByline = result.byline
@@ -65,13 +68,25 @@ public struct HTMLExtractor: Sendable {
             ?? facts.printedDate(defaultTimeZone: defaultTimeZone)
         page.modified = metadata.modified.flatMap { DateParser.parse($0, defaultTimeZone: defaultTimeZone) }
         page.section = facts.section
-        page.tags = metadata.tags
+        page.tags = metadata.tags.isEmpty ? facts.tagLinks() : metadata.tags
         page.canonical = metadata.canonical
         page.image = metadata.image.map { Self.resolve($0, against: base) }
         page.description = metadata.description
         page.lang = metadata.lang
         page.site = metadata.site
         return page
+    }
+
+    /// The page's canonical link or `og:url`, read before anything else so site rules can match on it.
+    static func declaredAddress(_ document: HTMLDocument) -> String? {
+        guard !document.elements("link").isEmpty || !document.elements("meta").isEmpty else { return nil }
+        for link in document.elements("link") where (link.attribute("rel") ?? "").lowercased().contains("canonical") {
+            if let href = link.attribute("href"), href.hasPrefix("http") { return href }
+        }
+        for meta in document.elements("meta") where meta.attribute("property") == "og:url" {
+            if let content = meta.attribute("content"), content.hasPrefix("http") { return content }
+        }
+        return nil
     }
 
     /// The page URL, or the page's `<base href>` resolved against it.

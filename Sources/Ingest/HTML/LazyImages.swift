@@ -58,7 +58,7 @@ enum LazyImages {
             let src = element.attribute("src") ?? ""
             let srcset = element.attribute("srcset") ?? ""
             if (!src.isEmpty || (!srcset.isEmpty && srcset != "null")),
-               !(element.attribute("class") ?? "").lowercased().contains("lazy") { continue }
+               !(element.attribute("class") ?? "").lowercased().contains("lazy"), !isPlaceholder(src) { continue }
             for (name, value) in element.attributes where name != "src" && name != "srcset" && name != "alt" {
                 let target: String
                 if isSrcsetLike(value) {
@@ -77,6 +77,15 @@ enum LazyImages {
                 }
             }
         }
+    }
+
+    /// A stand-in that lazy loaders put in `src` until script swaps the real picture in.
+    static func isPlaceholder(_ src: String) -> Bool {
+        let lower = src.lowercased()
+        if lower.hasPrefix("data:image/gif") || (lower.hasPrefix("data:") && lower.utf8.count < 200) { return true }
+        let name = lower.split(separator: "/").last.map(String.init) ?? lower
+        return ["blank.", "placeholder", "spacer.", "transparent.", "pixel.", "loading.", "lazy.", "grey.gif", "gray.gif",
+                "1x1."].contains { name.contains($0) }
     }
 
     static func base64MediaType(_ src: String) -> String? {

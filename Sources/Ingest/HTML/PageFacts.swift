@@ -72,7 +72,7 @@ struct PageFacts {
         return result
     }
 
-    /// The last link of a breadcrumb that is neither the home page nor the article itself.
+    /// The first link of a breadcrumb that is neither the home page nor the article itself.
     func breadcrumbSection() -> String? {
         guard let body = document.body else { return nil }
         let trails = body.descendants("*").filter { node in
@@ -83,7 +83,8 @@ struct PageFacts {
             let names = trail.descendants("a").map { TextMeasure.innerText($0) }.filter { name in
                 !name.isEmpty && name.utf16.count < 50 && !Self.homeNames.contains(name.lowercased()) && name != title
             }
-            if let last = names.last { return last }
+            // The first level under home is the section; deeper levels are subsections.
+            if let first = names.first { return first }
         }
         return nil
     }
@@ -99,6 +100,25 @@ struct PageFacts {
             return text
         }
         return nil
+    }
+
+    static let tagHints = ["tags", "-tag", "tag-", "_tag", "tag_", "taglist", "keyword", "tu-khoa", "tukhoa"]
+
+    /// Tags the page links to: `rel=tag` links, else the links of a tag list (`tags`, `tu-khoa`, …).
+    func tagLinks() -> [String] {
+        guard let body = document.body else { return [] }
+        var names = body.descendants("a").filter { link in
+            (link.attribute("rel") ?? "").lowercased().split(separator: " ").contains("tag")
+        }.map { TextMeasure.innerText($0) }
+        if names.isEmpty, let list = body.descendants("*").first(where: { element in
+            ClassHints.matches(element.classAndID, Self.tagHints) && !element.descendants("a").isEmpty
+                && TextMeasure.linkDensity(element) > 0.5
+        }) {
+            names = list.descendants("a").map { TextMeasure.innerText($0) }
+        }
+        let cleaned = names.map { $0.hasPrefix("#") ? String($0.dropFirst()).whitespaceTrimmed : $0 }
+            .filter { !$0.isEmpty && $0.utf16.count <= 60 }
+        return PageMetadata.unique(cleaned)
     }
 
     /// Settles the byline after the body search: the metadata's, else the body's byline element, else a

@@ -31,8 +31,8 @@ struct PageMetadata {
         let linkedAuthors = linked?.authors ?? []
         byline = (linkedAuthors.isEmpty ? nil : linkedAuthors.joined(separator: ", ")) ?? values["dc:creator"]
             ?? values["dcterm:creator"] ?? values["author"] ?? values["parsely-author"]
-            ?? values["article:author"].flatMap { $0.contains("://") || $0.hasPrefix("www.") ? nil : $0 }
-        if let found = byline, found.contains("://") || found.hasPrefix("www.") { byline = nil }
+            ?? values["article:author"].flatMap { Self.isAddress($0) ? nil : $0 }
+        if let found = byline, Self.isAddress(found) { byline = nil }
 
         description = linked?.description ?? values["dc:description"] ?? values["dcterm:description"]
             ?? values["og:description"] ?? values["weibo:article:description"] ?? values["weibo:webpage:description"]
@@ -77,6 +77,12 @@ struct PageMetadata {
             return headlineMatches && !nameMatches ? headline : name
         }
         return linked.name ?? linked.headline
+    }
+
+    /// A profile link given where a name belongs (`article:author` often holds one).
+    static func isAddress(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.")
     }
 
     static func unique(_ values: [String]) -> [String] {

@@ -9,8 +9,7 @@ struct FeedWriter {
     let graph: ContentGraph
     let config: SiteConfig
     let routes: Routes
-    /// Items per feed.
-    let limit: Int
+    private var limit: Int { config.feedItems }
 
     /// The three feed pages of a list whose pages live at `path` (`""` for home, `tag/x/`).
     func pages(title: String, path: String, articles: [Int]) -> [Page] {
@@ -31,10 +30,33 @@ struct FeedWriter {
         items.map { graph.articles[$0].updated ?? graph.articles[$0].date }.max { $0.secondsSince1970 < $1.secondsSince1970 }
     }
 
+    /// An article body for readers outside the site: root-relative links made absolute.
+    private func absoluteBody(_ index: Int) -> String {
+        var html = graph.articles[index].bodyHTML
+        for attribute in ["href=\"", "src=\""] {
+            let rooted = attribute + routes.root
+            var result = ""
+            var rest = Substring(html)
+            while let range = rest.range(of: rooted) {
+                result += rest[..<range.lowerBound]
+                let after = rest[range.upperBound...]
+                // `//host/x` is protocol-relative, not ours.
+                if routes.root == "/" && after.hasPrefix("/") {
+                    result += rest[range]
+                } else {
+                    result += attribute + routes.baseURL
+                }
+                rest = after
+            }
+            html = result + rest
+        }
+        return html
+    }
+
     private func rss(_ title: String, _ path: String, _ items: [Int]) -> String {
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
-        <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
+        <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
         <channel>
         <title>\(XMLText.escape(feedTitle(title)))</title>
         <link>\(XMLText.escape(routes.permalink(path)))</link>
@@ -53,7 +75,9 @@ struct FeedWriter {
             for author in article.authors { xml += "<dc:creator>\(XMLText.escape(graph.authors[author].name))</dc:creator>\n" }
             if let section = article.section { xml += "<category>\(XMLText.escape(graph.sections[section].name))</category>\n" }
             for tag in article.tags { xml += "<category>\(XMLText.escape(graph.tags[tag].name))</category>\n" }
-            xml += "<description>\(XMLText.escape(article.summary))</description>\n</item>\n"
+            xml += "<description>\(XMLText.escape(article.summary))</description>\n"
+            if config.feedFullContent { xml += "<content:encoded>\(XMLText.escape(absoluteBody(index)))</content:encoded>\n" }
+            xml += "</item>\n"
         }
         return xml + "</channel>\n</rss>\n"
     }
@@ -79,7 +103,9 @@ struct FeedWriter {
             let authors = article.authors.isEmpty ? [config.title] : article.authors.map { graph.authors[$0].name }
             for author in authors { xml += "<author><name>\(XMLText.escape(author))</name></author>\n" }
             for tag in article.tags { xml += "<category term=\"\(XMLText.escape(graph.tags[tag].name))\"/>\n" }
-            xml += "<summary>\(XMLText.escape(article.summary))</summary>\n</entry>\n"
+            xml += "<summary>\(XMLText.escape(article.summary))</summary>\n"
+            if config.feedFullContent { xml += "<content type=\"html\">\(XMLText.escape(absoluteBody(index)))</content>\n" }
+            xml += "</entry>\n"
         }
         return xml + "</feed>\n"
     }
@@ -91,7 +117,8 @@ struct FeedWriter {
             let url: String
             let title: String
             let summary: String
-            let content_text: String
+            let content_text: String?
+            let content_html: String?
             let date_published: String
             let date_modified: String?
             let authors: [Author]?
@@ -115,7 +142,8 @@ struct FeedWriter {
                 let authors = article.authors.map { JSONFeed.Item.Author(name: graph.authors[$0].name) }
                 return JSONFeed.Item(
                     id: routes.permalink(article.path), url: routes.permalink(article.path), title: article.title,
-                    summary: article.summary, content_text: article.summary, date_published: article.date.iso8601,
+                    summary: article.summary, content_text: config.feedFullContent ? nil : article.summary,
+                    content_html: config.feedFullContent ? absoluteBody(index) : nil, date_published: article.date.iso8601,
                     date_modified: article.updated?.iso8601, authors: authors.isEmpty ? nil : authors,
                     tags: article.tags.isEmpty ? nil : article.tags.map { graph.tags[$0].name },
                     image: article.image.map { $0.hasPrefix("/") ? routes.baseURL + String($0.dropFirst(routes.root.count)) : $0 })

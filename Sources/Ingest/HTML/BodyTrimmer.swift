@@ -1,0 +1,41 @@
+import CLibXML2
+import Foundation
+
+/// Takes out of an extracted body the page furniture that a reader-view score lets through on news
+/// sites: the breadcrumb trail and the printed date line of the article header, which sit next to the
+/// lede and so are often gathered with it. Both are kept as metadata, not as body text.
+struct BodyTrimmer {
+    let document: HTMLDocument
+
+    func trim(_ content: DOMNode) {
+        for element in content.descendants("*").reversed() where element.pointee.parent != nil {
+            if isBreadcrumb(element) || isDateLine(element) { document.remove(element) }
+        }
+    }
+
+    func isBreadcrumb(_ element: DOMNode) -> Bool {
+        ClassHints.matches(element.classAndID, ["breadcrumb"])
+            || (element.attribute("itemtype") ?? "").hasSuffix("BreadcrumbList")
+    }
+
+    static let runningText: Set<String> = ["p", "li", "td", "th", "blockquote", "figcaption", "cite", "a", "dd", "q"]
+
+    /// A short element named for dates (or a `<time>`) whose text is a date and little else, standing on a
+    /// line of its own (a date inside a sentence or a citation is content).
+    func isDateLine(_ element: DOMNode) -> Bool {
+        guard element.isTag("time") || ClassHints.matches(element.classAndID, PageFacts.dateHints) else { return false }
+        guard TextMeasure.textLength(element) < 80, standsAlone(element) else { return false }
+        let text = TextMeasure.innerText(element)
+        guard DateParser.parse(text, defaultTimeZone: TimeZone(secondsFromGMT: 0)!) != nil else { return false }
+        let words = text.split { !$0.isLetter }.filter { word in
+            DateParser.monthNumber(word.lowercased()) == nil && word.count > 2
+        }
+        return words.count <= 4
+    }
+
+    func standsAlone(_ element: DOMNode) -> Bool {
+        if element.ancestors().contains(where: { Self.runningText.contains($0.tag) }) { return false }
+        guard let parent = element.parent else { return true }
+        return !parent.childNodes.contains { $0.isText && !TextMeasure.isBlank($0.textContent) }
+    }
+}

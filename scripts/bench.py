@@ -1,0 +1,332 @@
+#!/usr/bin/env python3
+"""Side-by-side build benchmark: Broadsheet against Hugo on the same generated news corpus.
+
+    python3 scripts/bench.py                  # `make bench`: 1,000 and 10,000 articles, both generators
+    python3 scripts/bench.py --large          # `make bench-large`: 10,000 and 100,000, Broadsheet alone
+    python3 scripts/bench.py --sizes 1000 --runs 3 --broadsheet .build/release/broadsheet
+
+Python 3 standard library only. The corpus generator and the Hugo reference site come from
+`../shared/bench/` beside the repository (see its README). Corpora are generated once (seed 42)
+into a scratch folder outside the repository (default `$TMPDIR/broadsheet-bench`) and reused
+while the generator is unchanged. Every timed build is cold: a fresh output folder and fresh cache
+folders, deleted outside the timed region; the OS page cache is warm (a warm-up run reads the
+content first), as in `../shared/bench/bench.py`.
+
+Per run the whole process is measured: wall time (monotonic clock from spawn to reap), CPU time
+(user + sys of the process and its waited-for children, `os.wait4`) and peak RSS (`ru_maxrss`).
+Medians are reported. The machine is shared: read the min..max spread before trusting a digit.
+The last line of `make bench` is the 10,000-article comparison, in a fixed format.
+"""
+import argparse
+import hashlib
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(os.path.dirname(REPO), "shared", "bench")
+SEED = 42
+
+# The Broadsheet site mirrors the Hugo reference site's config.toml: same title, base URL,
+# language, zone and 20 articles per list page, so both build the same lists.
+SITE_YML = """title: "Tin Tức Mẫu"
+description: "Trang tin tổng hợp dùng để đo hiệu năng"
+baseURL: https://tin.example.vn/
+language: vi
+timeZone: Asia/Ho_Chi_Minh
+pagination:
+  pageSize: 20
+"""
+
+KINDS = ["articles", "home pages", "section pages", "tag pages", "tag index", "author pages",
+         "date indexes", "feeds", "sitemaps", "redirects", "other files"]
+
+
+def fail(message):
+    print(f"bench: error: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
+def run_checked(argv, what, **kwargs):
+    result = subprocess.run(argv, **kwargs)
+    if result.returncode != 0:
+        fail(f"{what} failed (exit status {result.returncode}): {' '.join(argv)}")
+    return result
+
+
+def ensure_hugo():
+    """Hugo comes from Debian's package (0.111.3 on Debian 12, the version the reference numbers used)."""
+    if shutil.which("hugo") is None:
+        prefix = [] if os.geteuid() == 0 else ["sudo", "-n"]
+        if prefix and shutil.which("sudo") is None:
+            fail("hugo is not installed, and installing it needs root or sudo: run `apt-get install -y hugo`, "
+                 "or pass --no-hugo to time Broadsheet alone")
+        if shutil.which("apt-get") is None:
+            fail("hugo is not installed and apt-get is not available: install Hugo 0.111 with your package "
+                 "manager, or pass --no-hugo to time Broadsheet alone")
+        print("bench: installing hugo with apt-get", flush=True)
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        for argv in (prefix + ["apt-get", "update", "-qq"], prefix + ["apt-get", "install", "-y", "-qq", "hugo"]):
+            if subprocess.run(argv, env=env).returncode != 0:
+                fail(f"hugo is missing and `{' '.join(argv)}` failed: install it by hand (apt-get install -y hugo), "
+                     "or pass --no-hugo to time Broadsheet alone")
+        if shutil.which("hugo") is None:
+            fail("apt-get reported success but there is still no `hugo` on PATH")
+    return subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip()
+
+
+def build_broadsheet(args):
+    """A release build, unless a binary was given."""
+    if args.broadsheet:
+        binary = os.path.abspath(args.broadsheet)
+        if not os.access(binary, os.X_OK):
+            fail(f"{binary} is not an executable")
+        return binary
+    command = [args.swift, "build", "-c", "release", "--product", "broadsheet", "--package-path", REPO]
+    if args.scratch_path:
+        command += ["--scratch-path", args.scratch_path]
+    print("bench: " + " ".join(command), flush=True)
+    run_checked(command, "the release build")
+    bin_dir = run_checked(command + ["--show-bin-path"], "swift build --show-bin-path",
+                          capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    return os.path.join(bin_dir, "broadsheet")
+
+
+def generator_stamp(count):
+    with open(os.path.join(SHARED, "gen_corpus.py"), "rb") as source:
+        return f"{count} {SEED} {hashlib.sha256(source.read()).hexdigest()}\n"
+
+
+def prepare_sites(scratch, count, with_hugo):
+    """`site-N/` (Content/ + site.yml) for Broadsheet, `hugo-N/` (the reference site + content/) for Hugo.
+
+    A stamp file records the size, seed and generator, so a corpus is regenerated only when one changes.
+    """
+    site = os.path.join(scratch, f"site-{count}")
+    stamp = os.path.join(site, ".corpus-stamp")
+    expected = generator_stamp(count)
+    current = open(stamp).read() if os.path.exists(stamp) else ""
+    if current != expected:
+        shutil.rmtree(site, ignore_errors=True)
+        print(f"bench: generating {count} articles (seed {SEED}) into {site}/Content", flush=True)
+        run_checked([sys.executable, os.path.join(SHARED, "gen_corpus.py"), "--articles", str(count),
+                     "--seed", str(SEED), os.path.join(site, "Content")], "gen_corpus.py", stdout=subprocess.DEVNULL)
+        with open(os.path.join(site, "site.yml"), "w") as config:
+            config.write(SITE_YML)
+        with open(stamp, "w") as out:
+            out.write(expected)
+    hugo = os.path.join(scratch, f"hugo-{count}")
+    if with_hugo:
+        hugo_stamp = os.path.join(hugo, ".corpus-stamp")
+        if not os.path.exists(hugo_stamp) or open(hugo_stamp).read() != expected:
+            shutil.rmtree(hugo, ignore_errors=True)
+            shutil.copytree(os.path.join(SHARED, "hugo-site"), hugo)
+            for section in sorted(os.listdir(os.path.join(site, "Content"))):
+                shutil.copytree(os.path.join(site, "Content", section), os.path.join(hugo, "content", section))
+            with open(hugo_stamp, "w") as out:
+                out.write(expected)
+    return site, hugo
+
+
+def time_process(argv, log):
+    started = time.monotonic()
+    process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.monotonic() - started
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
+
+
+def bench(label, make_argv, scratch, runs, warmup, classify, before_run=None):
+    """Cold builds: `make_argv(out, cache)` gets a fresh output and cache folder for every run.
+
+    Returns the medians and spreads, and the page counts of the last run's output.
+    """
+    work = tempfile.mkdtemp(prefix="runs-", dir=scratch)
+    log_path = os.path.join(scratch, f"{label.replace(' ', '-')}.log")
+    rows, counts = [], {}
+    with open(log_path, "wb") as log:
+        for index in range(warmup + runs):
+            out, cache = os.path.join(work, f"out-{index}"), os.path.join(work, f"cache-{index}")
+            if before_run:
+                before_run()
+            argv = make_argv(out, cache)
+            wall, cpu, peak, status = time_process(argv, log)
+            if status != 0:
+                log.flush()
+                tail = open(log_path, errors="replace").read()[-2000:]
+                fail(f"{label}: exit status {status}: {' '.join(argv)}\n{tail}")
+            if index >= warmup:
+                rows.append((wall, cpu, peak))
+                print(f"  {label} run {index - warmup + 1}/{runs}: {wall:.2f} s wall, {cpu:.2f} s CPU, {peak:.0f} MiB",
+                      flush=True)
+            if index == warmup + runs - 1:
+                counts = count_pages(out, classify)
+            shutil.rmtree(work, ignore_errors=True)
+            os.makedirs(work)
+    shutil.rmtree(work, ignore_errors=True)
+    walls, cpus, peaks = (sorted(column) for column in zip(*rows))
+    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "peak": statistics.median(peaks),
+            "walls": walls, "cpus": cpus, "peaks": peaks, "counts": counts}
+
+
+def is_redirect(path):
+    """Hugo writes an alias page for every `page/1/`; Broadsheet writes one per front-matter alias."""
+    if os.path.getsize(path) > 2048:
+        return False
+    with open(path, "rb") as page:
+        return b'http-equiv="refresh"' in page.read()
+
+
+def count_pages(out, classify):
+    counts = dict.fromkeys(KINDS, 0)
+    for root, _dirs, names in os.walk(out):
+        for name in names:
+            path = os.path.join(root, name)
+            parts = os.path.relpath(path, out).split(os.sep)
+            kind = "redirects" if name.endswith(".html") and is_redirect(path) else classify(parts)
+            counts[kind] += 1
+    counts["files"] = sum(counts.values())
+    return counts
+
+
+def strip_page(parts):
+    """`a/b/page/3/index.html` → `a/b/index.html`: a list's later pages count as that list."""
+    if len(parts) >= 3 and parts[-3] == "page" and parts[-2].isdigit():
+        return parts[:-3] + parts[-1:]
+    return parts
+
+
+def broadsheet_kind(parts):
+    name = parts[-1]
+    if name in ("feed.xml", "atom.xml", "feed.json"):
+        return "feeds"
+    if name in ("sitemap.xml", "news-sitemap.xml"):
+        return "sitemaps"
+    if not name.endswith(".html"):
+        return "other files"
+    folders = strip_page(parts)[:-1]
+    if not folders:
+        return "home pages"
+    head = folders[0]
+    if head in ("tag", "section", "author") and len(folders) >= 2:
+        return {"tag": "tag pages", "section": "section pages", "author": "author pages"}[head]
+    if folders == ["tags"]:
+        return "tag index"
+    if all(folder.isdigit() for folder in folders) and len(folders) <= 3:
+        return "date indexes"
+    if len(folders) == 4 and all(folder.isdigit() for folder in folders[:3]):
+        return "articles"
+    return "other files"
+
+
+def hugo_kind(parts):
+    name = parts[-1]
+    if name == "sitemap.xml":
+        return "sitemaps"
+    if name == "index.xml":
+        return "feeds"
+    if not name.endswith(".html"):
+        return "other files"
+    folders = strip_page(parts)[:-1]
+    if not folders:
+        return "home pages"
+    if folders[0] == "tags":
+        return "tag index" if len(folders) == 1 else "tag pages"
+    if folders == ["luu-tru"]:  # content/archive.md (`url: /luu-tru/`): all articles grouped by month
+        return "date indexes"
+    return "section pages" if len(folders) == 1 else "articles"
+
+
+def spread(values, unit, digits):
+    return f"{statistics.median(values):.{digits}f} {unit} [{values[0]:.{digits}f}..{values[-1]:.{digits}f}]"
+
+
+def report(count, ours, hugo):
+    print(f"\n== {count} articles: median of {len(ours['walls'])} cold runs [min..max]")
+    print(f"  broadsheet: wall {spread(ours['walls'], 's', 2)}, CPU {spread(ours['cpus'], 's', 2)}, "
+          f"peak RSS {spread(ours['peaks'], 'MiB', 0)}")
+    if hugo:
+        print(f"  hugo:       wall {spread(hugo['walls'], 's', 2)}, CPU {spread(hugo['cpus'], 's', 2)}, "
+              f"peak RSS {spread(hugo['peaks'], 'MiB', 0)}")
+        print(f"  ratios (broadsheet / hugo): time {ours['wall'] / hugo['wall']:.3f}, CPU {ours['cpu'] / hugo['cpu']:.3f}, "
+              f"memory {ours['peak'] / hugo['peak']:.3f}")
+    print(f"  {'files by kind':<16}{'broadsheet':>12}" + (f"{'hugo':>10}" if hugo else ""))
+    for kind in KINDS + ["files"]:
+        line = f"  {kind:<16}{ours['counts'].get(kind, 0):>12}"
+        if hugo:
+            line += f"{hugo['counts'].get(kind, 0):>10}"
+        print(line)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--large", action="store_true",
+                        help="10,000 and 100,000 articles, Broadsheet alone (Hugo would need ~14 GiB at 100,000)")
+    parser.add_argument("--sizes", type=int, nargs="+", help="corpus sizes (default 1000 10000; --large: 10000 100000)")
+    parser.add_argument("--runs", type=int, help="timed runs per case (default 5; --large: 3)")
+    parser.add_argument("--warmup", type=int, default=1, help="untimed runs first (default 1)")
+    parser.add_argument("--no-hugo", action="store_true", help="time Broadsheet alone")
+    parser.add_argument("--scratch", default=os.path.join(tempfile.gettempdir(), "broadsheet-bench"),
+                        help="where corpora and outputs go (default: $TMPDIR/broadsheet-bench)")
+    parser.add_argument("--broadsheet", help="a built broadsheet binary (default: build it in release mode)")
+    parser.add_argument("--swift", default="swift", help="the swift driver used to build")
+    parser.add_argument("--scratch-path", help="passed to `swift build --scratch-path`")
+    args = parser.parse_args()
+    sizes = args.sizes or ([10000, 100000] if args.large else [1000, 10000])
+    runs = args.runs or (3 if args.large else 5)
+    with_hugo = not (args.no_hugo or args.large)
+
+    if not os.path.isdir(SHARED):
+        fail(f"the shared benchmark folder is missing: expected {SHARED} (../shared/bench beside the repository)")
+    scratch = os.path.abspath(args.scratch)
+    if os.path.commonpath([scratch, REPO]) == REPO:
+        fail(f"--scratch must be outside the repository: {scratch}")
+    os.makedirs(scratch, exist_ok=True)
+    hugo_version = ensure_hugo() if with_hugo else None
+    binary = build_broadsheet(args)
+    print(f"bench: {os.uname().machine}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}; "
+          f"{hugo_version or 'hugo not run'}; scratch {scratch}", flush=True)
+
+    results = {}
+    for count in sizes:
+        site, hugo_site = prepare_sites(scratch, count, with_hugo)
+        # A Broadsheet build cache (when there is one) lives in the site folder: remove it before
+        # every run so that each build is cold.
+        cache = os.path.join(site, ".broadsheet")
+        ours = bench(f"broadsheet {count}", lambda out, _cache: [binary, "build", "--site", site, "--output", out],
+                     scratch, runs, args.warmup, broadsheet_kind,
+                     before_run=lambda: shutil.rmtree(cache, ignore_errors=True))
+        hugo = None
+        if with_hugo:
+            resources = os.path.join(hugo_site, "resources")
+            hugo = bench(f"hugo {count}", lambda out, hugo_cache: ["hugo", "--quiet", "--source", hugo_site,
+                                                                    "--destination", out, "--cacheDir", hugo_cache],
+                         scratch, runs, args.warmup, hugo_kind,
+                         before_run=lambda: shutil.rmtree(resources, ignore_errors=True))
+        report(count, ours, hugo)
+        results[count] = (ours, hugo)
+
+    print("\nNoise: 2 shared cores; the spread [min..max] shows how far one run strays from the median.")
+    if args.large and 10000 in results:
+        base = results[10000][0]
+        for count, (ours, _) in results.items():
+            if count > 10000:
+                print(f"build {count}: broadsheet {ours['wall']:.2f} s {ours['peak']:.0f} MiB, "
+                      f"{ours['wall'] / base['wall']:.1f}x the 10000-article time (target <= 12x), "
+                      f"memory target < 2048 MiB")
+    elif 10000 in results:
+        ours, hugo = results[10000]
+        if hugo:
+            print(f"build 10000: broadsheet {ours['wall']:.2f} s {ours['peak']:.0f} MiB, hugo {hugo['wall']:.2f} s "
+                  f"{hugo['peak']:.0f} MiB, time ratio {ours['wall'] / hugo['wall']:.3f}, "
+                  f"memory ratio {ours['peak'] / hugo['peak']:.3f}")
+        else:
+            print(f"build 10000: broadsheet {ours['wall']:.2f} s {ours['peak']:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
