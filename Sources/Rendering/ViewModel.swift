@@ -102,8 +102,8 @@ struct ViewModel: Sendable {
         fields["toc"] = .list(anchored.entries.map {
             ["level": .int($0.level), "text": .string($0.text), "id": .string($0.id), "url": .string("#" + $0.id)]
         })
-        // A table of contents helps from three headings on; fewer are visible at a glance.
-        fields["hasToc"] = .bool(anchored.entries.count >= 3)
+        // One heading needs no table of contents.
+        fields["hasToc"] = .bool(anchored.entries.count >= 2)
         fields["related"] = .list(related[index].map { .object(cards[$0]) })
         fields["hasRelated"] = .bool(!related[index].isEmpty)
         fields["jsonLD"] = .html(structuredData.scripts(for: index, homeName: labels.home))

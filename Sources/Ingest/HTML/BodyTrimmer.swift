@@ -9,7 +9,16 @@ struct BodyTrimmer {
 
     func trim(_ content: DOMNode) {
         for element in content.descendants("*").reversed() where element.pointee.parent != nil {
-            if isBreadcrumb(element) || isDateLine(element) { document.remove(element) }
+            if isBreadcrumb(element) {
+                document.remove(element)
+            } else if isDateLine(element) {
+                // The line is the largest wrapper holding nothing but the date (often a paragraph made around it).
+                var line = element
+                while let parent = line.parent, parent != content, TextMeasure.textLength(parent) == TextMeasure.textLength(line) {
+                    line = parent
+                }
+                if standsAlone(line) { document.remove(line) }
+            }
         }
     }
 
@@ -24,7 +33,7 @@ struct BodyTrimmer {
     /// line of its own (a date inside a sentence or a citation is content).
     func isDateLine(_ element: DOMNode) -> Bool {
         guard element.isTag("time") || ClassHints.matches(element.classAndID, PageFacts.dateHints) else { return false }
-        guard TextMeasure.textLength(element) < 80, standsAlone(element) else { return false }
+        guard TextMeasure.textLength(element) < 80 else { return false }
         let text = TextMeasure.innerText(element)
         guard DateParser.parse(text, defaultTimeZone: TimeZone(secondsFromGMT: 0)!) != nil else { return false }
         let words = text.split { !$0.isLetter }.filter { word in
