@@ -1,0 +1,102 @@
+import Foundation
+import XCTest
+
+/// The repository's own demo site (`Content/`, `Templates/`, `site.yml`), built with the real
+/// binary into a temporary folder: what `make site` shows a new user.
+final class DemoSiteTests: XCTestCase {
+    private static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    private static let output = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString)")
+    private static let build = Result { try Broadsheet.run(["build", "--site", repository.path, "--output", output.path], in: repository) }
+
+    override class func tearDown() {
+        try? FileManager.default.removeItem(at: output)
+        super.tearDown()
+    }
+
+    private func outputFiles() -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: Self.output.path)
+        var files: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: Self.output.path + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files.append(path)
+            }
+        }
+        return files
+    }
+
+    private func read(_ path: String) throws -> String {
+        try String(contentsOf: Self.output.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func testDemoSiteBuildsCleanly() throws {
+        let result = try Self.build.get()
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertFalse(result.stderr.contains("error:"), result.stderr)
+    }
+
+    func testEveryNonDraftArticleHasAPage() throws {
+        _ = try Self.build.get()
+        let content = Self.repository.appendingPathComponent("Content")
+        var expected = 0
+        let enumerator = FileManager.default.enumerator(atPath: content.path)
+        while let path = enumerator?.nextObject() as? String {
+            if path.hasSuffix(".html") { expected += 1 }
+            if path.hasSuffix(".md") {
+                let text = try String(contentsOf: content.appendingPathComponent(path), encoding: .utf8)
+                let frontMatter = text.prefix(600)
+                if !(frontMatter.contains("draft: true") || frontMatter.contains("draft = true") || frontMatter.contains("\"draft\": true")) {
+                    expected += 1
+                }
+            }
+        }
+        let index = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.output.appendingPathComponent("search-index.json")))
+        let articles = try XCTUnwrap(index as? [[String: Any]])
+        XCTAssertEqual(articles.count, expected)
+        for article in articles {
+            let url = try XCTUnwrap(article["url"] as? String)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: Self.output.path + url + "index.html"), "no page at \(url)")
+        }
+        XCTAssertGreaterThanOrEqual(expected, 46, "the demo has at least 40 articles and 6 scraped pages")
+    }
+
+    func testEveryTagAndDateHasItsPage() throws {
+        _ = try Self.build.get()
+        let index = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.output.appendingPathComponent("search-index.json")))
+        let tagsPage = try read("tags/index.html")
+        for article in try XCTUnwrap(index as? [[String: Any]]) {
+            let date = try XCTUnwrap(article["date"] as? String)
+            let (year, month, day) = (date.prefix(4), date.dropFirst(5).prefix(2), date.dropFirst(8).prefix(2))
+            for page in ["\(year)/index.html", "\(year)/\(month)/index.html", "\(year)/\(month)/\(day)/index.html"] {
+                XCTAssertTrue(FileManager.default.fileExists(atPath: Self.output.appendingPathComponent(page).path), "missing \(page)")
+            }
+        }
+        var rest = Substring(tagsPage)
+        var tags = 0
+        while let range = rest.range(of: #"href="/tag/[^"]+/""#, options: .regularExpression) {
+            let path = rest[range].dropFirst("href=\"/".count).dropLast()
+            XCTAssertTrue(FileManager.default.fileExists(atPath: Self.output.path + "/" + path + "index.html"), "missing \(path)")
+            tags += 1
+            rest = rest[range.upperBound...]
+        }
+        XCTAssertGreaterThan(tags, 10)
+    }
+
+    func testEveryInternalLinkPointsToAFile() throws {
+        _ = try Self.build.get()
+        var checked = 0
+        for file in outputFiles() where file.hasSuffix(".html") {
+            for link in BuildCommandTests.internalLinks(in: try read(file)) {
+                var target = String(link.dropFirst())
+                if let cut = target.firstIndex(where: { $0 == "#" || $0 == "?" }) { target = String(target[..<cut]) }
+                target = target.removingPercentEncoding ?? target
+                if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
+                XCTAssertTrue(FileManager.default.fileExists(atPath: Self.output.appendingPathComponent(target).path),
+                              "\(file) links to \(link), which is not in the output")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 1000)
+    }
+}
