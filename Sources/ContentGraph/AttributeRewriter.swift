@@ -6,41 +6,50 @@ enum AttributeRewriter {
     /// Calls `transform` with each `href`/`src` value (entities decoded); a non-nil result
     /// replaces it (escaped again).
     static func rewrite(_ html: String, _ transform: (String) -> String?) -> String {
-        let bytes = Array(html.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + 64)
-        var index = 0
-        var copiedUpTo = 0
-        while index < bytes.count {
-            guard let valueStart = attributeValueStart(bytes, at: index) else {
-                index += 1
-                continue
+        var html = html
+        // One pass over the contiguous UTF-8 bytes, with no allocation until an attribute is
+        // replaced: this runs over every byte of every body.
+        let rewritten: [UInt8]? = html.withUTF8 { bytes in
+            var output: [UInt8] = []
+            var index = 0
+            var copiedUpTo = 0
+            while index < bytes.count {
+                guard let valueStart = attributeValueStart(bytes, at: index) else {
+                    index += 1
+                    continue
+                }
+                guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+                let value = decodeEntities(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self))
+                if let replacement = transform(value) {
+                    if output.isEmpty { output.reserveCapacity(bytes.count + 64) }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<valueStart]))
+                    output.append(contentsOf: escape(replacement).utf8)
+                    copiedUpTo = valueEnd
+                }
+                index = valueEnd + 1
             }
-            guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
-            let value = decodeEntities(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self))
-            if let replacement = transform(value) {
-                output.append(contentsOf: bytes[copiedUpTo..<valueStart])
-                output.append(contentsOf: escape(replacement).utf8)
-                copiedUpTo = valueEnd
-            }
-            index = valueEnd + 1
+            guard copiedUpTo > 0 else { return nil }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo...]))
+            return output
         }
-        guard copiedUpTo > 0 else { return html }
-        output.append(contentsOf: bytes[copiedUpTo...])
-        return String(decoding: output, as: UTF8.self)
+        return rewritten.map { String(decoding: $0, as: UTF8.self) } ?? html
     }
 
-    private static let href = Array(" href=\"".utf8)
-    private static let src = Array(" src=\"".utf8)
-
     /// Where the value starts when an ` href="` or ` src="` begins at `index`.
-    private static func attributeValueStart(_ bytes: [UInt8], at index: Int) -> Int? {
+    private static func attributeValueStart(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         let byte = bytes[index]
         guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") else { return nil }
-        for name in [href, src] where index + name.count <= bytes.count {
-            if bytes[(index + 1)..<(index + name.count)].elementsEqual(name.dropFirst()) { return index + name.count }
-        }
+        if matches(bytes, at: index + 1, "href=\"") { return index + 7 }
+        if matches(bytes, at: index + 1, "src=\"") { return index + 6 }
         return nil
+    }
+
+    /// Whether the ASCII `word` is at `index`, compared byte by byte in place.
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ word: StaticString) -> Bool {
+        guard index + word.utf8CodeUnitCount <= bytes.count else { return false }
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        for offset in 0..<expected.count where bytes[index + offset] != expected[offset] { return false }
+        return true
     }
 
     static func decodeEntities(_ value: String) -> String {

@@ -18,7 +18,10 @@ public struct GraphBuilder: Sendable {
     }
 
     /// Builds the graph. Documents with errors are left out and their diagnostics kept.
-    public func build(_ folder: ContentFolder) -> ContentGraph {
+    ///
+    /// The folder is consumed: each document's body is let go once its article holds the rewritten
+    /// one, so the build never keeps two copies of every body.
+    public func build(_ folder: consuming ContentFolder) -> ContentGraph {
         var diagnostics = folder.documents.flatMap(\.diagnostics)
         var sections = SectionTable(config: config)
         var pending: [PendingArticle] = []
@@ -54,6 +57,8 @@ public struct GraphBuilder: Sendable {
             pending.append(PendingArticle(document: document, title: title, slug: slug, path: path, date: civil,
                                           timestamp: timestamp, section: section))
         }
+        // `pending` now holds every document that becomes an article.
+        folder.documents = []
         Self.resolveCollisions(&pending, diagnostics: &diagnostics)
         pending.sort { ($1.timestamp, $0.slug, $0.document.path) < ($0.timestamp, $1.slug, $1.document.path) }
 
@@ -64,7 +69,8 @@ public struct GraphBuilder: Sendable {
         var articles: [Article] = []
         articles.reserveCapacity(pending.count)
         var incoming: [[Int]] = Array(repeating: [], count: pending.count)
-        for (index, item) in pending.enumerated() {
+        for index in pending.indices {
+            let item = pending[index]
             let document = item.document
             sections.add(article: index, to: item.section)
             let tagIndexes = document.tags.compactMap { tags.add($0, article: index, path: document.path) }
@@ -82,6 +88,7 @@ public struct GraphBuilder: Sendable {
                 bodyHTML: linked.html, bodyText: document.bodyText, canonical: document.canonical,
                 aliases: document.aliases.map(Self.outputPath), language: document.language, draft: document.draft,
                 contentHash: document.contentHash, incomingLinks: []))
+            pending[index].document.bodyHTML = ""
         }
         for index in articles.indices { articles[index].incomingLinks = Array(Set(incoming[index])).sorted() }
         let (tagItems, tagRemap) = tags.finish(diagnostics: &diagnostics)
@@ -96,7 +103,7 @@ public struct GraphBuilder: Sendable {
         return ContentGraph(
             articles: articles, tags: tagList, sections: sections.finish(), authors: authorList,
             years: buckets.years, months: buckets.months, days: buckets.days,
-            assets: folder.assets.map { Asset(path: $0.path, sourcePath: $0.sourcePath, size: $0.size) },
+            assets: folder.assets.map { Asset(path: $0.path, sourcePath: $0.sourcePath, size: $0.size, modified: $0.modified) },
             diagnostics: diagnostics.sorted { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) })
     }
 

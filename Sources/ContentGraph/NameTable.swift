@@ -13,13 +13,15 @@ struct NameTable {
     let kind: String
     private var entries: [Entry] = []
     private var bySlug: [String: Int] = [:]
+    /// Each spelling as written → its normalized name and slug. A few hundred tags are used tens of
+    /// thousands of times, and normalizing goes through Foundation: do it once per spelling.
+    private var normalized: [String: (name: String, slug: String)] = [:]
 
     init(kind: String) { self.kind = kind }
 
     /// Records one use of a name by an article; nil when the name folds to nothing.
     mutating func add(_ rawName: String, article: Int, path: String) -> Int? {
-        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
-        let slug = Slug.fold(name)
+        let (name, slug) = normalize(rawName)
         guard !slug.isEmpty else { return nil }
         let index: Int
         if let existing = bySlug[slug] {
@@ -32,6 +34,14 @@ struct NameTable {
         entries[index].spellings[name, default: 0] += 1
         if entries[index].articles.last != article { entries[index].articles.append(article) }
         return index
+    }
+
+    private mutating func normalize(_ rawName: String) -> (name: String, slug: String) {
+        if let known = normalized[rawName] { return known }
+        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+        let result = (name, Slug.fold(name))
+        normalized[rawName] = result
+        return result
     }
 
     /// The merged list sorted by slug, and where each provisional index went. A warning lists the

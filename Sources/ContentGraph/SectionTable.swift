@@ -6,6 +6,9 @@ import SiteConfig
 struct SectionTable {
     private var sections: [Section] = []
     private var bySlug: [String: Int] = [:]
+    /// Names already seen → their section: every article names its section, and folding a name
+    /// goes through Foundation.
+    private var byName: [String: Int] = [:]
     private var configured: Int
 
     init(config: SiteConfig) {
@@ -21,12 +24,19 @@ struct SectionTable {
 
     /// The index of the section a name (or folder name) belongs to, adding it when new.
     mutating func index(for name: String) -> Int? {
+        if let index = byName[name] { return index }
         let slug = Slug.fold(name)
         guard !slug.isEmpty else { return nil }
-        if let index = bySlug[slug] { return index }
-        bySlug[slug] = sections.count
-        sections.append(Section(slug: slug, name: name, articles: []))
-        return sections.count - 1
+        let index: Int
+        if let existing = bySlug[slug] {
+            index = existing
+        } else {
+            index = sections.count
+            bySlug[slug] = index
+            sections.append(Section(slug: slug, name: name, articles: []))
+        }
+        byName[name] = index
+        return index
     }
 
     func slug(at index: Int) -> String { sections[index].slug }

@@ -15,7 +15,9 @@ public enum Slug {
         }
         var previousWasAlphanumeric = false
         // Canonical decomposition splits a letter from its diacritics, which are then dropped.
-        for scalar in name.decomposedStringWithCanonicalMapping.unicodeScalars {
+        // ASCII has no decompositions, and most names (file names) are ASCII: skip Foundation then.
+        let isASCII = name.utf8.allSatisfy { $0 < 0x80 }
+        for scalar in (isASCII ? name : name.decomposedStringWithCanonicalMapping).unicodeScalars {
             let properties = scalar.properties
             if properties.generalCategory == .nonspacingMark || properties.generalCategory == .enclosingMark { continue }
             switch scalar {
@@ -40,7 +42,13 @@ public enum Slug {
                 break
             }
             if properties.isAlphabetic || properties.numericType != nil {
-                for lower in String(scalar).lowercased().unicodeScalars { word.unicodeScalars.append(lower) }
+                if scalar.isASCII {
+                    // No String per letter for the common case.
+                    let value = UInt8(scalar.value)
+                    word.unicodeScalars.append(Unicode.Scalar(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
+                } else {
+                    for lower in String(scalar).lowercased().unicodeScalars { word.unicodeScalars.append(lower) }
+                }
                 previousWasAlphanumeric = true
             } else {
                 // The apostrophe of `don't` joins, everything else separates.

@@ -71,4 +71,6 @@ public struct Asset: Sendable {
     public var sourcePath: String
     /// Size in bytes.
     public var size: Int
+    /// Modification time, nanoseconds since 1970.
+    public var modified: Int64
 }

@@ -65,22 +65,44 @@ enum CommonMark {
 
     /// The text before `<!--more-->`, else the first paragraph, as plain text.
     private static func summary(_ root: OpaquePointer) -> String? {
-        var parts: [String] = []
+        // Find the paragraphs first and render only those shown: rendering every paragraph of the
+        // body to keep the first one cost as much as the rest of reading the file.
+        var paragraphs: [OpaquePointer] = []
+        var hasMoreMarker = false
         var child = cmark_node_first_child(root)
         while let node = child {
-            if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK,
-               let literal = cmark_node_get_literal(node), String(cString: literal).contains("<!--more-->") {
-                let text = parts.joined(separator: " ")
-                return text.isEmpty ? nil : text
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HTML_BLOCK, let literal = cmark_node_get_literal(node), strstr(literal, "<!--more-->") != nil {
+                hasMoreMarker = true
+                break
             }
-            if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH { parts.append(plainText(node)) }
+            if type == CMARK_NODE_PARAGRAPH { paragraphs.append(node) }
             child = cmark_node_next(node)
         }
-        return parts.first.flatMap { $0.isEmpty ? nil : $0 }
+        if hasMoreMarker {
+            let text = paragraphs.map(plainText).joined(separator: " ")
+            return text.isEmpty ? nil : text
+        }
+        return paragraphs.first.map(plainText).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     private static func plainText(_ node: OpaquePointer) -> String {
-        take(cmark_render_plaintext(node, options, 0)).trimmingCharacters(in: .whitespacesAndNewlines)
+        trimmed(take(cmark_render_plaintext(node, options, 0)))
+    }
+
+    /// Leading and trailing white space and line ends removed: the same set as Foundation's
+    /// `.whitespacesAndNewlines` (the Unicode `White_Space` property, plus U+200B), without bridging
+    /// to NSString, which made trimming the costliest step of reading a file.
+    private static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar == "\u{200B}"
     }
 
     /// Copies a string cmark allocated, then frees it.

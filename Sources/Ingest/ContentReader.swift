@@ -23,12 +23,15 @@ public struct AssetFile: Sendable, Hashable {
     public var sourcePath: String
     /// Size in bytes.
     public var size: Int
+    /// Modification time, nanoseconds since 1970: with the size, how a rebuild sees the file is unchanged.
+    public var modified: Int64
 
     /// Describes a file.
-    public init(path: String, sourcePath: String, size: Int) {
+    public init(path: String, sourcePath: String, size: Int, modified: Int64 = 0) {
         self.path = path
         self.sourcePath = sourcePath
         self.size = size
+        self.modified = modified
     }
 }
 
@@ -84,8 +87,10 @@ public struct ContentReader: Sendable {
             let absolute = base + "/" + relative
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            let size = (try? FileManager.default.attributesOfItem(atPath: absolute)[.size] as? Int) ?? 0
-            files.append(AssetFile(path: relative, sourcePath: absolute, size: size ?? 0))
+            let attributes = try? FileManager.default.attributesOfItem(atPath: absolute)
+            let size = attributes?[.size] as? Int ?? 0
+            let modified = (attributes?[.modificationDate] as? Date).map { Int64($0.timeIntervalSince1970 * 1e9) } ?? 0
+            files.append(AssetFile(path: relative, sourcePath: absolute, size: size, modified: modified))
         }
         return files.sorted { $0.path < $1.path }
     }

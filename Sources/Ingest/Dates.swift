@@ -103,7 +103,9 @@ public enum DateParser {
     static func findDate(_ t: [Token]) -> FoundDate? {
         var i = 0
         while i < t.count {
-            if let found = numericDate(t, i) ?? namedMonthDate(t, i) ?? vietnameseDate(t, i) { return found }
+            if let found = numericDate(t, i) ?? namedMonthDate(t, i) ?? vietnameseDate(t, i) ?? eastAsianDate(t, i) {
+                return found
+            }
             i += 1
         }
         return nil
@@ -160,6 +162,13 @@ public enum DateParser {
         if k < t.count, t[k] == .mark(",") || t[k] == .word("năm") { k += 1 }
         guard k < t.count, case .number(let year, 4) = t[k] else { return nil }
         return valid(year: year, month: month, day: day, range: i..<(k + 1), isISO: false)
+    }
+
+    /// `2021年11月30日` (Chinese and Japanese pages).
+    static func eastAsianDate(_ t: [Token], _ i: Int) -> FoundDate? {
+        guard i + 5 < t.count, case .number(let year, 4) = t[i], t[i + 1] == .word("年"), case .number(let month, _) = t[i + 2],
+              t[i + 3] == .word("月"), case .number(let day, _) = t[i + 4], t[i + 5] == .word("日") else { return nil }
+        return valid(year: year, month: month, day: day, range: i..<(i + 6), isISO: false)
     }
 
     static func valid(year: Int, month: Int, day: Int, range: Range<Int>, isISO: Bool) -> FoundDate? {

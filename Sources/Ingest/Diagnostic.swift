@@ -1,8 +1,8 @@
 /// One problem found in an input, with where it is: what the CLI prints as
 /// `path:line:column: severity: message`.
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     /// How bad the problem is.
-    public enum Severity: String, Sendable, Hashable, Comparable {
+    public enum Severity: String, Sendable, Hashable, Codable, Comparable {
         /// The input was still used; `--strict` makes the build fail on it.
         case warning
         /// The input (or the part of it named) was left out of the build.

@@ -21,10 +21,18 @@ public struct BuildOptions: Sendable {
     public var includeFuture: Bool
     /// "Now", seconds since 1970, when the caller fixes it (`SOURCE_DATE_EPOCH`); else the newest article's date.
     public var now: Int64?
+    /// Uses and keeps the build cache in `.broadsheet/cache/` (off: a cold build that leaves no cache).
+    public var useCache: Bool
+
+    /// The options that change what is built, for the input stamp.
+    var fingerprint: [String] {
+        [baseURL ?? "", String(includeDrafts), String(includeFuture), now.map(String.init) ?? "", output.standardizedFileURL.path]
+    }
 
     /// Makes options; the output defaults to `Output/` in the site folder.
     public init(site: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false,
-                includeFuture: Bool = false, now: Int64? = nil) {
+                includeFuture: Bool = false, now: Int64? = nil, useCache: Bool = true) {
+        self.useCache = useCache
         self.includeFuture = includeFuture
         self.now = now
         self.site = site
@@ -45,6 +53,10 @@ public struct BuildSummary: Sendable {
     public var copied: Int
     /// Everything found wrong, errors and warnings, sorted by path and line.
     public var diagnostics: [Diagnostic]
+    /// Pages rendered this time (the others were unchanged since the last build).
+    public var rendered: Int
+    /// Files written this time (the others kept their previous file and modification time).
+    public var written: Int
 }
 
 /// A build that could not produce a site at all (bad config, bad theme, unwritable output).
@@ -60,6 +72,13 @@ public struct BuildError: Error, Sendable, CustomStringConvertible {
 public enum Build {
     /// Builds a site folder into its output folder.
     public static func run(_ options: BuildOptions) throws(BuildError) -> BuildSummary {
+        let stamp = InputStamp.compute(site: options.site, options: options.fingerprint)
+        let previous = options.useCache ? BuildManifest.load(site: options.site, output: options.output) : nil
+        if let previous, previous.inputs == stamp, FileManager.default.fileExists(atPath: options.output.path) {
+            return BuildSummary(articles: previous.articles, pages: previous.pages, copied: previous.copied,
+                                diagnostics: previous.contentDiagnostics + RenderReports(issues: previous.issues).diagnostics(strict: options.strict),
+                                rendered: 0, written: 0)
+        }
         let config = try loadConfig(options)
         let theme = try loadTheme(options.site)
         let templates = try compile(theme, language: config.language)
@@ -75,8 +94,9 @@ public enum Build {
         let writer: OutputWriter
         do { writer = try OutputWriter(output: options.output) } catch { throw BuildError(messages: [error.description]) }
         do {
-            let reports = try PageRenderer(templates: templates, writer: writer).render(pages)
-            let copied = try copyFiles(graph: graph, theme: theme, writer: writer)
+            let renderer = PageRenderer(templates: templates, writer: writer, themeFingerprint: theme.fingerprint, previous: previous)
+            var result = try renderer.render(pages)
+            let copied = try copyFiles(graph: graph, theme: theme, writer: writer, previous: previous, into: &result)
             try writer.commit()
             // Content paths are shown from the site folder, as a user would open them.
             let content = graph.diagnostics.map { diagnostic -> Diagnostic in
@@ -84,8 +104,14 @@ public enum Build {
                 shown.path = "Content/" + diagnostic.path
                 return shown
             }
-            let diagnostics = content + reports.diagnostics(strict: options.strict)
-            return BuildSummary(articles: graph.articles.count, pages: pages.count, copied: copied, diagnostics: diagnostics)
+            if options.useCache {
+                BuildManifest(inputs: stamp, output: options.output.standardizedFileURL.path, articles: graph.articles.count,
+                              pages: pages.count, copied: copied, contentDiagnostics: content, files: result.files,
+                              issues: result.issues).save(site: options.site, output: options.output)
+            }
+            let diagnostics = content + RenderReports(issues: result.issues).diagnostics(strict: options.strict)
+            return BuildSummary(articles: graph.articles.count, pages: pages.count, copied: copied, diagnostics: diagnostics,
+                                rendered: result.rendered, written: result.written)
         } catch {
             writer.discard()
             throw BuildError(messages: [error.description])
@@ -131,9 +157,31 @@ public enum Build {
         }
     }
 
-    private static func copyFiles(graph: ContentGraph, theme: Theme, writer: OutputWriter) throws(OutputError) -> Int {
-        for asset in graph.assets { try writer.copy(from: asset.sourcePath, to: asset.path) }
-        for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) { try writer.write(bytes, to: "assets/" + path) }
+    /// Copies content assets and writes theme assets, keeping the previous file where the
+    /// source is unchanged (same path, size and modification time, or same bytes).
+    private static func copyFiles(graph: ContentGraph, theme: Theme, writer: OutputWriter, previous: BuildManifest?,
+                                  into result: inout PageRenderer.Result) throws(OutputError) -> Int {
+        for asset in graph.assets {
+            var hasher = StableHasher()
+            hasher.combine(asset.sourcePath)
+            hasher.combine(UInt64(asset.size))
+            hasher.combine(UInt64(bitPattern: Int64(asset.modified)))
+            let record = BuildManifest.FileRecord(source: hasher.value, bytes: hasher.value)
+            if previous?.files[asset.path]?.source != record.source || !writer.keepPrevious(asset.path) {
+                try writer.copy(from: asset.sourcePath, to: asset.path)
+                result.written += 1
+            }
+            result.files[asset.path] = record
+        }
+        for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            let hash = ContentHash.of(bytes)
+            let file = "assets/" + path
+            if previous?.files[file]?.bytes != hash || !writer.keepPrevious(file) {
+                try writer.write(bytes, to: file)
+                result.written += 1
+            }
+            result.files[file] = BuildManifest.FileRecord(source: hash, bytes: hash)
+        }
         return graph.assets.count + theme.assets.count
     }
 }

@@ -43,6 +43,14 @@ public final class OutputWriter: Sendable {
         }
     }
 
+    /// Puts the previous build's file at `relativePath` into the new output unchanged, as a hard
+    /// link, so its modification time and inode stay as they were. False when there is none.
+    public func keepPrevious(_ relativePath: String) -> Bool {
+        let path = staging.path + "/" + relativePath
+        guard (try? makeParent(of: path)) != nil else { return false }
+        return link(output.path + "/" + relativePath, path) == 0
+    }
+
     /// Copies a file into the output (an image of the content folder).
     public func copy(from sourcePath: String, to relativePath: String) throws(OutputError) {
         let path = staging.path + "/" + relativePath

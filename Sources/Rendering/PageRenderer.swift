@@ -5,56 +5,111 @@ import Templating
 /// Renders pages on every core and writes each as soon as it is rendered, so memory holds a few
 /// pages at a time, not the site. The output does not depend on thread scheduling: each page is
 /// a pure function of its context.
+///
+/// With the previous build's manifest, a page whose fingerprint (theme, template, context) is
+/// unchanged is not rendered at all, and a page whose bytes come out the same is not rewritten:
+/// both keep the previous file, hard-linked.
 struct PageRenderer {
     let templates: TemplateLibrary
     let writer: OutputWriter
+    /// Hash of every file of the theme: a theme change fingerprints every page anew.
+    let themeFingerprint: UInt64
+    let previous: BuildManifest?
+
+    /// What became of the pages.
+    struct Result {
+        var files: [String: BuildManifest.FileRecord] = [:]
+        var issues: [String: [BuildManifest.Issue]] = [:]
+        /// Pages rendered (not skipped by their fingerprint).
+        var rendered = 0
+        /// Files written (not kept from the previous build).
+        var written = 0
+    }
+
+    private struct Outcome {
+        var record: BuildManifest.FileRecord
+        var issues: [BuildManifest.Issue]
+        var rendered: Bool
+        var written: Bool
+        var error: OutputError?
+    }
 
     /// Renders and writes every page; the first write failure is thrown after the others finish.
-    func render(_ pages: [Page]) throws(OutputError) -> RenderReports {
-        let outcomes = ConcurrentMap.map(pages) { page -> (RenderReport, OutputError?) in
-            var report = RenderReport()
-            var bytes = page.bytes
-            if let template = page.template {
-                bytes.reserveCapacity(16 * 1024)
-                templates.render(template, page.context, into: &bytes, report: &report)
-            }
-            do throws(OutputError) {
-                try writer.write(bytes, to: page.file)
-                return (report, nil)
-            } catch {
-                return (report, error)
-            }
+    func render(_ pages: [Page]) throws(OutputError) -> Result {
+        let outcomes = ConcurrentMap.map(pages) { page in self.render(page) }
+        if let failure = outcomes.lazy.compactMap({ $0.error }).first { throw failure }
+        var result = Result()
+        for (page, outcome) in zip(pages, outcomes) {
+            result.files[page.file] = outcome.record
+            if !outcome.issues.isEmpty { result.issues[page.file] = outcome.issues }
+            if outcome.rendered { result.rendered += 1 }
+            if outcome.written { result.written += 1 }
         }
-        if let failure = outcomes.lazy.compactMap({ $0.1 }).first { throw failure }
-        return RenderReports(pages: pages.map(\.file), reports: outcomes.map { $0.0 })
+        return result
+    }
+
+    private func render(_ page: Page) -> Outcome {
+        var hasher = StableHasher()
+        hasher.combine(themeFingerprint)
+        hasher.combine(page.file)
+        if let template = page.template {
+            hasher.combine(template)
+            hasher.combine(page.context)
+        } else {
+            hasher.combine(page.bytes)
+        }
+        let source = hasher.value
+        let old = previous?.files[page.file]
+        if let old, old.source == source, writer.keepPrevious(page.file) {
+            return Outcome(record: old, issues: previous?.issues[page.file] ?? [], rendered: false, written: false)
+        }
+        var report = RenderReport()
+        var bytes = page.bytes
+        if let template = page.template {
+            bytes.reserveCapacity(16 * 1024)
+            templates.render(template, page.context, into: &bytes, report: &report)
+        }
+        let record = BuildManifest.FileRecord(source: source, bytes: ContentHash.of(bytes))
+        let issues = report.issues.map {
+            BuildManifest.Issue(kind: $0.kind.rawValue, name: $0.name, template: $0.templateName, line: $0.line, column: $0.column)
+        }
+        if let old, old.bytes == record.bytes, writer.keepPrevious(page.file) {
+            return Outcome(record: record, issues: issues, rendered: true, written: false)
+        }
+        do throws(OutputError) {
+            try writer.write(bytes, to: page.file)
+            return Outcome(record: record, issues: issues, rendered: true, written: true)
+        } catch {
+            return Outcome(record: record, issues: issues, rendered: true, written: false, error: error)
+        }
     }
 }
 
-/// The render reports of every page, turned into diagnostics once per template position.
+/// Template issues of every page, turned into diagnostics once per template position.
 struct RenderReports {
-    let pages: [String]
-    let reports: [RenderReport]
+    let issues: [String: [BuildManifest.Issue]]
 
-    /// Unknown partials and parents are errors of the theme; missing variables are reported only
-    /// in strict mode, since optional fields are normal in Mustache.
+    /// Unknown partials and parents are errors of the theme; missing names are reported only in
+    /// strict mode, since optional fields are normal in Mustache.
     func diagnostics(strict: Bool) -> [Diagnostic] {
         var seen = Set<String>()
         var diagnostics: [Diagnostic] = []
-        for (page, report) in zip(pages, reports) {
-            for issue in report.issues {
-                let isMissingName = issue.kind == .missingVariable || issue.kind == .missingSection
+        for (page, pageIssues) in issues.sorted(by: { $0.key < $1.key }) {
+            for issue in pageIssues {
+                let kind = RenderReport.Issue.Kind(rawValue: issue.kind)
+                let isMissingName = kind == .missingVariable || kind == .missingSection
                 if isMissingName && !strict { continue }
-                guard seen.insert(issue.description).inserted else { continue }
+                guard seen.insert("\(issue.template):\(issue.line):\(issue.column):\(issue.kind):\(issue.name)").inserted else { continue }
                 let message: String
-                switch issue.kind {
+                switch kind {
                 case .missingVariable, .missingSection: message = "'\(issue.name)' is not in the context (first seen on \(page))"
                 case .unknownPartial: message = "unknown partial '\(issue.name)'"
                 case .unknownParent: message = "unknown parent '\(issue.name)'"
                 case .unknownTemplate: message = "the theme has no template '\(issue.name)' (needed for \(page))"
-                default: message = "\(issue.kind.rawValue) '\(issue.name)'"
+                default: message = "\(issue.kind) '\(issue.name)'"
                 }
                 diagnostics.append(Diagnostic(
-                    path: "Templates/\(issue.templateName).mustache", line: issue.line, column: issue.column,
+                    path: "Templates/\(issue.template).mustache", line: issue.line, column: issue.column,
                     severity: isMissingName ? .warning : .error, message: message))
             }
         }

@@ -35,6 +35,18 @@ public struct Theme: Sendable {
         self.strings = strings
     }
 
+    /// A hash of every file of the theme: pages are rendered again when it changes.
+    public var fingerprint: UInt64 {
+        var hasher = StableHasher()
+        for (name, source) in templates.sorted(by: { $0.key < $1.key }) { hasher.combine(name); hasher.combine(source) }
+        for (path, bytes) in assets.sorted(by: { $0.key < $1.key }) { hasher.combine(path); hasher.combine(bytes) }
+        for (language, strings) in strings.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(language)
+            for (key, text) in strings.sorted(by: { $0.key < $1.key }) { hasher.combine(key); hasher.combine(text) }
+        }
+        return hasher.value
+    }
+
     /// The theme built into the binary (the repository's `Templates/`), so that a folder with
     /// only `Content/` builds.
     public static func builtIn() throws(ThemeError) -> Theme {

@@ -28,8 +28,9 @@ public struct RenderReport: Sendable, Equatable {
         public var name: String
         /// The template holding the tag.
         public var templateName: String
-        /// 1-based line and column (in Unicode scalars) of the tag.
+        /// 1-based line of the tag.
         public var line: Int
+        /// 1-based column of the tag, counted in Unicode scalars.
         public var column: Int
 
         /// Makes an issue; rendering makes these, tests and hosts may too.

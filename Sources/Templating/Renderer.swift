@@ -9,16 +9,16 @@ struct Renderer: ~Copyable {
     var output = OutputBuffer()
     var report = RenderReport()
     /// The context stack, innermost last.
-    private var stack: [TemplateValue]
+    var stack: [TemplateValue]
     /// Name of the template whose nodes are rendering, for the report.
-    private var templateName: String
+    var templateName: String
     /// Indentation prepended to each line of the standalone partials and blocks being expanded.
     private var indentation: [UInt8] = []
     /// True when the next output starts a line (so it takes `indentation`); kept only while
     /// `indentation` is not empty, and set explicitly wherever indentation starts.
     private var atLineStart = true
     /// Position in the innermost list section, for `@index` and friends.
-    private var loop: (index: Int, count: Int)?
+    var loop: (index: Int, count: Int)?
     /// Block overrides of the parents being expanded, outermost first: the outermost wins, as the
     /// inheritance spec wants ("top-level substitutions take precedence").
     private var overrides: [[String: Template.BlockContent]] = []
@@ -251,110 +251,6 @@ struct Renderer: ~Copyable {
                 output.append(UnsafeBufferPointer(rebasing: bytes[lineStart...]))
                 atLineStart = false
             }
-        }
-    }
-
-    // MARK: names
-
-    /// Looks the expression's name up and runs its filters; nil (and a report) when the name is
-    /// missing and no filter supplies a default.
-    private mutating func evaluate(
-        _ expression: Expression, at position: SourcePosition, kind: RenderReport.Issue.Kind
-    ) -> TemplateValue? {
-        let found = lookup(expression.path)
-        if found == nil, expression.reportsMissing {
-            record(kind, expression.name, at: position)
-        }
-        if expression.filters.isEmpty { return found }
-        var value = found ?? .null
-        for call in expression.filters {
-            let arguments = call.arguments.map { argument -> TemplateValue in
-                switch argument {
-                case .literal(let literal): literal
-                case .path(let path): lookup(path) ?? .null
-                }
-            }
-            value = call.filter.apply(to: value, arguments: arguments)
-        }
-        return value
-    }
-
-    /// The spec's name resolution: the first name through the context stack, innermost first,
-    /// stopping at the first object that has the key (even if its value is null); the other parts
-    /// only inside the value found.
-    private func lookup(_ path: Path) -> TemplateValue? {
-        switch path {
-        case .current:
-            return stack[stack.count - 1]
-        case .names(let first, let rest):
-            var index = stack.count - 1
-            var found: TemplateValue?
-            while index >= 0 {
-                if case .object(let fields) = stack[index], let value = Self.field(first, of: fields) {
-                    found = value
-                    break
-                }
-                index -= 1
-            }
-            guard var value = found else { return nil }
-            for name in rest {
-                guard case .object(let fields) = value, let next = Self.field(name, of: fields) else { return nil }
-                value = next
-            }
-            return value
-        case .loop(let field):
-            guard let loop else { return nil }
-            switch field {
-            case .index: return .int(loop.index)
-            case .number: return .int(loop.index + 1)
-            case .first: return .bool(loop.index == 0)
-            case .last: return .bool(loop.index == loop.count - 1)
-            }
-        }
-    }
-
-    /// A field of an object. Small objects (most view models) are scanned comparing keys, which
-    /// costs less than hashing the name: Swift seeds each dictionary's hash differently, so every
-    /// lookup would hash the name afresh (measured: a third of a page's render time).
-    @inline(__always)
-    private static func field(_ name: String, of fields: [String: TemplateValue]) -> TemplateValue? {
-        guard fields.count <= 8 else { return fields[name] }
-        let length = name.utf8.count
-        var index = fields.startIndex
-        while index != fields.endIndex {
-            let key = fields.keys[index]
-            if key.utf8.count == length, key == name { return fields.values[index] }
-            fields.formIndex(after: &index)
-        }
-        return nil
-    }
-
-    private mutating func record(_ kind: RenderReport.Issue.Kind, _ name: String, at position: SourcePosition) {
-        report.record(
-            .init(kind: kind, name: name, templateName: templateName, line: position.line, column: position.column))
-    }
-
-    private static func describe(_ path: Path) -> String {
-        switch path {
-        case .current: "."
-        case .names(let first, let rest): ([first] + rest).joined(separator: ".")
-        case .loop(let field): "@" + field.rawValue
-        }
-    }
-}
-
-extension TemplateValue {
-    /// Whether a section renders: null, false, 0, empty text and empty lists do not (as in
-    /// mustache.js, so `{{^count}}none{{/count}}` works); everything else does.
-    var isTruthy: Bool {
-        switch self {
-        case .null: false
-        case .bool(let flag): flag
-        case .int(let number): number != 0
-        case .double(let number): number != 0
-        case .string(let text), .html(let text): !text.isEmpty
-        case .list(let items): !items.isEmpty
-        case .date, .object, .lambda: true
         }
     }
 }

@@ -4,8 +4,8 @@ extension Template {
     /// Line-sized text tokens make the spec's standalone rule a question about one line's tokens.
     struct Scanner {
         let source: SourceText
-        private(set) var delimiters: Delimiters
-        private(set) var tokens: [Token] = []
+        private var delimiters: Delimiters
+        private var tokens: [Token] = []
 
         init(source: SourceText, delimiters: Delimiters) {
             self.source = source

@@ -26,6 +26,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Build drafts too.")
     var drafts = false
 
+    @Flag(name: .customLong("no-cache"), help: "Build from scratch and keep no cache in .broadsheet/cache/.")
+    var noCache = false
+
     @Flag(help: "Build articles dated after SOURCE_DATE_EPOCH too.")
     var future = false
 
@@ -43,7 +46,7 @@ struct BuildCommand: ParsableCommand {
         let siteURL = URL(fileURLWithPath: site)
         let options = BuildOptions(site: siteURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
                                    includeDrafts: drafts, strict: strict, includeFuture: future,
-                                   now: Self.sourceDateEpoch)
+                                   now: Self.sourceDateEpoch, useCache: !noCache)
         let summary: BuildSummary
         do {
             summary = try Build.run(options)
@@ -55,8 +58,8 @@ struct BuildCommand: ParsableCommand {
         let errors = summary.diagnostics.filter { $0.severity == .error }.count
         let warnings = summary.diagnostics.count - errors
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        print("broadsheet: \(summary.articles) articles, \(summary.pages) pages written, \(summary.copied) files copied, "
-              + "\(errors) errors, \(warnings) warnings, in \(String(format: "%.2f", seconds)) s → \(options.output.path)")
+        print("broadsheet: \(summary.articles) articles, \(summary.pages) pages (\(summary.rendered) rendered), \(summary.copied) files copied, "
+              + "\(summary.written) files written, \(errors) errors, \(warnings) warnings, in \(String(format: "%.2f", seconds)) s → \(options.output.path)")
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
     }
 }

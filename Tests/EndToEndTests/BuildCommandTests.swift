@@ -103,9 +103,9 @@ final class BuildCommandTests: XCTestCase {
     }
 
     func testTwoBuildsAreByteIdentical() throws {
-        _ = try site.run(["build"])
+        _ = try site.run(["build", "--no-cache"])
         let first = try site.outputFiles().map { ($0, try Data(contentsOf: site.output.appendingPathComponent($0))) }
-        _ = try site.run(["build"])
+        _ = try site.run(["build", "--no-cache"])
         let second = try site.outputFiles().map { ($0, try Data(contentsOf: site.output.appendingPathComponent($0))) }
         XCTAssertEqual(first.map(\.0), second.map(\.0))
         for ((path, a), (_, b)) in zip(first, second) { XCTAssertEqual(a, b, "\(path) differs between builds") }

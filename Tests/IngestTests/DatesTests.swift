@@ -102,4 +102,24 @@ final class DatesTests: XCTestCase {
         XCTAssertEqual(iso("29/02/2024"), "2024-02-29T00:00:00+07:00")
         XCTAssertNil(iso("29/02/2023"))
     }
+
+    func testFrontMatterStyleDateTimeWithSpacedOffset() {
+        XCTAssertEqual(iso("2021-11-30 22:58:00 +0700"), "2021-11-30T22:58:00+07:00")
+        XCTAssertEqual(iso("2021-11-30 22:58:00 -05:00"), "2021-11-30T22:58:00-05:00")
+    }
+
+    func testDateInsideALabelledLine() {
+        XCTAssertEqual(iso("Cập nhật: 30/11/2021 22:58 GMT+7"), "2021-11-30T22:58:00+07:00")
+        XCTAssertEqual(iso("Published: 2021-11-30"), "2021-11-30T00:00:00+07:00")
+    }
+
+    func testPhoneNumbersAndPricesAreNotDates() {
+        XCTAssertNil(iso("0901.22.33.66"))
+        XCTAssertNil(iso("091.358.6788"))
+        XCTAssertNil(iso("10.000.000 đồng"))
+    }
+
+    func testEastAsianYearMonthDay() {
+        XCTAssertEqual(iso("2021年11月30日 22:58"), "2021-11-30T22:58:00+07:00")
+    }
 }

@@ -234,6 +234,14 @@ final class HTMLExtractorTests: XCTestCase {
         XCTAssertTrue(page.text.hasPrefix("Café crème"), page.text)
     }
 
+    func testUndeclaredPageWithNoUTF8AtAllIsReadAsWindows1252() throws {
+        let text = "<html><body><article><p>Caf\u{E9} cr\u{E8}me, " + String(repeating: "une phrase assez longue, ", count: 25)
+            + "</p></article></body></html>"
+        let page = try HTMLExtractor().extract(text.unicodeScalars.map { UInt8($0.value) }, pageURL: nil, defaultTimeZone: hanoi)
+        XCTAssertTrue(page.text.hasPrefix("Café crème"), page.text)
+        XCTAssertEqual(page.warnings.count, 1)
+    }
+
     func testEmptyInputIsAnError() {
         XCTAssertThrowsError(try HTMLExtractor().extract([], pageURL: nil, defaultTimeZone: hanoi)) { error in
             XCTAssertEqual(error as? ExtractionError, .empty)
@@ -279,5 +287,47 @@ final class HTMLExtractorTests: XCTestCase {
             </article></body></html>
             """)
         XCTAssertEqual(page.images, ["https://cdn.example.vn/real.jpg"])
+    }
+
+    // MARK: - A header beside the lede
+
+    var pageWithHeaderBesideTheLede: String {
+        """
+        <html lang="vi"><head><meta charset="utf-8"><title>Giá xăng tăng lần thứ ba liên tiếp - Báo Mẫu</title></head><body>
+        <section class="page-detail"><div class="container"><div class="main-col">
+        <div class="header-content">
+          <ul class="breadcrumb"><li><a href="/kinh-doanh">Kinh doanh</a></li><li><a href="/kinh-doanh/vi-mo">Vĩ mô</a></li></ul>
+          <span class="date">Thứ ba, 30/11/2021, 22:58 (GMT+7)</span>
+        </div>
+        <h1 class="title-detail">Giá xăng tăng lần thứ ba liên tiếp</h1>
+        <p class="description">Giá xăng RON 95 tăng 500 đồng mỗi lít từ 15h chiều nay, lần tăng thứ ba liên tiếp.</p>
+        <article class="fck_detail">\(prose(4, "giá xăng"))
+          <p class="Normal" style="text-align:right;"><strong>Anh Minh</strong></p></article>
+        <div class="box-tag"><h4>Tags:</h4><a href="/tag/gia-xang">giá xăng</a> <a href="/tag/xang-dau">xăng dầu</a></div>
+        </div></div></section></body></html>
+        """
+    }
+
+    func testPrintedDateLineAndBreadcrumbStayOutOfTheBody() throws {
+        let page = try extract(pageWithHeaderBesideTheLede)
+        XCTAssertTrue(page.text.hasPrefix("Giá xăng RON 95 tăng 500 đồng"), page.text)
+        XCTAssertFalse(page.text.contains("30/11/2021"))
+        XCTAssertFalse(page.text.contains("Vĩ mô"))
+    }
+
+    func testPrintedDateWithGMTOffsetIsThePublishedDate() throws {
+        XCTAssertEqual(try extract(pageWithHeaderBesideTheLede).published?.iso8601, "2021-11-30T22:58:00+07:00")
+    }
+
+    func testFirstBreadcrumbLevelIsTheSection() throws {
+        XCTAssertEqual(try extract(pageWithHeaderBesideTheLede).section, "Kinh doanh")
+    }
+
+    func testLinksOfATagBoxBecomeTags() throws {
+        XCTAssertEqual(try extract(pageWithHeaderBesideTheLede).tags, ["giá xăng", "xăng dầu"])
+    }
+
+    func testSignedLastParagraphIsTheByline() throws {
+        XCTAssertEqual(try extract(pageWithHeaderBesideTheLede).byline, "Anh Minh")
     }
 }

@@ -69,6 +69,15 @@ final class RenderingTests: XCTestCase {
             try render(page, ["title": "T"], partials: ["layout": layout]).text, "<main>\n  <h1>T</h1>\n  <p>x</p>\n\n</main>\n")
     }
 
+    func testLooksUpNamesInSmallAndLargeObjects() throws {
+        // Objects of up to eight fields are scanned, larger ones hashed: both must find the same names.
+        for size in [1, 8, 9, 40] {
+            let fields = Dictionary(uniqueKeysWithValues: (0..<size).map { ("key\($0)", TemplateValue.int($0)) })
+            let template = (0..<size).map { "{{key\($0)}}" }.joined(separator: ",") + "{{missing}}"
+            XCTAssertEqual(try render(template, .object(fields)).text, (0..<size).map(String.init).joined(separator: ","))
+        }
+    }
+
     func testRenderAppendsToTheBuffer() throws {
         let library = try TemplateLibrary(sources: ["page": "b"])
         var buffer = Array("a".utf8)

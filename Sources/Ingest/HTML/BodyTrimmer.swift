@@ -2,14 +2,16 @@ import CLibXML2
 import Foundation
 
 /// Takes out of an extracted body the page furniture that a reader-view score lets through on news
-/// sites: the breadcrumb trail and the printed date line of the article header, which sit next to the
-/// lede and so are often gathered with it. Both are kept as metadata, not as body text.
+/// sites: the breadcrumb trail, the printed date line and a byline block repeating the known author,
+/// which sit next to the lede and so are often gathered with it. All are kept as metadata, not as body text.
 struct BodyTrimmer {
     let document: HTMLDocument
+    /// The byline already known from the metadata; a byline block repeating it is dropped from the body.
+    var byline: String?
 
     func trim(_ content: DOMNode) {
         for element in content.descendants("*").reversed() where element.pointee.parent != nil {
-            if isBreadcrumb(element) {
+            if isBreadcrumb(element) || isRepeatedByline(element) {
                 document.remove(element)
             } else if isDateLine(element) {
                 // The line is the largest wrapper holding nothing but the date (often a paragraph made around it).
@@ -20,6 +22,14 @@ struct BodyTrimmer {
                 if standsAlone(line) { document.remove(line) }
             }
         }
+    }
+
+    /// A short block named for bylines that names the author the metadata already gave.
+    func isRepeatedByline(_ element: DOMNode) -> Bool {
+        guard let byline = byline?.lowercased(), !byline.isEmpty, ClassHints.isByline(element.classAndID),
+              TextMeasure.textLength(element) < 100, standsAlone(element) else { return false }
+        let text = TextMeasure.innerText(element).lowercased()
+        return text.contains(byline) || byline.contains(text)
     }
 
     func isBreadcrumb(_ element: DOMNode) -> Bool {

@@ -32,12 +32,37 @@ struct CharsetRepair {
             return
         }
         encoding = "UTF-8"
+        if !isValidUTF8, Self.validMultibyteCount(input) == 0 {
+            // Not one well-formed UTF-8 sequence among its non-ASCII bytes: an undeclared legacy page, which
+            // browsers read as windows-1252 too. Repairing it as UTF-8 would erase every accented letter.
+            encoding = "windows-1252"
+            warnings.append("not UTF-8 and no charset declared; read as windows-1252")
+            return
+        }
         if !isValidUTF8 {
             let repaired = Array(String(decoding: input, as: UTF8.self).utf8)
             let replaced = Self.replacementCount(repaired) - Self.replacementCount(input)
             bytes = repaired
             warnings.append("repaired \(replaced) invalid UTF-8 sequence\(replaced == 1 ? "" : "s") (replaced with U+FFFD)")
         }
+    }
+
+    /// How many well-formed multi-byte UTF-8 sequences `bytes` holds.
+    static func validMultibyteCount(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 && lead <= 0xDF ? 2 : 1
+            if length > 1, index + length <= bytes.count,
+               bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) {
+                count += 1
+                index += length
+            } else {
+                index += 1
+            }
+        }
+        return count
     }
 
     static func replacementCount(_ bytes: [UInt8]) -> Int {

@@ -16,8 +16,12 @@ final class HTMLDocument {
     /// Nodes taken out of the tree or made and not yet attached; the roots among them are freed at the end.
     private var detached: Set<DOMNode> = []
 
+    /// libxml2 must set up its globals once before threads use it; `static let` runs this exactly once.
+    private static let libraryReady: Void = xmlInitParser()
+
     /// Parses `bytes`; `encoding` forces a charset (nil lets libxml2 read the page's own declaration).
     init(bytes: [UInt8], url: String?, encoding: String?) throws(ExtractionError) {
+        _ = Self.libraryReady
         guard let context = htmlNewParserCtxt() else { throw .parserUnavailable }
         defer { htmlFreeParserCtxt(context) }
         let collector = ErrorCollector()

@@ -42,7 +42,7 @@ public struct HTMLExtractor: Sendable {
         } else {
             let extractor = BodyExtractor(articleTitle: title ?? "", hasMetadataByline: facts.byline != nil)
             if let result = extractor.extract(from: document) {
-                BodyTrimmer(document: result.document).trim(result.content)
+                BodyTrimmer(document: result.document, byline: facts.byline).trim(result.content)
                 content = result.content
                 holder = result.document
                 bodyByline = result.byline

@@ -1,0 +1,57 @@
+import Templating
+
+/// A 64-bit FNV-1a hasher whose value is the same in every process (Swift's `Hasher` is seeded
+/// per process), so hashes can be stored in the build manifest and compared by the next build.
+struct StableHasher {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func combine(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value &*= 0x0000_0100_0000_01b3
+        }
+    }
+
+    mutating func combine(_ text: String) {
+        combine(text.utf8)
+        combine(CollectionOfOne(0xFF))  // a separator no UTF-8 text contains
+    }
+
+    mutating func combine(_ number: UInt64) {
+        withUnsafeBytes(of: number.littleEndian) { combine($0) }
+    }
+
+    /// Hashes a template value. Object fields are combined in an order-independent way (each
+    /// key and value hashed alone, then added), so no keys need sorting.
+    mutating func combine(_ value: TemplateValue) {
+        switch value {
+        case .null: combine(CollectionOfOne(0))
+        case .bool(let flag): combine([1, flag ? 1 : 0])
+        case .int(let number): combine(CollectionOfOne(2)); combine(UInt64(bitPattern: Int64(number)))
+        case .double(let number): combine(CollectionOfOne(3)); combine(number.bitPattern)
+        case .string(let text): combine(CollectionOfOne(4)); combine(text)
+        case .html(let text): combine(CollectionOfOne(5)); combine(text)
+        case .date(let date):
+            combine(CollectionOfOne(6))
+            combine(UInt64(bitPattern: date.secondsSince1970))
+            combine(UInt64(bitPattern: Int64(date.utcOffsetSeconds)))
+        case .list(let items):
+            combine(CollectionOfOne(7))
+            combine(UInt64(items.count))
+            for item in items { combine(item) }
+        case .object(let fields):
+            var sum: UInt64 = 0
+            for (key, field) in fields {
+                var pair = StableHasher()
+                pair.combine(key)
+                pair.combine(field)
+                sum &+= pair.value
+            }
+            combine(CollectionOfOne(8))
+            combine(sum)
+        case .lambda:
+            // Closures cannot be compared: a page holding one is always rendered again.
+            combine(UInt64.random(in: .min ... .max))
+        }
+    }
+}

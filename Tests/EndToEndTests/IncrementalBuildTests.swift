@@ -1,0 +1,101 @@
+import Foundation
+import XCTest
+
+/// After each kind of change, an incremental build must give exactly what a cold build gives,
+/// and files whose bytes did not change must not be rewritten.
+final class IncrementalBuildTests: XCTestCase {
+    private var site: FixtureSite!
+
+    override func setUpWithError() throws {
+        site = try FixtureSite()
+        try site.write("site.yml", "title: Báo Thử\nbaseURL: https://example.org/\npagination:\n  pageSize: 3\n")
+        for number in 1...8 {
+            try site.write("Content/\(number % 2 == 0 ? "thoi-su" : "kinh-te")/bai-\(number).md", """
+            ---
+            title: Bài \(number)
+            date: 2021-11-\(10 + number)T08:00:00+07:00
+            tags: [Tag \(number % 3), Chung]
+            ---
+            Thân bài \(number).
+            """)
+        }
+        try site.write("Content/doc-lap/rieng.md", "---\ntitle: Riêng\ndate: 2020-01-01\ntags: [Riêng]\n---\nKhông liên quan.\n")
+        XCTAssertEqual(try site.run(["build"]).status, 0)
+    }
+
+    override func tearDown() {
+        site.remove()
+    }
+
+    private func tree(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.path + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[path] = try Data(contentsOf: folder.appendingPathComponent(path))
+            }
+        }
+        return files
+    }
+
+    private func inode(_ path: String) throws -> Int {
+        try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[.systemFileNumber] as! Int
+    }
+
+    /// Builds incrementally, then cold into another folder, and compares the two outputs.
+    private func assertIncrementalEqualsCold(_ change: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let incremental = try site.run(["build"])
+        XCTAssertEqual(incremental.status, 0, incremental.stderr, file: file, line: line)
+        let cold = site.root.appendingPathComponent("Cold")
+        try? FileManager.default.removeItem(at: cold)
+        XCTAssertEqual(try site.run(["build", "--no-cache", "--output", cold.path]).status, 0, file: file, line: line)
+        let (a, b) = (try tree(site.output), try tree(cold))
+        XCTAssertEqual(a.keys.sorted(), b.keys.sorted(), "\(change): not the same files", file: file, line: line)
+        for (path, bytes) in a where b[path] != bytes {
+            XCTFail("\(change): \(path) differs from a cold build", file: file, line: line)
+        }
+    }
+
+    func testNothingChangedWritesNothing() throws {
+        let before = try inode("index.html")
+        let result = try site.run(["build"])
+        XCTAssertTrue(result.stdout.contains("0 files written"), result.stdout)
+        XCTAssertEqual(try inode("index.html"), before)
+    }
+
+    func testArticleTextEdit() throws {
+        let untouched = try inode("2020/01/01/rieng/index.html")
+        try site.write("Content/kinh-te/bai-3.md", "---\ntitle: Bài 3\ndate: 2021-11-13T08:00:00+07:00\ntags: [Tag 0, Chung]\n---\nThân bài mới, dài hơn.\n")
+        try assertIncrementalEqualsCold("text")
+        XCTAssertTrue(try site.read("2021/11/13/bai-3/index.html").contains("Thân bài mới"))
+        XCTAssertEqual(try inode("2020/01/01/rieng/index.html"), untouched, "an unrelated article page is not rewritten")
+    }
+
+    func testTitleTagsAndDateEdits() throws {
+        try site.write("Content/kinh-te/bai-3.md", "---\ntitle: Tựa mới\ndate: 2021-12-01T08:00:00+07:00\ntags: [Mới]\n---\nThân bài 3.\n")
+        try assertIncrementalEqualsCold("title, tags and date")
+        XCTAssertTrue(site.exists("tag/moi/index.html"))
+        XCTAssertFalse(site.exists("2021/11/13/bai-3/index.html"))
+    }
+
+    func testDeletionAndNewArticle() throws {
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/thoi-su/bai-2.md"))
+        try assertIncrementalEqualsCold("deletion")
+        XCTAssertFalse(site.exists("2021/11/12/bai-2/index.html"))
+        try site.write("Content/thoi-su/bai-9.md", "---\ntitle: Bài 9\ndate: 2021-11-30\ntags: [Chung]\n---\nMới.\n")
+        try assertIncrementalEqualsCold("new article")
+        XCTAssertTrue(site.exists("2021/11/30/bai-9/index.html"))
+    }
+
+    func testTemplateAndConfigChanges() throws {
+        try site.write("Templates/article.mustache", "<h1>{{article.title}}</h1>{{{article.body}}}")
+        try site.write("Templates/list.mustache", "{{#articles}}<a href=\"{{url}}\">{{title}}</a>{{/articles}}")
+        try site.write("Templates/tags.mustache", "{{#tags}}{{name}}{{/tags}}")
+        try assertIncrementalEqualsCold("template")
+        XCTAssertEqual(try site.read("2021/11/13/bai-3/index.html"), "<h1>Bài 3</h1><p>Thân bài 3.</p>\n")
+        try site.write("site.yml", "title: Tên Mới\nbaseURL: https://example.org/moi/\npagination:\n  pageSize: 2\n")
+        try assertIncrementalEqualsCold("config")
+        XCTAssertTrue(try site.read("index.html").contains("href=\"/moi/"))
+    }
+}
