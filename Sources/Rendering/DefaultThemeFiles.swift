@@ -730,9 +730,9 @@ articlesTotal: "bài viết"
   <nav class="section-nav" aria-label="{{t.sectionsNav}}">
     <ul>
       <li><a href="{{site.root}}"{{#page.isHome}} aria-current="page"{{/page.isHome}}>{{t.home}}</a></li>
-      {{#site.sections}}
-      <li><a href="{{url}}">{{name}}</a></li>
-      {{/site.sections}}
+      {{#page.nav}}
+      <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a></li>
+      {{/page.nav}}
       <li class="nav-tags"><a href="{{site.root}}tags/">{{t.tags}}</a></li>
       <li class="nav-archive"><a href="{{site.root}}archive/">{{t.archive}}</a></li>
       <li class="nav-search"><a href="{{site.root}}search/">{{t.search}}</a></li>

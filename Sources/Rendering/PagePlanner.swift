@@ -28,8 +28,8 @@ struct PagePlanner {
         let allArticles = Array(graph.articles.indices)
         pages += list(.home, title: model.labels.home, path: "", articles: allArticles)
         pages += feeds.pages(title: config.title, path: "", articles: allArticles)
-        for section in graph.sections {
-            pages += list(.section, title: section.name, path: Routes.section(section.slug), articles: section.articles)
+        for (index, section) in graph.sections.enumerated() {
+            pages += list(.section, title: section.name, path: Routes.section(section.slug), articles: section.articles, section: index)
             pages += feeds.pages(title: section.name, path: Routes.section(section.slug), articles: section.articles)
         }
         for tag in graph.tags {
@@ -66,10 +66,11 @@ struct PagePlanner {
         return pages
     }
 
-    private func list(_ kind: Page.Kind, title: String, path: String, articles: [Int]) -> [Page] {
+    private func list(_ kind: Page.Kind, title: String, path: String, articles: [Int], section: Int? = nil) -> [Page] {
         Pagination.pages(count: articles.count, pageSize: pageSize).map { pagination in
             Page(file: Routes.file(for: Routes.page(pagination.current, of: path)), kind: kind, template: template(for: kind),
-                 context: model.listContext(kind: kind, title: title, path: path, articles: articles, pagination: pagination),
+                 context: model.listContext(kind: kind, title: title, path: path, articles: articles, pagination: pagination,
+                                            section: section),
                  bytes: [], articles: Array(articles[pagination.range]))
         }
     }

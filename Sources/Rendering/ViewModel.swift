@@ -83,9 +83,15 @@ struct ViewModel: Sendable {
     }
 
     /// The `page` object.
-    func page(kind: Page.Kind, title: String, path: String, language: String? = nil, description: String? = nil) -> TemplateValue {
+    func page(kind: Page.Kind, title: String, path: String, language: String? = nil, description: String? = nil,
+              section: Int? = nil) -> TemplateValue {
         let isList = [.home, .section, .tag, .author, .year, .month, .day].contains(kind)
+        // The section navigation with the page's own section marked, for `aria-current`.
+        let nav: [TemplateValue] = graph.sections.enumerated().map { index, item in
+            ["name": .string(item.name), "url": .string(routes.url(Routes.section(item.slug))), "current": .bool(index == section)]
+        }
         return [
+            "nav": .list(nav),
             "kind": .string(kind.rawValue), "title": .string(title), "url": .string(routes.url(path)),
             "lang": .string(language ?? self.language), "description": .string(description ?? siteDescription),
             "permalink": .string(routes.permalink(path)), "isArticle": .bool(kind == .article),
@@ -108,13 +114,14 @@ struct ViewModel: Sendable {
         fields["hasRelated"] = .bool(!related[index].isEmpty)
         fields["jsonLD"] = .html(structuredData.scripts(for: index, homeName: labels.home))
         let page = page(kind: .article, title: article.title, path: article.path, language: article.language,
-                        description: article.summary.isEmpty ? nil : article.summary)
+                        description: article.summary.isEmpty ? nil : article.summary, section: article.section)
         return ["site": site, "t": strings, "page": page,
                 "article": .object(fields)]
     }
 
     /// The context of one page of a list of articles whose first page is at `path`.
-    func listContext(kind: Page.Kind, title: String, path: String, articles: [Int], pagination: Pagination) -> TemplateValue {
+    func listContext(kind: Page.Kind, title: String, path: String, articles: [Int], pagination: Pagination,
+                     section: Int? = nil) -> TemplateValue {
         let pagePath = Routes.page(pagination.current, of: path)
         var paging: [String: TemplateValue] = [
             "current": .int(pagination.current), "total": .int(pagination.total),
@@ -127,7 +134,7 @@ struct ViewModel: Sendable {
         if pagination.current > 1 { paging["prev"] = .string(routes.url(Routes.page(pagination.current - 1, of: path))) }
         if pagination.current < pagination.total { paging["next"] = .string(routes.url(Routes.page(pagination.current + 1, of: path))) }
         return [
-            "site": site, "t": strings, "page": page(kind: kind, title: title, path: pagePath),
+            "site": site, "t": strings, "page": page(kind: kind, title: title, path: pagePath, section: section),
             "list": ["title": .string(title), "kind": .string(kind.rawValue), "feeds": feeds(for: kind, path: path)],
             "articles": .list(articles[pagination.range].map { .object(cards[$0]) }),
             "pagination": .object(paging),
