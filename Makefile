@@ -42,5 +42,9 @@ deps:
 theme:
 	python3 scripts/embed-theme.py
 
+## bench-templates: Templating against swift-mustache on the news page (release build, ~1 min)
+bench-templates:
+	cd Benchmarks && $(SWIFT) build -c release --scratch-path .build && .build/release/TemplateBenchmark
+
 clean:
 	rm -rf .build Output .Output.staging

@@ -40,12 +40,25 @@ public struct Page: Sendable {
     public var file: String
     /// The page's kind.
     public var kind: Kind
-    /// The template to render, or nil when `bytes` is the page.
-    public var template: String?
-    /// The template's context.
-    public var context: TemplateValue
-    /// Bytes written as they are (redirects, feeds), when there is no template.
-    public var bytes: [UInt8]
-    /// Indexes of the articles the page shows: what an incremental build compares.
+    /// What the page is made from, computed only when the page is rendered, so a build holds a
+    /// few pages' contexts at a time rather than the whole site's.
+    public var content: Content
+    /// Indexes of the articles the page shows (for sitemap dates).
     public var articles: [Int]
+
+    /// How a page's bytes come about.
+    public enum Content: Sendable {
+        /// A template and a function making its context.
+        case template(String, @Sendable () -> TemplateValue)
+        /// A function making the bytes (redirects, feeds, sitemaps).
+        case bytes(@Sendable () -> [UInt8])
+    }
+
+    /// Makes a page.
+    public init(file: String, kind: Kind, content: Content, articles: [Int]) {
+        self.file = file
+        self.kind = kind
+        self.content = content
+        self.articles = articles
+    }
 }

@@ -18,11 +18,12 @@ struct PagePlanner {
         var pages: [Page] = []
         for index in graph.articles.indices {
             let article = graph.articles[index]
-            pages.append(Page(file: Routes.file(for: article.path), kind: .article, template: "article",
-                              context: model.articleContext(index), bytes: [], articles: [index]))
+            pages.append(Page(file: Routes.file(for: article.path), kind: .article,
+                              content: .template("article", { [model] in model.articleContext(index) }), articles: [index]))
             for alias in article.aliases {
-                pages.append(Page(file: Routes.file(for: alias), kind: .alias, template: nil, context: nil,
-                                  bytes: Redirect.page(to: model.routes.permalink(article.path)), articles: [index]))
+                let target = model.routes.permalink(article.path)
+                pages.append(Page(file: Routes.file(for: alias), kind: .alias, content: .bytes({ Redirect.page(to: target) }),
+                                  articles: [index]))
             }
         }
         let allArticles = Array(graph.articles.indices)
@@ -48,30 +49,34 @@ struct PagePlanner {
             }
             pages += list(kind, title: title, path: bucket.path, articles: bucket.articles)
         }
-        pages.append(Page(file: Routes.file(for: Routes.tagsIndex), kind: .tags, template: template(for: .tags),
-                          context: model.tagsContext(), bytes: [], articles: []))
-        for (kind, path, context) in [(Page.Kind.archive, "archive/", model.archiveContext()),
-                                      (.search, "search/", model.simpleContext(kind: .search, path: "search/")),
-                                      (.notFound, "404.html", model.simpleContext(kind: .notFound, path: "404.html"))]
-        where templates.contains(kind.rawValue) {
+        pages.append(Page(file: Routes.file(for: Routes.tagsIndex), kind: .tags,
+                          content: .template(template(for: .tags), { [model] in model.tagsContext() }), articles: []))
+        let model = model
+        let optional: [(Page.Kind, String, @Sendable () -> TemplateValue)] = [
+            (.archive, "archive/", { model.archiveContext() }),
+            (.search, "search/", { model.simpleContext(kind: .search, path: "search/") }),
+            (.notFound, "404.html", { model.simpleContext(kind: .notFound, path: "404.html") }),
+        ]
+        for (kind, path, context) in optional where templates.contains(kind.rawValue) {
             // Optional pages: a theme without their template simply has none.
-            pages.append(Page(file: Routes.file(for: path), kind: kind, template: kind.rawValue, context: context, bytes: [], articles: []))
+            pages.append(Page(file: Routes.file(for: path), kind: kind, content: .template(kind.rawValue, context), articles: []))
         }
         pages.append(SearchIndex(graph: graph, model: model).page())
         let sitemap = Sitemap(graph: graph, routes: model.routes)
         pages += sitemap.pages(listing: pages)
         pages.append(sitemap.newsPage(publication: config.title, language: config.language))
-        pages.append(Page(file: "robots.txt", kind: .machine, template: nil, context: nil,
-                          bytes: Array("User-agent: *\nAllow: /\nSitemap: \(model.routes.permalink("sitemap.xml"))\n".utf8), articles: []))
+        let robots = "User-agent: *\nAllow: /\nSitemap: \(model.routes.permalink("sitemap.xml"))\n"
+        pages.append(Page(file: "robots.txt", kind: .machine, content: .bytes({ Array(robots.utf8) }), articles: []))
         return pages
     }
 
     private func list(_ kind: Page.Kind, title: String, path: String, articles: [Int], section: Int? = nil) -> [Page] {
         Pagination.pages(count: articles.count, pageSize: pageSize).map { pagination in
-            Page(file: Routes.file(for: Routes.page(pagination.current, of: path)), kind: kind, template: template(for: kind),
-                 context: model.listContext(kind: kind, title: title, path: path, articles: articles, pagination: pagination,
-                                            section: section),
-                 bytes: [], articles: Array(articles[pagination.range]))
+            Page(file: Routes.file(for: Routes.page(pagination.current, of: path)), kind: kind,
+                 content: .template(template(for: kind), { [model] in
+                     model.listContext(kind: kind, title: title, path: path, articles: articles, pagination: pagination, section: section)
+                 }),
+                 articles: Array(articles[pagination.range]))
         }
     }
 

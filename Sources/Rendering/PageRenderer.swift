@@ -52,11 +52,18 @@ struct PageRenderer {
         var hasher = StableHasher()
         hasher.combine(themeFingerprint)
         hasher.combine(page.file)
-        if let template = page.template {
-            hasher.combine(template)
-            hasher.combine(page.context)
-        } else {
-            hasher.combine(page.bytes)
+        var template: String?
+        var context = TemplateValue.null
+        var bytes: [UInt8] = []
+        switch page.content {
+        case .template(let name, let makeContext):
+            template = name
+            context = makeContext()
+            hasher.combine(name)
+            hasher.combine(context)
+        case .bytes(let makeBytes):
+            bytes = makeBytes()
+            hasher.combine(bytes)
         }
         let source = hasher.value
         let old = previous?.files[page.file]
@@ -64,10 +71,9 @@ struct PageRenderer {
             return Outcome(record: old, issues: previous?.issues[page.file] ?? [], rendered: false, written: false)
         }
         var report = RenderReport()
-        var bytes = page.bytes
-        if let template = page.template {
+        if let template {
             bytes.reserveCapacity(16 * 1024)
-            templates.render(template, page.context, into: &bytes, report: &report)
+            templates.render(template, context, into: &bytes, report: &report)
         }
         let record = BuildManifest.FileRecord(source: source, bytes: ContentHash.of(bytes))
         let issues = report.issues.map {

@@ -17,6 +17,10 @@ struct SearchIndex {
     }
 
     func page() -> Page {
+        Page(file: "search-index.json", kind: .machine, content: .bytes({ [self] in bytes() }), articles: Array(graph.articles.indices))
+    }
+
+    private func bytes() -> [UInt8] {
         let entries = graph.articles.map { article in
             Entry(title: article.title, url: model.routes.url(article.path), date: article.date.iso8601,
                   section: article.section.map { graph.sections[$0].name }, tags: article.tags.map { graph.tags[$0].name },
@@ -24,8 +28,6 @@ struct SearchIndex {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let bytes = (try? encoder.encode(entries)).map { Array($0) } ?? Array("[]".utf8)
-        return Page(file: "search-index.json", kind: .machine, template: nil, context: nil, bytes: bytes,
-                    articles: Array(graph.articles.indices))
+        return (try? encoder.encode(entries)).map { Array($0) } ?? Array("[]".utf8)
     }
 }

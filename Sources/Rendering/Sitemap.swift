@@ -23,17 +23,20 @@ struct Sitemap {
                    + chunk.joined() + "</urlset>\n").utf8)
         }
         guard chunks.count > 1 else {
-            return [Page(file: "sitemap.xml", kind: .machine, template: nil, context: nil, bytes: urlset(chunks[0]), articles: [])]
+            let bytes = urlset(chunks[0])
+            return [Page(file: "sitemap.xml", kind: .machine, content: .bytes({ bytes }), articles: [])]
         }
         var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         var files: [Page] = []
         for (number, chunk) in chunks.enumerated() {
             let name = "sitemap-\(number + 1).xml"
             index += "<sitemap><loc>\(XMLText.escape(routes.permalink(name)))</loc></sitemap>\n"
-            files.append(Page(file: name, kind: .machine, template: nil, context: nil, bytes: urlset(chunk), articles: []))
+            let bytes = urlset(chunk)
+            files.append(Page(file: name, kind: .machine, content: .bytes({ bytes }), articles: []))
         }
         index += "</sitemapindex>\n"
-        return files + [Page(file: "sitemap.xml", kind: .machine, template: nil, context: nil, bytes: Array(index.utf8), articles: [])]
+        let bytes = Array(index.utf8)
+        return files + [Page(file: "sitemap.xml", kind: .machine, content: .bytes({ bytes }), articles: [])]
     }
 
     /// The Google News sitemap: articles published within two days of the newest one.
@@ -50,7 +53,8 @@ struct Sitemap {
                 + "<news:title>\(XMLText.escape(article.title))</news:title></news:news></url>\n"
         }
         xml += "</urlset>\n"
-        return Page(file: "news-sitemap.xml", kind: .machine, template: nil, context: nil, bytes: Array(xml.utf8), articles: shown)
+        let bytes = Array(xml.utf8)
+        return Page(file: "news-sitemap.xml", kind: .machine, content: .bytes({ bytes }), articles: shown)
     }
 
     private func lastModified(_ articles: [Int]) -> CivilDate? {

@@ -129,6 +129,10 @@ struct Renderer: ~Copyable {
     private mutating func renderLambda(
         _ source: String, delimiters: Delimiters, at position: SourcePosition
     ) -> [UInt8] {
+        guard depth < TemplateLibrary.maximumDepth else {
+            record(.recursionLimit, templateName + " (lambda)", at: position)
+            return []
+        }
         let template: Template
         do {
             template = try Template(
@@ -140,7 +144,9 @@ struct Renderer: ~Copyable {
         let start = output.count
         let outerIndentation = indentation
         indentation = []
+        depth += 1
         render(template.nodes)
+        depth -= 1
         indentation = outerIndentation
         atLineStart = false
         return output.take(from: start)

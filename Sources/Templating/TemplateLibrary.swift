@@ -4,8 +4,8 @@
 /// A library is an immutable value: build it once per build and render from as many threads as
 /// you like.
 public struct TemplateLibrary: Sendable {
-    /// Partials and parents nested deeper than this stop rendering (and are reported): a template
-    /// that includes itself without a condition would otherwise overflow the stack.
+    /// Partials, parents and lambda results nested deeper than this stop rendering (and are
+    /// reported): a template that includes itself without a condition would overflow the stack.
     public static let maximumDepth = 100
 
     let templates: [String: Template]

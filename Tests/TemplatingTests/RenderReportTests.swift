@@ -74,6 +74,19 @@ final class RenderReportTests: XCTestCase {
         XCTAssertEqual(report.issues.map(\.kind), [.recursionLimit])
     }
 
+    func testLambdaReturningItselfStopsAtTheDepthLimit() throws {
+        let lambda = TemplateLambda { text in "<{{#again}}" + text + "{{/again}}" }
+        let (text, report) = try render("{{#again}}x{{/again}}", ["again": .lambda(lambda)])
+        XCTAssertTrue(text.hasPrefix(String(repeating: "<", count: TemplateLibrary.maximumDepth)))
+        XCTAssertEqual(report.issues.map(\.kind), [.recursionLimit])
+    }
+
+    func testLambdaReturningABrokenTemplateIsReported() throws {
+        let (text, report) = try render("a{{#broken}}x{{/broken}}b", ["broken": .lambda(TemplateLambda { _ in "{{#open}}" })])
+        XCTAssertEqual(text, "ab")
+        XCTAssertEqual(report.issues.map(\.kind), [.invalidLambdaResult])
+    }
+
     func testIssueDescriptionReadsLikeACompilerMessage() {
         let issue = RenderReport.Issue(kind: .unknownPartial, name: "nav", templateName: "base", line: 3, column: 5)
         XCTAssertEqual(issue.description, "base:3:5: unknownPartial 'nav'")

@@ -14,10 +14,11 @@ struct FeedWriter {
     /// The three feed pages of a list whose pages live at `path` (`""` for home, `tag/x/`).
     func pages(title: String, path: String, articles: [Int]) -> [Page] {
         let items = Array(articles.prefix(limit))
+        // Feeds are written when rendered, not held: with whole articles they are the largest files.
         return [
-            Page(file: path + "feed.xml", kind: .feed, template: nil, context: nil, bytes: Array(rss(title, path, items).utf8), articles: items),
-            Page(file: path + "atom.xml", kind: .feed, template: nil, context: nil, bytes: Array(atom(title, path, items).utf8), articles: items),
-            Page(file: path + "feed.json", kind: .feed, template: nil, context: nil, bytes: json(title, path, items), articles: items),
+            Page(file: path + "feed.xml", kind: .feed, content: .bytes({ [self] in Array(rss(title, path, items).utf8) }), articles: items),
+            Page(file: path + "atom.xml", kind: .feed, content: .bytes({ [self] in Array(atom(title, path, items).utf8) }), articles: items),
+            Page(file: path + "feed.json", kind: .feed, content: .bytes({ [self] in json(title, path, items) }), articles: items),
         ]
     }
 
