@@ -23,6 +23,8 @@ public struct BuildOptions: Sendable {
     public var now: Int64?
     /// Uses and keeps the build cache in `.broadsheet/cache/` (off: a cold build that leaves no cache).
     public var useCache: Bool
+    /// URLs per sitemap file before a sitemap index is written (the protocol's 50,000).
+    public var sitemapLimit: Int
 
     /// The options that change what is built, for the input stamp.
     var fingerprint: [String] {
@@ -31,8 +33,9 @@ public struct BuildOptions: Sendable {
 
     /// Makes options; the output defaults to `Output/` in the site folder.
     public init(site: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false,
-                includeFuture: Bool = false, now: Int64? = nil, useCache: Bool = true) {
+                includeFuture: Bool = false, now: Int64? = nil, useCache: Bool = true, sitemapLimit: Int = 50_000) {
         self.useCache = useCache
+        self.sitemapLimit = sitemapLimit
         self.includeFuture = includeFuture
         self.now = now
         self.site = site
@@ -90,7 +93,7 @@ public enum Build {
         let graph = GraphBuilder(config: config, includeDrafts: options.includeDrafts).build(folder)
         let today = CivilDate(Date(timeIntervalSince1970: TimeInterval(options.now ?? graph.newestTimestamp ?? 0)), in: config.timeZone)
         let model = ViewModel(graph: graph, config: config, theme: theme, now: today)
-        let pages = PagePlanner(graph: graph, model: model, config: config, templates: templates).pages()
+        let pages = PagePlanner(graph: graph, model: model, config: config, templates: templates, sitemapLimit: options.sitemapLimit).pages()
         let writer: OutputWriter
         do { writer = try OutputWriter(output: options.output) } catch { throw BuildError(messages: [error.description]) }
         do {

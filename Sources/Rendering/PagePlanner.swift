@@ -9,6 +9,7 @@ struct PagePlanner {
     let model: ViewModel
     let config: SiteConfig
     let templates: TemplateLibrary
+    let sitemapLimit: Int
 
     private var pageSize: Int { config.pageSize }
     private var feeds: FeedWriter { FeedWriter(graph: graph, config: config, routes: model.routes) }
@@ -62,7 +63,7 @@ struct PagePlanner {
             pages.append(Page(file: Routes.file(for: path), kind: kind, content: .template(kind.rawValue, context), articles: []))
         }
         pages.append(SearchIndex(graph: graph, model: model).page())
-        let sitemap = Sitemap(graph: graph, routes: model.routes)
+        let sitemap = Sitemap(graph: graph, routes: model.routes, urlsPerFile: sitemapLimit)
         pages += sitemap.pages(listing: pages)
         pages.append(sitemap.newsPage(publication: config.title, language: config.language))
         let robots = "User-agent: *\nAllow: /\nSitemap: \(model.routes.permalink("sitemap.xml"))\n"

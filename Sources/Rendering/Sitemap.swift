@@ -6,8 +6,8 @@ import ContentGraph
 struct Sitemap {
     let graph: ContentGraph
     let routes: Routes
-    /// URLs per sitemap file, as the sitemap protocol allows.
-    var urlsPerFile = 50_000
+    /// URLs per sitemap file (the sitemap protocol allows 50,000).
+    let urlsPerFile: Int
 
     /// The sitemap files of the pages planned so far (redirects, feeds and machine files are not pages).
     func pages(listing pages: [Page]) -> [Page] {

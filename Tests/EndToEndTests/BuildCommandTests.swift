@@ -152,6 +152,23 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertEqual(try site.read("tags/index.html"), "C++=1;Chính phủ=1;Chuyển đổi số=2;Năng lượng=1;")
     }
 
+    func testPermalinkPatternFromConfig() throws {
+        try site.write("site.yml", "title: x\nbaseURL: https://example.org/\npermalinks:\n  article: /:section/:slug.html\n")
+        XCTAssertEqual(try site.run(["build"]).status, 0)
+        XCTAssertTrue(site.exists("thoi-su/chuyen-doi-so.html"))
+        XCTAssertTrue(site.exists("kinh-te/gia-xang.html"))
+        XCTAssertTrue(try site.read("thoi-su/chuyen-doi-so.html").contains("href=\"/kinh-te/gia-xang.html\""))
+    }
+
+    func testFutureArticlesWaitForTheirDate() throws {
+        try site.write("Content/world/later.md", "---\ntitle: Later\ndate: 2030-01-01\n---\nNot yet.\n")
+        let now = "1640995200"  // 2022-01-01T00:00:00Z
+        XCTAssertEqual(try site.run(["build", "--no-cache"], environment: ["SOURCE_DATE_EPOCH": now]).status, 0)
+        XCTAssertFalse(site.exists("2030/01/01/later/index.html"))
+        XCTAssertEqual(try site.run(["build", "--no-cache", "--future"], environment: ["SOURCE_DATE_EPOCH": now]).status, 0)
+        XCTAssertTrue(site.exists("2030/01/01/later/index.html"))
+    }
+
     /// Root-relative `href` and `src` values of a page.
     static func internalLinks(in html: String) -> [String] {
         var links: [String] = []

@@ -50,8 +50,8 @@ struct FixtureSite {
     }
 
     /// Runs the binary with arguments; returns its exit status, standard output and standard error.
-    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        try Broadsheet.run(arguments, in: root)
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+        try Broadsheet.run(arguments, in: root, environment: environment)
     }
 }
 
@@ -68,10 +68,13 @@ enum Broadsheet {
             .deletingLastPathComponent().appendingPathComponent(".build/debug/broadsheet")
     }
 
-    static func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws
+        -> (status: Int32, stdout: String, stderr: String)
+    {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
         process.currentDirectoryURL = folder
         let out = Pipe()
         let err = Pipe()
