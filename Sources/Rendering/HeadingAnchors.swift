@@ -3,6 +3,9 @@ import ContentGraph
 /// Gives the `h2`–`h4` headings of an article body stable `id`s and lists them as a table of
 /// contents. Ids come from the heading text (`## Giá xăng` → `gia-xang`), numbered when repeated,
 /// so a link to a section of an article survives rebuilds.
+///
+/// Runs once per article page on the build's hot path, so it scans UTF-8 bytes and copies the
+/// body only when it has headings to change.
 struct HeadingAnchors {
     /// One entry of the table of contents.
     struct Entry {
@@ -17,59 +20,83 @@ struct HeadingAnchors {
     let entries: [Entry]
 
     init(_ body: String) {
-        var output = ""
-        output.reserveCapacity(body.utf8.count + 256)
+        let bytes = Array(body.utf8)
+        var output: [UInt8] = []
         var entries: [Entry] = []
         var used = Set<String>()
-        var rest = Substring(body)
-        while let open = rest.range(of: "<h") {
-            let afterName = open.upperBound
-            guard afterName < rest.endIndex, let level = rest[afterName].wholeNumberValue, (2...4).contains(level),
-                  let tagEnd = rest[afterName...].firstIndex(of: ">"),
-                  let close = rest[tagEnd...].range(of: "</h\(level)>") else {
-                output += rest[..<afterName]
-                rest = rest[afterName...]
+        var copied = 0
+        var index = 0
+        let count = bytes.count
+        while index + 3 < count {
+            // `<h2`…`<h4` followed by `>` or a space.
+            guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "h"),
+                  (UInt8(ascii: "2")...UInt8(ascii: "4")).contains(bytes[index + 2]),
+                  bytes[index + 3] == UInt8(ascii: ">") || bytes[index + 3] == UInt8(ascii: " ") else {
+                index += 1
                 continue
             }
-            let attributes = rest[rest.index(after: afterName)..<tagEnd]
-            let inner = rest[rest.index(after: tagEnd)..<close.lowerBound]
-            let text = Self.plainText(inner)
-            var id = Self.existingID(attributes) ?? Slug.fold(text)
-            if id.isEmpty { id = "muc" }
-            if Self.existingID(attributes) == nil {
+            let level = Int(bytes[index + 2] - UInt8(ascii: "0"))
+            guard let tagEnd = bytes[(index + 3)...].firstIndex(of: UInt8(ascii: ">")),
+                  let close = Self.find(Array("</h\(level)>".utf8), in: bytes, from: tagEnd) else {
+                index += 1
+                continue
+            }
+            let attributes = bytes[(index + 3)..<tagEnd]
+            let text = Self.plainText(bytes[(tagEnd + 1)..<close])
+            if let existing = Self.existingID(attributes) {
+                used.insert(existing)
+                entries.append(Entry(level: level, text: text, id: existing))
+            } else {
+                var id = Slug.fold(text)
+                if id.isEmpty { id = "muc" }
                 let base = id
                 var counter = 2
                 while used.contains(id) { id = "\(base)-\(counter)"; counter += 1 }
-                output += rest[..<open.lowerBound]
-                output += "<h\(level) id=\"\(id)\"\(attributes)>"
-            } else {
-                output += rest[..<rest.index(after: tagEnd)]
+                used.insert(id)
+                entries.append(Entry(level: level, text: text, id: id))
+                output.append(contentsOf: bytes[copied..<(index + 3)])
+                output.append(contentsOf: " id=\"\(id)\"".utf8)
+                copied = index + 3
             }
-            used.insert(id)
-            entries.append(Entry(level: level, text: text, id: id))
-            output += inner
-            output += "</h\(level)>"
-            rest = rest[close.upperBound...]
+            index = close
         }
-        output += rest
-        html = output
+        guard copied > 0 else {
+            html = body
+            self.entries = entries
+            return
+        }
+        output.append(contentsOf: bytes[copied...])
+        html = String(decoding: output, as: UTF8.self)
         self.entries = entries
     }
 
-    private static func existingID(_ attributes: Substring) -> String? {
-        guard let start = attributes.range(of: "id=\"") else { return nil }
-        let value = attributes[start.upperBound...].prefix { $0 != "\"" }
-        return value.isEmpty ? nil : String(value)
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard needle.count <= bytes.count else { return nil }
+        var index = start
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0] && bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 
-    /// The text of a heading: tags dropped, the few entities cmark writes decoded.
-    private static func plainText(_ html: Substring) -> String {
-        var text = ""
+    private static func existingID(_ attributes: ArraySlice<UInt8>) -> String? {
+        let key = Array(" id=\"".utf8)
+        guard let start = find(key, in: Array(attributes), from: 0) else { return nil }
+        let value = attributes.dropFirst(start + key.count).prefix { $0 != UInt8(ascii: "\"") }
+        return value.isEmpty ? nil : String(decoding: value, as: UTF8.self)
+    }
+
+    /// The text of a heading: tags dropped, the few entities cmark and the sanitizer write decoded.
+    private static func plainText(_ html: ArraySlice<UInt8>) -> String {
+        var text: [UInt8] = []
         var inTag = false
-        for character in html {
-            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
+        for byte in html {
+            if byte == UInt8(ascii: "<") { inTag = true } else if byte == UInt8(ascii: ">") { inTag = false } else if !inTag { text.append(byte) }
         }
-        return text.replacing("&lt;", with: "<").replacing("&gt;", with: ">").replacing("&quot;", with: "\"")
+        let decoded = String(decoding: text, as: UTF8.self)
+        guard decoded.utf8.contains(UInt8(ascii: "&")) else { return decoded }
+        return decoded.replacing("&lt;", with: "<").replacing("&gt;", with: ">").replacing("&quot;", with: "\"")
             .replacing("&#39;", with: "'").replacing("&amp;", with: "&")
     }
 }

@@ -26,11 +26,30 @@ public final class OutputWriter: Sendable {
         }
     }
 
-    /// Writes one file, making its folders. Safe to call from many threads for different paths.
+    /// Makes the folders of many files at once, before writing them in parallel: one `mkdir`
+    /// per folder instead of a check per file.
+    public func prepareFolders(for relativePaths: [String]) {
+        var folders = Set<String>()
+        for path in relativePaths {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(String(folder)).inserted else { break }
+            }
+        }
+        // Sorted, a parent comes before its children.
+        for folder in folders.sorted() { mkdir(staging.path + "/" + folder, 0o755) }
+    }
+
+    /// Writes one file, making its folders when `prepareFolders` did not. Safe to call from many
+    /// threads for different paths.
     public func write(_ bytes: [UInt8], to relativePath: String) throws(OutputError) {
         let path = staging.path + "/" + relativePath
-        try makeParent(of: path)
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == ENOENT {
+            try makeParent(of: path)
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
         guard descriptor >= 0 else { throw OutputError(path: path, message: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var written = 0
@@ -47,8 +66,10 @@ public final class OutputWriter: Sendable {
     /// link, so its modification time and inode stay as they were. False when there is none.
     public func keepPrevious(_ relativePath: String) -> Bool {
         let path = staging.path + "/" + relativePath
-        guard (try? makeParent(of: path)) != nil else { return false }
-        return link(output.path + "/" + relativePath, path) == 0
+        let previous = output.path + "/" + relativePath
+        if link(previous, path) == 0 { return true }
+        guard errno == ENOENT, (try? makeParent(of: path)) != nil else { return false }
+        return link(previous, path) == 0
     }
 
     /// Copies a file into the output (an image of the content folder).
@@ -72,7 +93,7 @@ public final class OutputWriter: Sendable {
         }
         if let exchange = Self.renameExchange, exchange(AT_FDCWD, staging.path, AT_FDCWD, output.path, 2 /* RENAME_EXCHANGE */) == 0 {
             // The staging folder now holds the old site.
-            try? manager.removeItem(at: staging)
+            Self.removeTree(staging)
             return
         }
         let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old")
@@ -80,7 +101,17 @@ public final class OutputWriter: Sendable {
         guard rename(output.path, old.path) == 0, rename(staging.path, output.path) == 0 else {
             throw OutputError(path: output.path, message: String(cString: strerror(errno)))
         }
-        try? manager.removeItem(at: old)
+        Self.removeTree(old)
+    }
+
+    /// Removes a folder, its top-level entries in parallel: deleting the previous site was a
+    /// tenth of a build when done on one thread.
+    private static func removeTree(_ folder: URL) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            try? FileManager.default.removeItem(atPath: folder.path + "/" + entries[index])
+        }
+        try? FileManager.default.removeItem(at: folder)
     }
 
     /// glibc's `renameat2`, looked up at run time: Swift's Glibc module does not export it, and

@@ -36,6 +36,7 @@ struct PageRenderer {
 
     /// Renders and writes every page; the first write failure is thrown after the others finish.
     func render(_ pages: [Page]) throws(OutputError) -> Result {
+        writer.prepareFolders(for: pages.map(\.file))
         let outcomes = ConcurrentMap.map(pages) { page in self.render(page) }
         if let failure = outcomes.lazy.compactMap({ $0.error }).first { throw failure }
         var result = Result()
