@@ -11,15 +11,16 @@ site: deps
 	$(SWIFT) build -c release --product broadsheet
 	.build/release/broadsheet build --site . --output Output
 
-## test: the whole test suite; ends with one `N passed, N failed` line
+## test: the whole test suite; ends with one `N passed, N failed, N skipped` line
 test: deps
 	$(SWIFT) build --build-tests
 	@set -o pipefail; $(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt; status=$$?; \
-	summary=$$(grep -E '^\s*Executed [0-9]+ tests?, with [0-9]+ failures?' .build/test-output.txt | tail -1); \
-	total=$$(echo "$$summary" | sed -E 's/^\s*Executed ([0-9]+) .*/\1/'); \
-	failed=$$(echo "$$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/'); \
+	summary=$$(grep -E '^\s*Executed [0-9]+ tests?, with ' .build/test-output.txt | tail -1); \
 	if [ -z "$$summary" ]; then echo "no test summary found"; exit 1; fi; \
-	echo "$$((total - failed)) passed, $$failed failed"; exit $$status
+	total=$$(echo "$$summary" | sed -E 's/^\s*Executed ([0-9]+) .*/\1/'); \
+	failed=$$(echo "$$summary" | sed -E 's/.* ([0-9]+) failures?.*/\1/'); \
+	skipped=$$(echo "$$summary" | grep -oE '[0-9]+ tests? skipped' | grep -oE '^[0-9]+' || echo 0); \
+	echo "$$((total - failed - skipped)) passed, $$failed failed, $$skipped skipped"; exit $$status
 
 ## build: a debug build
 build: deps
@@ -47,4 +48,4 @@ bench-templates:
 	cd Benchmarks && $(SWIFT) build -c release --scratch-path .build && .build/release/TemplateBenchmark
 
 clean:
-	rm -rf .build Output .Output.staging
+	rm -rf .build Output .Output.staging .Output.old .broadsheet

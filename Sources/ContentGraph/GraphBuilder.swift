@@ -45,7 +45,7 @@ public struct GraphBuilder: Sendable {
                                               message: "cannot make a URL slug from the file name or the title: add `slug:`"))
                 continue
             }
-            let path = document.url.map(Self.outputPath) ?? config.articlePermalink.expand { placeholder in
+            let written = document.url ?? config.articlePermalink.expand { placeholder in
                 switch placeholder {
                 case .year: return String(civil.year)
                 case .month: return civil.month < 10 ? "0\(civil.month)" : String(civil.month)
@@ -53,6 +53,11 @@ public struct GraphBuilder: Sendable {
                 case .slug: return slug
                 case .section: return section.map { sections.slug(at: $0) } ?? "uncategorized"
                 }
+            }
+            guard let path = Self.outputPath(written) else {
+                diagnostics.append(Diagnostic(path: document.path, line: 1, column: 1, severity: .error,
+                                              message: "URL '\(written)' climbs out of the site with '..'; the article was left out"))
+                continue
             }
             pending.append(PendingArticle(document: document, title: title, slug: slug, path: path, date: civil,
                                           timestamp: timestamp, section: section))
@@ -86,7 +91,7 @@ public struct GraphBuilder: Sendable {
                 summary: (document.summary ?? "").precomposedStringWithCanonicalMapping,
                 image: document.image.flatMap { resolver.resolveImage($0, from: document.path) },
                 bodyHTML: linked.html, bodyText: document.bodyText, canonical: document.canonical,
-                aliases: document.aliases.map(Self.outputPath), language: document.language, draft: document.draft,
+                aliases: aliases(of: document, diagnostics: &diagnostics), language: document.language, draft: document.draft,
                 contentHash: document.contentHash, incomingLinks: []))
             pending[index].document.bodyHTML = ""
         }
@@ -95,13 +100,15 @@ public struct GraphBuilder: Sendable {
         let (authorItems, authorRemap) = authors.finish(diagnostics: &diagnostics)
         let tagList = tagItems.map { Tag(slug: $0.slug, name: $0.name, articles: $0.articles) }
         let authorList = authorItems.map { Author(slug: $0.slug, name: $0.name, articles: $0.articles) }
+        let (sectionList, sectionRemap) = sections.finish()
         for index in articles.indices {
             articles[index].tags = articles[index].tags.map { tagRemap[$0] }
             articles[index].authors = articles[index].authors.map { authorRemap[$0] }
+            articles[index].section = articles[index].section.flatMap { sectionRemap[$0] }
         }
         let buckets = DateBuckets(articles)
         return ContentGraph(
-            articles: articles, tags: tagList, sections: sections.finish(), authors: authorList,
+            articles: articles, tags: tagList, sections: sectionList, authors: authorList,
             years: buckets.years, months: buckets.months, days: buckets.days,
             assets: folder.assets.map { Asset(path: $0.path, sourcePath: $0.sourcePath, size: $0.size, modified: $0.modified) },
             diagnostics: diagnostics.sorted { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) })
@@ -128,13 +135,28 @@ public struct GraphBuilder: Sendable {
         return components.count > 1 ? String(components[0]) : nil
     }
 
-    /// A path from front matter (`url`, `aliases`) as an output path: no leading slash, a folder
-    /// unless it names an `.html` file.
-    static func outputPath(_ written: String) -> String {
-        var path = Substring(written)
-        while path.hasPrefix("/") { path = path.dropFirst() }
-        if path.isEmpty || path.hasSuffix("/") || path.hasSuffix(".html") { return String(path) }
-        return path + "/"
+    /// A written URL path (front matter `url`, `aliases`, an expanded permalink) as an output
+    /// path: no leading slash, `.` segments dropped, a folder unless it names an `.html` file.
+    /// Nil when it climbs with `..`: no input may write outside the output folder.
+    static func outputPath(_ written: String) -> String? {
+        var parts: [Substring] = []
+        for part in written.split(separator: "/") where part != "." {
+            if part == ".." { return nil }
+            parts.append(part)
+        }
+        let path = parts.joined(separator: "/")
+        return path.isEmpty || path.hasSuffix(".html") ? path : path + "/"
+    }
+
+    private func aliases(of document: SourceDocument, diagnostics: inout [Diagnostic]) -> [String] {
+        document.aliases.compactMap { alias in
+            guard let path = Self.outputPath(alias), !path.isEmpty else {
+                diagnostics.append(Diagnostic(path: document.path, severity: .warning,
+                                              message: "alias '\(alias)' is not a path inside the site; it was ignored"))
+                return nil
+            }
+            return path
+        }
     }
 
     private static func unique(_ indexes: [Int]) -> [Int] {

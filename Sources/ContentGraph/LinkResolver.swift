@@ -31,6 +31,8 @@ struct LinkResolver {
         var linked: [Int] = []
         var reported = Set<String>()
         let html = AttributeRewriter.rewrite(document.bodyHTML) { target in
+            // Markdown may hold raw HTML, but no link runs script when clicked.
+            if Self.runsScript(target) { return "#" }
             switch resolve(target, from: document.path) {
             case .article(let index, let url):
                 linked.append(index)
@@ -91,6 +93,14 @@ struct LinkResolver {
         if decoded.hasPrefix("/") && !pointsAtSource { return .external }
         if pointsAtSource || candidate.split(separator: "/").last?.contains(".") == true { return .missing(candidate) }
         return .external
+    }
+
+    /// `javascript:` and `vbscript:` URLs, also written with spaces or tabs inside the scheme,
+    /// which browsers ignore.
+    private static func runsScript(_ target: String) -> Bool {
+        guard target.contains(":") else { return false }
+        let letters = target.prefix { $0 != ":" }.filter(\.isLetter).lowercased()
+        return letters == "javascript" || letters == "vbscript"
     }
 
     private static func hasScheme(_ target: String) -> Bool {

@@ -47,9 +47,14 @@ struct SectionTable {
     }
 
     /// Configured sections in config order, then the others by slug; sections with no article
-    /// are dropped unless configured. Article indexes were appended newest first.
-    func finish() -> [Section] {
-        let found = sections[configured...].filter { !$0.articles.isEmpty }.sorted { $0.slug < $1.slug }
-        return Array(sections[..<configured]) + found
+    /// are dropped unless configured. Also where each provisional index went (nil: dropped).
+    /// Article indexes were appended newest first.
+    func finish() -> (sections: [Section], remap: [Int?]) {
+        let found = sections.indices.dropFirst(configured).filter { !sections[$0].articles.isEmpty }
+            .sorted { sections[$0].slug < sections[$1].slug }
+        let order = Array(sections.indices.prefix(configured)) + found
+        var remap = [Int?](repeating: nil, count: sections.count)
+        for (position, index) in order.enumerated() { remap[index] = position }
+        return (order.map { sections[$0] }, remap)
     }
 }

@@ -28,7 +28,8 @@ public struct BuildOptions: Sendable {
 
     /// The options that change what is built, for the input stamp.
     var fingerprint: [String] {
-        [baseURL ?? "", String(includeDrafts), String(includeFuture), now.map(String.init) ?? "", output.standardizedFileURL.path]
+        [baseURL ?? "", String(includeDrafts), String(includeFuture), now.map(String.init) ?? "", output.standardizedFileURL.path,
+         String(sitemapLimit)]
     }
 
     /// Makes options; the output defaults to `Output/` in the site folder.
@@ -75,6 +76,10 @@ public struct BuildError: Error, Sendable, CustomStringConvertible {
 public enum Build {
     /// Builds a site folder into its output folder.
     public static func run(_ options: BuildOptions) throws(BuildError) -> BuildSummary {
+        var options = options
+        // A symlinked output folder is built where it points, not replaced by a folder.
+        options.output = options.output.resolvingSymlinksInPath()
+        try checkOutputIsSafe(options)
         let stamp = InputStamp.compute(site: options.site, options: options.fingerprint)
         let previous = options.useCache ? BuildManifest.load(site: options.site, output: options.output) : nil
         if let previous, previous.inputs == stamp, FileManager.default.fileExists(atPath: options.output.path) {
@@ -82,6 +87,8 @@ public enum Build {
                                 diagnostics: previous.contentDiagnostics + RenderReports(issues: previous.issues).diagnostics(strict: options.strict),
                                 rendered: 0, written: 0)
         }
+        // The manifest describes the output folder: once the output changes, the old one is wrong.
+        BuildManifest.remove(site: options.site, output: options.output)
         let config = try loadConfig(options)
         let theme = try loadTheme(options.site)
         let templates = try compile(theme, language: config.language)
@@ -91,24 +98,27 @@ public enum Build {
             folder.documents.removeAll { ($0.date.map { Int64($0.date.timeIntervalSince1970) } ?? 0) > now }
         }
         let graph = GraphBuilder(config: config, includeDrafts: options.includeDrafts).build(folder)
-        let today = CivilDate(Date(timeIntervalSince1970: TimeInterval(options.now ?? graph.newestTimestamp ?? 0)), in: config.timeZone)
-        let model = ViewModel(graph: graph, config: config, theme: theme, now: today)
-        let pages = PagePlanner(graph: graph, model: model, config: config, templates: templates, sitemapLimit: options.sitemapLimit).pages()
+        let now = options.now ?? graph.newestTimestamp ?? 0
+        let model = ViewModel(graph: graph, config: config, theme: theme, now: CivilDate(Date(timeIntervalSince1970: TimeInterval(now)), in: config.timeZone))
+        let planner = PagePlanner(graph: graph, model: model, config: config, templates: templates, sitemapLimit: options.sitemapLimit)
+        let claims = PageClaims(graph: graph).resolve(pages: planner.pages(), themeAssets: theme.assets.keys.sorted(), contentAssets: graph.assets)
+        let pages = claims.pages + planner.sitemaps(listing: claims.pages, now: now)
         let writer: OutputWriter
         do { writer = try OutputWriter(output: options.output) } catch { throw BuildError(messages: [error.description]) }
         do {
             let renderer = PageRenderer(templates: templates, writer: writer, themeFingerprint: theme.fingerprint, previous: previous)
             var result = try renderer.render(pages)
-            let copied = try copyFiles(graph: graph, theme: theme, writer: writer, previous: previous, into: &result)
+            let copied = try copyFiles(claims.contentAssets, themeAssets: claims.themeAssets, theme: theme, writer: writer,
+                                       previous: previous, into: &result)
             try writer.commit()
             // Content paths are shown from the site folder, as a user would open them.
             let content = graph.diagnostics.map { diagnostic -> Diagnostic in
                 var shown = diagnostic
                 shown.path = "Content/" + diagnostic.path
                 return shown
-            }
+            } + claims.diagnostics
             if options.useCache {
-                BuildManifest(inputs: stamp, output: options.output.standardizedFileURL.path, articles: graph.articles.count,
+                BuildManifest(inputs: stamp, output: options.output.path, articles: graph.articles.count,
                               pages: pages.count, copied: copied, contentDiagnostics: content, files: result.files,
                               issues: result.issues).save(site: options.site, output: options.output)
             }
@@ -118,6 +128,16 @@ public enum Build {
         } catch {
             writer.discard()
             throw BuildError(messages: [error.description])
+        }
+    }
+
+    /// The output folder is replaced as a whole, so it must not be, or hold, the site's sources.
+    private static func checkOutputIsSafe(_ options: BuildOptions) throws(BuildError) {
+        let output = options.output.standardizedFileURL.path
+        let site = options.site.resolvingSymlinksInPath().standardizedFileURL.path
+        let sources = [site, site + "/Content", site + "/Templates", site + "/site.yml"]
+        if output == "/" || sources.contains(where: { $0 == output || $0.hasPrefix(output + "/") }) {
+            throw BuildError(messages: ["\(options.output.path): error: the output folder would replace the site's own files; choose another --output"])
         }
     }
 
@@ -132,7 +152,11 @@ public enum Build {
             }
         }
         if let baseURL = options.baseURL {
-            config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+            do {
+                try config.setBaseURL(baseURL)
+            } catch {
+                throw BuildError(messages: ["--base-url: error: \(error.message)"])
+            }
         }
         return config
     }
@@ -162,9 +186,9 @@ public enum Build {
 
     /// Copies content assets and writes theme assets, keeping the previous file where the
     /// source is unchanged (same path, size and modification time, or same bytes).
-    private static func copyFiles(graph: ContentGraph, theme: Theme, writer: OutputWriter, previous: BuildManifest?,
-                                  into result: inout PageRenderer.Result) throws(OutputError) -> Int {
-        for asset in graph.assets {
+    private static func copyFiles(_ assets: [Asset], themeAssets: [String], theme: Theme, writer: OutputWriter,
+                                  previous: BuildManifest?, into result: inout PageRenderer.Result) throws(OutputError) -> Int {
+        for asset in assets {
             var hasher = StableHasher()
             hasher.combine(asset.sourcePath)
             hasher.combine(UInt64(asset.size))
@@ -176,7 +200,8 @@ public enum Build {
             }
             result.files[asset.path] = record
         }
-        for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
+        for path in themeAssets {
+            let bytes = theme.assets[path] ?? []
             let hash = ContentHash.of(bytes)
             let file = "assets/" + path
             if previous?.files[file]?.bytes != hash || !writer.keepPrevious(file) {
@@ -185,6 +210,6 @@ public enum Build {
             }
             result.files[file] = BuildManifest.FileRecord(source: hash, bytes: hash)
         }
-        return graph.assets.count + theme.assets.count
+        return assets.count + themeAssets.count
     }
 }

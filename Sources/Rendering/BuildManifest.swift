@@ -30,6 +30,8 @@ struct BuildManifest: Codable {
     var inputs: UInt64 = 0
     /// The output folder the records describe.
     var output: String = ""
+    /// The `broadsheet` binary that wrote them: a new binary may render the same context differently.
+    var binary = InputStamp.binary()
     var articles = 0
     var pages = 0
     var copied = 0
@@ -43,8 +45,16 @@ struct BuildManifest: Codable {
     static func load(site: URL, output: URL) -> BuildManifest? {
         guard let data = FileManager.default.contents(atPath: location(site: site, output: output).path),
               let manifest = try? JSONDecoder().decode(BuildManifest.self, from: data),
-              manifest.version == formatVersion, manifest.output == output.standardizedFileURL.path else { return nil }
+              manifest.version == formatVersion, manifest.output == output.path, manifest.binary == InputStamp.binary() else {
+            return nil
+        }
         return manifest
+    }
+
+    /// Removes the manifest before the output changes, so that a build stopped half-way, or a
+    /// failed save, leaves no manifest describing an output it does not match.
+    static func remove(site: URL, output: URL) {
+        try? FileManager.default.removeItem(at: location(site: site, output: output))
     }
 
     /// Saves the manifest; a failure only costs the next build its shortcuts.

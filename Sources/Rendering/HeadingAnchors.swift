@@ -23,7 +23,9 @@ struct HeadingAnchors {
         let bytes = Array(body.utf8)
         var output: [UInt8] = []
         var entries: [Entry] = []
-        var used = Set<String>()
+        // Ids written in the body, and those the default theme uses, are taken before any is made.
+        var used: Set<String> = ["main", "toc-title", "related-title"]
+        used.formUnion(Self.explicitIDs(bytes))
         var copied = 0
         var index = 0
         let count = bytes.count
@@ -68,6 +70,19 @@ struct HeadingAnchors {
         output.append(contentsOf: bytes[copied...])
         html = String(decoding: output, as: UTF8.self)
         self.entries = entries
+    }
+
+    private static func explicitIDs(_ bytes: [UInt8]) -> [String] {
+        let key = Array(" id=\"".utf8)
+        var ids: [String] = []
+        var index = 0
+        while let start = find(key, in: bytes, from: index) {
+            let valueStart = start + key.count
+            let value = bytes[valueStart...].prefix { $0 != UInt8(ascii: "\"") }
+            ids.append(String(decoding: value, as: UTF8.self))
+            index = valueStart + value.count
+        }
+        return ids
     }
 
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {

@@ -26,6 +26,13 @@ enum InputStamp {
         return hasher.value
     }
 
+    /// A stamp of the running binary (size and modification time).
+    static func binary() -> UInt64 {
+        var hasher = StableHasher()
+        stamp(path: "/proc/self/exe", into: &hasher)
+        return hasher.value
+    }
+
     private static func stamp(path: String, into hasher: inout StableHasher) {
         var info = stat()
         guard stat(path, &info) == 0 else {

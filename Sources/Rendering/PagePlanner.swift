@@ -14,7 +14,13 @@ struct PagePlanner {
     private var pageSize: Int { config.pageSize }
     private var feeds: FeedWriter { FeedWriter(graph: graph, config: config, routes: model.routes) }
 
-    /// Every page, in a stable order.
+    /// The sitemaps of the pages that will be written (after `PageClaims` kept them).
+    func sitemaps(listing pages: [Page], now: Int64) -> [Page] {
+        let sitemap = Sitemap(graph: graph, routes: model.routes, urlsPerFile: sitemapLimit)
+        return sitemap.pages(listing: pages) + [sitemap.newsPage(publication: config.title, language: config.language, now: now)]
+    }
+
+    /// Every page but the sitemaps, in a stable order.
     func pages() -> [Page] {
         var pages: [Page] = []
         for index in graph.articles.indices {
@@ -63,9 +69,6 @@ struct PagePlanner {
             pages.append(Page(file: Routes.file(for: path), kind: kind, content: .template(kind.rawValue, context), articles: []))
         }
         pages.append(SearchIndex(graph: graph, model: model).page())
-        let sitemap = Sitemap(graph: graph, routes: model.routes, urlsPerFile: sitemapLimit)
-        pages += sitemap.pages(listing: pages)
-        pages.append(sitemap.newsPage(publication: config.title, language: config.language))
         let robots = "User-agent: *\nAllow: /\nSitemap: \(model.routes.permalink("sitemap.xml"))\n"
         pages.append(Page(file: "robots.txt", kind: .machine, content: .bytes({ Array(robots.utf8) }), articles: []))
         return pages

@@ -9,10 +9,10 @@ public struct Pagination: Sendable {
 
     /// Every page of a list of `count` items, `pageSize` per page.
     public static func pages(count: Int, pageSize: Int) -> [Pagination] {
-        let total = max(1, (count + pageSize - 1) / pageSize)
+        let total = count == 0 ? 1 : (count - 1) / pageSize + 1
         return (1...total).map { number in
             let start = (number - 1) * pageSize
-            return Pagination(current: number, total: total, range: start..<min(count, start + pageSize))
+            return Pagination(current: number, total: total, range: start..<(count - start > pageSize ? start + pageSize : count))
         }
     }
 }

@@ -39,13 +39,12 @@ struct Sitemap {
         return files + [Page(file: "sitemap.xml", kind: .machine, content: .bytes({ bytes }), articles: [])]
     }
 
-    /// The Google News sitemap: articles published within two days of the newest one.
-    func newsPage(publication: String, language: String) -> Page {
+    /// The Google News sitemap: articles published within the two days before `now`.
+    func newsPage(publication: String, language: String, now: Int64) -> Page {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
             + "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n"
-        let newest = graph.newestTimestamp ?? 0
         var shown: [Int] = []
-        for (index, article) in graph.articles.enumerated() where newest - article.timestamp <= 2 * 86_400 {
+        for (index, article) in graph.articles.enumerated() where article.timestamp <= now && now - article.timestamp <= 2 * 86_400 {
             shown.append(index)
             xml += "<url><loc>\(XMLText.escape(routes.permalink(article.path)))</loc><news:news><news:publication>"
                 + "<news:name>\(XMLText.escape(publication))</news:name><news:language>\(XMLText.escape(article.language ?? language))</news:language>"

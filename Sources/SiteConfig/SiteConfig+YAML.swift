@@ -26,9 +26,11 @@ extension SiteConfig {
             case "title": title = try reader.string(value, key)
             case "description": description = try reader.string(value, key)
             case "baseURL", "baseurl", "base_url", "url":
-                baseURL = Self.normalizedBaseURL(try reader.string(value, key))
-                guard baseURL.contains("://") else {
-                    throw reader.error(value, "baseURL must be absolute, like https://example.org/")
+                let url = try reader.string(value, key)
+                do {
+                    try setBaseURL(url)
+                } catch {
+                    throw reader.error(value, error.message)
                 }
             case "language", "lang", "languageCode": language = try reader.string(value, key)
             case "timeZone", "timezone", "time_zone":

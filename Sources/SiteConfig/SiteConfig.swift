@@ -55,6 +55,14 @@ public struct SiteConfig: Sendable {
         return String(afterHost[slash...])
     }
 
+    /// Sets the base URL, which must be absolute (`https://example.org/news/`).
+    public mutating func setBaseURL(_ url: String) throws(ConfigError) {
+        guard let schemeEnd = url.range(of: "://"), !url[schemeEnd.upperBound...].isEmpty else {
+            throw ConfigError(path: "baseURL", message: "base URL '\(url)' must be absolute, like https://example.org/")
+        }
+        baseURL = Self.normalizedBaseURL(url)
+    }
+
     /// Adds the trailing slash every URL join relies on.
     static func normalizedBaseURL(_ url: String) -> String {
         url.hasSuffix("/") ? url : url + "/"

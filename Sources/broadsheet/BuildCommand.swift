@@ -38,7 +38,15 @@ struct BuildCommand: ParsableCommand {
     /// Nothing reads the clock, so builds are reproducible: "now" is `SOURCE_DATE_EPOCH` when set
     /// (the reproducible-builds convention), else the newest article's date.
     private static var sourceDateEpoch: Int64? {
-        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) }
+        get throws {
+            guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] else { return nil }
+            // Years 1000 to 9999, the dates the rest of the build can show.
+            guard let seconds = Int64(text), (-30_610_224_000...253_402_300_799).contains(seconds) else {
+                printError("SOURCE_DATE_EPOCH: error: '\(text)' is not a number of seconds since 1970 between the years 1000 and 9999")
+                throw ExitCode(2)
+            }
+            return seconds
+        }
     }
 
     func run() throws {
@@ -46,7 +54,7 @@ struct BuildCommand: ParsableCommand {
         let siteURL = URL(fileURLWithPath: site)
         let options = BuildOptions(site: siteURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
                                    includeDrafts: drafts, strict: strict, includeFuture: future,
-                                   now: Self.sourceDateEpoch, useCache: !noCache)
+                                   now: try Self.sourceDateEpoch, useCache: !noCache)
         let summary: BuildSummary
         do {
             summary = try Build.run(options)

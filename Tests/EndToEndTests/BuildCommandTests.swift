@@ -169,6 +169,32 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertTrue(site.exists("2030/01/01/later/index.html"))
     }
 
+    func testAnOutputFolderHoldingTheSiteIsRefused() throws {
+        for output in [".", "..", "Content"] {
+            let result = try site.run(["build", "--output", output])
+            XCTAssertEqual(result.status, 2, output)
+            XCTAssertTrue(result.stderr.contains("would replace the site's own files"), result.stderr)
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Content/world/hello.md").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("site.yml").path))
+    }
+
+    func testURLsTakenByTheSiteAreReportedAndTheBuildGoesOn() throws {
+        try site.write("Content/world/tags.md", "---\ntitle: Tags\ndate: 2021-09-01\nurl: /tags/\n---\nx\n")
+        try site.write("Content/world/feed.md", "---\ntitle: Feed\ndate: 2021-09-02\nurl: /feed.xml\naliases: [/]\n---\nx\n")
+        try site.write("Content/robots.txt", "User-agent: *\nDisallow: /private/\n")
+        try site.write("Content/sitemap.xml", "<mine/>")
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("Content/world/tags.md:1:1: error: URL /tags/index.html is already taken"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("Content/world/feed.md"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("Content/sitemap.xml: warning:"), result.stderr)
+        XCTAssertTrue(try site.read("tags/index.html").contains("Chuyển đổi số"), "the tags index keeps its URL")
+        XCTAssertTrue(try site.read("robots.txt").contains("Disallow: /private/"), "the site's own robots.txt wins")
+        XCTAssertTrue(try site.read("sitemap.xml").contains("<urlset"))
+        XCTAssertFalse(try site.read("index.html").contains("http-equiv=\"refresh\""), "an alias cannot replace the home page")
+    }
+
     /// Root-relative `href` and `src` values of a page.
     static func internalLinks(in html: String) -> [String] {
         var links: [String] = []

@@ -7,7 +7,7 @@ final class DemoSiteTests: XCTestCase {
     private static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     private static let output = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString)")
-    private static let build = Result { try Broadsheet.run(["build", "--site", repository.path, "--output", output.path], in: repository) }
+    private static let build = Result { try Broadsheet.run(["build", "--no-cache", "--site", repository.path, "--output", output.path], in: repository) }
 
     override class func tearDown() {
         try? FileManager.default.removeItem(at: output)

@@ -88,6 +88,26 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertTrue(site.exists("2021/11/30/bai-9/index.html"))
     }
 
+    func testAColdBuildInBetweenLeavesNoStaleManifest() throws {
+        try site.write("Content/kinh-te/bai-3.md", "---\ntitle: Bài 3\ndate: 2021-11-13T08:00:00+07:00\n---\nPHIÊN BẢN Y\n")
+        XCTAssertEqual(try site.run(["build", "--no-cache"]).status, 0)
+        try site.write("Content/kinh-te/bai-3.md", "---\ntitle: Bài 3\ndate: 2021-11-13T08:00:00+07:00\n---\nPHIÊN BẢN X\n")
+        try assertIncrementalEqualsCold("a cold build in between")
+        XCTAssertTrue(try site.read("2021/11/13/bai-3/index.html").contains("PHIÊN BẢN X"))
+    }
+
+    func testAssetsAndOptionsChanges() throws {
+        try site.write("Content/kinh-te/hinh.png", Data([1, 2, 3]))
+        try assertIncrementalEqualsCold("asset added")
+        try site.write("Content/kinh-te/hinh.png", Data([4, 5, 6, 7]))
+        try assertIncrementalEqualsCold("asset replaced")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/kinh-te/hinh.png"))
+        try assertIncrementalEqualsCold("asset removed")
+        XCTAssertFalse(site.exists("kinh-te/hinh.png"))
+        XCTAssertEqual(try site.run(["build", "--base-url", "https://example.org/khac/"]).status, 0)
+        XCTAssertTrue(try site.read("index.html").contains("href=\"/khac/"))
+    }
+
     func testTemplateAndConfigChanges() throws {
         try site.write("Templates/article.mustache", "<h1>{{article.title}}</h1>{{{article.body}}}")
         try site.write("Templates/list.mustache", "{{#articles}}<a href=\"{{url}}\">{{title}}</a>{{/articles}}")

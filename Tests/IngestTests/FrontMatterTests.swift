@@ -119,6 +119,30 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertTrue(read("---\ntitle: x\npublished: false\ndate: 2021-01-01\n---\n").draft)
     }
 
+    func testJSONKeysDifferingOnlyInCaseDoNotCrash() {
+        let document = read("{\"title\": \"x\", \"image\": {\"Src\": \"a.png\", \"src\": \"b.png\"}}\nBody\n")
+        XCTAssertNotNil(document.image)
+    }
+
+    func testDeeplyNestedTOMLIsAnErrorNotACrash() {
+        let document = read("+++\ntags = " + String(repeating: "[", count: 5_000) + "\n+++\n")
+        XCTAssertTrue(document.hasErrors)
+        XCTAssertTrue(document.diagnostics[0].message.contains("nested"), document.diagnostics[0].message)
+    }
+
+    func testYAMLNullIsNoValue() {
+        let document = read("---\ntitle: Tựa\nlastmod: null\nsummary: ~\ndate: 2021-11-30\n---\n")
+        XCTAssertEqual(document.diagnostics, [])
+        XCTAssertNil(document.lastModified)
+        XCTAssertNil(document.summary)
+    }
+
+    func testABadModificationDateIsOnlyAWarning() {
+        let document = read("---\ntitle: x\ndate: 2021-11-30\nlastmod: someday\n---\n")
+        XCTAssertFalse(document.hasErrors)
+        XCTAssertEqual(document.diagnostics.first?.severity, .warning)
+    }
+
     func testCommaSeparatedTagsAreSplit() {
         XCTAssertEqual(read("---\ntitle: x\ntags: a, b\n---\n").tags.map { $0.trimmingCharacters(in: .whitespaces) }, ["a", "b"])
     }

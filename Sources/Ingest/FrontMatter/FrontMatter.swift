@@ -21,12 +21,12 @@ enum FrontMatter {
             }
             return nil
         }
-        func date(_ keys: String...) -> ParsedDate? {
+        func date(_ keys: String..., severity: Diagnostic.Severity = .error) -> ParsedDate? {
             for key in keys {
                 // Jekyll's `published: false` is a flag, not a date.
                 guard let value = fields.values[key], case .string(let raw) = value, !raw.isEmpty else { continue }
                 if let parsed = DateParser.parse(raw, defaultTimeZone: timeZone) { return parsed }
-                report(key, .error, "cannot read the date '\(raw)' (write it like 2021-11-30T22:58:00+07:00 or 30/11/2021 22:58)")
+                report(key, severity, "cannot read the date '\(raw)' (write it like 2021-11-30T22:58:00+07:00 or 30/11/2021 22:58)")
                 return nil
             }
             return nil
@@ -34,7 +34,8 @@ enum FrontMatter {
 
         document.title = text("title")
         document.date = date("date", "publishdate", "pubdate", "published")
-        document.lastModified = date("lastmod", "updated", "modified", "last_modified_at")
+        // A bad modification date is worth a warning, not the article.
+        document.lastModified = date("lastmod", "updated", "modified", "last_modified_at", severity: .warning)
         if let (key, value) = first("tags", "keywords") {
             if let tags = value.texts(splitCommas: true) { document.tags = tags } else { report(key, .warning, "'\(key)' should be a list of names") }
         }

@@ -72,7 +72,9 @@ private enum JSONValue: Decodable {
         case .null: return .string("")
         case .list(let items): return .list(items.map(\.frontMatter))
         case .object(let fields):
-            return .table(Dictionary(uniqueKeysWithValues: fields.map { ($0.key.lowercased(), $0.value.frontMatter) }))
+            // Keys differing only in case fold to one; the last in key order wins, as with top-level keys.
+            return .table(Dictionary(fields.sorted { $0.key < $1.key }.map { ($0.key.lowercased(), $0.value.frontMatter) },
+                                     uniquingKeysWith: { _, last in last }))
         }
     }
 }

@@ -9,6 +9,9 @@ struct TOMLFrontMatter {
     private var index = 0
     private var line: Int
     private var lineStart = 0
+    /// Arrays and inline tables open; bounded so that a hostile file cannot overflow the stack.
+    private var depth = 0
+    private static let maximumDepth = 64
 
     /// Parses the text; `firstLine` is the file line the text starts on.
     static func parse(_ text: Substring, firstLine: Int) throws(FrontMatterError) -> FrontMatterFields {
@@ -167,6 +170,9 @@ struct TOMLFrontMatter {
     }
 
     private mutating func array() throws(FrontMatterError) -> FrontMatterValue {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else { throw error("values nested more than \(Self.maximumDepth) deep") }
         advance()
         var items: [FrontMatterValue] = []
         while true {
@@ -181,6 +187,9 @@ struct TOMLFrontMatter {
     }
 
     private mutating func inlineTable() throws(FrontMatterError) -> FrontMatterValue {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else { throw error("values nested more than \(Self.maximumDepth) deep") }
         advance()
         var fields: [String: FrontMatterValue] = [:]
         skipSpaces()

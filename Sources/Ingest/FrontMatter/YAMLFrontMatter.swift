@@ -29,8 +29,10 @@ enum YAMLFrontMatter {
     private static func convert(_ node: Yams.Node) -> FrontMatterValue {
         switch node {
         case .scalar(let scalar):
-            // Only plain `true`/`false` are booleans: a quoted "true" stays text.
+            // Only plain `true`/`false` are booleans: a quoted "true" stays text. A plain null is
+            // no value at all (exported Hugo sites hold `lastmod: null`).
             if scalar.style == .plain, let flag = Bool(scalar.string.lowercased()) { return .bool(flag) }
+            if scalar.style == .plain, ["null", "Null", "NULL", "~"].contains(scalar.string) { return .string("") }
             return .string(scalar.string)
         case .sequence(let sequence):
             return .list(sequence.map(convert))
