@@ -13,6 +13,15 @@ public struct ScrapedPageReader: Sendable {
         self.extractor = extractor
     }
 
+    /// A byline as a name: `By Hải Yến` and `Bài: Minh Anh` are signed `Hải Yến` and `Minh Anh`.
+    static func withoutLead(_ byline: String) -> String {
+        for lead in ["By ", "by ", "BY ", "Bởi ", "bởi ", "Bài: ", "Bài:", "Tác giả: ", "Tác giả:"] where byline.hasPrefix(lead) {
+            let name = byline.dropFirst(lead.count).trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty { return name }
+        }
+        return byline
+    }
+
     /// Reads one page. Relative URLs stay relative to the page's file, so the build can copy
     /// its images and rewrite its links.
     public func read(_ bytes: [UInt8], path: String) -> SourceDocument {
@@ -31,7 +40,7 @@ public struct ScrapedPageReader: Sendable {
         document.title = page.title
         document.date = page.published
         document.lastModified = page.modified
-        document.authors = page.byline.map { [$0] } ?? []
+        document.authors = page.byline.map { [Self.withoutLead($0)] } ?? []
         document.tags = page.tags
         document.section = page.section
         document.summary = page.description

@@ -164,6 +164,44 @@ final class HTMLExtractorTests: XCTestCase {
         XCTAssertEqual(page.published?.iso8601, "2021-11-30T15:58:00+00:00")
     }
 
+    func testJSONLinkedDataInsideAGraphIsFound() throws {
+        let page = try extract("""
+            <html><head><script type="application/ld+json">
+            {"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "Báo Mẫu"},
+             {"@type": "BreadcrumbList", "itemListElement": [{"@type": "ListItem", "position": 1, "name": "Trang chủ"},
+               {"@type": "ListItem", "position": 2, "name": "Giáo dục"}]},
+             {"@type": ["NewsArticle"], "headline": "Tiêu đề trong đồ thị", "author": {"@type": "Person", "name": "Lê C"}}]}
+            </script></head><body>\(prose(4))</body></html>
+            """)
+        XCTAssertEqual(page.title, "Tiêu đề trong đồ thị")
+        XCTAssertEqual(page.byline, "Lê C")
+        XCTAssertEqual(page.section, "Giáo dục")
+    }
+
+    func testMetaAuthorAndSiteNameAreRead() throws {
+        let page = try extract("""
+            <html><head><meta name="author" content="By Phạm D"><meta property="og:site_name" content="Báo Mẫu">
+            <meta property="article:modified_time" content="2021-12-01T08:00:00+07:00"></head><body>\(prose(4))</body></html>
+            """)
+        XCTAssertEqual(page.byline, "Phạm D")
+        XCTAssertEqual(page.site, "Báo Mẫu")
+        XCTAssertEqual(page.modified?.iso8601, "2021-12-01T08:00:00+07:00")
+    }
+
+    func testRelAuthorLinkIsTheByline() throws {
+        let page = try extract("""
+            <html><body><article><div class="info"><a rel="author" href="/tac-gia/e">Hoàng E</a></div>\(prose(4))</article></body></html>
+            """)
+        XCTAssertEqual(page.byline, "Hoàng E")
+    }
+
+    func testProfileLinkGivenAsAuthorIsNotAByline() throws {
+        let page = try extract("""
+            <html><head><meta name="author" content="https://www.facebook.com/someone"></head><body>\(prose(4))</body></html>
+            """)
+        XCTAssertNil(page.byline)
+    }
+
     func testKeywordsBecomeTagsWhenNoArticleTagIsGiven() throws {
         let page = try extract("""
             <html><head><meta name="keywords" content="kinh tế, xã hội, Kinh tế"></head><body>\(prose(4))</body></html>
@@ -329,5 +367,58 @@ final class HTMLExtractorTests: XCTestCase {
 
     func testSignedLastParagraphIsTheByline() throws {
         XCTAssertEqual(try extract(pageWithHeaderBesideTheLede).byline, "Anh Minh")
+    }
+
+    func testPromotionsOfOtherArticlesInsideTheBodyAreDropped() throws {
+        let page = try extract("""
+            <html><body><article>\(prose(3))
+            <p><strong>Xem thêm:</strong> <a href="/khac.htm">Một bài báo khác về chủ đề gần giống</a></p>
+            <p>Read more <a href="/x">about the plan in our explainer</a>.</p>
+            \(prose(2, "xã hội số"))</article></body></html>
+            """)
+        XCTAssertFalse(page.text.contains("Một bài báo khác"))
+        XCTAssertTrue(page.text.contains("Read more about the plan in our explainer."), "a sentence that links stays")
+    }
+
+    func testTodaysDateInTheSiteHeaderIsNotThePublishedDate() throws {
+        let page = try extract("""
+            <html><body><div class="top-bar"><span class="today-date">Thứ Hai, 06/12/2021</span></div>
+            <div class="article"><div class="post-date">30/11/2021</div>\(prose(4))</div></body></html>
+            """)
+        XCTAssertEqual(page.published?.iso8601, "2021-11-30T00:00:00+07:00")
+    }
+
+    func testEmptiedAdSlotLabelsAreDropped() throws {
+        let page = try extract("""
+            <html><body><article>\(prose(2))<div class="slot"><p>Advertisement</p></div><p>Quảng cáo</p>\(prose(2, "kinh tế"))
+            </article></body></html>
+            """)
+        XCTAssertFalse(page.text.contains("Advertisement"))
+        XCTAssertFalse(page.text.contains("Quảng cáo"))
+    }
+
+    func testFirstParagraphStandsInForAMissingDescription() throws {
+        let page = try extract("<html><body><article>\(prose(4))</article></body></html>")
+        XCTAssertEqual(page.description, page.text.split(separator: "\n").first.map(String.init))
+        XCTAssertTrue(page.description?.hasPrefix("Đoạn 1") ?? false)
+    }
+
+    func testCommentsDoNotSplitTheTextAroundThem() throws {
+        let page = try extract("<html><body><article>\(prose(4))<div>In print on Page A<!-- -->22 today.</div></article></body></html>")
+        XCTAssertTrue(page.text.contains("In print on Page A22 today."), page.text)
+    }
+
+    func testAuthorElementOutsideTheKeptBodyIsTheByline() throws {
+        let page = try extract("""
+            <html><body><header class="site-header"><span class="author-menu">Đăng nhập</span></header>
+            <article><header class="entry-header"><span class="author vcard">Đỗ F</span></header>\(prose(4))</article>
+            </body></html>
+            """)
+        XCTAssertEqual(page.byline, "Đỗ F")
+    }
+
+    func testAMPImagesBecomeImages() throws {
+        let page = try extract("<html><body><article>\(prose(4))<p><amp-img src=\"https://cdn.example.vn/a.jpg\" width=\"600\" height=\"400\"></amp-img></p></article></body></html>")
+        XCTAssertEqual(page.images, ["https://cdn.example.vn/a.jpg"])
     }
 }

@@ -99,7 +99,7 @@ final class ReadabilityCorpusTests: XCTestCase {
         let bylineRate = Double(bylines.hits) / Double(max(bylines.total, 1))
         let dateRate = Double(dates.hits) / Double(max(dates.total, 1))
         print("readability corpus: F1=\(f1) P=\(precision) R=\(recall) title=\(titleRate) byline=\(bylineRate) date=\(dateRate)")
-        XCTAssertGreaterThanOrEqual(f1, 0.99)
+        XCTAssertGreaterThanOrEqual(f1, 0.995)
         XCTAssertGreaterThanOrEqual(titleRate, 0.99)
         XCTAssertGreaterThanOrEqual(bylineRate, 0.98)
         XCTAssertGreaterThanOrEqual(dateRate, 0.99)

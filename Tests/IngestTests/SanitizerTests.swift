@@ -91,4 +91,12 @@ final class SanitizerTests: XCTestCase {
         LazyImages.fix(in: body, document: document)
         XCTAssertEqual(Sanitizer(baseURL: nil).render(body).images, ["real.jpg"])
     }
+
+    func testLazyImageAddressWithoutAnExtensionIsUsed() throws {
+        let html = "<html><body><div><img src=\"data:image/gif;base64,R0lGOD\" data-src=\"https://cdn.example.vn/p/123?w=600\"></div></body></html>"
+        let document = try HTMLDocument(bytes: Array(html.utf8), url: nil, encoding: "UTF-8")
+        let body = try XCTUnwrap(document.body)
+        LazyImages.fix(in: body, document: document)
+        XCTAssertEqual(Sanitizer(baseURL: nil).render(body).images, ["https://cdn.example.vn/p/123?w=600"])
+    }
 }

@@ -138,7 +138,7 @@ extension BodyPass {
         }
         if contentLength <= 20 {
             let lower = TextMeasure.innerText(node).lowercased()
-            if Self.adWords.contains(lower) || Self.loadingWords.contains(lower) { return true }
+            if Self.adWords.contains(lower) || Self.isLoadingWord(lower) { return true }
         }
         let linkDensity = TextMeasure.linkDensity(node)
         let textDensity = TextMeasure.textDensity(node, tags: Self.textishTags)
@@ -163,7 +163,13 @@ extension BodyPass {
     }
 
     static let adWords: Set<String> = ["ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "广告",
-                                       "реклама", "anuncio", "quảng cáo"]
-    static let loadingWords: Set<String> = ["loading", "正在加载", "загрузка", "chargement", "cargando", "loading…",
-                                            "loading...", "đang tải"]
+                                       "реклама", "anuncio", "quảng cáo", "advertisement:", "sponsored", "publicidad"]
+    static let loadingWords: Set<String> = ["loading", "正在加载", "загрузка", "chargement", "cargando", "đang tải"]
+
+    /// "Loading", "Loading…" or "Loading..." in one of several languages.
+    static func isLoadingWord(_ text: String) -> Bool {
+        var word = Substring(text)
+        if word.hasSuffix("…") { word = word.dropLast() } else if word.hasSuffix("...") { word = word.dropLast(3) }
+        return loadingWords.contains(String(word))
+    }
 }

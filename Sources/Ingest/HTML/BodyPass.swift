@@ -24,7 +24,7 @@ struct BodyPass {
 
     mutating func run() -> DOMNode? {
         guard let body = document.body else { return nil }
-        let elementsToScore = prepareAndCollect(from: body)
+        let elementsToScore = prepareAndCollect()
         let candidates = score(elementsToScore)
         let (top, parentOfTop) = chooseTopCandidate(candidates, body: body)
         let content = gatherSiblings(of: top, in: parentOfTop)
@@ -34,7 +34,8 @@ struct BodyPass {
 
     // MARK: - Pass 1: drop what is unlikely, turn text-only divs into paragraphs
 
-    mutating func prepareAndCollect(from body: DOMNode) -> [DOMNode] {
+    /// Walks the whole page (head included, as the reader view does) and returns the elements to score.
+    mutating func prepareAndCollect() -> [DOMNode] {
         var elementsToScore: [DOMNode] = []
         var shouldRemoveTitleHeader = true
         var node: DOMNode? = document.root

@@ -2,8 +2,9 @@ import CLibXML2
 import Foundation
 
 /// Takes out of an extracted body the page furniture that a reader-view score lets through on news
-/// sites: the breadcrumb trail, the printed date line and a byline block repeating the known author,
-/// which sit next to the lede and so are often gathered with it. All are kept as metadata, not as body text.
+/// sites, because it sits next to or inside the article: the breadcrumb trail, the printed date line, a
+/// byline block repeating the known author, promotions of other articles (`Xem thêm: …`, `Read more: …`)
+/// and the labels of emptied ad slots. Dates, sections and bylines are kept as metadata, not body text.
 struct BodyTrimmer {
     let document: HTMLDocument
     /// The byline already known from the metadata; a byline block repeating it is dropped from the body.
@@ -11,7 +12,7 @@ struct BodyTrimmer {
 
     func trim(_ content: DOMNode) {
         for element in content.descendants("*").reversed() where element.pointee.parent != nil {
-            if isBreadcrumb(element) || isRepeatedByline(element) {
+            if isBreadcrumb(element) || isRepeatedByline(element) || isRelatedLink(element) || isAdLabel(element) {
                 document.remove(element)
             } else if isDateLine(element) {
                 // The line is the largest wrapper holding nothing but the date (often a paragraph made around it).
@@ -20,7 +21,34 @@ struct BodyTrimmer {
                     line = parent
                 }
                 if standsAlone(line) { document.remove(line) }
+            } else if isAdImageLink(element) {
+                document.remove(element)
             }
+        }
+        removeTrailingBoxTitles(content)
+    }
+
+    /// A link around nothing but an image whose alternative text says it is an advertisement.
+    func isAdImageLink(_ element: DOMNode) -> Bool {
+        guard element.isTag("a"), TextMeasure.textLength(element) == 0 else { return false }
+        let images = element.descendants("img")
+        return !images.isEmpty && images.allSatisfy { BodyPass.adWords.contains(($0.attribute("alt") ?? "").lowercased()) }
+    }
+
+    /// The title of a sidebar box (`NỔI BẬT TRANG CHỦ`, `MOST READ`) left at the end of the body once
+    /// the box's links were dropped: a short line in capitals with nothing after it.
+    func removeTrailingBoxTitles(_ content: DOMNode) {
+        for _ in 0..<3 {
+            guard let last = content.descendants("*").reversed().first(where: { !TextMeasure.isBlank(TextMeasure.innerText($0)) }) else { return }
+            var block = last
+            while let parent = block.parent, parent != content, TextMeasure.textLength(parent) == TextMeasure.textLength(block) {
+                block = parent
+            }
+            let text = TextMeasure.innerText(block)
+            let letters = text.filter(\.isLetter)
+            guard letters.count >= 4, text.utf16.count <= 40, letters.allSatisfy(\.isUppercase),
+                  !text.contains(where: { ".!?".contains($0) }) else { return }
+            document.remove(block)
         }
     }
 
@@ -30,6 +58,34 @@ struct BodyTrimmer {
               TextMeasure.textLength(element) < 100, standsAlone(element) else { return false }
         let text = TextMeasure.innerText(element).lowercased()
         return text.contains(byline) || byline.contains(text)
+    }
+
+    static let relatedLeads = ["xem thêm", "đọc thêm", "tin liên quan", "bài liên quan", "có thể bạn quan tâm",
+                               "read more", "related:", "related articles", "see also:", "also read", "read also",
+                               "more:", "lire aussi", "à lire aussi", "mehr zum thema", "lesen sie auch", "leer más"]
+
+    /// A promotion of another article inside the body (`Xem thêm: <link>`, `Read more: <link>`), or a block
+    /// the CMS marks as related news in its `type` attribute.
+    func isRelatedLink(_ element: DOMNode) -> Bool {
+        if (element.attribute("type") ?? "").lowercased().contains("related") { return true }
+        guard element.isTag("p") || element.isTag("div") || element.isTag("li"),
+              TextMeasure.textLength(element) < 300, TextMeasure.linkDensity(element) > 0.5 else { return false }
+        let text = TextMeasure.innerText(element).lowercased()
+        // The lead must stand as a label (`Xem thêm:`), not open a sentence ("Read more about it here.").
+        return Self.relatedLeads.contains { lead in
+            guard text.hasPrefix(lead) else { return false }
+            if lead.hasSuffix(":") { return true }
+            let rest = text.dropFirst(lead.count).drop { $0 == " " || $0 == "\u{00A0}" }
+            return rest.first.map { ":»|-–>".contains($0) } ?? false
+        }
+    }
+
+    /// A leftover "Advertisement" label (or "Loading…") standing where an ad slot was emptied.
+    func isAdLabel(_ element: DOMNode) -> Bool {
+        guard TextMeasure.textLength(element) <= 20, element.descendants(in: ["img", "iframe", "video"]).isEmpty
+        else { return false }
+        let text = TextMeasure.innerText(element).lowercased()
+        return !text.isEmpty && (BodyPass.adWords.contains(text) || BodyPass.isLoadingWord(text))
     }
 
     func isBreadcrumb(_ element: DOMNode) -> Bool {

@@ -29,7 +29,6 @@ struct CSSSelector {
                 scanner = scanner.dropFirst().drop(while: \.isWhitespace)
                 continue
             }
-            var compound = ""
             var tag = "*"
             var conditions: [String] = []
             while let character = scanner.first, !character.isWhitespace, character != ">" {
@@ -52,9 +51,7 @@ struct CSSSelector {
                     guard !name.isEmpty else { return nil }
                     tag = name.lowercased()
                 }
-                compound = tag
             }
-            _ = compound
             path += axis + tag + conditions.map { "[\($0)]" }.joined()
             axis = "//"
             scanner = scanner.drop(while: \.isWhitespace)
@@ -76,7 +73,7 @@ struct CSSSelector {
             if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
                 value = String(value.dropFirst().dropLast())
             }
-            guard !name.isEmpty, !value.contains("'") else { return nil }
+            guard isAttributeName(name), !value.contains("'") else { return nil }
             switch op {
             case "~=": return "contains(concat(' ', normalize-space(@\(name)), ' '), ' \(value) ')"
             case "^=": return "starts-with(@\(name), '\(value)')"
@@ -86,7 +83,12 @@ struct CSSSelector {
             }
         }
         let name = text.whitespaceTrimmed
-        return name.isEmpty ? nil : "@\(name)"
+        return isAttributeName(name) ? "@\(name)" : nil
+    }
+
+    /// Only plain names reach the XPath text, so a rule cannot smuggle an expression in.
+    static func isAttributeName(_ name: String) -> Bool {
+        !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
     }
 
     /// The elements of `document` that match, in document order.

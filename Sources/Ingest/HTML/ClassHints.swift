@@ -19,8 +19,9 @@ enum ClassHints {
         "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog",
         "story", "noi-dung", "noidung", "chi-tiet", "chitiet", "detail", "sapo", "fck", "baiviet", "bai-viet",
     ]
+    /// `foot` and `footnote` are left out: footnotes belong to the article, as current reader views agree.
     static let negative = [
-        "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "foot", "footer", "footnote", "gdpr",
+        "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
         "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
         "skyscraper", "sponsor", "shopping", "tags", "widget",
         "lien-quan", "lienquan", "quang-cao", "quangcao", "binh-luan", "binhluan", "tin-khac", "chia-se", "chiase",

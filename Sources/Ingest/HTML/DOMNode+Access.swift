@@ -27,7 +27,6 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 
     var firstChild: DOMNode? { pointee.children }
     var nextSibling: DOMNode? { pointee.next }
-    var previousSibling: DOMNode? { pointee.prev }
 
     var childNodes: [DOMNode] {
         var result: [DOMNode] = []

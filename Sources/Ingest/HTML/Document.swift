@@ -128,16 +128,9 @@ final class HTMLDocument {
         detached.insert(node)
         return node
     }
-
-    /// A new, unattached text node.
-    func makeText(_ text: String) -> DOMNode {
-        let node: DOMNode = xmlNewDocText(pointer, text)
-        detached.insert(node)
-        return node
-    }
 }
 
-/// Receives libxml2's parse errors through the parser context's private pointer.
+/// Receives libxml2's parse errors through the structured-error context pointer.
 private final class ErrorCollector {
     var messages: [String] = []
 }

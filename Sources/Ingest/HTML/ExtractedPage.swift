@@ -16,7 +16,7 @@ public struct ExtractedPage: Sendable, Hashable {
     public var canonical: String?
     /// The lead image's URL.
     public var image: String?
-    /// The page's summary of the article.
+    /// The page's summary of the article, else the body's first paragraph.
     public var description: String?
     /// The language the page declares, e.g. `vi`.
     public var lang: String?

@@ -69,9 +69,10 @@ public struct HTMLExtractor: Sendable {
         page.modified = metadata.modified.flatMap { DateParser.parse($0, defaultTimeZone: defaultTimeZone) }
         page.section = facts.section
         page.tags = metadata.tags.isEmpty ? facts.tagLinks() : metadata.tags
-        page.canonical = metadata.canonical
+        page.canonical = metadata.canonical.map { Self.resolve($0, against: base) }
         page.image = metadata.image.map { Self.resolve($0, against: base) }
-        page.description = metadata.description
+        // Without a stated summary, the lede stands in, as reader views show it.
+        page.description = metadata.description ?? page.text.split(separator: "\n").first.map(String.init)
         page.lang = metadata.lang
         page.site = metadata.site
         return page

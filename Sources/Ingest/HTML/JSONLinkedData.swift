@@ -54,8 +54,7 @@ struct JSONLinkedData {
         dateCreated = Self.string(object["dateCreated"])
         dateModified = Self.string(object["dateModified"])
         sections = Self.strings(object["articleSection"])
-        keywords = Self.strings(object["keywords"]).flatMap { $0.split(separator: ",").map { String($0).whitespaceTrimmed } }
-            .filter { !$0.isEmpty }
+        keywords = Self.strings(object["keywords"]).flatMap(PageMetadata.splitList)
         image = Self.url(object["image"]) ?? Self.url(object["thumbnailUrl"])
         url = Self.string(object["url"]) ?? Self.url(object["mainEntityOfPage"])
         breadcrumb = crumbs
@@ -91,7 +90,8 @@ struct JSONLinkedData {
 
     static func string(_ value: Any?) -> String? {
         guard let text = value as? String else { return nil }
-        let trimmed = text.whitespaceTrimmed
+        // Sites escape entities inside JSON strings as they do in meta contents.
+        let trimmed = MetaTags.unescape(text).whitespaceTrimmed
         return trimmed.isEmpty ? nil : trimmed
     }
 

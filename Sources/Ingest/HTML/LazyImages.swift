@@ -61,9 +61,9 @@ enum LazyImages {
                !(element.attribute("class") ?? "").lowercased().contains("lazy"), !isPlaceholder(src) { continue }
             for (name, value) in element.attributes where name != "src" && name != "srcset" && name != "alt" {
                 let target: String
-                if isSrcsetLike(value) {
+                if isSrcsetLike(value) || (name == "data-srcset" && !value.isEmpty) {
                     target = "srcset"
-                } else if isSingleImageURL(value) {
+                } else if isSingleImageURL(value) || (lazySourceAttributes.contains(name) && looksLikeAddress(value)) {
                     target = "src"
                 } else {
                     continue
@@ -86,6 +86,16 @@ enum LazyImages {
         let name = lower.split(separator: "/").last.map(String.init) ?? lower
         return ["blank.", "placeholder", "spacer.", "transparent.", "pixel.", "loading.", "lazy.", "grey.gif", "gray.gif",
                 "1x1."].contains { name.contains($0) }
+    }
+
+    /// Attributes lazy loaders keep the real address in, which CDNs often serve without a file extension.
+    static let lazySourceAttributes: Set<String> = ["data-src", "data-original", "data-lazy-src", "data-lazy", "data-url",
+                                                    "data-hi-res-src", "data-full-src", "data-echo", "data-img-src"]
+
+    static func looksLikeAddress(_ value: String) -> Bool {
+        let token = value.whitespaceTrimmed
+        guard !token.isEmpty, !token.contains(where: \.isWhitespace) else { return false }
+        return token.hasPrefix("http://") || token.hasPrefix("https://") || token.hasPrefix("//") || token.hasPrefix("/")
     }
 
     static func base64MediaType(_ src: String) -> String? {

@@ -49,11 +49,12 @@ struct PageMetadata {
                                                       "dcterms:modified", "last-modified", "lastmod", "modified")
 
         section = linked?.sections.first ?? meta.first("article:section", "section", "category", "parsely-section")
+        if let found = section, ["nil", "null", "none", "undefined"].contains(found.lowercased()) { section = nil }
         var tags = meta.all["article:tag"] ?? []
+        // One tag holding a comma list is a list the CMS failed to split.
+        if tags.count == 1 { tags = Self.splitList(tags[0]) }
         if tags.isEmpty { tags = linked?.keywords ?? [] }
-        if tags.isEmpty, let keywords = meta.first("news_keywords", "keywords") {
-            tags = keywords.split(separator: ",").map { String($0).whitespaceTrimmed }
-        }
+        if tags.isEmpty, let keywords = meta.first("news_keywords", "keywords") { tags = Self.splitList(keywords) }
         self.tags = Self.unique(tags.filter { !$0.isEmpty })
 
         canonical = meta.links["canonical"]?.first ?? meta.first("og:url") ?? linked?.url
@@ -83,6 +84,11 @@ struct PageMetadata {
     static func isAddress(_ text: String) -> Bool {
         let lower = text.lowercased()
         return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.")
+    }
+
+    /// `a, b; c` and the ideographic commas of Chinese and Japanese pages.
+    static func splitList(_ text: String) -> [String] {
+        text.split { ",;，、；".contains($0) }.map { String($0).whitespaceTrimmed }.filter { !$0.isEmpty }
     }
 
     static func unique(_ values: [String]) -> [String] {

@@ -1,14 +1,31 @@
 import CLibXML2
 
-/// Readies a parsed page for the body search: scripts, styles and `<noscript>` copies go, runs of `<br>`
-/// become paragraphs, `<font>` becomes `<span>`.
+/// Readies a parsed page for the body search: scripts, styles, comments and `<noscript>` copies go,
+/// runs of `<br>` become paragraphs, `<font>` becomes `<span>` and `<amp-img>` becomes `<img>`.
 enum PagePreparation {
     static func prepare(_ document: HTMLDocument) {
         for tag in ["script", "noscript", "style", "template"] {
             for node in document.elements(tag).reversed() { document.remove(node) }
         }
+        // Comments carry no content, but would split the text around them into separate paragraphs.
+        if let root = document.root { removeComments(below: root, document: document) }
         if let body = document.body { replaceLineBreakRuns(in: body, document: document) }
         for font in document.elements("font") { font.rename("span") }
+        // AMP pages show their pictures through a custom element that carries an ordinary `src`.
+        for image in document.elements("amp-img") { image.rename("img") }
+    }
+
+    static func removeComments(below root: DOMNode, document: HTMLDocument) {
+        var stack = [root]
+        while let node = stack.popLast() {
+            for child in node.childNodes {
+                if child.pointee.type == XML_COMMENT_NODE {
+                    document.remove(child)
+                } else if child.isElement {
+                    stack.append(child)
+                }
+            }
+        }
     }
 
     /// `a<br><br>b` becomes `a<p>b</p>`: two or more `<br>` in a row mark a paragraph break on old pages.
