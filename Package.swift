@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "ContentGraph", dependencies: ["Ingest", "SiteConfig"]),
         .target(
             name: "Rendering",
-            dependencies: ["SiteConfig", "ContentGraph", "Templating", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SiteConfig", "Ingest", "ContentGraph", "Templating", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "broadsheet",

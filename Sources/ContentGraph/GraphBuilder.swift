@@ -89,7 +89,7 @@ public struct GraphBuilder: Sendable {
                 updated: document.lastModified.map { CivilDate($0.date, in: config.timeZone) }.flatMap { $0 == item.date ? nil : $0 },
                 authors: Self.unique(authorIndexes), tags: Self.unique(tagIndexes), section: item.section,
                 summary: (document.summary ?? "").precomposedStringWithCanonicalMapping,
-                image: document.image.flatMap { resolver.resolveImage($0, from: document.path) },
+                image: leadImage(of: document, resolver: resolver, diagnostics: &diagnostics),
                 bodyHTML: linked.html, bodyText: document.bodyText, canonical: document.canonical,
                 aliases: aliases(of: document, diagnostics: &diagnostics), language: document.language, draft: document.draft,
                 contentHash: document.contentHash, incomingLinks: []))
@@ -146,6 +146,16 @@ public struct GraphBuilder: Sendable {
         }
         let path = parts.joined(separator: "/")
         return path.isEmpty || path.hasSuffix(".html") ? path : path + "/"
+    }
+
+    private func leadImage(of document: SourceDocument, resolver: LinkResolver, diagnostics: inout [Diagnostic]) -> String? {
+        guard let image = document.image else { return nil }
+        let resolved = resolver.resolveImage(image, from: document.path)
+        if let missing = resolved.missing {
+            diagnostics.append(Diagnostic(path: document.path, severity: .warning,
+                                          message: "image '\(image)' leads nowhere: no file at \(missing) in the content folder"))
+        }
+        return resolved.url
     }
 
     private func aliases(of document: SourceDocument, diagnostics: inout [Diagnostic]) -> [String] {

@@ -55,11 +55,12 @@ struct LinkResolver {
     }
 
     /// The URL of a lead image written in front matter, or the text as written when it is not a
-    /// file of the content folder.
-    func resolveImage(_ target: String, from path: String) -> String {
+    /// file of the content folder (then `missing` names where it was looked for).
+    func resolveImage(_ target: String, from path: String) -> (url: String, missing: String?) {
         switch resolve(target, from: path) {
-        case .asset(let url), .article(_, let url): return url
-        case .missing, .external: return target
+        case .asset(let url), .article(_, let url): return (url, nil)
+        case .missing(let candidate): return (target, candidate)
+        case .external: return (target, nil)
         }
     }
 

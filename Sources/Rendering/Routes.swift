@@ -20,6 +20,19 @@ public struct Routes: Sendable {
     /// Absolute URL of a path.
     public func permalink(_ path: String) -> String { baseURL + path }
 
+    /// An URL as readers outside the site need it (feeds, JSON-LD, OpenGraph): a root-relative URL
+    /// of this site becomes a permalink; absolute and protocol-relative URLs stay as they are.
+    public func absolute(_ url: String) -> String {
+        if url.hasPrefix("//") || url.contains("://") { return url }
+        if url.hasPrefix(root) { return permalink(String(url.dropFirst(root.count))) }
+        if url.hasPrefix("/"), let schemeEnd = baseURL.range(of: "://") {
+            // Rooted at the host, not at the site: the base URL's scheme and host, then the path.
+            let afterScheme = baseURL[schemeEnd.upperBound...]
+            return String(baseURL[..<(afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex)]) + url
+        }
+        return permalink(url)
+    }
+
     /// The tags index.
     public static let tagsIndex = "tags/"
 

@@ -19,7 +19,7 @@ struct StructuredData {
             JSONText.object(["@type": JSONText.quoted("Person"), "name": JSONText.quoted($0.name),
                              "url": JSONText.quoted(routes.permalink(Routes.author($0.slug)))])
         }
-        let image = article.image.map { $0.hasPrefix(routes.root) ? routes.permalink(String($0.dropFirst(routes.root.count))) : $0 }
+        let image = article.image.map(routes.absolute)
         let news = JSONText.object([
             "@context": JSONText.quoted("https://schema.org"),
             "@type": JSONText.quoted("NewsArticle"),

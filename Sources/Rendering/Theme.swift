@@ -61,7 +61,10 @@ public struct Theme: Sendable {
         }
         var files: [String: [UInt8]] = [:]
         while let relative = enumerator.nextObject() as? String {
-            if (relative as NSString).lastPathComponent.hasPrefix(".") { continue }
+            if (relative as NSString).lastPathComponent.hasPrefix(".") {
+                enumerator.skipDescendants()
+                continue
+            }
             var isDirectory: ObjCBool = false
             let absolute = base + "/" + relative
             guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), !isDirectory.boolValue,

@@ -35,8 +35,10 @@ struct ViewModel: Sendable {
             "baseURL": .string(config.baseURL), "root": .string(config.rootPath), "sections": .list(sections),
             "generator": "Broadsheet", "year": .int(now.year),
         ]
+        // `vi-VN` takes the `vi` strings when the theme has no `vi-VN` file.
         let fallback = theme.strings["en"] ?? [:]
-        let chosen = theme.strings[config.language] ?? [:]
+        let base = String(config.language.prefix { $0 != "-" && $0 != "_" })
+        let chosen = theme.strings[config.language] ?? theme.strings[base] ?? [:]
         strings = .object(fallback.merging(chosen) { _, language in language }.mapValues { TemplateValue.string($0) })
         cards = graph.articles.map { Self.card(for: $0, graph: graph, routes: routes, language: config.language) }
         related = Related.compute(graph, limit: config.relatedCount)
@@ -76,7 +78,7 @@ struct ViewModel: Sendable {
         }
         if let image = article.image {
             card["image"] = .string(image)
-            card["imagePermalink"] = .string(image.hasPrefix(routes.root) ? routes.permalink(String(image.dropFirst(routes.root.count))) : image)
+            card["imagePermalink"] = .string(routes.absolute(image))
         }
         if let canonical = article.canonical, article.kind == .scrapedHTML { card["source"] = .string(canonical) }
         return card

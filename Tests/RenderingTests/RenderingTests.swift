@@ -1,5 +1,6 @@
 import Foundation
 @testable import Rendering
+import SiteConfig
 import XCTest
 
 final class PaginationTests: XCTestCase {
@@ -91,5 +92,16 @@ final class ThemeTests: XCTestCase {
 final class XMLTextTests: XCTestCase {
     func testEscapesMarkupAndDropsControlCharacters() {
         XCTAssertEqual(XMLText.escape("Q&A <b> \"x\" 'y'\u{1}"), "Q&amp;A &lt;b&gt; &quot;x&quot; &apos;y&apos;")
+    }
+}
+
+final class AbsoluteURLTests: XCTestCase {
+    func testURLsBecomeAbsoluteForReadersOutsideTheSite() {
+        let routes = Routes(config: SiteConfig(baseURL: "https://example.org/mirror/"))
+        XCTAssertEqual(routes.absolute("/mirror/images/a.png"), "https://example.org/mirror/images/a.png")
+        XCTAssertEqual(routes.absolute("/static/a.png"), "https://example.org/static/a.png")
+        XCTAssertEqual(routes.absolute("//cdn.example.net/a.png"), "//cdn.example.net/a.png")
+        XCTAssertEqual(routes.absolute("https://other.example/a.png"), "https://other.example/a.png")
+        XCTAssertEqual(routes.absolute("images/a.png"), "https://example.org/mirror/images/a.png")
     }
 }

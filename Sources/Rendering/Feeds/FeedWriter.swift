@@ -147,7 +147,7 @@ struct FeedWriter {
                     content_html: config.feedFullContent ? absoluteBody(index) : nil, date_published: article.date.iso8601,
                     date_modified: article.updated?.iso8601, authors: authors.isEmpty ? nil : authors,
                     tags: article.tags.isEmpty ? nil : article.tags.map { graph.tags[$0].name },
-                    image: article.image.map { $0.hasPrefix("/") ? routes.baseURL + String($0.dropFirst(routes.root.count)) : $0 })
+                    image: article.image.map(routes.absolute))
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
