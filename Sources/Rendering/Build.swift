@@ -92,7 +92,8 @@ public enum Build {
         let config = try loadConfig(options)
         let theme = try loadTheme(options.site)
         let templates = try compile(theme, language: config.language)
-        var folder = ContentReader(timeZone: config.timeZone).read(folder: options.site.appendingPathComponent("Content"))
+        let extractor = try extractor(for: config)
+        var folder = ContentReader(timeZone: config.timeZone, extractor: extractor).read(folder: options.site.appendingPathComponent("Content"))
         if let now = options.now, !options.includeFuture {
             // Scheduled articles wait for their date, as in Hugo; without a fixed "now" nothing is in the future.
             folder.documents.removeAll { ($0.date.map { Int64($0.date.timeIntervalSince1970) } ?? 0) > now }
@@ -159,6 +160,20 @@ public enum Build {
             }
         }
         return config
+    }
+
+    /// The extractor with the site's rules; a selector it cannot use is a config error at its rule.
+    private static func extractor(for config: SiteConfig) throws(BuildError) -> HTMLExtractor {
+        var messages: [String] = []
+        for rule in config.extractionRules {
+            for selector in SiteRule.unsupportedSelectors(in: rule) {
+                messages.append(ConfigError(path: "site.yml", line: rule.line, column: rule.column,
+                                            message: "extraction rule for \(rule.host): unsupported CSS selector '\(selector)' "
+                                                + "(supported: type, .class, #id, [attr], [attr=value], descendant and child combinators, ',')").description)
+            }
+        }
+        guard messages.isEmpty else { throw BuildError(messages: messages) }
+        return HTMLExtractor(rules: config.extractionRules.map(SiteRule.init))
     }
 
     private static func loadTheme(_ site: URL) throws(BuildError) -> Theme {

@@ -57,6 +57,9 @@ extension SiteConfig {
                     }
                 }
             case "related": relatedCount = try reader.positiveInt(value, "related")
+            case "extraction":
+                guard let options = value.mapping else { throw reader.error(value, "extraction must be a mapping") }
+                if let rules = options["rules"] { extractionRules = try reader.extractionRules(rules) }
             case "permalinks":
                 guard let patterns = value.mapping else { throw reader.error(value, "permalinks must be a mapping") }
                 for (kind, pattern) in patterns where kind.string == "article" || kind.string == "articles" {
@@ -99,6 +102,28 @@ private struct NodeReader {
     func positiveInt(_ node: Node, _ key: String) throws(ConfigError) -> Int {
         guard let number = node.int, number > 0 else { throw error(node, "\(key) must be a whole number above 0") }
         return number
+    }
+
+    func extractionRules(_ node: Node) throws(ConfigError) -> [ExtractionRule] {
+        guard let list = node.sequence else { throw error(node, "extraction.rules must be a list") }
+        var rules: [ExtractionRule] = []
+        for item in list {
+            guard let fields = item.mapping, let host = fields["host"]?.string, !host.isEmpty else {
+                throw error(item, "each extraction rule needs a host, like `host: example.org`")
+            }
+            var remove: [String] = []
+            if let removal = fields["remove"] {
+                if let one = removal.string { remove = [one] } else if let many = removal.sequence {
+                    remove = many.compactMap(\.string)
+                } else {
+                    throw error(removal, "remove must be a selector or a list of selectors")
+                }
+            }
+            rules.append(ExtractionRule(host: host, content: fields["content"]?.string, remove: remove,
+                                        title: fields["title"]?.string, date: fields["date"]?.string,
+                                        author: fields["author"]?.string, line: item.mark?.line ?? 0, column: item.mark?.column ?? 0))
+        }
+        return rules
     }
 
     func sections(_ node: Node) throws(ConfigError) -> [SectionConfig] {

@@ -24,6 +24,8 @@ public struct SiteConfig: Sendable {
     public var feedFullContent = false
     /// Related articles shown on each article page.
     public var relatedCount = 5
+    /// Per-site hints for reading crawled pages.
+    public var extractionRules: [ExtractionRule] = []
 
     /// The defaults a site with no `site.yml` gets.
     public init(

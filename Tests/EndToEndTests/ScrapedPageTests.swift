@@ -39,6 +39,26 @@ final class ScrapedPageTests: XCTestCase {
         site.remove()
     }
 
+    func testSiteRulesFromTheConfigAreUsed() throws {
+        try site.write("site.yml", """
+        extraction:
+          rules:
+            - host: bao.example
+              remove: [".photo"]
+        """)
+        XCTAssertEqual(try site.run(["build"]).status, 0)
+        let page = try site.read("2021/11/30/chuyen-doi-so/index.html")
+        XCTAssertFalse(page.contains("hop-1.png"), "the rule removed the photo")
+    }
+
+    func testAnUnsupportedSelectorIsAConfigError() throws {
+        try site.write("site.yml", "extraction:\n  rules:\n    - host: bao.example\n      content: \"div:nth-child(2)\"\n")
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("site.yml:3:7: error: extraction rule for bao.example: unsupported CSS selector 'div:nth-child(2)'"),
+                      result.stderr)
+    }
+
     func testAScrapedPageBecomesAnArticleWithItsImages() throws {
         let result = try site.run(["build"])
         XCTAssertEqual(result.status, 0, result.stderr)

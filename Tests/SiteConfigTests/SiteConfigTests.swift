@@ -59,6 +59,30 @@ final class SiteConfigTests: XCTestCase {
         }
     }
 
+    func testExtractionRulesAreReadWithTheirPosition() throws {
+        let config = try SiteConfig(yaml: """
+        extraction:
+          rules:
+            - host: bao.example
+              content: div.noi-dung
+              remove: [.quang-cao, "#tin-lien-quan"]
+              date: span.time
+        """, path: "site.yml")
+        XCTAssertEqual(config.extractionRules.count, 1)
+        let rule = config.extractionRules[0]
+        XCTAssertEqual(rule.host, "bao.example")
+        XCTAssertEqual(rule.content, "div.noi-dung")
+        XCTAssertEqual(rule.remove, [".quang-cao", "#tin-lien-quan"])
+        XCTAssertEqual(rule.date, "span.time")
+        XCTAssertEqual(rule.line, 3)
+    }
+
+    func testAnExtractionRuleWithoutHostIsAnError() {
+        XCTAssertThrowsError(try SiteConfig(yaml: "extraction:\n  rules:\n    - content: div\n", path: "site.yml")) { error in
+            XCTAssertEqual((error as! ConfigError).line, 3)
+        }
+    }
+
     func testPermalinkWithoutSlugIsRejected() {
         XCTAssertThrowsError(try Permalink(parsing: "/:year/"))
     }
