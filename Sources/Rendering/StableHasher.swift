@@ -1,11 +1,29 @@
 import Templating
 
-/// A 64-bit FNV-1a hasher whose value is the same in every process (Swift's `Hasher` is seeded
+/// A 64-bit hasher in the FNV family (eight bytes a step) whose value is the same in every process (Swift's `Hasher` is seeded
 /// per process), so hashes can be stored in the build manifest and compared by the next build.
 struct StableHasher {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func combine(_ bytes: some Sequence<UInt8>) {
+        // Contiguous bytes (every String's UTF-8, every array) are taken eight at a time: hashing
+        // page contexts byte by byte was a twentieth of a build.
+        let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            var index = 0
+            let raw = UnsafeRawBufferPointer(buffer)
+            while index + 8 <= raw.count {
+                value ^= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                value &*= 0x0000_0100_0000_01b3
+                value ^= value >> 29
+                index += 8
+            }
+            while index < raw.count {
+                value ^= UInt64(raw[index])
+                value &*= 0x0000_0100_0000_01b3
+                index += 1
+            }
+        }
+        guard done == nil else { return }
         for byte in bytes {
             value ^= UInt64(byte)
             value &*= 0x0000_0100_0000_01b3
