@@ -42,7 +42,7 @@ extension TemplateValue {
         }
     }
 
-    private static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
+    static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
         let hex = Array("0123456789abcdef".utf8)
         bytes.append(UInt8(ascii: "\""))
         for scalar in text.unicodeScalars {
@@ -61,5 +61,18 @@ extension TemplateValue {
             }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+/// JSON string literals safe inside `<script>`, as the `json` filter writes them: for hosts that
+/// write JSON of their own (JSON-LD, feeds) without a second escaping routine.
+public enum JSONString {
+    /// `text` as a JSON string literal, quotes included; `<`, `>`, `&`, U+2028, U+2029 and control
+    /// characters are `\u` escapes, so no `</script>` or `<!--` can appear.
+    public static func quoted(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 2)
+        TemplateValue.appendJSONString(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
