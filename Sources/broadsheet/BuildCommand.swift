@@ -72,7 +72,7 @@ struct BuildCommand: ParsableCommand {
     }
 }
 
-/// Writes a line to standard error.
+/// Writes a line to standard error (every command's diagnostics go there).
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }

@@ -93,8 +93,4 @@ struct TemplateRenderCommand: ParsableCommand {
         printError("error: \(message)")
         return ExitCode(2)
     }
-
-    private func printError(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-    }
 }
