@@ -10,7 +10,8 @@ Python 3 standard library only. The corpus generator and the Hugo reference site
 into a scratch folder outside the repository (default `$TMPDIR/broadsheet-bench`) and reused
 while the generator is unchanged. Every timed build is cold: a fresh output folder and fresh cache
 folders, deleted outside the timed region; the OS page cache is warm (a warm-up run reads the
-content first), as in `../shared/bench/bench.py`.
+content first), as in `../shared/bench/bench.py`. The two generators take turns run by run, so
+that other users of a shared machine slow both alike.
 
 Per run the whole process is measured: wall time (monotonic clock from spawn to reap), CPU time
 (user + sys of the process and its waited-for children, `os.wait4`) and peak RSS (`ru_maxrss`).
@@ -140,37 +141,48 @@ def time_process(argv, log):
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
 
 
-def bench(label, make_argv, scratch, runs, warmup, classify, before_run=None):
-    """Cold builds: `make_argv(out, cache)` gets a fresh output and cache folder for every run.
+class Case:
+    """One generator on one corpus: `make_argv(out, cache)` gets a fresh output and cache folder per run."""
 
-    Returns the medians and spreads, and the page counts of the last run's output.
+    def __init__(self, label, make_argv, classify, before_run):
+        self.label, self.make_argv, self.classify, self.before_run = label, make_argv, classify, before_run
+        self.rows, self.counts = [], {}
+
+
+def bench(cases, scratch, runs, warmup):
+    """Cold builds of every case, taken in turns (A, B, A, B, ...) so that the load other users put on
+    a shared machine falls on both generators alike. Returns each case's medians and spreads, and the
+    page counts of its last run's output.
     """
     work = tempfile.mkdtemp(prefix="runs-", dir=scratch)
-    log_path = os.path.join(scratch, f"{label.replace(' ', '-')}.log")
-    rows, counts = [], {}
-    with open(log_path, "wb") as log:
-        for index in range(warmup + runs):
+    logs = {case.label: open(os.path.join(scratch, f"{case.label.replace(' ', '-')}.log"), "wb") for case in cases}
+    for index in range(warmup + runs):
+        for case in cases:
             out, cache = os.path.join(work, f"out-{index}"), os.path.join(work, f"cache-{index}")
-            if before_run:
-                before_run()
-            argv = make_argv(out, cache)
-            wall, cpu, peak, status = time_process(argv, log)
+            case.before_run()
+            argv = case.make_argv(out, cache)
+            wall, cpu, peak, status = time_process(argv, logs[case.label])
             if status != 0:
-                log.flush()
-                tail = open(log_path, errors="replace").read()[-2000:]
-                fail(f"{label}: exit status {status}: {' '.join(argv)}\n{tail}")
+                logs[case.label].close()
+                tail = open(logs[case.label].name, errors="replace").read()[-2000:]
+                fail(f"{case.label}: exit status {status}: {' '.join(argv)}\n{tail}")
             if index >= warmup:
-                rows.append((wall, cpu, peak))
-                print(f"  {label} run {index - warmup + 1}/{runs}: {wall:.2f} s wall, {cpu:.2f} s CPU, {peak:.0f} MiB",
+                case.rows.append((wall, cpu, peak))
+                print(f"  {case.label} run {index - warmup + 1}/{runs}: {wall:.2f} s wall, {cpu:.2f} s CPU, {peak:.0f} MiB",
                       flush=True)
             if index == warmup + runs - 1:
-                counts = count_pages(out, classify)
+                case.counts = count_pages(out, case.classify)
             shutil.rmtree(work, ignore_errors=True)
             os.makedirs(work)
     shutil.rmtree(work, ignore_errors=True)
-    walls, cpus, peaks = (sorted(column) for column in zip(*rows))
-    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "peak": statistics.median(peaks),
-            "walls": walls, "cpus": cpus, "peaks": peaks, "counts": counts}
+    for log in logs.values():
+        log.close()
+    results = []
+    for case in cases:
+        walls, cpus, peaks = (sorted(column) for column in zip(*case.rows))
+        results.append({"wall": statistics.median(walls), "cpu": statistics.median(cpus), "peak": statistics.median(peaks),
+                        "walls": walls, "cpus": cpus, "peaks": peaks, "counts": case.counts})
+    return results
 
 
 def is_redirect(path):
@@ -208,9 +220,12 @@ def broadsheet_kind(parts):
         return "sitemaps"
     if not name.endswith(".html"):
         return "other files"
-    folders = strip_page(parts)[:-1]
+    stripped = strip_page(parts)
+    folders = stripped[:-1]
     if not folders:
-        return "home pages"
+        return "home pages" if stripped == ["index.html"] else "other files"  # 404.html is not a list
+    if folders == ["archive"]:  # all articles grouped by month, like the Hugo site's /luu-tru/
+        return "date indexes"
     head = folders[0]
     if head in ("tag", "section", "author") and len(folders) >= 2:
         return {"tag": "tag pages", "section": "section pages", "author": "author pages"}[head]
@@ -231,9 +246,10 @@ def hugo_kind(parts):
         return "feeds"
     if not name.endswith(".html"):
         return "other files"
-    folders = strip_page(parts)[:-1]
+    stripped = strip_page(parts)
+    folders = stripped[:-1]
     if not folders:
-        return "home pages"
+        return "home pages" if stripped == ["index.html"] else "other files"
     if folders[0] == "tags":
         return "tag index" if len(folders) == 1 else "tag pages"
     if folders == ["luu-tru"]:  # content/archive.md (`url: /luu-tru/`): all articles grouped by month
@@ -297,16 +313,15 @@ def main():
         # A Broadsheet build cache (when there is one) lives in the site folder: remove it before
         # every run so that each build is cold.
         cache = os.path.join(site, ".broadsheet")
-        ours = bench(f"broadsheet {count}", lambda out, _cache: [binary, "build", "--site", site, "--output", out],
-                     scratch, runs, args.warmup, broadsheet_kind,
-                     before_run=lambda: shutil.rmtree(cache, ignore_errors=True))
-        hugo = None
+        cases = [Case(f"broadsheet {count}", lambda out, _cache: [binary, "build", "--site", site, "--output", out],
+                      broadsheet_kind, lambda: shutil.rmtree(cache, ignore_errors=True))]
         if with_hugo:
             resources = os.path.join(hugo_site, "resources")
-            hugo = bench(f"hugo {count}", lambda out, hugo_cache: ["hugo", "--quiet", "--source", hugo_site,
-                                                                    "--destination", out, "--cacheDir", hugo_cache],
-                         scratch, runs, args.warmup, hugo_kind,
-                         before_run=lambda: shutil.rmtree(resources, ignore_errors=True))
+            cases.append(Case(f"hugo {count}", lambda out, hugo_cache: ["hugo", "--quiet", "--source", hugo_site,
+                                                                         "--destination", out, "--cacheDir", hugo_cache],
+                              hugo_kind, lambda: shutil.rmtree(resources, ignore_errors=True)))
+        measured = bench(cases, scratch, runs, args.warmup)
+        ours, hugo = measured[0], (measured[1] if with_hugo else None)
         report(count, ours, hugo)
         results[count] = (ours, hugo)
 

@@ -79,12 +79,14 @@ struct LinkResolver {
             suffix = String(location[mark...])
             location = location[..<mark]
         }
-        let decoded = location.removingPercentEncoding ?? String(location)
+        // Most links have no escapes: skip Foundation's decoding for them (it returns them unchanged).
+        let decoded = location.utf8.contains(UInt8(ascii: "%")) ? location.removingPercentEncoding ?? String(location) : String(location)
         let candidate: String
         if decoded.hasPrefix("/") {
             candidate = Self.normalize(String(decoded.drop { $0 == "/" }))
         } else {
-            let folder = sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+            // Everything before the last `/`: `normalize` below drops any empty segment left in it.
+            let folder = sourcePath.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(decoding: sourcePath.utf8[..<$0], as: UTF8.self) } ?? ""
             candidate = Self.normalize(folder.isEmpty ? decoded : folder + "/" + decoded)
         }
         if let article = articles[candidate] { return .article(article.index, root + Self.encode(article.path) + suffix) }
@@ -104,24 +106,71 @@ struct LinkResolver {
         return letters == "javascript" || letters == "vbscript"
     }
 
+    /// A `:` before any `/`, `?` or `#`; a scan of the bytes, as every link of every body comes here.
     private static func hasScheme(_ target: String) -> Bool {
-        guard let colon = target.firstIndex(of: ":") else { return false }
-        return !target[..<colon].contains { $0 == "/" || $0 == "?" || $0 == "#" }
+        for byte in target.utf8 {
+            switch byte {
+            case UInt8(ascii: ":"): return true
+            case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"): return false
+            default: continue
+            }
+        }
+        return false
     }
 
     /// Resolves `.` and `..` segments; `..` above the content folder stays at its top.
     static func normalize(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") {
-            if part == "." { continue }
-            if part == ".." { _ = parts.popLast(); continue }
+        guard hasDotOrEmptySegment(path) else { return path }
+        // Segments as byte ranges: every relative link of every body is normalized.
+        var parts: [Substring.UTF8View] = []
+        for part in path.utf8.split(separator: UInt8(ascii: "/")) {
+            if part.elementsEqual(".".utf8) { continue }
+            if part.elementsEqual("..".utf8) { _ = parts.popLast(); continue }
             parts.append(part)
         }
-        return parts.joined(separator: "/")
+        var joined: [UInt8] = []
+        joined.reserveCapacity(path.utf8.count)
+        for (index, part) in parts.enumerated() {
+            if index > 0 { joined.append(UInt8(ascii: "/")) }
+            joined.append(contentsOf: part)
+        }
+        return String(decoding: joined, as: UTF8.self)
+    }
+
+    /// Whether `normalize` would change the path: an empty, `.` or `..` segment (a leading, trailing
+    /// or doubled `/` makes an empty one). Most paths have none, and splitting and joining them is
+    /// the costliest part of resolving a link.
+    private static func hasDotOrEmptySegment(_ path: String) -> Bool {
+        var length = 0
+        var onlyDots = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if length == 0 || (onlyDots && length <= 2) { return true }
+                length = 0
+                onlyDots = true
+            } else {
+                length += 1
+                onlyDots = onlyDots && byte == UInt8(ascii: ".")
+            }
+        }
+        return length == 0 || (onlyDots && length <= 2)
     }
 
     private static func encode(_ path: String) -> String {
-        path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+        // Paths made of slugs need no escaping: skip Foundation for them.
+        if path.utf8.allSatisfy(isUnreservedOrSlash) { return path }
+        return path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+    }
+
+    /// Letters, digits, `-`, `.`, `_`, `~` and `/`: bytes every URL path keeps as they are.
+    private static func isUnreservedOrSlash(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            return true
+        default:
+            return false
+        }
     }
 
     private static func sameTarget(_ written: String, _ rendered: String) -> Bool {

@@ -30,16 +30,19 @@ struct BodyExtractor {
         static let all: Flags = [.stripUnlikelys, .weightClasses, .cleanConditionally]
     }
 
-    /// Runs the passes over copies of `document` (which must already be prepared) and returns the first
-    /// that keeps enough text, else the longest.
-    func extract(from document: HTMLDocument) -> Result? {
+    /// Runs the passes, the first over `document` itself (which must already be prepared, and which the pass
+    /// changes), each later one over a fresh prepared page from `fresh`, and returns the first that keeps
+    /// enough text, else the longest.
+    func extract(from document: HTMLDocument, fresh: () -> HTMLDocument?) -> Result? {
         var attempts: [(result: Result, length: Int)] = []
+        var unused: HTMLDocument? = document
         for flags in [Flags.all, [.weightClasses, .cleanConditionally], [.cleanConditionally], []] as [Flags] {
-            guard let copy = document.copy() else { return nil }
-            var pass = BodyPass(document: copy, flags: flags, articleTitle: articleTitle,
+            guard let page = unused ?? fresh() else { return nil }
+            unused = nil
+            var pass = BodyPass(document: page, flags: flags, articleTitle: articleTitle,
                                 hasMetadataByline: hasMetadataByline)
             guard let content = pass.run() else { continue }
-            let result = Result(document: copy, content: content, byline: pass.byline)
+            let result = Result(document: page, content: content, byline: pass.byline)
             let length = TextMeasure.textLength(content)
             if length >= charThreshold { return result }
             attempts.append((result, length))

@@ -6,8 +6,10 @@ extension BodyPass {
     /// over its parent; the body's content wrapped in a new `div` when nothing scored.
     mutating func chooseTopCandidate(_ candidates: [DOMNode], body: DOMNode) -> (DOMNode, DOMNode) {
         var top: [DOMNode] = []
+        let densities = document.root.map { LinkDensityTable(root: $0, wanted: Set(candidates)) }
         for candidate in candidates {
-            let adjusted = (scores[candidate] ?? 0) * (1 - TextMeasure.linkDensity(candidate))
+            let density = densities?.linkDensity(candidate) ?? TextMeasure.linkDensity(candidate)
+            let adjusted = (scores[candidate] ?? 0) * (1 - density)
             scores[candidate] = adjusted
             if let index = top.firstIndex(where: { adjusted > (scores[$0] ?? 0) }) {
                 top.insert(candidate, at: index)

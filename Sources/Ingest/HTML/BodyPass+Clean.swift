@@ -38,7 +38,7 @@ extension BodyPass {
         }
         for lineBreak in content.descendants("br") {
             var next = lineBreak.nextSibling
-            while let current = next, !current.isElement, TextMeasure.isBlank(current.textContent) { next = current.nextSibling }
+            while let current = next, !current.isElement, TextMeasure.isBlank(node: current) { next = current.nextSibling }
             if let next, next.isTag("p") { document.remove(lineBreak) }
         }
         unwrapSingleCellTables(content)
@@ -102,7 +102,6 @@ extension BodyPass {
     // MARK: - Conditional cleaning
 
     static let textishTags: Set<String> = divToParagraphBlocks.union(["span", "li", "td"])
-    static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
     /// Removes `tag` elements that look like link lists, image galleries, forms or ads rather than prose.
     func cleanConditionally(_ root: DOMNode, _ tag: String) {
@@ -112,27 +111,87 @@ extension BodyPass {
         }
     }
 
+    /// What `shouldRemove` asks about the elements below a node, gathered in one walk: a walk per question
+    /// (ten per node, over nested nodes) was the largest cost of the clean-up.
+    struct Census {
+        var paragraphs = 0
+        var images = 0
+        var listItems = 0
+        var inputs = 0
+        var lists: [DOMNode] = []
+        var tables: [DOMNode] = []
+        var headings: [DOMNode] = []
+        var embeds: [DOMNode] = []
+        var links: [DOMNode] = []
+        var textish: [DOMNode] = []
+
+        init(_ root: DOMNode) { visitChildren(of: root) }
+
+        mutating func visitChildren(of node: DOMNode) {
+            var child = node.pointee.children
+            while let current = child {
+                if current.isElement {
+                    let tag = current.tag
+                    switch tag {
+                    case "p": paragraphs += 1
+                    case "img": images += 1
+                    case "li": listItems += 1
+                    case "input": inputs += 1
+                    case "ul", "ol": lists.append(current)
+                    case "table": tables.append(current)
+                    case "h1", "h2", "h3", "h4", "h5", "h6": headings.append(current)
+                    case "object", "embed", "iframe": embeds.append(current)
+                    case "a": links.append(current)
+                    default: break
+                    }
+                    if BodyPass.textishTags.contains(tag) { textish.append(current) }
+                    visitChildren(of: current)
+                }
+                child = current.pointee.next
+            }
+        }
+
+        /// `TextMeasure.textDensity` over the nodes found, for a root of text length `total`.
+        static func density(_ nodes: [DOMNode], total: Int) -> Double {
+            guard total > 0 else { return 0 }
+            return Double(nodes.reduce(0) { $0 + TextMeasure.textLength($1) }) / Double(total)
+        }
+
+        /// `TextMeasure.linkDensity` from the links found, for a root of text length `total`.
+        func linkDensity(total: Int) -> Double {
+            guard total > 0 else { return 0 }
+            var linked = 0.0
+            for link in links {
+                let href = link.attribute("href") ?? ""
+                let weight = href.count > 1 && href.hasPrefix("#") ? 0.3 : 1
+                linked += Double(TextMeasure.textLength(link)) * weight
+            }
+            return linked / Double(total)
+        }
+    }
+
     func shouldRemove(_ node: DOMNode, _ tag: String) -> Bool {
         let contentLength = TextMeasure.textLength(node)
+        let census = Census(node)
         var isList = tag == "ul" || tag == "ol"
         if !isList {
-            let listLength = node.descendants(in: ["ul", "ol"]).reduce(0) { $0 + TextMeasure.textLength($1) }
+            let listLength = census.lists.reduce(0) { $0 + TextMeasure.textLength($1) }
             isList = contentLength > 0 && Double(listLength) / Double(contentLength) > 0.9
         }
         if tag == "table", dataTables.contains(node) { return false }
         if node.hasAncestor("table", maxDepth: -1, where: { dataTables.contains($0) }) { return false }
         if node.hasAncestor("code") { return false }
-        if node.descendants("table").contains(where: { dataTables.contains($0) }) { return false }
+        if census.tables.contains(where: { dataTables.contains($0) }) { return false }
         let weight = classWeight(node)
         if weight < 0 { return true }
         guard TextMeasure.commaCount(node) < 10 else { return false }
-        let paragraphs = node.count("p")
-        let images = node.count("img")
-        let listItems = node.count("li") - 100
-        let inputs = node.count("input")
-        let headingDensity = TextMeasure.textDensity(node, tags: Self.headingTags)
+        let paragraphs = census.paragraphs
+        let images = census.images
+        let listItems = census.listItems - 100
+        let inputs = census.inputs
+        let headingDensity = Census.density(census.headings, total: contentLength)
         var embeds = 0
-        for embed in node.descendants(in: ["object", "embed", "iframe"]) {
+        for embed in census.embeds {
             if embed.attributes.contains(where: { Self.isAllowedVideo($0.value) }) { return false }
             embeds += 1
         }
@@ -140,8 +199,8 @@ extension BodyPass {
             let lower = TextMeasure.innerText(node).lowercased()
             if Self.adWords.contains(lower) || Self.isLoadingWord(lower) { return true }
         }
-        let linkDensity = TextMeasure.linkDensity(node)
-        let textDensity = TextMeasure.textDensity(node, tags: Self.textishTags)
+        let linkDensity = census.linkDensity(total: contentLength)
+        let textDensity = Census.density(census.textish, total: contentLength)
         let isFigureChild = node.hasAncestor("figure")
         var remove = false
         if !isFigureChild, images > 1, Double(paragraphs) / Double(images) < 0.5 { remove = true }
@@ -157,7 +216,7 @@ extension BodyPass {
         // A simple list of images may stay.
         if isList, remove {
             if node.elementChildren.contains(where: { $0.elementChildren.count > 1 }) { return true }
-            if images == node.count("li") { return false }
+            if images == census.listItems { return false }
         }
         return remove
     }

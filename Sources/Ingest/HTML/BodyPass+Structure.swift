@@ -21,16 +21,13 @@ extension BodyPass {
     }
 
     static func isWhitespace(_ node: DOMNode) -> Bool {
-        (node.isText && TextMeasure.isBlank(node.textContent)) || node.isTag("br")
+        (node.isText && TextMeasure.isBlank(node: node)) || node.isTag("br")
     }
 
     /// Hidden with `display:none`, `visibility:hidden`, `hidden` or `aria-hidden` (math fallbacks excepted).
     static func isProbablyVisible(_ node: DOMNode) -> Bool {
         guard node.isElement else { return true }
-        if let style = node.attribute("style") {
-            let compact = style.lowercased().filter { !$0.isWhitespace }
-            if compact.contains("display:none") || compact.contains("visibility:hidden") { return false }
-        }
+        if let style = node.attribute("style"), isHidingStyle(style) { return false }
         if node.hasAttribute("hidden") { return false }
         if node.attribute("aria-hidden") == "true", !(node.attribute("class") ?? "").contains("fallback-image") {
             return false
@@ -38,8 +35,23 @@ extension BodyPass {
         return true
     }
 
+    static let hidingStyles = [Array("display:none".utf8), Array("visibility:hidden".utf8)]
+
+    /// `display:none` or `visibility:hidden`, white space and case ignored. ASCII styles (nearly all) are
+    /// read as bytes, as this runs for every styled element of the page.
+    static func isHidingStyle(_ style: String) -> Bool {
+        guard style.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let compact = style.lowercased().filter { !$0.isWhitespace }
+            return compact.contains("display:none") || compact.contains("visibility:hidden")
+        }
+        let compact = style.utf8.compactMap { byte -> UInt8? in
+            TextMeasure.isASCIISpace(byte) ? nil : byte >= 65 && byte <= 90 ? byte + 32 : byte
+        }
+        return hidingStyles.contains { ClassHints.contains(compact, $0) }
+    }
+
     static func isElementWithoutContent(_ node: DOMNode) -> Bool {
-        guard node.isElement, TextMeasure.isBlank(node.textContent) else { return false }
+        guard node.isElement, TextMeasure.isBlank(node: node) else { return false }
         let children = node.elementChildren.count
         return children == 0 || children == node.count("br") + node.count("hr")
     }
@@ -48,7 +60,7 @@ extension BodyPass {
     static func hasSingleTagInside(_ node: DOMNode, _ tag: String) -> Bool {
         let children = node.elementChildren
         guard children.count == 1, children[0].tag == tag else { return false }
-        return !node.childNodes.contains { $0.isText && !TextMeasure.isBlank($0.textContent) }
+        return !node.childNodes.contains { $0.isText && !TextMeasure.isBlank(node: $0) }
     }
 
     static func hasChildBlockElement(_ node: DOMNode) -> Bool {

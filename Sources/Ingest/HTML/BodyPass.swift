@@ -118,10 +118,11 @@ struct BodyPass {
         while let last = node.pointee.last, Self.isWhitespace(last) { document.remove(last) }
     }
 
-    mutating func checkByline(_ node: DOMNode, _ matchString: String) -> Bool {
+    mutating func checkByline(_ node: DOMNode, _ matchString: [UInt8]) -> Bool {
         guard byline == nil, !hasMetadataByline, node.isElement else { return false }
         let itemprop = node.attribute("itemprop") ?? ""
-        guard node.attribute("rel") == "author" || itemprop.contains("author") || ClassHints.isByline(matchString)
+        guard node.attribute("rel") == "author" || (!itemprop.isEmpty && itemprop.contains("author"))
+            || ClassHints.isByline(matchString)
         else { return false }
         let text = node.textContent.whitespaceTrimmed
         guard !text.isEmpty, TextMeasure.length(text) < 100 else { return false }
@@ -190,8 +191,8 @@ struct BodyPass {
     func classWeight(_ node: DOMNode) -> Int {
         guard flags.contains(.weightClasses) else { return 0 }
         var weight = 0
-        for value in [node.attribute("class"), node.attribute("id")] {
-            guard let value, !value.isEmpty else { continue }
+        for value in [node.lowercasedAttribute("class"), node.lowercasedAttribute("id")] {
+            guard !value.isEmpty else { continue }
             if ClassHints.isNegative(value) { weight -= 25 }
             if ClassHints.isPositive(value) { weight += 25 }
         }

@@ -11,10 +11,14 @@ struct BodyTrimmer {
     var byline: String?
 
     func trim(_ content: DOMNode) {
+        let byline = byline?.lowercased() ?? ""
         for element in content.descendants("*").reversed() where element.pointee.parent != nil {
-            if isBreadcrumb(element) || isRepeatedByline(element) || isRelatedLink(element) || isAdLabel(element) {
+            // Read once per element: three of the tests below ask for it.
+            let names = element.classAndID
+            if isBreadcrumb(element, names) || isRepeatedByline(element, names, byline: byline) || isRelatedLink(element)
+                || isAdLabel(element) {
                 document.remove(element)
-            } else if isDateLine(element) {
+            } else if isDateLine(element, names) {
                 // The line is the largest wrapper holding nothing but the date (often a paragraph made around it).
                 var line = element
                 while let parent = line.parent, parent != content, TextMeasure.textLength(parent) == TextMeasure.textLength(line) {
@@ -39,7 +43,7 @@ struct BodyTrimmer {
     /// the box's links were dropped: a short line in capitals with nothing after it.
     func removeTrailingBoxTitles(_ content: DOMNode) {
         for _ in 0..<3 {
-            guard let last = content.descendants("*").reversed().first(where: { !TextMeasure.isBlank(TextMeasure.innerText($0)) }) else { return }
+            guard let last = content.descendants("*").reversed().first(where: { !TextMeasure.isBlank(node: $0) }) else { return }
             var block = last
             while let parent = block.parent, parent != content, TextMeasure.textLength(parent) == TextMeasure.textLength(block) {
                 block = parent
@@ -53,9 +57,10 @@ struct BodyTrimmer {
     }
 
     /// A short block named for bylines that names the author the metadata already gave.
-    func isRepeatedByline(_ element: DOMNode) -> Bool {
-        guard let byline = byline?.lowercased(), !byline.isEmpty, ClassHints.isByline(element.classAndID),
-              TextMeasure.textLength(element) < 100, standsAlone(element) else { return false }
+    /// `byline` is the known byline in lower case ("" when there is none); `names` the element's `classAndID`.
+    func isRepeatedByline(_ element: DOMNode, _ names: [UInt8], byline: String) -> Bool {
+        guard !byline.isEmpty, ClassHints.isByline(names),
+              TextMeasure.textLength(element, isAtMost: 99), standsAlone(element) else { return false }
         let text = TextMeasure.innerText(element).lowercased()
         return text.contains(byline) || byline.contains(text)
     }
@@ -69,7 +74,7 @@ struct BodyTrimmer {
     func isRelatedLink(_ element: DOMNode) -> Bool {
         if (element.attribute("type") ?? "").lowercased().contains("related") { return true }
         guard element.isTag("p") || element.isTag("div") || element.isTag("li"),
-              TextMeasure.textLength(element) < 300, TextMeasure.linkDensity(element) > 0.5 else { return false }
+              TextMeasure.textLength(element, isAtMost: 299), TextMeasure.linkDensity(element) > 0.5 else { return false }
         let text = TextMeasure.innerText(element).lowercased()
         // The lead must stand as a label (`Xem thêm:`), not open a sentence ("Read more about it here.").
         return Self.relatedLeads.contains { lead in
@@ -82,14 +87,14 @@ struct BodyTrimmer {
 
     /// A leftover "Advertisement" label (or "Loading…") standing where an ad slot was emptied.
     func isAdLabel(_ element: DOMNode) -> Bool {
-        guard TextMeasure.textLength(element) <= 20, element.descendants(in: ["img", "iframe", "video"]).isEmpty
+        guard TextMeasure.textLength(element, isAtMost: 20), element.descendants(in: ["img", "iframe", "video"]).isEmpty
         else { return false }
         let text = TextMeasure.innerText(element).lowercased()
         return !text.isEmpty && (BodyPass.adWords.contains(text) || BodyPass.isLoadingWord(text))
     }
 
-    func isBreadcrumb(_ element: DOMNode) -> Bool {
-        ClassHints.matches(element.classAndID, ["breadcrumb"])
+    func isBreadcrumb(_ element: DOMNode, _ names: [UInt8]) -> Bool {
+        ClassHints.matches(names, PageFacts.breadcrumbHints)
             || (element.attribute("itemtype") ?? "").hasSuffix("BreadcrumbList")
     }
 
@@ -97,9 +102,9 @@ struct BodyTrimmer {
 
     /// A short element named for dates (or a `<time>`) whose text is a date and little else, standing on a
     /// line of its own (a date inside a sentence or a citation is content).
-    func isDateLine(_ element: DOMNode) -> Bool {
-        guard element.isTag("time") || ClassHints.matches(element.classAndID, PageFacts.dateHints) else { return false }
-        guard TextMeasure.textLength(element) < 80 else { return false }
+    func isDateLine(_ element: DOMNode, _ names: [UInt8]) -> Bool {
+        guard element.isTag("time") || ClassHints.matches(names, PageFacts.dateHints) else { return false }
+        guard TextMeasure.textLength(element, isAtMost: 79) else { return false }
         let text = TextMeasure.innerText(element)
         guard DateParser.parse(text, defaultTimeZone: TimeZone(secondsFromGMT: 0)!) != nil else { return false }
         let words = text.split { !$0.isLetter }.filter { word in
@@ -111,6 +116,6 @@ struct BodyTrimmer {
     func standsAlone(_ element: DOMNode) -> Bool {
         if element.ancestors().contains(where: { Self.runningText.contains($0.tag) }) { return false }
         guard let parent = element.parent else { return true }
-        return !parent.childNodes.contains { $0.isText && !TextMeasure.isBlank($0.textContent) }
+        return !parent.childNodes.contains { $0.isText && !TextMeasure.isBlank(node: $0) }
     }
 }

@@ -5,7 +5,7 @@
 /// Matched as lower-case substrings, as Readability's case-insensitive alternations are, but without
 /// building regular expressions: these run on every element of every page.
 enum ClassHints {
-    static let unlikely = [
+    static let unlikely: Words = [
         "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
         "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
         "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
@@ -13,71 +13,96 @@ enum ClassHints {
         "lien-quan", "lienquan", "quang-cao", "quangcao", "binh-luan", "binhluan", "tin-khac", "tinkhac",
         "noi-bat", "xem-them", "xemthem", "doc-them",
     ]
-    static let maybeCandidate = ["and", "article", "body", "column", "content", "main", "shadow", "noi-dung", "noidung",
+    static let maybeCandidate: Words = ["and", "article", "body", "column", "content", "main", "shadow", "noi-dung", "noidung",
                                  "chi-tiet", "detail"]
-    static let positive = [
+    static let positive: Words = [
         "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog",
         "story", "noi-dung", "noidung", "chi-tiet", "chitiet", "detail", "sapo", "fck", "baiviet", "bai-viet",
     ]
     /// `foot` and `footnote` are left out: footnotes belong to the article, as current reader views agree.
-    static let negative = [
+    static let negative: Words = [
         "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
         "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
         "skyscraper", "sponsor", "shopping", "tags", "widget",
         "lien-quan", "lienquan", "quang-cao", "quangcao", "binh-luan", "binhluan", "tin-khac", "chia-se", "chiase",
     ]
-    static let byline = ["byline", "author", "dateline", "writtenby", "p-author", "tac-gia", "tacgia"]
+    static let byline: Words = ["byline", "author", "dateline", "writtenby", "p-author", "tac-gia", "tacgia"]
 
-    static func matches(_ text: String, _ words: [String]) -> Bool {
-        let haystack = lowercasedBytes(text)
-        return words.contains { contains(haystack, Array($0.utf8)) }
+    /// A word list encoded once as lower-case UTF-8 and grouped by first byte, so matching allocates
+    /// nothing and tries at each position only the words that start with the byte found there.
+    struct Words: ExpressibleByArrayLiteral {
+        let patterns: [[UInt8]]
+        /// For each byte value, the patterns that start with it.
+        let byFirstByte: [[[UInt8]]]
+
+        init(arrayLiteral words: String...) {
+            patterns = words.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
+            var buckets = [[[UInt8]]](repeating: [], count: 256)
+            for pattern in patterns { buckets[Int(pattern[0])].append(pattern) }
+            byFirstByte = buckets
+        }
     }
 
-    /// ASCII-lowercased UTF-8 (class and id names are ASCII in practice; other bytes pass through).
-    static func lowercasedBytes(_ text: String) -> [UInt8] {
-        text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+    /// Whether any word occurs in `names`, the lower-cased bytes of an element's `class` and `id`
+    /// (`DOMNode.classAndID`). One pass over the names with a first-byte table: trying each word over the
+    /// whole string in turn was the largest single cost left in the body search.
+    static func matches(_ names: [UInt8], _ words: Words) -> Bool {
+        names.withUnsafeBufferPointer { hay in
+            for start in 0..<hay.count {
+                for pattern in words.byFirstByte[Int(hay[start])] where pattern.count <= hay.count - start {
+                    var offset = 1
+                    while offset < pattern.count, hay[start + offset] == pattern[offset] { offset += 1 }
+                    if offset == pattern.count { return true }
+                }
+            }
+            return false
+        }
     }
 
     /// Plain substring search over bytes: Foundation's `contains` was the top cost of a whole extraction.
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
-        let first = needle[0]
-        let last = haystack.count - needle.count
-        var start = 0
-        while start <= last {
-            if haystack[start] == first {
-                var offset = 1
-                while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pattern in
+                let first = pattern[0]
+                let last = hay.count - pattern.count
+                var start = 0
+                while start <= last {
+                    if hay[start] == first {
+                        var offset = 1
+                        while offset < pattern.count, hay[start + offset] == pattern[offset] { offset += 1 }
+                        if offset == pattern.count { return true }
+                    }
+                    start += 1
+                }
+                return false
             }
-            start += 1
         }
-        return false
     }
 
-    static func isUnlikely(_ text: String) -> Bool { matches(text, unlikely) }
-    static func isMaybeCandidate(_ text: String) -> Bool { matches(text, maybeCandidate) }
-    static func isByline(_ text: String) -> Bool { matches(text, byline) }
-    static func isPositive(_ text: String) -> Bool { matches(text, positive) }
+    static func isUnlikely(_ names: [UInt8]) -> Bool { matches(names, unlikely) }
+    static func isMaybeCandidate(_ names: [UInt8]) -> Bool { matches(names, maybeCandidate) }
+    static func isByline(_ names: [UInt8]) -> Bool { matches(names, byline) }
+    static func isPositive(_ names: [UInt8]) -> Bool { matches(names, positive) }
 
     /// Readability's negative list also holds `hid` as a whole space-separated word.
-    static func isNegative(_ text: String) -> Bool {
-        matches(text, negative) || lowercasedBytes(text).split(separator: 32).contains { Array($0) == Array("hid".utf8) }
+    static func isNegative(_ names: [UInt8]) -> Bool {
+        matches(names, negative) || names.split(separator: 32).contains { $0.elementsEqual("hid".utf8) }
     }
 
+    static let shareWords = Words(arrayLiteral: "share", "sharedaddy")
+
     /// `share` or `sharedaddy` as a word of its own, `_` counting as a boundary.
-    static func isShare(_ text: String) -> Bool {
-        let bytes = Array(text.lowercased().utf8)
+    static func isShare(_ names: [UInt8]) -> Bool {
         func isWordByte(_ byte: UInt8) -> Bool {
             (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90)
         }
-        for word in ["share", "sharedaddy"] {
-            let pattern = Array(word.utf8)
-            guard bytes.count >= pattern.count else { continue }
-            for start in 0...(bytes.count - pattern.count) where Array(bytes[start..<start + pattern.count]) == pattern {
-                let before = start == 0 || !isWordByte(bytes[start - 1])
+        for pattern in shareWords.patterns where names.count >= pattern.count {
+            for start in 0...(names.count - pattern.count)
+            where names[start] == pattern[0] && names[start..<start + pattern.count].elementsEqual(pattern) {
+                let before = start == 0 || !isWordByte(names[start - 1])
                 let end = start + pattern.count
-                let after = end == bytes.count || !isWordByte(bytes[end])
+                let after = end == names.count || !isWordByte(names[end])
                 if before && after { return true }
             }
         }

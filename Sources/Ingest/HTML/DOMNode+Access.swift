@@ -60,12 +60,75 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 
     /// The value of attribute `name`, or nil when it is absent.
     func attribute(_ name: String) -> String? {
-        guard isElement, let value = xmlGetProp(self, name) else { return nil }
+        guard isElement, let attribute = findAttribute(name) else { return nil }
+        // The usual attribute holds one text node: read it in place instead of through xmlGetProp's copy,
+        // which with its free was a measured share of every extraction.
+        if let value = Self.singleTextValue(attribute) { return String(cString: value) }
+        guard let value = xmlGetProp(self, name) else { return nil }
         defer { broadsheet_xmlFree(value) }
         return String(cString: value)
     }
 
-    func hasAttribute(_ name: String) -> Bool { isElement && xmlHasProp(self, name) != nil }
+    /// The text of an attribute made of one text node, without copying; nil for anything else.
+    private static func singleTextValue(_ attribute: xmlAttrPtr) -> UnsafePointer<xmlChar>? {
+        guard attribute.pointee.type == XML_ATTRIBUTE_NODE, let child = attribute.pointee.children,
+              child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content
+        else { return nil }
+        return UnsafePointer(content)
+    }
+
+    /// Appends attribute `name`'s value as ASCII-lower-cased UTF-8 (other bytes as they are).
+    private func appendLowercased(_ name: StaticString, to bytes: inout [UInt8]) {
+        guard let attribute = findAttribute(name.description) else { return }
+        if let value = Self.singleTextValue(attribute) {
+            var index = 0
+            while value[index] != 0 {
+                let byte = value[index]
+                bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+                index += 1
+            }
+        } else if let value = attribute.pointee.children.flatMap({ xmlNodeListGetString(pointee.doc, $0, 1) }) {
+            var index = 0
+            while value[index] != 0 {
+                let byte = value[index]
+                bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+                index += 1
+            }
+            broadsheet_xmlFree(value)
+        }
+    }
+
+    /// Attribute `name`'s value as ASCII-lower-cased UTF-8, empty when absent, for `ClassHints`.
+    func lowercasedAttribute(_ name: StaticString) -> [UInt8] {
+        var bytes: [UInt8] = []
+        if isElement { appendLowercased(name, to: &bytes) }
+        return bytes
+    }
+
+    func hasAttribute(_ name: String) -> Bool { isElement && findAttribute(name) != nil }
+
+    /// The attribute named `name`, found by walking the element's own attributes. `xmlHasProp` also looks
+    /// each missing name up among the DTD's declared defaults, which an HTML page never has, and the
+    /// heuristics ask for many absent attributes on every element.
+    func findAttribute(_ name: String) -> xmlAttrPtr? {
+        var name = name
+        return name.withUTF8 { bytes in
+            var attribute = pointee.properties
+            while let current = attribute {
+                if Self.hasName(current.pointee.name, bytes) { return current }
+                attribute = current.pointee.next
+            }
+            return nil
+        }
+    }
+
+    /// Whether the C string `own` spells `name` exactly.
+    @inline(__always)
+    private static func hasName(_ own: UnsafePointer<xmlChar>?, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let own else { return false }
+        for index in 0..<name.count where own[index] != name[index] { return false }
+        return own[name.count] == 0
+    }
 
     func setAttribute(_ name: String, _ value: String) { xmlSetProp(self, name, value) }
 
@@ -78,20 +141,30 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         var result: [(String, String)] = []
         var attribute = pointee.properties
         while let current = attribute {
-            let name = String(cString: current.pointee.name)
-            var value = ""
-            if let text = xmlNodeListGetString(pointee.doc, current.pointee.children, 1) {
-                value = String(cString: text)
-                broadsheet_xmlFree(text)
-            }
-            result.append((name, value))
+            result.append((String(cString: current.pointee.name), value(of: current)))
             attribute = current.pointee.next
         }
         return result
     }
 
-    /// `class` and `id` joined as readability-style heuristics read them.
-    var classAndID: String { (attribute("class") ?? "") + " " + (attribute("id") ?? "") }
+    /// The value of one of this element's attributes ("" when it has none).
+    func value(of attribute: xmlAttrPtr) -> String {
+        if let value = Self.singleTextValue(attribute) { return String(cString: value) }
+        guard let text = xmlNodeListGetString(pointee.doc, attribute.pointee.children, 1) else { return "" }
+        defer { broadsheet_xmlFree(text) }
+        return String(cString: text)
+    }
+
+    /// `class` and `id` joined as readability-style heuristics read them, as ASCII-lower-cased UTF-8:
+    /// the heuristics ask this of every element several times per page, so it builds no String.
+    var classAndID: [UInt8] {
+        var bytes: [UInt8] = []
+        guard isElement else { return [32] }
+        appendLowercased("class", to: &bytes)
+        bytes.append(32)
+        appendLowercased("id", to: &bytes)
+        return bytes
+    }
 
     /// The text of this node and everything below it, as the DOM's `textContent` gives it.
     var textContent: String {
@@ -121,30 +194,65 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     /// Every element below this one named `tag` ("*" for all), in document order.
     func descendants(_ tag: String) -> [DOMNode] {
         var result: [DOMNode] = []
-        collect(tag, into: &result)
+        if tag == "*" {
+            collect(nil, into: &result)
+        } else {
+            tag.withCString { name in
+                UnsafeRawPointer(name).withMemoryRebound(to: xmlChar.self, capacity: 1) { collect($0, into: &result) }
+            }
+        }
         return result
     }
 
-    private func collect(_ tag: String, into result: inout [DOMNode]) {
+    /// Compares names as C strings: a String per element visited was a measured cost of every query.
+    private func collect(_ tag: UnsafePointer<xmlChar>?, into result: inout [DOMNode]) {
         var child = pointee.children
         while let current = child {
             if current.isElement {
-                if tag == "*" || current.tag == tag { result.append(current) }
+                if tag == nil || Self.sameName(current.pointee.name, tag!) { result.append(current) }
                 current.collect(tag, into: &result)
             }
             child = current.pointee.next
         }
     }
 
+    /// Whether the element's name is `name`, given as UTF-8 ending in a 0 byte.
+    @inline(__always)
+    func hasName(_ name: [UInt8]) -> Bool {
+        guard let own = pointee.name else { return false }
+        var index = 0
+        while index < name.count, own[index] == name[index] {
+            if name[index] == 0 { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// C-string equality inlined: the call into libxml2's `xmlStrEqual` for every element of every query
+    /// was a measured cost on its own.
+    @inline(__always)
+    private static func sameName(_ name: UnsafePointer<xmlChar>?, _ other: UnsafePointer<xmlChar>) -> Bool {
+        guard let name else { return false }
+        var index = 0
+        while name[index] == other[index] {
+            if name[index] == 0 { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// Every element below this one whose name is in `tags`, in document order.
     func descendants(in tags: Set<String>) -> [DOMNode] {
+        // The few names are compared as bytes: a String and a hash per element visited cost more than
+        // the walk itself.
+        let names = tags.map { Array($0.utf8) + [0] }
         var result: [DOMNode] = []
         var stack: [DOMNode] = []
         var child = pointee.children
         while true {
             while let current = child {
                 if current.isElement {
-                    if tags.contains(current.tag) { result.append(current) }
+                    if names.contains(where: { current.hasName($0) }) { result.append(current) }
                     if current.pointee.children != nil {
                         stack.append(current)
                         child = current.pointee.children
@@ -176,15 +284,19 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 
     /// Whether an ancestor within `maxDepth` levels (≤ 0: any) is a `tag` element passing `filter`.
     func hasAncestor(_ tag: String, maxDepth: Int = 3, where filter: ((DOMNode) -> Bool)? = nil) -> Bool {
-        var depth = 0
-        var node = self
-        while let parent = node.parent {
-            if maxDepth > 0, depth > maxDepth { return false }
-            if parent.tag == tag, filter?(parent) ?? true { return true }
-            node = parent
-            depth += 1
+        // Names compared as C strings: this runs for every element the body search visits.
+        tag.withCString { name in
+            var depth = 0
+            var node = self
+            while let parent = node.parent {
+                if maxDepth > 0, depth > maxDepth { return false }
+                if strcmp(UnsafeRawPointer(parent.pointee.name).assumingMemoryBound(to: CChar.self), name) == 0,
+                   filter?(parent) ?? true { return true }
+                node = parent
+                depth += 1
+            }
+            return false
         }
-        return false
     }
 
     /// Renames an element in place, keeping its attributes and children (the DOM has to copy; libxml2 need not).

@@ -49,23 +49,12 @@ final class HTMLDocument {
         parseErrors = collector.messages
     }
 
-    /// Wraps a document this object now owns (a copy made for a second extraction attempt).
-    private init(owning pointer: htmlDocPtr) {
-        self.pointer = pointer
-    }
-
     deinit {
         // A node detached earlier may since have been moved into another subtree, which frees it with
         // that subtree: free only the roots, found before anything is freed.
         let roots = detached.filter { $0.pointee.parent == nil }
         for node in roots { xmlFreeNode(node) }
         xmlFreeDoc(pointer)
-    }
-
-    /// A deep copy, so a failed extraction attempt can start again from the untouched page.
-    func copy() -> HTMLDocument? {
-        guard let copied = xmlCopyDoc(pointer, 1) else { return nil }
-        return HTMLDocument(owning: copied)
     }
 
     /// The `<html>` element.
@@ -82,6 +71,10 @@ final class HTMLDocument {
         guard let start = root ?? self.root else { return [] }
         return start.descendants(tag)
     }
+
+    /// Every element named in `tags` below the root, in document order: one walk where the page is asked
+    /// for several names (each walk of a whole page is a measured cost).
+    func elements(in tags: Set<String>) -> [DOMNode] { root?.descendants(in: tags) ?? [] }
 
     /// Takes `node` out of the tree, keeping it alive until the document goes.
     func remove(_ node: DOMNode) {

@@ -19,19 +19,22 @@ public struct HTMLExtractor: Sendable {
         -> ExtractedPage {
         guard !bytes.isEmpty else { throw .empty }
         let charset = CharsetRepair(bytes)
-        let document = try HTMLDocument(bytes: charset.bytes, url: pageURL, encoding: charset.encoding)
+        let (document, rule) = try parse(charset, pageURL: pageURL)
         var page = ExtractedPage()
         page.warnings = charset.warnings
 
-        // Without a page URL (a page read from disk), the page's own canonical address names its site.
-        let host = (pageURL ?? Self.declaredAddress(document)).flatMap { URL(string: $0)?.host }
-        let rule = host.flatMap { host in rules.first { $0.matches(host: host) } }
-        if let rule { SiteRuleApplier(rule: rule).removeUnwanted(in: document) }
-
-        LazyImages.unwrapNoscriptImages(document)
         let metadata = PageMetadata(document: document)
         PagePreparation.prepare(document)
         var facts = PageFacts(document: document, metadata: metadata, rule: rule)
+
+        // Everything read from the whole page is read before the body search, which then works on this
+        // document itself: copying the page for the search was a tenth of an extraction, and only the
+        // rare page whose first pass keeps too little needs a fresh one (parsed again).
+        let base = pageURL.flatMap { Self.baseURL(pageURL: $0, document: document) }
+        page.published = facts.published.flatMap { DateParser.parse($0, defaultTimeZone: defaultTimeZone) }
+            ?? facts.printedDate(defaultTimeZone: defaultTimeZone)
+        page.tags = metadata.tags.isEmpty ? facts.tagLinks() : metadata.tags
+        let pageByline = (facts.byline?.whitespaceTrimmed.isEmpty ?? true) ? facts.bylineElement() : nil
 
         let title = facts.title
         var content: DOMNode?
@@ -41,7 +44,12 @@ public struct HTMLExtractor: Sendable {
             content = selected
         } else {
             let extractor = BodyExtractor(articleTitle: title ?? "", hasMetadataByline: facts.byline != nil)
-            if let result = extractor.extract(from: document) {
+            let result = extractor.extract(from: document) {
+                guard let (fresh, _) = try? parse(charset, pageURL: pageURL) else { return nil }
+                PagePreparation.prepare(fresh)
+                return fresh
+            }
+            if let result {
                 BodyTrimmer(document: result.document, byline: facts.byline).trim(result.content)
                 content = result.content
                 holder = result.document
@@ -49,7 +57,6 @@ public struct HTMLExtractor: Sendable {
             }
         }
 
-        let base = pageURL.flatMap { Self.baseURL(pageURL: $0, document: document) }
         if let content {
             let output = Sanitizer(baseURL: base).render(content)
             page.html = output.html
@@ -61,14 +68,11 @@ public struct HTMLExtractor: Sendable {
         }
         withExtendedLifetime(holder) {}
 
-        facts.settleByline(bodyByline: bodyByline, bodyText: page.text)
+        facts.settleByline(bodyByline: bodyByline, pageByline: pageByline, bodyText: page.text)
         page.title = title
         page.byline = facts.byline
-        page.published = facts.published.flatMap { DateParser.parse($0, defaultTimeZone: defaultTimeZone) }
-            ?? facts.printedDate(defaultTimeZone: defaultTimeZone)
         page.modified = metadata.modified.flatMap { DateParser.parse($0, defaultTimeZone: defaultTimeZone) }
         page.section = facts.section
-        page.tags = metadata.tags.isEmpty ? facts.tagLinks() : metadata.tags
         page.canonical = metadata.canonical.map { Self.resolve($0, against: base) }
         page.image = metadata.image.map { Self.resolve($0, against: base) }
         // Without a stated summary, the lede stands in, as reader views show it.
@@ -78,13 +82,25 @@ public struct HTMLExtractor: Sendable {
         return page
     }
 
+    /// Parses the page and applies what comes before reading its metadata: the site rule's removals (the
+    /// rule found by the page URL or, without one, by the page's own canonical address) and the images
+    /// unwrapped from `noscript`.
+    private func parse(_ charset: CharsetRepair, pageURL: String?) throws(ExtractionError) -> (HTMLDocument, SiteRule?) {
+        let document = try HTMLDocument(bytes: charset.bytes, url: pageURL, encoding: charset.encoding)
+        let host = (pageURL ?? Self.declaredAddress(document)).flatMap { URL(string: $0)?.host }
+        let rule = host.flatMap { host in rules.first { $0.matches(host: host) } }
+        if let rule { SiteRuleApplier(rule: rule).removeUnwanted(in: document) }
+        LazyImages.unwrapNoscriptImages(document)
+        return (document, rule)
+    }
+
     /// The page's canonical link or `og:url`, read before anything else so site rules can match on it.
     static func declaredAddress(_ document: HTMLDocument) -> String? {
-        guard !document.elements("link").isEmpty || !document.elements("meta").isEmpty else { return nil }
-        for link in document.elements("link") where (link.attribute("rel") ?? "").lowercased().contains("canonical") {
+        let found = document.elements(in: ["link", "meta"])
+        for link in found where link.isTag("link") && (link.attribute("rel") ?? "").lowercased().contains("canonical") {
             if let href = link.attribute("href"), href.hasPrefix("http") { return href }
         }
-        for meta in document.elements("meta") where meta.attribute("property") == "og:url" {
+        for meta in found where meta.isTag("meta") && meta.attribute("property") == "og:url" {
             if let content = meta.attribute("content"), content.hasPrefix("http") { return content }
         }
         return nil

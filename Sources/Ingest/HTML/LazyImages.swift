@@ -13,13 +13,15 @@ enum LazyImages {
     /// Replaces placeholder images followed by a `<noscript>` holding the real one, and drops images
     /// that have no source at all. Runs on the whole page before scripts are removed.
     static func unwrapNoscriptImages(_ document: HTMLDocument) {
-        for image in document.elements("img") {
+        // One walk for both names: dropping an image cannot take a `noscript` with it.
+        let found = document.elements(in: ["img", "noscript"])
+        for image in found where image.isTag("img") {
             let attributes = image.attributes
             let hasSource = attributes.contains { ["src", "srcset", "data-src", "data-srcset"].contains($0.name) }
                 || attributes.contains { looksLikeImage($0.value) }
             if !hasSource { document.remove(image) }
         }
-        for noscript in document.elements("noscript") where isSingleImage(noscript) {
+        for noscript in found where noscript.isTag("noscript") && isSingleImage(noscript) {
             guard let previous = noscript.previousElementSibling, isSingleImage(previous),
                   let newImage = noscript.descendants("img").first,
                   let oldImage = previous.isTag("img") ? previous : previous.descendants("img").first else { continue }
@@ -38,7 +40,7 @@ enum LazyImages {
         while let element = current {
             if element.isTag("img") { return true }
             let children = element.elementChildren
-            guard children.count == 1, TextMeasure.isBlank(element.textContent) else { return false }
+            guard children.count == 1, TextMeasure.isBlank(node: element) else { return false }
             current = children[0]
         }
         return false

@@ -15,7 +15,8 @@ struct MetaTags {
     static let names: Set<String> = ["author", "creator", "pub-date", "description", "title", "site_name"]
 
     init(document: HTMLDocument) {
-        for meta in document.elements("meta") {
+        let found = document.elements(in: ["meta", "link"])
+        for meta in found where meta.isTag("meta") {
             guard let content = meta.attribute("content").map({ Self.unescape($0.whitespaceTrimmed) }), !content.isEmpty else { continue }
             let property = meta.attribute("property")
             var matched = false
@@ -36,7 +37,7 @@ struct MetaTags {
                 if attribute == "name", !matched, Self.isReadabilityName(key) { values[key] = content }
             }
         }
-        for link in document.elements("link") {
+        for link in found where link.isTag("link") {
             guard let rel = link.attribute("rel"), let href = link.attribute("href")?.whitespaceTrimmed, !href.isEmpty else { continue }
             for relation in rel.lowercased().split(whereSeparator: \.isWhitespace) {
                 links[String(relation), default: []].append(href)

@@ -4,15 +4,13 @@ import CLibXML2
 /// runs of `<br>` become paragraphs, `<font>` becomes `<span>` and `<amp-img>` becomes `<img>`.
 enum PagePreparation {
     static func prepare(_ document: HTMLDocument) {
-        for tag in ["script", "noscript", "style", "template"] {
-            for node in document.elements(tag).reversed() { document.remove(node) }
-        }
+        // Last first, so an element inside another that goes is taken out of it before its container.
+        for node in document.elements(in: ["script", "noscript", "style", "template"]).reversed() { document.remove(node) }
         // Comments carry no content, but would split the text around them into separate paragraphs.
         if let root = document.root { removeComments(below: root, document: document) }
         if let body = document.body { replaceLineBreakRuns(in: body, document: document) }
-        for font in document.elements("font") { font.rename("span") }
         // AMP pages show their pictures through a custom element that carries an ordinary `src`.
-        for image in document.elements("amp-img") { image.rename("img") }
+        for element in document.elements(in: ["font", "amp-img"]) { element.rename(element.isTag("font") ? "span" : "img") }
     }
 
     static func removeComments(below root: DOMNode, document: HTMLDocument) {
@@ -57,7 +55,7 @@ enum PagePreparation {
     /// The node itself or the first sibling after it that is an element or non-blank text.
     static func nextNonBlank(_ node: DOMNode?) -> DOMNode? {
         var current = node
-        while let candidate = current, !candidate.isElement, TextMeasure.isBlank(candidate.textContent) {
+        while let candidate = current, !candidate.isElement, TextMeasure.isBlank(node: candidate) {
             current = candidate.nextSibling
         }
         return current

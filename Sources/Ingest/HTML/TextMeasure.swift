@@ -1,3 +1,5 @@
+import CLibXML2
+
 /// The text measures the body heuristics score with. Lengths count UTF-16 code units, as the browser
 /// reader views whose thresholds (25, 80, 100, 500 characters) these heuristics inherit do.
 enum TextMeasure {
@@ -13,7 +15,7 @@ enum TextMeasure {
         var pending: Unicode.Scalar?
         var runLength = 0
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if scalar.isSpace {
                 runLength += 1
                 pending = scalar
                 continue
@@ -36,8 +38,18 @@ enum TextMeasure {
         return counter.length + counter.runsBetween
     }
 
-    /// Counts UTF-16 units of non-space text and the white-space runs that fall between non-space text.
+    /// Whether `textLength(node) <= limit`, reading no further than the text past the limit: most
+    /// elements asked this ("a short label?") are large, and measuring them whole was a measured cost.
+    static func textLength(_ node: DOMNode, isAtMost limit: Int) -> Bool {
+        var counter = LengthCounter(limit: limit)
+        counter.visit(node)
+        return counter.length + counter.runsBetween <= limit
+    }
+
+    /// Counts UTF-16 units of non-space text and the white-space runs that fall between non-space text,
+    /// stopping once past `limit` (the counts only grow).
     struct LengthCounter {
+        var limit = Int.max
         var length = 0
         var runsBetween = 0
         var seenText = false
@@ -51,7 +63,7 @@ enum TextMeasure {
             }
             guard node.isElement else { return }
             var child = node.pointee.children
-            while let current = child {
+            while let current = child, length + runsBetween <= limit {
                 visit(current)
                 child = current.pointee.next
             }
@@ -167,15 +179,161 @@ enum TextMeasure {
     }
 
     /// Whether `text` is empty or only white space.
-    static func isBlank(_ text: String) -> Bool { text.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+    static func isBlank(_ text: String) -> Bool { text.utf8.allSatisfy(isASCIISpace) || text.unicodeScalars.allSatisfy(\.isSpace) }
+
+    /// `isBlank(node.textContent)` read from the text bytes in place, without making a String: the body
+    /// search asks it of most nodes of a page.
+    static func isBlank(node: DOMNode) -> Bool {
+        if node.isText {
+            guard let content = node.pointee.content else { return true }
+            var index = 0
+            while content[index] != 0 {
+                let byte = content[index]
+                if byte >= 0x80 { return isBlank(String(cString: content)) }
+                if !isASCIISpace(byte) { return false }
+                index += 1
+            }
+            return true
+        }
+        guard node.isElement || node.pointee.type == XML_DOCUMENT_NODE || node.pointee.type == XML_HTML_DOCUMENT_NODE
+        else { return true }
+        var child = node.pointee.children
+        while let current = child {
+            if !isBlank(node: current) { return false }
+            child = current.pointee.next
+        }
+        return true
+    }
+
+    @inline(__always)
+    static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+}
+
+extension Unicode.Scalar {
+    /// Unicode white space, answered without the property tables for ASCII: the table look-up was the top
+    /// single cost of an extraction when every trim and blank test went through it.
+    @inline(__always)
+    var isSpace: Bool {
+        value < 0x80 ? TextMeasure.isASCIISpace(UInt8(value)) : properties.isWhitespace
+    }
 }
 
 extension String {
     /// The string without leading and trailing white space (including no-break spaces).
     var whitespaceTrimmed: String {
         let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        guard let start = scalars.firstIndex(where: { !$0.isSpace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.isSpace })!
+        if start == scalars.startIndex, end == scalars.index(before: scalars.endIndex) { return self }
         return String(scalars[start...end])
+    }
+}
+
+/// `TextMeasure.textLength` and `TextMeasure.linkDensity` of chosen elements, all from one walk of the page.
+///
+/// Choosing the top candidate asks the link density of every scored ancestor, and each answer walked the
+/// ancestor's whole subtree: these subtrees nest, so the page was read several times over (a tenth of an
+/// extraction). One walk keeps the running counts of `TextMeasure.LengthCounter` and reads each element's
+/// share off them. Valid until the page changes.
+struct LinkDensityTable {
+    private var densities: [DOMNode: Double] = [:]
+
+    /// Measures the elements of `wanted` below `root`.
+    init(root: DOMNode, wanted: Set<DOMNode>) {
+        var walker = Walker(wanted: wanted)
+        walker.visit(root)
+        for record in walker.records where record.isWanted {
+            densities[record.node] = record.total > 0
+                ? (Double(record.linked) + record.linkedInPage) / Double(record.total) : 0
+        }
+    }
+
+    /// The link density of `node`, as `TextMeasure.linkDensity` gives it (measured on the spot when it
+    /// was not below the root, as in a subtree taken out of the page).
+    func linkDensity(_ node: DOMNode) -> Double { densities[node] ?? TextMeasure.linkDensity(node) }
+
+    private struct Record {
+        let node: DOMNode
+        let isWanted: Bool
+        let startLength: Int
+        /// The page's run count just after this element's first non-space character (-1: none yet).
+        var runsAtFirstText = -1
+        var total = 0
+        /// Link text inside the element at full weight, and in-page (`#`) links at their lower weight,
+        /// kept apart so the common page without in-page links sums exactly as `linkDensity` does.
+        var linked = 0
+        var linkedInPage = 0.0
+    }
+
+    /// `LengthCounter` over the whole page, with a stack of the elements open around the current node.
+    /// An element's length is the characters read while it was open plus the runs counted after its first
+    /// character: before that, its own counter would not have seen text yet.
+    private struct Walker {
+        let wanted: Set<DOMNode>
+        var length = 0
+        var runs = 0
+        var seenText = false
+        var inRun = false
+        var records: [Record] = []
+        /// Indices into `records` of the open elements measured for themselves or as links.
+        var open: [Int] = []
+        /// The tail of `open` whose first character has not been read yet.
+        var pendingFrom = 0
+
+        init(wanted: Set<DOMNode>) { self.wanted = wanted }
+
+        mutating func visit(_ node: DOMNode) {
+            if node.isText {
+                if let content = node.pointee.content { scan(content) }
+                return
+            }
+            guard node.isElement else { return }
+            let isLink = node.isTag("a")
+            let isWanted = wanted.contains(node)
+            let measured = isLink || isWanted
+            if measured {
+                open.append(records.count)
+                records.append(Record(node: node, isWanted: isWanted, startLength: length))
+            }
+            var child = node.pointee.children
+            while let current = child {
+                visit(current)
+                child = current.pointee.next
+            }
+            guard measured, let index = open.popLast() else { return }
+            pendingFrom = min(pendingFrom, open.count)
+            let record = records[index]
+            let total = record.runsAtFirstText < 0 ? 0 : length - record.startLength + runs - record.runsAtFirstText
+            records[index].total = total
+            guard isLink, total > 0 else { return }
+            let href = node.attribute("href") ?? ""
+            let inPage = href.count > 1 && href.hasPrefix("#")
+            for outer in open {
+                if inPage { records[outer].linkedInPage += Double(total) * 0.3 } else { records[outer].linked += total }
+            }
+        }
+
+        mutating func scan(_ bytes: UnsafePointer<UInt8>) {
+            var index = 0
+            while true {
+                let byte = bytes[index]
+                if byte == 0 { return }
+                let width = TextMeasure.spaceWidth(bytes, index)
+                if width > 0 {
+                    inRun = true
+                    index += width
+                    continue
+                }
+                if inRun, seenText { runs += 1 }
+                inRun = false
+                seenText = true
+                if pendingFrom < open.count {
+                    for position in pendingFrom..<open.count { records[open[position]].runsAtFirstText = runs }
+                    pendingFrom = open.count
+                }
+                if byte < 0x80 || byte >= 0xC0 { length += byte >= 0xF0 ? 2 : 1 }
+                index += 1
+            }
+        }
     }
 }
