@@ -4,7 +4,7 @@ SHELL := /bin/bash
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test build deps theme clean bench-templates
+.PHONY: site test build deps theme clean bench bench-large bench-templates bench-extraction
 
 ## site: install what is missing, build in release, render the demo site into Output/
 site: deps
@@ -42,6 +42,14 @@ deps:
 ## theme: embed Templates/ into the binary (run after editing the default theme)
 theme:
 	python3 scripts/embed-theme.py
+
+## bench: Broadsheet against Hugo on 1,000 and 10,000 generated articles (scratch: $TMPDIR/broadsheet-bench)
+bench: deps
+	python3 scripts/bench.py --swift "$(SWIFT)"
+
+## bench-large: Broadsheet alone on 10,000 and 100,000 articles (about 3 GiB RAM, 15+ min)
+bench-large: deps
+	python3 scripts/bench.py --large --swift "$(SWIFT)"
 
 ## bench-templates: Templating against swift-mustache on the news page (release build, ~1 min)
 bench-templates:

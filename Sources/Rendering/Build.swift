@@ -107,7 +107,8 @@ public enum Build {
         let writer: OutputWriter
         do { writer = try OutputWriter(output: options.output) } catch { throw BuildError(messages: [error.description]) }
         do {
-            let renderer = PageRenderer(templates: templates, writer: writer, themeFingerprint: theme.fingerprint, previous: previous)
+            let renderer = PageRenderer(templates: templates, writer: writer, themeFingerprint: theme.fingerprint, previous: previous,
+                                        sharedFields: model.sharedFields)
             var result = try renderer.render(pages)
             let copied = try copyFiles(claims.contentAssets, themeAssets: claims.themeAssets, theme: theme, writer: writer,
                                        previous: previous, into: &result)

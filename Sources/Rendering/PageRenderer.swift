@@ -15,6 +15,8 @@ struct PageRenderer {
     /// Hash of every file of the theme: a theme change fingerprints every page anew.
     let themeFingerprint: UInt64
     let previous: BuildManifest?
+    /// Hashes of the context fields every page shares, computed once (see `ViewModel.sharedFields`).
+    let sharedFields: [String: UInt64]
 
     /// What became of the pages.
     struct Result {
@@ -61,7 +63,7 @@ struct PageRenderer {
             template = name
             context = makeContext()
             hasher.combine(name)
-            hasher.combine(context)
+            hasher.combine(context: context, known: sharedFields)
         case .bytes(let makeBytes):
             bytes = makeBytes()
             hasher.combine(bytes)

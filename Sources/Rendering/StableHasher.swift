@@ -39,6 +39,28 @@ struct StableHasher {
         withUnsafeBytes(of: number.littleEndian) { combine($0) }
     }
 
+    /// Hashes a page context whose fields named in `known` are the same for every page (`site`,
+    /// `t`): their hashes, computed once per build, stand in for walking them on every page.
+    mutating func combine(context: TemplateValue, known: [String: UInt64]) {
+        guard case .object(let fields) = context else { return combine(context) }
+        combineObject(fields, known: known)
+    }
+
+    /// The hash of one object field, as objects combine them.
+    static func field(_ key: String, _ value: TemplateValue) -> UInt64 {
+        var pair = StableHasher()
+        pair.combine(key)
+        pair.combine(value)
+        return pair.value
+    }
+
+    private mutating func combineObject(_ fields: [String: TemplateValue], known: [String: UInt64]) {
+        var sum: UInt64 = 0
+        for (key, field) in fields { sum &+= known[key] ?? Self.field(key, field) }
+        combine(CollectionOfOne(8))
+        combine(sum)
+    }
+
     /// Hashes a template value. Object fields are combined in an order-independent way (each
     /// key and value hashed alone, then added), so no keys need sorting.
     mutating func combine(_ value: TemplateValue) {
@@ -58,15 +80,7 @@ struct StableHasher {
             combine(UInt64(items.count))
             for item in items { combine(item) }
         case .object(let fields):
-            var sum: UInt64 = 0
-            for (key, field) in fields {
-                var pair = StableHasher()
-                pair.combine(key)
-                pair.combine(field)
-                sum &+= pair.value
-            }
-            combine(CollectionOfOne(8))
-            combine(sum)
+            combineObject(fields, known: [:])
         case .lambda:
             // Closures cannot be compared: a page holding one is always rendered again.
             combine(UInt64.random(in: .min ... .max))

@@ -14,6 +14,8 @@ struct ViewModel: Sendable {
     let strings: TemplateValue
     /// One card per article, in graph order: every field of `article` but the body.
     let cards: [[String: TemplateValue]]
+    /// Hashes of the context fields every page shares (`site`, `t`), for page fingerprints.
+    let sharedFields: [String: UInt64]
     /// Related articles of each article, best first.
     let related: [[Int]]
     let structuredData: StructuredData
@@ -43,6 +45,7 @@ struct ViewModel: Sendable {
         cards = graph.articles.map { Self.card(for: $0, graph: graph, routes: routes, language: config.language) }
         related = Related.compute(graph, limit: config.relatedCount)
         structuredData = StructuredData(graph: graph, config: config, routes: routes)
+        sharedFields = ["site": StableHasher.field("site", site), "t": StableHasher.field("t", strings)]
     }
 
     private static func card(for article: Article, graph: ContentGraph, routes: Routes, language: String) -> [String: TemplateValue] {

@@ -6,7 +6,8 @@ enum YAMLFrontMatter {
     static func parse(_ text: Substring, firstLine: Int) throws(FrontMatterError) -> FrontMatterFields {
         let root: Yams.Node?
         do {
-            root = try Yams.compose(yaml: String(text))
+            // An explicit encoding: the default makes Yams read the whole environment on every parse.
+            root = try Yams.compose(yaml: String(text), .default, .default, .utf8)
         } catch let error as YamlError {
             throw positioned(error, firstLine: firstLine)
         } catch {
