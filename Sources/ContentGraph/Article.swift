@@ -33,8 +33,8 @@ public struct Article: Sendable {
     public var image: String?
     /// Body HTML with internal links and images pointing at their output URLs.
     public var bodyHTML: String
-    /// Body as plain text.
-    public var bodyText: String
+    /// Words in the body, for reading time.
+    public var wordCount: Int
     /// The original URL a mirrored page was saved from.
     public var canonical: String?
     /// Old paths that redirect here, relative to the site root.

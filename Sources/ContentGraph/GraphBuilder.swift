@@ -90,7 +90,7 @@ public struct GraphBuilder: Sendable {
                 authors: Self.unique(authorIndexes), tags: Self.unique(tagIndexes), section: item.section,
                 summary: (document.summary ?? "").precomposedStringWithCanonicalMapping,
                 image: leadImage(of: document, resolver: resolver, diagnostics: &diagnostics),
-                bodyHTML: linked.html, bodyText: document.bodyText, canonical: document.canonical,
+                bodyHTML: linked.html, wordCount: document.wordCount, canonical: document.canonical,
                 aliases: aliases(of: document, diagnostics: &diagnostics), language: document.language, draft: document.draft,
                 contentHash: document.contentHash, incomingLinks: []))
             pending[index].document.bodyHTML = ""

@@ -47,7 +47,7 @@ public struct MarkdownReader: Sendable {
         }
         let rendered = CommonMark.render(split.body, firstLine: split.bodyLine)
         document.bodyHTML = rendered.html
-        document.bodyText = rendered.text
+        document.wordCount = rendered.words
         document.references = rendered.references
         if document.summary == nil { document.summary = rendered.summary }
         if document.title == nil, let heading = rendered.firstHeading { document.title = heading }

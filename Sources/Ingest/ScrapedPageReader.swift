@@ -48,7 +48,7 @@ public struct ScrapedPageReader: Sendable {
         document.canonical = page.canonical
         document.language = page.lang
         document.bodyHTML = page.html
-        document.bodyText = page.text
+        document.wordCount = WordCount.of(page.text)
         document.references = (page.links + page.images).map { SourceReference(target: $0, line: 0, column: 0) }
         if document.title == nil {
             document.diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, message: "no headline found in the page"))

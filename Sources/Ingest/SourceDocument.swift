@@ -47,8 +47,9 @@ public struct SourceDocument: Sendable {
     public var language: String?
     /// The body as HTML: rendered Markdown or a sanitized extracted page.
     public var bodyHTML: String = ""
-    /// The body as plain text (for summaries, reading time and the search index).
-    public var bodyText: String = ""
+    /// Words in the body, for reading time (the text itself is not kept: it would double the
+    /// memory a large site needs).
+    public var wordCount = 0
     /// Where each link and image of the body came from, to report unresolved ones precisely.
     public var references: [SourceReference] = []
     /// A hash of the file's bytes.

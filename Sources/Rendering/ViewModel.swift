@@ -65,7 +65,7 @@ struct ViewModel: Sendable {
                 ["name": .string($0.name), "url": .string(routes.url(Routes.tag($0.slug)))]
             }),
             "summary": .string(article.summary),
-            "readingMinutes": .int(max(1, (Self.wordCount(article.bodyText) + 100) / 200)),
+            "readingMinutes": .int(max(1, (article.wordCount + 100) / 200)),
             // Optional fields are present as null, so `--strict` reports only names a theme got wrong.
             "updated": .null, "updatedText": .null, "updatedISO": .null, "section": .null, "image": .null, "imagePermalink": .null,
             "source": .null,
@@ -85,19 +85,6 @@ struct ViewModel: Sendable {
         }
         if let canonical = article.canonical, article.kind == .scrapedHTML { card["source"] = .string(canonical) }
         return card
-    }
-
-    /// Words of a text: runs of bytes between ASCII spaces and line ends (a byte scan: this runs
-    /// once per article on the hot path, and splitting into substrings cost more than rendering).
-    static func wordCount(_ text: String) -> Int {
-        var words = 0
-        var inWord = false
-        for byte in text.utf8 {
-            let isSpace = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t")
-            if !isSpace && !inWord { words += 1 }
-            inWord = !isSpace
-        }
-        return words
     }
 
     /// The `page` object.

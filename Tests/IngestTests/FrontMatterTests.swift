@@ -76,7 +76,8 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertEqual(document.diagnostics, [])
         XCTAssertEqual(document.title, "Hello & welcome")
         XCTAssertEqual(document.section, "World")
-        XCTAssertEqual(document.bodyText.trimmingCharacters(in: .whitespacesAndNewlines), "Body text.")
+        XCTAssertEqual(document.wordCount, 2)
+        XCTAssertEqual(document.bodyHTML, "<p>Body text.</p>\n")
         // A date without a zone is in the site's zone.
         XCTAssertEqual(document.date?.utcOffsetSeconds, 7 * 3600)
     }
