@@ -55,5 +55,10 @@ bench-large: deps
 bench-templates:
 	cd Benchmarks && $(SWIFT) build -c release --scratch-path .build && .build/release/TemplateBenchmark
 
+## bench-extraction: Broadsheet's `extract` against trafilatura in pages/s on ../shared/extraction (release build, ~1 min)
+bench-extraction:
+	$(SWIFT) build -c release --product broadsheet
+	python3 scripts/bench-extraction.py --broadsheet "$$($(SWIFT) build -c release --product broadsheet --show-bin-path)/broadsheet"
+
 clean:
 	rm -rf .build Output .Output.staging .Output.old .broadsheet

@@ -151,7 +151,7 @@ extension BodyPass {
             }
         }
 
-        /// `TextMeasure.textDensity` over the nodes found, for a root of text length `total`.
+        /// The share of a root's text (of length `total`) that lies inside `nodes`.
         static func density(_ nodes: [DOMNode], total: Int) -> Double {
             guard total > 0 else { return 0 }
             return Double(nodes.reduce(0) { $0 + TextMeasure.textLength($1) }) / Double(total)

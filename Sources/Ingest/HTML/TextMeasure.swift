@@ -125,14 +125,6 @@ enum TextMeasure {
         return linked / Double(total)
     }
 
-    /// The share of the node's text inside descendants named in `tags`.
-    static func textDensity(_ node: DOMNode, tags: Set<String>) -> Double {
-        let total = textLength(node)
-        guard total > 0 else { return 0 }
-        let inside = node.descendants(in: tags).reduce(0) { $0 + textLength($1) }
-        return Double(inside) / Double(total)
-    }
-
     static let commas: Set<Character> = [",", "\u{060C}", "\u{FE50}", "\u{FE10}", "\u{FE11}", "\u{2E41}", "\u{2E34}",
                                          "\u{2E32}", "\u{FF0C}"]
 
