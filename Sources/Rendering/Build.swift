@@ -167,14 +167,14 @@ public enum Build {
     private static func extractor(for config: SiteConfig) throws(BuildError) -> HTMLExtractor {
         var messages: [String] = []
         for rule in config.extractionRules {
-            for selector in SiteRule.unsupportedSelectors(in: rule) {
+            for selector in rule.unsupportedSelectors {
                 messages.append(ConfigError(path: "site.yml", line: rule.line, column: rule.column,
                                             message: "extraction rule for \(rule.host): unsupported CSS selector '\(selector)' "
                                                 + "(supported: type, .class, #id, [attr], [attr=value], descendant and child combinators, ',')").description)
             }
         }
         guard messages.isEmpty else { throw BuildError(messages: messages) }
-        return HTMLExtractor(rules: config.extractionRules.map(SiteRule.init))
+        return HTMLExtractor(rules: config.extractionRules)
     }
 
     private static func loadTheme(_ site: URL) throws(BuildError) -> Theme {
