@@ -9,7 +9,7 @@ Python 3 standard library only. The corpus generator and the Hugo reference site
 `../shared/bench/` beside the repository (see its README). Corpora are generated once (seed 42)
 into a scratch folder outside the repository (default `$TMPDIR/broadsheet-bench`) and reused
 while the generator is unchanged. Every timed build is cold: a fresh output folder and fresh cache
-folders, deleted outside the timed region; the OS page cache is warm (a warm-up run reads the
+folders, deleted after the last run (see `main`); the OS page cache is warm (a warm-up run reads the
 content first), as in `../shared/bench/bench.py`. The two generators take turns run by run, so
 that other users of a shared machine slow both alike.
 
@@ -149,7 +149,7 @@ class Case:
         self.rows, self.counts = [], {}
 
 
-def bench(cases, scratch, runs, warmup):
+def bench(cases, scratch, runs, warmup, trash):
     """Cold builds of every case, taken in turns (A, B, A, B, ...) so that the load other users put on
     a shared machine falls on both generators alike. Returns each case's medians and spreads, and the
     page counts of its last run's output.
@@ -172,7 +172,7 @@ def bench(cases, scratch, runs, warmup):
                       flush=True)
             if index == warmup + runs - 1:
                 case.counts = count_pages(out, case.classify)
-            shutil.rmtree(work, ignore_errors=True)
+            os.rename(work, os.path.join(trash, f"{index}-{case.label.replace(' ', '-')}"))
             os.makedirs(work)
     shutil.rmtree(work, ignore_errors=True)
     for log in logs.values():
@@ -307,6 +307,12 @@ def main():
     print(f"bench: {os.uname().machine}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}; "
           f"{hugo_version or 'hugo not run'}; scratch {scratch}", flush=True)
 
+    # Every run's output is moved into `trash` and deleted only after the last run. On ext4 without
+    # a journal (this machine's root), creating a file walks past every inode freed in the last
+    # five minutes whose inode-table block is dirty (`recently_deleted` in fs/ext4/ialloc.c):
+    # deleting one run's 17,000 files between runs made the next run, of either generator, spend
+    # more time in the kernel than in its own code.
+    trash = tempfile.mkdtemp(prefix="trash-", dir=scratch)
     results = {}
     for count in sizes:
         site, hugo_site = prepare_sites(scratch, count, with_hugo)
@@ -320,11 +326,12 @@ def main():
             cases.append(Case(f"hugo {count}", lambda out, hugo_cache: ["hugo", "--quiet", "--source", hugo_site,
                                                                          "--destination", out, "--cacheDir", hugo_cache],
                               hugo_kind, lambda: shutil.rmtree(resources, ignore_errors=True)))
-        measured = bench(cases, scratch, runs, args.warmup)
+        measured = bench(cases, scratch, runs, args.warmup, trash)
         ours, hugo = measured[0], (measured[1] if with_hugo else None)
         report(count, ours, hugo)
         results[count] = (ours, hugo)
 
+    shutil.rmtree(trash, ignore_errors=True)
     print("\nNoise: 2 shared cores; the spread [min..max] shows how far one run strays from the median.")
     if args.large and 10000 in results:
         base = results[10000][0]

@@ -24,46 +24,38 @@ public struct GraphBuilder: Sendable {
     public func build(_ folder: consuming ContentFolder) -> ContentGraph {
         var diagnostics = folder.documents.flatMap(\.diagnostics)
         var sections = SectionTable(config: config)
+        // What each document needs alone (Unicode normalization, dates, slugs) is worked out on
+        // every core; only the tables shared by all documents are filled in one thread.
+        let candidates = folder.documents.filter { !$0.hasErrors && (includeDrafts || !$0.draft) }
+        folder.documents = []
         var pending: [PendingArticle] = []
-        for document in folder.documents where !document.hasErrors && (includeDrafts || !document.draft) {
-            guard let date = document.date else {
-                diagnostics.append(Diagnostic(path: document.path, line: 1, column: 1, severity: .error,
-                                              message: "no publication date: add `date:` to the front matter"))
-                continue
-            }
-            let title = (document.title ?? "").precomposedStringWithCanonicalMapping
-            let timestamp = Int64(date.date.timeIntervalSince1970.rounded(.down))
-            let civil = CivilDate(date.date, in: config.timeZone)
-            // A Markdown file's folder names its section, as in Hugo; a crawled page's folder is
-            // only where the crawler saved it.
-            let folderSection = document.kind == .markdown ? Self.folderSection(of: document.path) : nil
-            let sectionName = document.section?.precomposedStringWithCanonicalMapping ?? folderSection
-            let section = sectionName.flatMap { sections.index(for: $0) }
-            let slug = Self.slug(for: document, title: title)
-            if slug.isEmpty {
-                diagnostics.append(Diagnostic(path: document.path, line: 1, column: 1, severity: .error,
-                                              message: "cannot make a URL slug from the file name or the title: add `slug:`"))
-                continue
-            }
-            let written = document.url ?? config.articlePermalink.expand { placeholder in
-                switch placeholder {
-                case .year: return String(civil.year)
-                case .month: return civil.month < 10 ? "0\(civil.month)" : String(civil.month)
-                case .day: return civil.day < 10 ? "0\(civil.day)" : String(civil.day)
-                case .slug: return slug
-                case .section: return section.map { sections.slug(at: $0) } ?? "uncategorized"
+        for outcome in ConcurrentMap.map(candidates, { prepare($0) }) {
+            switch outcome {
+            case .rejected(let diagnostic):
+                diagnostics.append(diagnostic)
+            case .accepted(let prepared):
+                var item = prepared
+                item.section = item.sectionName.flatMap { sections.index(for: $0) }
+                let civil = item.date
+                let written = item.document.url ?? config.articlePermalink.expand { placeholder in
+                    switch placeholder {
+                    case .year: return String(civil.year)
+                    case .month: return civil.month < 10 ? "0\(civil.month)" : String(civil.month)
+                    case .day: return civil.day < 10 ? "0\(civil.day)" : String(civil.day)
+                    case .slug: return item.slug
+                    case .section: return item.section.map { sections.slug(at: $0) } ?? "uncategorized"
+                    }
                 }
+                guard let path = Self.outputPath(written) else {
+                    diagnostics.append(Diagnostic(path: item.document.path, line: 1, column: 1, severity: .error,
+                                                  message: "URL '\(written)' climbs out of the site with '..'; the article was left out"))
+                    continue
+                }
+                item.path = path
+                pending.append(item)
             }
-            guard let path = Self.outputPath(written) else {
-                diagnostics.append(Diagnostic(path: document.path, line: 1, column: 1, severity: .error,
-                                              message: "URL '\(written)' climbs out of the site with '..'; the article was left out"))
-                continue
-            }
-            pending.append(PendingArticle(document: document, title: title, slug: slug, path: path, date: civil,
-                                          timestamp: timestamp, section: section))
         }
         // `pending` now holds every document that becomes an article.
-        folder.documents = []
         Self.resolveCollisions(&pending, diagnostics: &diagnostics)
         pending.sort { ($1.timestamp, $0.slug, $0.document.path) < ($0.timestamp, $1.slug, $1.document.path) }
 
@@ -74,26 +66,30 @@ public struct GraphBuilder: Sendable {
         var articles: [Article] = []
         articles.reserveCapacity(pending.count)
         var incoming: [[Int]] = Array(repeating: [], count: pending.count)
-        for index in pending.indices {
-            let item = pending[index]
-            let document = item.document
-            sections.add(article: index, to: item.section)
-            let tagIndexes = document.tags.compactMap { tags.add($0, article: index, path: document.path) }
-            let authorIndexes = document.authors.compactMap { authors.add($0, article: index, path: document.path) }
-            let linked = resolver.rewrite(document)
-            diagnostics += linked.diagnostics
-            for target in linked.linkedArticles where target != index { incoming[target].append(index) }
-            articles.append(Article(
-                id: document.path, kind: document.kind, title: item.title, slug: item.slug, path: item.path,
-                date: item.date, dateHasTime: document.date?.hasTime ?? false, timestamp: item.timestamp,
-                updated: document.lastModified.map { CivilDate($0.date, in: config.timeZone) }.flatMap { $0 == item.date ? nil : $0 },
-                authors: Self.unique(authorIndexes), tags: Self.unique(tagIndexes), section: item.section,
-                summary: (document.summary ?? "").precomposedStringWithCanonicalMapping,
-                image: leadImage(of: document, resolver: resolver, diagnostics: &diagnostics),
-                bodyHTML: linked.html, wordCount: document.wordCount, canonical: document.canonical,
-                aliases: aliases(of: document, diagnostics: &diagnostics), language: document.language, draft: document.draft,
-                contentHash: document.contentHash, incomingLinks: []))
-            pending[index].document.bodyHTML = ""
+        // Links are rewritten on every core, a batch at a time: each batch's original bodies are
+        // let go before the next, so the build never holds two copies of every body.
+        for batchStart in stride(from: 0, to: pending.count, by: 256) {
+            let batch = Array(pending[batchStart..<min(batchStart + 256, pending.count)])
+            let linkedBatch = ConcurrentMap.map(batch) { link($0, resolver: resolver) }
+            for (offset, linked) in linkedBatch.enumerated() {
+                let index = batchStart + offset
+                let item = pending[index]
+                let document = item.document
+                sections.add(article: index, to: item.section)
+                let tagIndexes = document.tags.compactMap { tags.add($0, article: index, path: document.path) }
+                let authorIndexes = document.authors.compactMap { authors.add($0, article: index, path: document.path) }
+                diagnostics += linked.diagnostics
+                for target in linked.linkedArticles where target != index { incoming[target].append(index) }
+                articles.append(Article(
+                    id: document.path, kind: document.kind, title: item.title, slug: item.slug, path: item.path,
+                    date: item.date, dateHasTime: document.date?.hasTime ?? false, timestamp: item.timestamp,
+                    updated: document.lastModified.map { CivilDate($0.date, in: config.timeZone) }.flatMap { $0 == item.date ? nil : $0 },
+                    authors: Self.unique(authorIndexes), tags: Self.unique(tagIndexes), section: item.section,
+                    summary: linked.summary, image: linked.image, bodyHTML: linked.html, wordCount: document.wordCount,
+                    canonical: document.canonical, aliases: linked.aliases, language: document.language, draft: document.draft,
+                    contentHash: document.contentHash, incomingLinks: []))
+                pending[index].document.bodyHTML = ""
+            }
         }
         for index in articles.indices { articles[index].incomingLinks = Array(Set(incoming[index])).sorted() }
         let (tagItems, tagRemap) = tags.finish(diagnostics: &diagnostics)
@@ -112,6 +108,39 @@ public struct GraphBuilder: Sendable {
             years: buckets.years, months: buckets.months, days: buckets.days,
             assets: folder.assets.map { Asset(path: $0.path, sourcePath: $0.sourcePath, size: $0.size, modified: $0.modified) },
             diagnostics: diagnostics.sorted { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) })
+    }
+
+    /// A document's own part of becoming an article, before any shared table is touched.
+    private func prepare(_ document: SourceDocument) -> Prepared {
+        guard let date = document.date else {
+            return .rejected(Diagnostic(path: document.path, line: 1, column: 1, severity: .error,
+                                       message: "no publication date: add `date:` to the front matter"))
+        }
+        let title = NFC.normalize(document.title ?? "")
+        let slug = Self.slug(for: document, title: title)
+        if slug.isEmpty {
+            return .rejected(Diagnostic(path: document.path, line: 1, column: 1, severity: .error,
+                                       message: "cannot make a URL slug from the file name or the title: add `slug:`"))
+        }
+        // A Markdown file's folder names its section, as in Hugo; a crawled page's folder is
+        // only where the crawler saved it.
+        let folderSection = document.kind == .markdown ? Self.folderSection(of: document.path) : nil
+        return .accepted(PendingArticle(
+            document: document, title: title, slug: slug, path: "", date: CivilDate(date.date, in: config.timeZone),
+            timestamp: Int64(date.date.timeIntervalSince1970.rounded(.down)),
+            sectionName: document.section.map(NFC.normalize) ?? folderSection, section: nil))
+    }
+
+    /// A document's body with its links rewritten, and the other fields that need the link resolver.
+    private func link(_ item: PendingArticle, resolver: LinkResolver) -> LinkedBody {
+        let document = item.document
+        var diagnostics: [Diagnostic] = []
+        let linked = resolver.rewrite(document)
+        diagnostics += linked.diagnostics
+        let image = leadImage(of: document, resolver: resolver, diagnostics: &diagnostics)
+        let aliases = aliases(of: document, diagnostics: &diagnostics)
+        return LinkedBody(html: linked.html, linkedArticles: linked.linkedArticles, summary: NFC.normalize(document.summary ?? ""),
+                          image: image, aliases: aliases, diagnostics: diagnostics)
     }
 
     /// Front matter `slug`, else the file name (without a Jekyll date; a bundle's folder name), else the title.
@@ -205,12 +234,31 @@ public struct GraphBuilder: Sendable {
 }
 
 /// An article between reading and indexing.
-struct PendingArticle {
+struct PendingArticle: Sendable {
     var document: SourceDocument
     var title: String
     var slug: String
+    /// The output path, once the permalink is expanded.
     var path: String
     var date: CivilDate
     var timestamp: Int64
+    /// The section's name as written (or the folder's), before it is looked up.
+    var sectionName: String?
     var section: Int?
+}
+
+/// A document that becomes an article, or why it does not.
+enum Prepared: Sendable {
+    case accepted(PendingArticle)
+    case rejected(Diagnostic)
+}
+
+/// What rewriting one article's links gives.
+struct LinkedBody: Sendable {
+    var html: String
+    var linkedArticles: [Int]
+    var summary: String
+    var image: String?
+    var aliases: [String]
+    var diagnostics: [Diagnostic]
 }

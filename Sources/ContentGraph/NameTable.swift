@@ -38,7 +38,7 @@ struct NameTable {
 
     private mutating func normalize(_ rawName: String) -> (name: String, slug: String) {
         if let known = normalized[rawName] { return known }
-        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+        let name = NFC.normalize(rawName.trimmingCharacters(in: .whitespacesAndNewlines))
         let result = (name, Slug.fold(name))
         normalized[rawName] = result
         return result

@@ -7,29 +7,47 @@ public enum Slug {
     /// `C++` → `c-plus-plus`, `Q&A` → `q-and-a`, `#MeToo` → `metoo`, `50/50` → `50-50`.
     /// Letters of other scripts are kept, lower-cased. May return an empty string.
     public static func fold(_ name: String) -> String {
+        var folding = Folding()
+        // Canonical decomposition splits a letter from its diacritics, which are then dropped.
+        // Foundation's decomposition is slow, and the Latin letters news names use have their
+        // base letter in `baseLetters`: only other text is decomposed by Foundation.
+        if name.unicodeScalars.allSatisfy({ $0.isASCII || baseLetters[$0.value] != nil || isMark($0) }) {
+            for scalar in name.unicodeScalars {
+                if let base = baseLetters[scalar.value], base != 0 {
+                    folding.add(Unicode.Scalar(base))
+                } else {
+                    folding.add(scalar)
+                }
+            }
+        } else {
+            for scalar in name.decomposedStringWithCanonicalMapping.unicodeScalars { folding.add(scalar) }
+        }
+        return cut(folding.finish())
+    }
+
+    /// Words being folded into a slug, one scalar at a time.
+    private struct Folding {
         var words: [String] = []
         var word = ""
-        func endWord() {
+        var previousWasAlphanumeric = false
+
+        mutating func endWord() {
             if !word.isEmpty { words.append(word) }
             word = ""
         }
-        var previousWasAlphanumeric = false
-        // Canonical decomposition splits a letter from its diacritics, which are then dropped.
-        // ASCII has no decompositions, and most names (file names) are ASCII: skip Foundation then.
-        let isASCII = name.utf8.allSatisfy { $0 < 0x80 }
-        for scalar in (isASCII ? name : name.decomposedStringWithCanonicalMapping).unicodeScalars {
-            let properties = scalar.properties
-            if properties.generalCategory == .nonspacingMark || properties.generalCategory == .enclosingMark { continue }
+
+        mutating func add(_ scalar: Unicode.Scalar) {
+            if Slug.isMark(scalar) { return }
             switch scalar {
             case "đ", "Đ", "ð", "Ð":
                 word.append("d")
                 previousWasAlphanumeric = true
-                continue
+                return
             case "+", "&", "@", "%":
                 endWord()
                 words.append(spelledOut[scalar]!)
                 previousWasAlphanumeric = false
-                continue
+                return
             case "#":
                 // `C#` and `F#` are names; a leading `#` is a hashtag mark.
                 if previousWasAlphanumeric {
@@ -37,28 +55,63 @@ public enum Slug {
                     words.append("sharp")
                 }
                 previousWasAlphanumeric = false
-                continue
+                return
             default:
                 break
             }
-            if properties.isAlphabetic || properties.numericType != nil {
-                if scalar.isASCII {
-                    // No String per letter for the common case.
-                    let value = UInt8(scalar.value)
-                    word.unicodeScalars.append(Unicode.Scalar(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
-                } else {
-                    for lower in String(scalar).lowercased().unicodeScalars { word.unicodeScalars.append(lower) }
+            if scalar.isASCII {
+                // No String per letter, and no Unicode property lookup, for the common case.
+                let value = UInt8(scalar.value)
+                switch value {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    word.unicodeScalars.append(scalar)
+                    previousWasAlphanumeric = true
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    word.unicodeScalars.append(Unicode.Scalar(value + 0x20))
+                    previousWasAlphanumeric = true
+                default:
+                    // The apostrophe of `don't` joins, everything else separates.
+                    if scalar != "'" { endWord() }
+                    previousWasAlphanumeric = false
                 }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                for lower in String(scalar).lowercased().unicodeScalars { word.unicodeScalars.append(lower) }
                 previousWasAlphanumeric = true
             } else {
-                // The apostrophe of `don't` joins, everything else separates.
-                if scalar != "'" && scalar != "’" { endWord() }
+                if scalar != "’" { endWord() }
                 previousWasAlphanumeric = false
             }
         }
-        endWord()
-        return cut(words.joined(separator: "-"))
+
+        mutating func finish() -> String {
+            endWord()
+            return words.joined(separator: "-")
+        }
     }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        guard !scalar.isASCII else { return false }
+        let category = scalar.properties.generalCategory
+        return category == .nonspacingMark || category == .enclosingMark
+    }
+
+    /// For each letter of Latin-1, Latin Extended-A and -B and Latin Extended Additional (every
+    /// Vietnamese letter): the ASCII letter its canonical decomposition starts with when the rest
+    /// are marks, or 0 when it does not decompose. Letters that decompose otherwise are left out
+    /// and take Foundation's path. Worked out once, with Foundation, so both paths agree.
+    private static let baseLetters: [UInt32: UInt8] = {
+        var table: [UInt32: UInt8] = [:]
+        for value in Array(0xC0...0x24F) + Array(0x1E00...0x1EFF) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let decomposed = Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
+            if decomposed == [scalar] {
+                table[UInt32(value)] = 0
+            } else if let first = decomposed.first, first.isASCII, decomposed.dropFirst().allSatisfy(isMark) {
+                table[UInt32(value)] = UInt8(first.value)
+            }
+        }
+        return table
+    }()
 
     private static let spelledOut: [Unicode.Scalar: String] = ["+": "plus", "&": "and", "@": "at", "%": "percent"]
 

@@ -51,16 +51,15 @@ public struct ContentReader: Sendable {
     /// Reads the folder. Files and folders whose names start with `.` or `_` are skipped, as Hugo
     /// and Jekyll skip them.
     public func read(folder: URL) -> ContentFolder {
-        let files = Self.listFiles(in: folder)
+        let files = FileTree.files(under: folder.standardizedFileURL.path, skipHidden: true)
         let pages = files.filter { Self.isPage($0.path) }
         let assets = files.filter { !Self.isPage($0.path) }
         let documents = ConcurrentMap.map(pages) { file -> SourceDocument in
-            guard let data = FileManager.default.contents(atPath: file.sourcePath) else {
+            guard let bytes = FileTree.contents(of: file.sourcePath) else {
                 var document = SourceDocument(path: file.path, kind: file.path.hasSuffix(".md") ? .markdown : .scrapedHTML)
                 document.diagnostics.append(Diagnostic(path: file.path, severity: .error, message: "cannot read the file"))
                 return document
             }
-            let bytes = [UInt8](data)
             return Self.isMarkdown(file.path) ? markdown.read(bytes, path: file.path) : scraped.read(bytes, path: file.path)
         }
         return ContentFolder(documents: documents, assets: assets)
@@ -72,26 +71,5 @@ public struct ContentReader: Sendable {
 
     static func isPage(_ path: String) -> Bool {
         isMarkdown(path) || path.hasSuffix(".html") || path.hasSuffix(".htm")
-    }
-
-    private static func listFiles(in folder: URL) -> [AssetFile] {
-        let base = folder.standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
-        var files: [AssetFile] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") || name.hasPrefix("_") {
-                enumerator.skipDescendants()
-                continue
-            }
-            let absolute = base + "/" + relative
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            let attributes = try? FileManager.default.attributesOfItem(atPath: absolute)
-            let size = attributes?[.size] as? Int ?? 0
-            let modified = (attributes?[.modificationDate] as? Date).map { Int64($0.timeIntervalSince1970 * 1e9) } ?? 0
-            files.append(AssetFile(path: relative, sourcePath: absolute, size: size, modified: modified))
-        }
-        return files.sorted { $0.path < $1.path }
     }
 }

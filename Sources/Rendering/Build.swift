@@ -61,6 +61,8 @@ public struct BuildSummary: Sendable {
     public var rendered: Int
     /// Files written this time (the others kept their previous file and modification time).
     public var written: Int
+    /// Wall time of each step (read, graph, plan, render, copy, commit).
+    public var timings = PhaseClock()
 }
 
 /// A build that could not produce a site at all (bad config, bad theme, unwritable output).
@@ -77,6 +79,7 @@ public enum Build {
     /// Builds a site folder into its output folder.
     public static func run(_ options: BuildOptions) throws(BuildError) -> BuildSummary {
         var options = options
+        var clock = PhaseClock()
         // A symlinked output folder is built where it points, not replaced by a folder.
         options.output = options.output.resolvingSymlinksInPath()
         try checkOutputIsSafe(options)
@@ -93,26 +96,33 @@ public enum Build {
         let theme = try loadTheme(options.site)
         let templates = try compile(theme, language: config.language)
         let extractor = try extractor(for: config)
+        clock.lap("config and theme")
         var folder = ContentReader(timeZone: config.timeZone, extractor: extractor).read(folder: options.site.appendingPathComponent("Content"))
         if let now = options.now, !options.includeFuture {
             // Scheduled articles wait for their date, as in Hugo; without a fixed "now" nothing is in the future.
             folder.documents.removeAll { ($0.date.map { Int64($0.date.timeIntervalSince1970) } ?? 0) > now }
         }
+        clock.lap("read content")
         let graph = GraphBuilder(config: config, includeDrafts: options.includeDrafts).build(folder)
+        clock.lap("content graph")
         let now = options.now ?? graph.newestTimestamp ?? 0
         let model = ViewModel(graph: graph, config: config, theme: theme, now: CivilDate(Date(timeIntervalSince1970: TimeInterval(now)), in: config.timeZone))
         let planner = PagePlanner(graph: graph, model: model, config: config, templates: templates, sitemapLimit: options.sitemapLimit)
         let claims = PageClaims(graph: graph).resolve(pages: planner.pages(), themeAssets: theme.assets.keys.sorted(), contentAssets: graph.assets)
         let pages = claims.pages + planner.sitemaps(listing: claims.pages, now: now)
+        clock.lap("plan pages")
         let writer: OutputWriter
         do { writer = try OutputWriter(output: options.output) } catch { throw BuildError(messages: [error.description]) }
         do {
             let renderer = PageRenderer(templates: templates, writer: writer, themeFingerprint: theme.fingerprint, previous: previous,
                                         sharedFields: model.sharedFields)
             var result = try renderer.render(pages)
+            clock.lap("render and write")
             let copied = try copyFiles(claims.contentAssets, themeAssets: claims.themeAssets, theme: theme, writer: writer,
                                        previous: previous, into: &result)
+            clock.lap("copy files")
             try writer.commit()
+            clock.lap("swap output")
             // Content paths are shown from the site folder, as a user would open them.
             let content = graph.diagnostics.map { diagnostic -> Diagnostic in
                 var shown = diagnostic
@@ -123,10 +133,11 @@ public enum Build {
                 BuildManifest(inputs: stamp, output: options.output.path, articles: graph.articles.count,
                               pages: pages.count, copied: copied, contentDiagnostics: content, files: result.files,
                               issues: result.issues).save(site: options.site, output: options.output)
+                clock.lap("save cache")
             }
             let diagnostics = content + RenderReports(issues: result.issues).diagnostics(strict: options.strict)
             return BuildSummary(articles: graph.articles.count, pages: pages.count, copied: copied, diagnostics: diagnostics,
-                                rendered: result.rendered, written: result.written)
+                                rendered: result.rendered, written: result.written, timings: clock)
         } catch {
             writer.discard()
             throw BuildError(messages: [error.description])

@@ -8,7 +8,7 @@ import Ingest
 /// their modification times.
 struct BuildManifest: Codable {
     /// Bumped whenever what a fingerprint covers changes.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     struct FileRecord: Codable {
         /// Fingerprint of the inputs (template, theme, context or source file).

@@ -469,6 +469,7 @@ img { max-width: 100%; height: auto; }
 a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var(--accent); }
 .page-number.is-current { background: var(--text); color: var(--bg); border-color: var(--text); font-weight: 700; }
 .page-step.is-disabled { color: var(--muted); opacity: .5; }
+.page-gap { display: inline-block; padding: .45rem .25rem; color: var(--muted); }
 @media (max-width: 480px) {
   .page-step { flex: 1 1 40%; }
   .page-numbers { order: 3; width: 100%; justify-content: center; }
@@ -742,14 +743,15 @@ articlesTotal: "bài viết"
 
 """#,
         "partials/pagination.mustache": #"""
-{{! Previous/next and numbered links; nothing at all when the list fits on one page. }}
+{{! Previous/next and numbered links (first, last and two on each side of this page, with gaps between);
+    nothing at all when the list fits on one page. }}
 {{#pagination.isPaginated}}
 <nav class="pagination" aria-label="{{t.pagination}}">
   {{#pagination.prev}}<a class="page-step page-prev" rel="prev" href="{{pagination.prev}}"><span aria-hidden="true">←</span> {{t.prevPage}}</a>{{/pagination.prev}}
   {{^pagination.prev}}<span class="page-step page-prev is-disabled"><span aria-hidden="true">←</span> {{t.prevPage}}</span>{{/pagination.prev}}
   <ol class="page-numbers">
     {{#pagination.pages}}
-    <li>{{#current}}<span class="page-number is-current" aria-current="page">{{number}}</span>{{/current}}{{^current}}<a class="page-number" href="{{url}}">{{number}}</a>{{/current}}</li>
+    <li>{{#gap}}<span class="page-gap" aria-hidden="true">…</span>{{/gap}}{{^gap}}{{#current}}<span class="page-number is-current" aria-current="page">{{number}}</span>{{/current}}{{^current}}<a class="page-number" href="{{url}}">{{number}}</a>{{/current}}{{/gap}}</li>
     {{/pagination.pages}}
   </ol>
   {{#pagination.next}}<a class="page-step page-next" rel="next" href="{{pagination.next}}">{{t.nextPage}} <span aria-hidden="true">→</span></a>{{/pagination.next}}

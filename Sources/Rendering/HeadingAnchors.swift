@@ -1,4 +1,7 @@
 import ContentGraph
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Gives the `h2`–`h4` headings of an article body stable `id`s and lists them as a table of
 /// contents. Ids come from the heading text (`## Giá xăng` → `gia-xang`), numbered when repeated,
@@ -85,14 +88,24 @@ struct HeadingAnchors {
         return ids
     }
 
+    /// The first `needle` at or after `start`: `memchr` to each candidate first byte, then
+    /// `memcmp` (a byte loop here was most of this type's time).
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= bytes.count else { return nil }
-        var index = start
-        while index + needle.count <= bytes.count {
-            if bytes[index] == needle[0] && bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
+        guard start < bytes.count, needle.count <= bytes.count - start else { return nil }
+        return bytes.withUnsafeBytes { haystack -> Int? in
+            needle.withUnsafeBytes { wanted -> Int? in
+                let base = haystack.baseAddress!
+                let last = haystack.count - wanted.count
+                var index = start
+                while index <= last {
+                    guard let hit = memchr(base + index, Int32(wanted[0]), last - index + 1) else { return nil }
+                    index = base.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + index, wanted.baseAddress!, wanted.count) == 0 { return index }
+                    index += 1
+                }
+                return nil
+            }
         }
-        return nil
     }
 
     private static func existingID(_ attributes: ArraySlice<UInt8>) -> String? {

@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,13 +15,10 @@ enum InputStamp {
         stamp(path: "/proc/self/exe", into: &hasher)
         stamp(path: site.appendingPathComponent("site.yml").path, into: &hasher)
         for folder in ["Content", "Templates"] {
-            let base = site.appendingPathComponent(folder).path
-            guard let enumerator = FileManager.default.enumerator(atPath: base) else { continue }
-            var paths: [String] = []
-            while let relative = enumerator.nextObject() as? String { paths.append(relative) }
-            for relative in paths.sorted() {
-                hasher.combine(relative)
-                stamp(path: base + "/" + relative, into: &hasher)
+            for file in FileTree.files(under: site.appendingPathComponent(folder).path, skipHidden: false) {
+                hasher.combine(file.path)
+                hasher.combine(UInt64(bitPattern: Int64(file.size)))
+                hasher.combine(UInt64(bitPattern: file.modified))
             }
         }
         return hasher.value

@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -37,8 +38,17 @@ public final class OutputWriter: Sendable {
                 guard folders.insert(String(folder)).inserted else { break }
             }
         }
-        // Sorted, a parent comes before its children.
-        for folder in folders.sorted() { mkdir(staging.path + "/" + folder, 0o755) }
+        // Level by level, so that every parent exists before its children; the folders of one
+        // level are made on every core (a news site has a folder per article and per list page).
+        var levels: [[String]] = []
+        for folder in folders {
+            let depth = folder.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+            while levels.count <= depth { levels.append([]) }
+            levels[depth].append(staging.path + "/" + folder)
+        }
+        for level in levels {
+            _ = ConcurrentMap.map(level) { mkdir($0, 0o755) }
+        }
     }
 
     /// Writes one file, making its folders when `prepareFolders` did not. Safe to call from many

@@ -1,3 +1,4 @@
+import Ingest
 import Templating
 
 /// A 64-bit hasher in the FNV family (eight bytes a step) whose value is the same in every process (Swift's `Hasher` is seeded
@@ -9,8 +10,13 @@ struct StableHasher {
         // Contiguous bytes (every String's UTF-8, every array) are taken eight at a time: hashing
         // page contexts byte by byte was a twentieth of a build.
         let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
-            var index = 0
             let raw = UnsafeRawBufferPointer(buffer)
+            if raw.count >= 64 {
+                // Long runs (article bodies) go through the four-lane content hash.
+                value = (value ^ ContentHash.of(raw)) &* 0x0000_0100_0000_01b3
+                return
+            }
+            var index = 0
             while index + 8 <= raw.count {
                 value ^= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 value &*= 0x0000_0100_0000_01b3

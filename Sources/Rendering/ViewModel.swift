@@ -131,9 +131,10 @@ struct ViewModel: Sendable {
         var paging: [String: TemplateValue] = [
             "current": .int(pagination.current), "total": .int(pagination.total),
             "isPaginated": .bool(pagination.total > 1), "prev": .null, "next": .null,
-            "pages": .list((1...pagination.total).map { number in
-                ["number": .int(number), "url": .string(routes.url(Routes.page(number, of: path))),
-                 "current": .bool(number == pagination.current)]
+            "pages": .list(pagination.window.map { number in
+                guard let number else { return ["number": .null, "url": .null, "current": false, "gap": true] }
+                return ["number": .int(number), "url": .string(routes.url(Routes.page(number, of: path))),
+                        "current": .bool(number == pagination.current), "gap": false]
             }),
         ]
         if pagination.current > 1 { paging["prev"] = .string(routes.url(Routes.page(pagination.current - 1, of: path))) }

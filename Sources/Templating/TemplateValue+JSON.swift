@@ -42,25 +42,51 @@ extension TemplateValue {
         }
     }
 
+    /// Escapes on UTF-8 bytes: everything but the few escaped characters is copied in runs, so a
+    /// long body costs one pass and no per-character allocation.
     static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
-        bytes.append(UInt8(ascii: "\""))
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": bytes += Array("\\\"".utf8)
-            case "\\": bytes += Array("\\\\".utf8)
-            case "\n": bytes += Array("\\n".utf8)
-            case "\r": bytes += Array("\\r".utf8)
-            case "\t": bytes += Array("\\t".utf8)
-            case "<", ">", "&", "\u{2028}", "\u{2029}", "\u{0}"..."\u{1F}":
-                let value = Int(scalar.value)
-                bytes += Array("\\u".utf8)
-                for shift in [12, 8, 4, 0] { bytes.append(hex[(value >> shift) & 0xF]) }
-            default:
-                bytes += Array(String(scalar).utf8)
+        var text = text
+        text.withUTF8 { utf8 in
+            bytes.reserveCapacity(bytes.count + utf8.count + 2)
+            bytes.append(UInt8(ascii: "\""))
+            var runStart = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                let escape: StaticString?
+                var length = 1
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case UInt8(ascii: "\n"): escape = "\\n"
+                case UInt8(ascii: "\r"): escape = "\\r"
+                case UInt8(ascii: "\t"): escape = "\\t"
+                case UInt8(ascii: "<"): escape = "\\u003c"
+                case UInt8(ascii: ">"): escape = "\\u003e"
+                case UInt8(ascii: "&"): escape = "\\u0026"
+                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    length = 3
+                case 0..<0x20: escape = nil
+                default:
+                    index += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                if let escape {
+                    escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                } else {
+                    let hex: StaticString = "0123456789abcdef"
+                    bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                    bytes.append(hex.utf8Start[Int(byte >> 4)])
+                    bytes.append(hex.utf8Start[Int(byte & 0xF)])
+                }
+                index += length
+                runStart = index
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+            bytes.append(UInt8(ascii: "\""))
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 }
 

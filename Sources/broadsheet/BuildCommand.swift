@@ -35,6 +35,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors, and report every template variable missing from a page's context.")
     var strict = false
 
+    @Flag(help: "Print the wall time of each build step to standard error.")
+    var timings = false
+
     /// Nothing reads the clock, so builds are reproducible: "now" is `SOURCE_DATE_EPOCH` when set
     /// (the reproducible-builds convention), else the newest article's date.
     private static var sourceDateEpoch: Int64? {
@@ -63,6 +66,9 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(2)
         }
         for diagnostic in summary.diagnostics { printError(diagnostic.description) }
+        if timings {
+            for phase in summary.timings.phases { printError(phase.name.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%7.3f s", phase.seconds)) }
+        }
         let errors = summary.diagnostics.filter { $0.severity == .error }.count
         let warnings = summary.diagnostics.count - errors
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9

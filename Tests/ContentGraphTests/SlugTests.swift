@@ -1,3 +1,4 @@
+import Foundation
 import ContentGraph
 import XCTest
 
@@ -36,5 +37,17 @@ final class SlugTests: XCTestCase {
 
     func testOtherScriptsAreKept() {
         XCTAssertEqual(Slug.fold("Москва News"), "москва-news")
+    }
+
+    func testEveryPrecomposedLatinLetterFoldsLikeItsDecomposition() {
+        // The fast path reads base letters from a table; spelled out with combining marks, the
+        // same letters take the mark-dropping path. Both must agree for every letter.
+        for value in Array(0xC0...0x24F) + Array(0x1E00...0x1EFF) {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else { continue }
+            let composed = "x" + String(scalar) + "y"
+            let decomposed = composed.decomposedStringWithCanonicalMapping
+            XCTAssertEqual(Slug.fold(composed), Slug.fold(decomposed), "U+\(String(value, radix: 16))")
+        }
+        XCTAssertEqual(Slug.fold("Ấp Bắc, Ổ Qua, Ỹ"), "ap-bac-o-qua-y")
     }
 }

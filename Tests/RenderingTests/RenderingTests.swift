@@ -14,6 +14,27 @@ final class PaginationTests: XCTestCase {
     func testAnEmptyListHasOnePage() {
         XCTAssertEqual(Pagination.pages(count: 0, pageSize: 10).map(\.range), [0..<0])
     }
+
+    func testALongListLinksTheEndsAndTheNeighboursWithGaps() {
+        let pages = Pagination.pages(count: 10_000, pageSize: 20)
+        XCTAssertEqual(pages[7].window, [1, nil, 6, 7, 8, 9, 10, nil, 500])
+        XCTAssertEqual(pages[0].window, [1, 2, 3, nil, 500])
+        XCTAssertEqual(pages[499].window, [1, nil, 498, 499, 500])
+        // No gap stands for a single number: 1 2 3 4 5 6 7 is shown whole around page 4.
+        XCTAssertEqual(Pagination.pages(count: 140, pageSize: 20)[3].window, [1, 2, 3, 4, 5, 6, 7])
+    }
+}
+
+final class FeedTextTests: XCTestCase {
+    func testXMLEscapingKeepsTextAndDropsForbiddenControls() {
+        XCTAssertEqual(XMLText.escape("Tôm & cá <b>\"x\"</b> 'y'\u{1}\tz"),
+                       "Tôm &amp; cá &lt;b&gt;&quot;x&quot;&lt;/b&gt; &apos;y&apos;\tz")
+    }
+
+    func testJSONTextIsSafeInsideScript() {
+        XCTAssertEqual(JSONText.quoted("</script> \"Hà Nội\"\n\u{2028}\u{1}"),
+                       "\"\\u003c/script\\u003e \\\"Hà Nội\\\"\\n\\u2028\\u0001\"")
+    }
 }
 
 final class RoutesTests: XCTestCase {

@@ -36,17 +36,19 @@ public struct FrontMatterSplit: Sendable {
             }
             frontMatter = text[..<end]
             body = text[end...]
-            bodyLine = 1 + frontMatter.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            bodyLine = 1 + frontMatter.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
             return
         }
+        // Lines are found on the UTF-8 view: a search by Character runs grapheme breaking over
+        // every byte of the front matter.
         for (fence, kind) in [("---", FrontMatterSyntax.yaml), ("+++", .toml)] {
-            guard let firstLineEnd = text.firstIndex(of: "\n"),
+            guard let firstLineEnd = text.utf8.firstIndex(of: UInt8(ascii: "\n")),
                   text[..<firstLineEnd].trimmingTrailingWhitespace() == fence else { continue }
             syntax = kind
             var lineStart = text.index(after: firstLineEnd)
             var line = 2
             while lineStart < text.endIndex {
-                let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+                let lineEnd = text.utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
                 let content = text[lineStart..<lineEnd].trimmingTrailingWhitespace()
                 if content == fence || (kind == .yaml && content == "...") {
                     frontMatter = text[text.index(after: firstLineEnd)..<lineStart]
@@ -109,10 +111,11 @@ public struct FrontMatterError: Error, Sendable {
 extension Substring {
     /// The line without trailing spaces, tabs or a carriage return.
     func trimmingTrailingWhitespace() -> Substring {
-        var end = endIndex
-        while end > startIndex {
-            let previous = index(before: end)
-            guard self[previous] == " " || self[previous] == "\t" || self[previous] == "\r" else { break }
+        var end = utf8.endIndex
+        while end > utf8.startIndex {
+            let previous = utf8.index(before: end)
+            let byte = utf8[previous]
+            guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") else { break }
             end = previous
         }
         return self[startIndex..<end]

@@ -7,7 +7,9 @@ enum YAMLFrontMatter {
         let root: Yams.Node?
         do {
             // An explicit encoding: the default makes Yams read the whole environment on every parse.
-            root = try Yams.compose(yaml: String(text), .default, .default, .utf8)
+            // The basic resolver: scalars are read by their style below, and the default one runs a
+            // regular expression per scalar (and per key again when Yams checks for duplicates).
+            root = try Yams.compose(yaml: String(text), .basic, .default, .utf8)
         } catch let error as YamlError {
             throw positioned(error, firstLine: firstLine)
         } catch {

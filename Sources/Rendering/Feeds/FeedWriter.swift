@@ -111,46 +111,35 @@ struct FeedWriter {
         return xml + "</feed>\n"
     }
 
-    private struct JSONFeed: Encodable {
-        struct Item: Encodable {
-            struct Author: Encodable { let name: String }
-            let id: String
-            let url: String
-            let title: String
-            let summary: String
-            let content_text: String?
-            let content_html: String?
-            let date_published: String
-            let date_modified: String?
-            let authors: [Author]?
-            let tags: [String]?
-            let image: String?
-        }
-        let version = "https://jsonfeed.org/version/1.1"
-        let title: String
-        let home_page_url: String
-        let feed_url: String
-        let language: String
-        let items: [Item]
-    }
-
+    /// JSON Feed 1.1, keys in sorted order, written with the small JSON writer the build uses for
+    /// JSON-LD (`JSONEncoder` reflects over every item).
     private func json(_ title: String, _ path: String, _ items: [Int]) -> [UInt8] {
-        let feed = JSONFeed(
-            title: feedTitle(title), home_page_url: routes.permalink(path), feed_url: routes.permalink(path + "feed.json"),
-            language: config.language,
-            items: items.map { index in
-                let article = graph.articles[index]
-                let authors = article.authors.map { JSONFeed.Item.Author(name: graph.authors[$0].name) }
-                return JSONFeed.Item(
-                    id: routes.permalink(article.path), url: routes.permalink(article.path), title: article.title,
-                    summary: article.summary, content_text: config.feedFullContent ? nil : article.summary,
-                    content_html: config.feedFullContent ? absoluteBody(index) : nil, date_published: article.date.iso8601,
-                    date_modified: article.updated?.iso8601, authors: authors.isEmpty ? nil : authors,
-                    tags: article.tags.isEmpty ? nil : article.tags.map { graph.tags[$0].name },
-                    image: article.image.map(routes.absolute))
-            })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array((try? encoder.encode(feed)) ?? Data("{}".utf8)) + [UInt8(ascii: "\n")]
+        let entries = items.map { index in
+            let article = graph.articles[index]
+            let permalink = JSONText.quoted(routes.permalink(article.path))
+            let authors = article.authors.map { JSONText.object(["name": JSONText.quoted(graph.authors[$0].name)]) }
+            return JSONText.object([
+                "authors": authors.isEmpty ? nil : JSONText.array(authors),
+                "content_html": config.feedFullContent ? JSONText.quoted(absoluteBody(index)) : nil,
+                "content_text": config.feedFullContent ? nil : JSONText.quoted(article.summary),
+                "date_modified": article.updated.map { JSONText.quoted($0.iso8601) },
+                "date_published": JSONText.quoted(article.date.iso8601),
+                "id": permalink,
+                "image": article.image.map { JSONText.quoted(routes.absolute($0)) },
+                "summary": JSONText.quoted(article.summary),
+                "tags": article.tags.isEmpty ? nil : JSONText.array(article.tags.map { JSONText.quoted(graph.tags[$0].name) }),
+                "title": JSONText.quoted(article.title),
+                "url": permalink,
+            ])
+        }
+        let feed = JSONText.object([
+            "feed_url": JSONText.quoted(routes.permalink(path + "feed.json")),
+            "home_page_url": JSONText.quoted(routes.permalink(path)),
+            "items": JSONText.array(entries),
+            "language": JSONText.quoted(config.language),
+            "title": JSONText.quoted(feedTitle(title)),
+            "version": JSONText.quoted("https://jsonfeed.org/version/1.1"),
+        ])
+        return Array((feed + "\n").utf8)
     }
 }

@@ -1,0 +1,37 @@
+@testable import Ingest
+import Foundation
+import XCTest
+
+final class FileTreeTests: XCTestCase {
+    func testListsFilesSortedSkipsHiddenAndReadsBytes() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("filetree-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for (path, text) in [("b/z.md", "zz"), ("a.md", "Hà"), ("_drafts/x.md", "x"), (".git/config", "c"), ("b/.hidden", "h")] {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("link.md").path, withDestinationPath: "a.md")
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("loop").path, withDestinationPath: ".")
+
+        let visible = FileTree.files(under: root.path, skipHidden: true)
+        XCTAssertEqual(visible.map(\.path), ["a.md", "b/z.md", "link.md"])
+        XCTAssertEqual(visible.map(\.size), [3, 2, 3])
+        XCTAssertTrue(visible.allSatisfy { $0.modified > 0 })
+        XCTAssertEqual(FileTree.files(under: root.path, skipHidden: false).map(\.path),
+                       [".git/config", "_drafts/x.md", "a.md", "b/.hidden", "b/z.md", "link.md"])
+        XCTAssertEqual(FileTree.contents(of: root.appendingPathComponent("a.md").path), Array("Hà".utf8))
+        XCTAssertNil(FileTree.contents(of: root.appendingPathComponent("missing").path))
+    }
+
+    func testContentHashIsStableAndSeesEveryByte() {
+        let text = Array(String(repeating: "Chuyển đổi số ", count: 40).utf8)
+        XCTAssertEqual(ContentHash.of(text), ContentHash.of(text[...]))
+        for index in [0, 31, 32, 200, text.count - 1] {
+            var changed = text
+            changed[index] ^= 1
+            XCTAssertNotEqual(ContentHash.of(changed), ContentHash.of(text), "byte \(index)")
+        }
+        XCTAssertNotEqual(ContentHash.of([UInt8]()), ContentHash.of([0]))
+    }
+}
