@@ -48,8 +48,8 @@ public struct Page: Sendable {
 
     /// How a page's bytes come about.
     public enum Content: Sendable {
-        /// A template and a function making its context.
-        case template(String, @Sendable () -> TemplateValue)
+        /// A template and a function making its context (and the context's fingerprint).
+        case template(String, @Sendable () -> PageContext)
         /// A function making the bytes (redirects, feeds, sitemaps).
         case bytes(@Sendable () -> [UInt8])
     }

@@ -57,12 +57,14 @@ struct PagePlanner {
             pages += list(kind, title: title, path: bucket.path, articles: bucket.articles)
         }
         pages.append(Page(file: Routes.file(for: Routes.tagsIndex), kind: .tags,
-                          content: .template(template(for: .tags), { [model] in model.tagsContext() }), articles: []))
+                          content: .template(template(for: .tags), { [model] in
+                              PageContext(hashing: model.tagsContext(), shared: model.sharedFields)
+                          }), articles: []))
         let model = model
-        let optional: [(Page.Kind, String, @Sendable () -> TemplateValue)] = [
-            (.archive, "archive/", { model.archiveContext() }),
-            (.search, "search/", { model.simpleContext(kind: .search, path: "search/") }),
-            (.notFound, "404.html", { model.simpleContext(kind: .notFound, path: "404.html") }),
+        let optional: [(Page.Kind, String, @Sendable () -> PageContext)] = [
+            (.archive, "archive/", { PageContext(hashing: model.archiveContext(), shared: model.sharedFields) }),
+            (.search, "search/", { PageContext(hashing: model.simpleContext(kind: .search, path: "search/"), shared: model.sharedFields) }),
+            (.notFound, "404.html", { PageContext(hashing: model.simpleContext(kind: .notFound, path: "404.html"), shared: model.sharedFields) }),
         ]
         for (kind, path, context) in optional where templates.contains(kind.rawValue) {
             // Optional pages: a theme without their template simply has none.

@@ -15,8 +15,6 @@ struct PageRenderer {
     /// Hash of every file of the theme: a theme change fingerprints every page anew.
     let themeFingerprint: UInt64
     let previous: BuildManifest?
-    /// Hashes of the context fields every page shares, computed once (see `ViewModel.sharedFields`).
-    let sharedFields: [String: UInt64]
 
     /// What became of the pages.
     struct Result {
@@ -61,9 +59,10 @@ struct PageRenderer {
         switch page.content {
         case .template(let name, let makeContext):
             template = name
-            context = makeContext()
+            let made = makeContext()
+            context = made.value
             hasher.combine(name)
-            hasher.combine(context: context, known: sharedFields)
+            hasher.combine(made.fingerprint)
         case .bytes(let makeBytes):
             bytes = makeBytes()
             hasher.combine(bytes)

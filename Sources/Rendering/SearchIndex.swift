@@ -10,18 +10,21 @@ struct SearchIndex {
         Page(file: "search-index.json", kind: .machine, content: .bytes({ [self] in bytes() }), articles: Array(graph.articles.indices))
     }
 
-    /// Sorted keys, written with the build's small JSON writer (`JSONEncoder` reflects over every entry).
+    /// Keys in sorted order, as `JSONEncoder` wrote them before.
     private func bytes() -> [UInt8] {
-        let entries = graph.articles.map { article in
-            JSONText.object([
-                "date": JSONText.quoted(article.date.iso8601),
-                "section": article.section.map { JSONText.quoted(graph.sections[$0].name) },
-                "summary": JSONText.quoted(article.summary),
-                "tags": JSONText.array(article.tags.map { JSONText.quoted(graph.tags[$0].name) }),
-                "title": JSONText.quoted(article.title),
-                "url": JSONText.quoted(model.routes.url(article.path)),
-            ])
+        var json = JSONWriter(capacity: graph.articles.count * 512)
+        json.array { entries in
+            for article in graph.articles {
+                entries.object { entry in
+                    entry.field("date", article.date.iso8601)
+                    entry.field("section", article.section.map { graph.sections[$0].name })
+                    entry.field("summary", article.summary)
+                    entry.field("tags", strings: article.tags.map { graph.tags[$0].name })
+                    entry.field("title", article.title)
+                    entry.field("url", model.routes.url(article.path))
+                }
+            }
         }
-        return Array(JSONText.array(entries).utf8)
+        return json.bytes
     }
 }

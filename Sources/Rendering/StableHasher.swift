@@ -45,13 +45,6 @@ struct StableHasher {
         withUnsafeBytes(of: number.littleEndian) { combine($0) }
     }
 
-    /// Hashes a page context whose fields named in `known` are the same for every page (`site`,
-    /// `t`): their hashes, computed once per build, stand in for walking them on every page.
-    mutating func combine(context: TemplateValue, known: [String: UInt64]) {
-        guard case .object(let fields) = context else { return combine(context) }
-        combineObject(fields, known: known)
-    }
-
     /// The hash of one object field, as objects combine them.
     static func field(_ key: String, _ value: TemplateValue) -> UInt64 {
         var pair = StableHasher()
@@ -60,11 +53,38 @@ struct StableHasher {
         return pair.value
     }
 
-    private mutating func combineObject(_ fields: [String: TemplateValue], known: [String: UInt64]) {
+    /// The hash of a field whose value's hash is known.
+    static func field(_ key: String, hashed valueHash: UInt64) -> UInt64 {
+        var pair = StableHasher()
+        pair.combine(key)
+        pair.combine(CollectionOfOne(9))
+        pair.combine(valueHash)
+        return pair.value
+    }
+
+    /// The hash of a field holding a list of values whose hashes are known.
+    static func field(_ key: String, hashedList hashes: [UInt64]) -> UInt64 {
+        var pair = StableHasher()
+        pair.combine(key)
+        pair.combine(CollectionOfOne(10))
+        pair.combine(UInt64(hashes.count))
+        for hash in hashes { pair.combine(hash) }
+        return pair.value
+    }
+
+    /// The hash of an object from the sum of its field hashes.
+    static func object(hashSum: UInt64) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(CollectionOfOne(8))
+        hasher.combine(hashSum)
+        return hasher.value
+    }
+
+    /// The sum of an object's field hashes.
+    static func fieldSum(_ fields: [String: TemplateValue]) -> UInt64 {
         var sum: UInt64 = 0
-        for (key, field) in fields { sum &+= known[key] ?? Self.field(key, field) }
-        combine(CollectionOfOne(8))
-        combine(sum)
+        for (key, field) in fields { sum &+= Self.field(key, field) }
+        return sum
     }
 
     /// Hashes a template value. Object fields are combined in an order-independent way (each
@@ -86,7 +106,8 @@ struct StableHasher {
             combine(UInt64(items.count))
             for item in items { combine(item) }
         case .object(let fields):
-            combineObject(fields, known: [:])
+            combine(CollectionOfOne(8))
+            combine(Self.fieldSum(fields))
         case .lambda:
             // Closures cannot be compared: a page holding one is always rendered again.
             combine(UInt64.random(in: .min ... .max))

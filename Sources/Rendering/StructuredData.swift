@@ -13,38 +13,64 @@ struct StructuredData {
         let article = graph.articles[index]
         let permalink = routes.permalink(article.path)
         let section = article.section.map { graph.sections[$0] }
-        let publisher = JSONText.object(["@type": JSONText.quoted("Organization"), "name": JSONText.quoted(config.title),
-                                         "url": JSONText.quoted(config.baseURL)])
-        let authors = article.authors.map { graph.authors[$0] }.map {
-            JSONText.object(["@type": JSONText.quoted("Person"), "name": JSONText.quoted($0.name),
-                             "url": JSONText.quoted(routes.permalink(Routes.author($0.slug)))])
+        var json = JSONWriter(capacity: 2048)
+        json.raw("<script type=\"application/ld+json\">")
+        json.object { news in
+            news.field("@context", "https://schema.org")
+            news.field("@type", "NewsArticle")
+            news.field("headline", article.title)
+            news.field("url", permalink)
+            news.field("mainEntityOfPage", permalink)
+            news.field("datePublished", article.date.iso8601)
+            news.field("dateModified", (article.updated ?? article.date).iso8601)
+            news.key("author")
+            news.array { authors in
+                if article.authors.isEmpty { publisher(&authors) }
+                for author in article.authors.map({ graph.authors[$0] }) {
+                    authors.object { person in
+                        person.field("@type", "Person")
+                        person.field("name", author.name)
+                        person.field("url", routes.permalink(Routes.author(author.slug)))
+                    }
+                }
+            }
+            news.key("publisher")
+            publisher(&news)
+            news.field("articleSection", section?.name)
+            news.field("keywords", strings: article.tags.isEmpty ? nil : article.tags.map { graph.tags[$0].name })
+            news.field("image", strings: article.image.map { [routes.absolute($0)] })
+            news.field("description", article.summary.isEmpty ? nil : article.summary)
+            news.field("inLanguage", article.language ?? config.language)
         }
-        let image = article.image.map(routes.absolute)
-        let news = JSONText.object([
-            "@context": JSONText.quoted("https://schema.org"),
-            "@type": JSONText.quoted("NewsArticle"),
-            "headline": JSONText.quoted(article.title),
-            "url": JSONText.quoted(permalink),
-            "mainEntityOfPage": JSONText.quoted(permalink),
-            "datePublished": JSONText.quoted(article.date.iso8601),
-            "dateModified": JSONText.quoted((article.updated ?? article.date).iso8601),
-            "author": JSONText.array(authors.isEmpty ? [publisher] : authors),
-            "publisher": publisher,
-            "articleSection": section.map { JSONText.quoted($0.name) },
-            "keywords": article.tags.isEmpty ? nil : JSONText.array(article.tags.map { JSONText.quoted(graph.tags[$0].name) }),
-            "image": image.map { JSONText.array([JSONText.quoted($0)]) },
-            "description": article.summary.isEmpty ? nil : JSONText.quoted(article.summary),
-            "inLanguage": JSONText.quoted(article.language ?? config.language),
-        ])
+        json.raw("</script>\n<script type=\"application/ld+json\">")
         var crumbs: [(String, String)] = [(homeName, config.baseURL)]
         if let section { crumbs.append((section.name, routes.permalink(Routes.section(section.slug)))) }
         crumbs.append((article.title, permalink))
-        let list = crumbs.enumerated().map { position, crumb in
-            JSONText.object(["@type": JSONText.quoted("ListItem"), "position": String(position + 1),
-                             "name": JSONText.quoted(crumb.0), "item": JSONText.quoted(crumb.1)])
+        json.object { list in
+            list.field("@context", "https://schema.org")
+            list.field("@type", "BreadcrumbList")
+            list.key("itemListElement")
+            list.array { items in
+                for (position, crumb) in crumbs.enumerated() {
+                    items.object { item in
+                        item.field("@type", "ListItem")
+                        item.key("position")
+                        item.number(position + 1)
+                        item.field("name", crumb.0)
+                        item.field("item", crumb.1)
+                    }
+                }
+            }
         }
-        let breadcrumbs = JSONText.object(["@context": JSONText.quoted("https://schema.org"),
-                                           "@type": JSONText.quoted("BreadcrumbList"), "itemListElement": JSONText.array(list)])
-        return "<script type=\"application/ld+json\">\(news)</script>\n<script type=\"application/ld+json\">\(breadcrumbs)</script>"
+        json.raw("</script>")
+        return json.text
+    }
+
+    private func publisher(_ json: inout JSONWriter) {
+        json.object { organization in
+            organization.field("@type", "Organization")
+            organization.field("name", config.title)
+            organization.field("url", config.baseURL)
+        }
     }
 }

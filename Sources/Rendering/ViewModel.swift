@@ -1,4 +1,5 @@
 import ContentGraph
+import Ingest
 import SiteConfig
 import Templating
 
@@ -14,8 +15,15 @@ struct ViewModel: Sendable {
     let strings: TemplateValue
     /// One card per article, in graph order: every field of `article` but the body.
     let cards: [[String: TemplateValue]]
+    /// Each card's sum of field hashes, and its hash as an object: computed once, used by every
+    /// page that shows the card.
+    let cardSums: [UInt64]
+    let cardHashes: [UInt64]
     /// Hashes of the context fields every page shares (`site`, `t`), for page fingerprints.
     let sharedFields: [String: UInt64]
+    /// The section navigation of `page.nav`, for no section (first) and with each section marked
+    /// current for `aria-current`, with its field hash: built once, not per page.
+    let navigation: [(value: TemplateValue, fieldHash: UInt64)]
     /// Related articles of each article, best first.
     let related: [[Int]]
     let structuredData: StructuredData
@@ -42,10 +50,23 @@ struct ViewModel: Sendable {
         let base = String(config.language.prefix { $0 != "-" && $0 != "_" })
         let chosen = theme.strings[config.language] ?? theme.strings[base] ?? [:]
         strings = .object(fallback.merging(chosen) { _, language in language }.mapValues { TemplateValue.string($0) })
-        cards = graph.articles.map { Self.card(for: $0, graph: graph, routes: routes, language: config.language) }
+        let language = config.language
+        let cardsAndSums = ConcurrentMap.map(graph.articles) { article in
+            let card = Self.card(for: article, graph: graph, routes: routes, language: language)
+            return (card, StableHasher.fieldSum(card))
+        }
+        cards = cardsAndSums.map(\.0)
+        cardSums = cardsAndSums.map(\.1)
+        cardHashes = cardSums.map { StableHasher.object(hashSum: $0) }
         related = Related.compute(graph, limit: config.relatedCount)
         structuredData = StructuredData(graph: graph, config: config, routes: routes)
         sharedFields = ["site": StableHasher.field("site", site), "t": StableHasher.field("t", strings)]
+        navigation = ([nil] + graph.sections.indices.map { Optional($0) }).map { current in
+            let nav = TemplateValue.list(graph.sections.enumerated().map { index, item in
+                ["name": .string(item.name), "url": .string(routes.url(Routes.section(item.slug))), "current": .bool(index == current)]
+            })
+            return (nav, StableHasher.field("nav", nav))
+        }
     }
 
     private static func card(for article: Article, graph: ContentGraph, routes: Routes, language: String) -> [String: TemplateValue] {
@@ -90,43 +111,51 @@ struct ViewModel: Sendable {
     /// The `page` object.
     func page(kind: Page.Kind, title: String, path: String, language: String? = nil, description: String? = nil,
               section: Int? = nil) -> TemplateValue {
+        pageContext(kind: kind, title: title, path: path, language: language, description: description, section: section).value
+    }
+
+    /// The `page` object, fingerprinted.
+    func pageContext(kind: Page.Kind, title: String, path: String, language: String? = nil, description: String? = nil,
+                     section: Int? = nil) -> PageContext {
         let isList = [.home, .section, .tag, .author, .year, .month, .day].contains(kind)
-        // The section navigation with the page's own section marked, for `aria-current`.
-        let nav: [TemplateValue] = graph.sections.enumerated().map { index, item in
-            ["name": .string(item.name), "url": .string(routes.url(Routes.section(item.slug))), "current": .bool(index == section)]
+        var page = PageContext()
+        let nav = section.map { $0 + 1 } ?? 0
+        page.set("nav", navigation[nav].value, fieldHash: navigation[nav].fieldHash)
+        for (key, value) in [
+            ("kind", TemplateValue.string(kind.rawValue)), ("title", .string(title)), ("url", .string(routes.url(path))),
+            ("lang", .string(language ?? self.language)), ("description", .string(description ?? siteDescription)),
+            ("permalink", .string(routes.permalink(path))), ("isArticle", .bool(kind == .article)),
+            ("isHome", .bool(kind == .home)), ("isList", .bool(isList)),
+        ] {
+            page.set(key, value)
         }
-        return [
-            "nav": .list(nav),
-            "kind": .string(kind.rawValue), "title": .string(title), "url": .string(routes.url(path)),
-            "lang": .string(language ?? self.language), "description": .string(description ?? siteDescription),
-            "permalink": .string(routes.permalink(path)), "isArticle": .bool(kind == .article),
-            "isHome": .bool(kind == .home), "isList": .bool(isList),
-        ]
+        return page
     }
 
     /// The context of an article page.
-    func articleContext(_ index: Int) -> TemplateValue {
+    func articleContext(_ index: Int) -> PageContext {
         let article = graph.articles[index]
-        var fields = cards[index]
+        var fields = PageContext(fields: cards[index], hashSum: cardSums[index])
         let anchored = HeadingAnchors(article.bodyHTML)
-        fields["body"] = .html(anchored.html)
-        fields["toc"] = .list(anchored.entries.map {
+        fields.set("body", .html(anchored.html))
+        fields.set("toc", .list(anchored.entries.map {
             ["level": .int($0.level), "text": .string($0.text), "id": .string($0.id), "url": .string("#" + $0.id)]
-        })
+        }))
         // One heading needs no table of contents.
-        fields["hasToc"] = .bool(anchored.entries.count >= 2)
-        fields["related"] = .list(related[index].map { .object(cards[$0]) })
-        fields["hasRelated"] = .bool(!related[index].isEmpty)
-        fields["jsonLD"] = .html(structuredData.scripts(for: index, homeName: labels.home))
-        let page = page(kind: .article, title: article.title, path: article.path, language: article.language,
-                        description: article.summary.isEmpty ? nil : article.summary, section: article.section)
-        return ["site": site, "t": strings, "page": page,
-                "article": .object(fields)]
+        fields.set("hasToc", .bool(anchored.entries.count >= 2))
+        fields.set("related", objects: related[index].map { cards[$0] }, hashes: related[index].map { cardHashes[$0] })
+        fields.set("hasRelated", .bool(!related[index].isEmpty))
+        fields.set("jsonLD", .html(structuredData.scripts(for: index, homeName: labels.home)))
+        var context = shared()
+        context.set("page", pageContext(kind: .article, title: article.title, path: article.path, language: article.language,
+                                 description: article.summary.isEmpty ? nil : article.summary, section: article.section))
+        context.set("article", fields)
+        return context
     }
 
     /// The context of one page of a list of articles whose first page is at `path`.
     func listContext(kind: Page.Kind, title: String, path: String, articles: [Int], pagination: Pagination,
-                     section: Int? = nil) -> TemplateValue {
+                     section: Int? = nil) -> PageContext {
         let pagePath = Routes.page(pagination.current, of: path)
         var paging: [String: TemplateValue] = [
             "current": .int(pagination.current), "total": .int(pagination.total),
@@ -139,12 +168,21 @@ struct ViewModel: Sendable {
         ]
         if pagination.current > 1 { paging["prev"] = .string(routes.url(Routes.page(pagination.current - 1, of: path))) }
         if pagination.current < pagination.total { paging["next"] = .string(routes.url(Routes.page(pagination.current + 1, of: path))) }
-        return [
-            "site": site, "t": strings, "page": page(kind: kind, title: title, path: pagePath, section: section),
-            "list": ["title": .string(title), "kind": .string(kind.rawValue), "feeds": feeds(for: kind, path: path)],
-            "articles": .list(articles[pagination.range].map { .object(cards[$0]) }),
-            "pagination": .object(paging),
-        ]
+        var context = shared()
+        context.set("page", pageContext(kind: kind, title: title, path: pagePath, section: section))
+        context.set("list", ["title": .string(title), "kind": .string(kind.rawValue), "feeds": feeds(for: kind, path: path)])
+        let shown = Array(articles[pagination.range])
+        context.set("articles", objects: shown.map { cards[$0] }, hashes: shown.map { cardHashes[$0] })
+        context.set("pagination", .object(paging))
+        return context
+    }
+
+    /// A context holding the fields every page has: `site` and `t`.
+    private func shared() -> PageContext {
+        var context = PageContext()
+        context.set("site", site, fieldHash: sharedFields["site"]!)
+        context.set("t", strings, fieldHash: sharedFields["t"]!)
+        return context
     }
 
     /// The feeds of a list that has them (home, sections, tags), for `<link rel="alternate">`.

@@ -102,3 +102,10 @@ public enum JSONString {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+extension JSONString {
+    /// Appends `text` as a JSON string literal (the escaping of `quoted`) to a byte buffer.
+    public static func append(_ text: String, to bytes: inout [UInt8]) {
+        TemplateValue.appendJSONString(text, to: &bytes)
+    }
+}

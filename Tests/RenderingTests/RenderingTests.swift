@@ -31,9 +31,20 @@ final class FeedTextTests: XCTestCase {
                        "Tôm &amp; cá &lt;b&gt;&quot;x&quot;&lt;/b&gt; &apos;y&apos;\tz")
     }
 
-    func testJSONTextIsSafeInsideScript() {
-        XCTAssertEqual(JSONText.quoted("</script> \"Hà Nội\"\n\u{2028}\u{1}"),
-                       "\"\\u003c/script\\u003e \\\"Hà Nội\\\"\\n\\u2028\\u0001\"")
+    func testJSONWriterNestsAndEscapesForScript() {
+        var json = JSONWriter()
+        json.object { object in
+            object.field("a", "</script> \"Hà Nội\"\n\u{2028}\u{1}")
+            object.field("skipped", nil)
+            object.key("list")
+            object.array { list in
+                list.number(1)
+                list.object { $0.field("b", "c") }
+                list.string("d")
+            }
+            object.field("tags", strings: [])
+        }
+        XCTAssertEqual(json.text, #"{"a":"\u003c/script\u003e \"Hà Nội\"\n\u2028\u0001","list":[1,{"b":"c"},"d"],"tags":[]}"#)
     }
 }
 

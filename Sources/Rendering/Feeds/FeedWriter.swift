@@ -111,35 +111,42 @@ struct FeedWriter {
         return xml + "</feed>\n"
     }
 
-    /// JSON Feed 1.1, keys in sorted order, written with the small JSON writer the build uses for
-    /// JSON-LD (`JSONEncoder` reflects over every item).
+    /// JSON Feed 1.1, keys in sorted order.
     private func json(_ title: String, _ path: String, _ items: [Int]) -> [UInt8] {
-        let entries = items.map { index in
-            let article = graph.articles[index]
-            let permalink = JSONText.quoted(routes.permalink(article.path))
-            let authors = article.authors.map { JSONText.object(["name": JSONText.quoted(graph.authors[$0].name)]) }
-            return JSONText.object([
-                "authors": authors.isEmpty ? nil : JSONText.array(authors),
-                "content_html": config.feedFullContent ? JSONText.quoted(absoluteBody(index)) : nil,
-                "content_text": config.feedFullContent ? nil : JSONText.quoted(article.summary),
-                "date_modified": article.updated.map { JSONText.quoted($0.iso8601) },
-                "date_published": JSONText.quoted(article.date.iso8601),
-                "id": permalink,
-                "image": article.image.map { JSONText.quoted(routes.absolute($0)) },
-                "summary": JSONText.quoted(article.summary),
-                "tags": article.tags.isEmpty ? nil : JSONText.array(article.tags.map { JSONText.quoted(graph.tags[$0].name) }),
-                "title": JSONText.quoted(article.title),
-                "url": permalink,
-            ])
+        var json = JSONWriter(capacity: 4096 * max(1, items.count))
+        json.object { feed in
+            feed.field("feed_url", routes.permalink(path + "feed.json"))
+            feed.field("home_page_url", routes.permalink(path))
+            feed.key("items")
+            feed.array { entries in
+                for index in items {
+                    let article = graph.articles[index]
+                    let permalink = routes.permalink(article.path)
+                    entries.object { item in
+                        if !article.authors.isEmpty {
+                            item.key("authors")
+                            item.array { authors in
+                                for author in article.authors { authors.object { $0.field("name", graph.authors[author].name) } }
+                            }
+                        }
+                        item.field("content_html", config.feedFullContent ? absoluteBody(index) : nil)
+                        item.field("content_text", config.feedFullContent ? nil : article.summary)
+                        item.field("date_modified", article.updated?.iso8601)
+                        item.field("date_published", article.date.iso8601)
+                        item.field("id", permalink)
+                        item.field("image", article.image.map(routes.absolute))
+                        item.field("summary", article.summary)
+                        item.field("tags", strings: article.tags.isEmpty ? nil : article.tags.map { graph.tags[$0].name })
+                        item.field("title", article.title)
+                        item.field("url", permalink)
+                    }
+                }
+            }
+            feed.field("language", config.language)
+            feed.field("title", feedTitle(title))
+            feed.field("version", "https://jsonfeed.org/version/1.1")
         }
-        let feed = JSONText.object([
-            "feed_url": JSONText.quoted(routes.permalink(path + "feed.json")),
-            "home_page_url": JSONText.quoted(routes.permalink(path)),
-            "items": JSONText.array(entries),
-            "language": JSONText.quoted(config.language),
-            "title": JSONText.quoted(feedTitle(title)),
-            "version": JSONText.quoted("https://jsonfeed.org/version/1.1"),
-        ])
-        return Array((feed + "\n").utf8)
+        json.raw("\n")
+        return json.bytes
     }
 }
