@@ -26,10 +26,14 @@ public struct GraphBuilder: Sendable {
         var sections = SectionTable(config: config)
         // What each document needs alone (Unicode normalization, dates, slugs) is worked out on
         // every core; only the tables shared by all documents are filled in one thread.
-        let candidates = folder.documents.filter { !$0.hasErrors && (includeDrafts || !$0.draft) }
+        var candidates = folder.documents.filter { !$0.hasErrors && (includeDrafts || !$0.draft) }
         folder.documents = []
+        var outcomes = ConcurrentMap.map(candidates, { prepare($0) })
+        // From here on each body lives in `pending` alone, so that letting it go below frees it.
+        candidates = []
         var pending: [PendingArticle] = []
-        for outcome in ConcurrentMap.map(candidates, { prepare($0) }) {
+        pending.reserveCapacity(outcomes.count)
+        for outcome in outcomes {
             switch outcome {
             case .rejected(let diagnostic):
                 diagnostics.append(diagnostic)
@@ -55,6 +59,7 @@ public struct GraphBuilder: Sendable {
                 pending.append(item)
             }
         }
+        outcomes = []
         // `pending` now holds every document that becomes an article.
         Self.resolveCollisions(&pending, diagnostics: &diagnostics)
         pending.sort { ($1.timestamp, $0.slug, $0.document.path) < ($0.timestamp, $1.slug, $1.document.path) }

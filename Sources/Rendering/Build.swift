@@ -103,7 +103,7 @@ public enum Build {
             folder.documents.removeAll { ($0.date.map { Int64($0.date.timeIntervalSince1970) } ?? 0) > now }
         }
         clock.lap("read content")
-        let graph = GraphBuilder(config: config, includeDrafts: options.includeDrafts).build(folder)
+        let graph = GraphBuilder(config: config, includeDrafts: options.includeDrafts).build(consume folder)
         clock.lap("content graph")
         let now = options.now ?? graph.newestTimestamp ?? 0
         let model = ViewModel(graph: graph, config: config, theme: theme, now: CivilDate(Date(timeIntervalSince1970: TimeInterval(now)), in: config.timeZone))

@@ -51,8 +51,14 @@ struct ViewModel: Sendable {
         let chosen = theme.strings[config.language] ?? theme.strings[base] ?? [:]
         strings = .object(fallback.merging(chosen) { _, language in language }.mapValues { TemplateValue.string($0) })
         let language = config.language
+        // Each tag, author and section object is made once and shared by every card that shows
+        // it: made per card, they were most of a card's memory (half a gigabyte at 100,000 articles).
+        let names = SharedNames(
+            tags: graph.tags.map { ["name": .string($0.name), "url": .string(routes.url(Routes.tag($0.slug)))] },
+            authors: graph.authors.map { ["name": .string($0.name), "url": .string(routes.url(Routes.author($0.slug)))] },
+            sections: graph.sections.map { ["name": .string($0.name), "url": .string(routes.url(Routes.section($0.slug)))] })
         let cardsAndSums = ConcurrentMap.map(graph.articles) { article in
-            let card = Self.card(for: article, graph: graph, routes: routes, language: language)
+            let card = Self.card(for: article, graph: graph, routes: routes, language: language, names: names)
             return (card, StableHasher.fieldSum(card))
         }
         cards = cardsAndSums.map(\.0)
@@ -69,8 +75,15 @@ struct ViewModel: Sendable {
         }
     }
 
-    private static func card(for article: Article, graph: ContentGraph, routes: Routes, language: String) -> [String: TemplateValue] {
-        let authors = article.authors.map { graph.authors[$0] }
+    /// The tag, author and section objects cards point to.
+    private struct SharedNames: Sendable {
+        var tags: [TemplateValue]
+        var authors: [TemplateValue]
+        var sections: [TemplateValue]
+    }
+
+    private static func card(for article: Article, graph: ContentGraph, routes: Routes, language: String,
+                             names: SharedNames) -> [String: TemplateValue] {
         var card: [String: TemplateValue] = [
             "title": .string(article.title),
             "url": .string(routes.url(article.path)),
@@ -80,11 +93,9 @@ struct ViewModel: Sendable {
             "hasTime": .bool(article.dateHasTime),
             "lang": .string(article.language ?? language),
             "dateISO": .string(article.date.iso8601),
-            "authors": .list(authors.map { ["name": .string($0.name), "url": .string(routes.url(Routes.author($0.slug)))] }),
-            "byline": .string(authors.map(\.name).joined(separator: ", ")),
-            "tags": .list(article.tags.map { graph.tags[$0] }.map {
-                ["name": .string($0.name), "url": .string(routes.url(Routes.tag($0.slug)))]
-            }),
+            "authors": .list(article.authors.map { names.authors[$0] }),
+            "byline": .string(article.authors.map { graph.authors[$0].name }.joined(separator: ", ")),
+            "tags": .list(article.tags.map { names.tags[$0] }),
             "summary": .string(article.summary),
             "readingMinutes": .int(max(1, (article.wordCount + 100) / 200)),
             // Optional fields are present as null, so `--strict` reports only names a theme got wrong.
@@ -96,10 +107,7 @@ struct ViewModel: Sendable {
             card["updatedText"] = .string(updated.dayMonthYearTime)
             card["updatedISO"] = .string(updated.iso8601)
         }
-        if let index = article.section {
-            let section = graph.sections[index]
-            card["section"] = ["name": .string(section.name), "url": .string(routes.url(Routes.section(section.slug)))]
-        }
+        if let index = article.section { card["section"] = names.sections[index] }
         if let image = article.image {
             card["image"] = .string(image)
             card["imagePermalink"] = .string(routes.absolute(image))
