@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Rewrites the `href` and `src` attributes of serialized HTML.
 ///
 /// Both cmark-gfm and the HTML sanitizer write attributes as `name="value"` with `&`, `<`, `>` and
@@ -7,40 +11,46 @@ enum AttributeRewriter {
     /// replaces it (escaped again).
     static func rewrite(_ html: String, _ transform: (String) -> String?) -> String {
         var html = html
-        // One pass over the contiguous UTF-8 bytes, with no allocation until an attribute is
-        // replaced: this runs over every byte of every body.
-        let rewritten: [UInt8]? = html.withUTF8 { bytes in
-            var output: [UInt8] = []
+        // The replacements, as byte ranges of the body and their new values: found with `memchr`
+        // jumping from one `=` to the next (body text has few), and applied by appending slices of
+        // the original string, which Swift does not validate again as it would new bytes.
+        let replacements: [(Range<Int>, String)] = html.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return [] }
+            var found: [(Range<Int>, String)] = []
             var index = 0
-            var copiedUpTo = 0
-            while index < bytes.count {
-                guard let valueStart = attributeValueStart(bytes, at: index) else {
-                    index += 1
-                    continue
-                }
-                guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            while index < bytes.count, let hit = memchr(base + index, Int32(UInt8(ascii: "=")), bytes.count - index) {
+                let equals = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                index = equals + 1
+                guard let valueStart = attributeValueStart(bytes, equals: equals),
+                      let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { continue }
                 let value = decodeEntities(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self))
-                if let replacement = transform(value) {
-                    if output.isEmpty { output.reserveCapacity(bytes.count + 64) }
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<valueStart]))
-                    output.append(contentsOf: escape(replacement).utf8)
-                    copiedUpTo = valueEnd
-                }
+                if let replacement = transform(value) { found.append((valueStart..<valueEnd, escape(replacement))) }
                 index = valueEnd + 1
             }
-            guard copiedUpTo > 0 else { return nil }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo...]))
-            return output
+            return found
         }
-        return rewritten.map { String(decoding: $0, as: UTF8.self) } ?? html
+        guard !replacements.isEmpty else { return html }
+        var result = ""
+        result.reserveCapacity(html.utf8.count + 64 * replacements.count)
+        var copied = html.utf8.startIndex
+        for (range, replacement) in replacements {
+            let start = html.utf8.index(html.utf8.startIndex, offsetBy: range.lowerBound)
+            result += html[copied..<start]
+            result += replacement
+            copied = html.utf8.index(html.utf8.startIndex, offsetBy: range.upperBound)
+        }
+        result += html[copied...]
+        return result
     }
 
-    /// Where the value starts when an ` href="` or ` src="` begins at `index`.
-    private static func attributeValueStart(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
-        let byte = bytes[index]
-        guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") else { return nil }
-        if matches(bytes, at: index + 1, "href=\"") { return index + 7 }
-        if matches(bytes, at: index + 1, "src=\"") { return index + 6 }
+    /// Where the value starts when the `=` at `equals` ends ` href` or ` src` and a `"` follows.
+    private static func attributeValueStart(_ bytes: UnsafeBufferPointer<UInt8>, equals: Int) -> Int? {
+        guard equals + 1 < bytes.count, bytes[equals + 1] == UInt8(ascii: "\"") else { return nil }
+        func isSpace(_ index: Int) -> Bool {
+            index >= 0 && (bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\t"))
+        }
+        if equals >= 5, matches(bytes, at: equals - 4, "href"), isSpace(equals - 5) { return equals + 2 }
+        if equals >= 4, matches(bytes, at: equals - 3, "src"), isSpace(equals - 4) { return equals + 2 }
         return nil
     }
 

@@ -24,12 +24,13 @@ struct HeadingAnchors {
 
     init(_ body: String) {
         let bytes = Array(body.utf8)
-        var output: [UInt8] = []
+        // Where ids go (byte offsets of the body) and which: the new body is made by appending
+        // slices of the old one, which Swift does not validate again as it would new bytes.
+        var insertions: [(offset: Int, id: String)] = []
         var entries: [Entry] = []
         // Ids written in the body, and those the default theme uses, are taken before any is made.
         var used: Set<String> = ["main", "toc-title", "related-title"]
         used.formUnion(Self.explicitIDs(bytes))
-        var copied = 0
         var index = 0
         let count = bytes.count
         while index + 3 < count {
@@ -59,20 +60,26 @@ struct HeadingAnchors {
                 while used.contains(id) { id = "\(base)-\(counter)"; counter += 1 }
                 used.insert(id)
                 entries.append(Entry(level: level, text: text, id: id))
-                output.append(contentsOf: bytes[copied..<(index + 3)])
-                output.append(contentsOf: " id=\"\(id)\"".utf8)
-                copied = index + 3
+                insertions.append((index + 3, id))
             }
             index = close
         }
-        guard copied > 0 else {
+        self.entries = entries
+        guard !insertions.isEmpty else {
             html = body
-            self.entries = entries
             return
         }
-        output.append(contentsOf: bytes[copied...])
-        html = String(decoding: output, as: UTF8.self)
-        self.entries = entries
+        var result = ""
+        result.reserveCapacity(body.utf8.count + 32 * insertions.count)
+        var copied = body.utf8.startIndex
+        for insertion in insertions {
+            let at = body.utf8.index(body.utf8.startIndex, offsetBy: insertion.offset)
+            result += body[copied..<at]
+            result += " id=\"\(insertion.id)\""
+            copied = at
+        }
+        result += body[copied...]
+        html = result
     }
 
     private static func explicitIDs(_ bytes: [UInt8]) -> [String] {
