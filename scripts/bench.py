@@ -9,7 +9,7 @@ Python 3 standard library only. The corpus generator and the Hugo reference site
 `../shared/bench/` beside the repository (see its README). Corpora are generated once (seed 42)
 into a scratch folder outside the repository (default `$TMPDIR/broadsheet-bench`) and reused
 while the generator is unchanged. Every timed build is cold: a fresh output folder and fresh cache
-folders, deleted after the last run (see `main`); the OS page cache is warm (a warm-up run reads the
+folders, written to memory (/dev/shm) when there is room (see `main` for why); the OS page cache is warm (a warm-up run reads the
 content first), as in `../shared/bench/bench.py`. The two generators take turns run by run, so
 that other users of a shared machine slow both alike.
 
@@ -149,12 +149,25 @@ class Case:
         self.rows, self.counts = [], {}
 
 
-def bench(cases, scratch, runs, warmup, trash):
+def memory_folder():
+    """/dev/shm when it is a tmpfs with room for a few 10,000-article outputs (about 350 MB each)."""
+    try:
+        with open("/proc/mounts") as mounts:
+            if not any(line.split()[1:3] == ["/dev/shm", "tmpfs"] for line in mounts):
+                return None
+        info = os.statvfs("/dev/shm")
+        return "/dev/shm" if info.f_bavail * info.f_frsize > 4 * 1024 ** 3 else None
+    except OSError:
+        return None
+
+
+def bench(cases, scratch, runs, warmup, outputs, trash):
     """Cold builds of every case, taken in turns (A, B, A, B, ...) so that the load other users put on
     a shared machine falls on both generators alike. Returns each case's medians and spreads, and the
-    page counts of its last run's output.
+    page counts of its last run's output. Outputs go below `outputs`; with a `trash` folder (outputs
+    on disk) each run's output is moved there instead of being deleted (see `main`).
     """
-    work = tempfile.mkdtemp(prefix="runs-", dir=scratch)
+    work = tempfile.mkdtemp(prefix="runs-", dir=outputs)
     logs = {case.label: open(os.path.join(scratch, f"{case.label.replace(' ', '-')}.log"), "wb") for case in cases}
     for index in range(warmup + runs):
         for case in cases:
@@ -172,7 +185,10 @@ def bench(cases, scratch, runs, warmup, trash):
                       flush=True)
             if index == warmup + runs - 1:
                 case.counts = count_pages(out, case.classify)
-            os.rename(work, os.path.join(trash, f"{index}-{case.label.replace(' ', '-')}"))
+            if trash:
+                os.rename(work, os.path.join(trash, f"{index}-{case.label.replace(' ', '-')}"))
+            else:
+                shutil.rmtree(work)
             os.makedirs(work)
     shutil.rmtree(work, ignore_errors=True)
     for log in logs.values():
@@ -288,6 +304,8 @@ def main():
     parser.add_argument("--no-hugo", action="store_true", help="time Broadsheet alone")
     parser.add_argument("--scratch", default=os.path.join(tempfile.gettempdir(), "broadsheet-bench"),
                         help="where corpora and outputs go (default: $TMPDIR/broadsheet-bench)")
+    parser.add_argument("--outputs", help="where the runs write their sites (default: /dev/shm when it is a tmpfs "
+                        "with 4 GiB free, else the scratch folder)")
     parser.add_argument("--broadsheet", help="a built broadsheet binary (default: build it in release mode)")
     parser.add_argument("--swift", default="swift", help="the swift driver used to build")
     parser.add_argument("--scratch-path", help="passed to `swift build --scratch-path`")
@@ -307,12 +325,17 @@ def main():
     print(f"bench: {os.uname().machine}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}; "
           f"{hugo_version or 'hugo not run'}; scratch {scratch}", flush=True)
 
-    # Every run's output is moved into `trash` and deleted only after the last run. On ext4 without
-    # a journal (this machine's root), creating a file walks past every inode freed in the last
-    # five minutes whose inode-table block is dirty (`recently_deleted` in fs/ext4/ialloc.c):
-    # deleting one run's 17,000 files between runs made the next run, of either generator, spend
-    # more time in the kernel than in its own code.
-    trash = tempfile.mkdtemp(prefix="trash-", dir=scratch)
+    # Both generators write their outputs to memory (/dev/shm) when the machine has room, and to the
+    # scratch folder otherwise. On ext4 without a journal (this machine's root), creating a file walks
+    # past every inode freed in the last five minutes (`recently_deleted` in fs/ext4/ialloc.c): any
+    # large delete shortly before a run (the previous run's output, another job's files) made that
+    # run spend more time in the kernel than in its own code — Hugo 29–44 s instead of 15 s here —
+    # so a disk measured the file system's history more than the generators. On disk, every run's
+    # output is moved into `trash` and deleted only after the last run.
+    outputs = args.outputs or memory_folder() or scratch
+    os.makedirs(outputs, exist_ok=True)
+    trash = None if outputs.startswith("/dev/shm") else tempfile.mkdtemp(prefix="trash-", dir=scratch)
+    print(f"bench: outputs in {outputs}" + (" (memory)" if trash is None else ""), flush=True)
     results = {}
     for count in sizes:
         site, hugo_site = prepare_sites(scratch, count, with_hugo)
@@ -326,12 +349,13 @@ def main():
             cases.append(Case(f"hugo {count}", lambda out, hugo_cache: ["hugo", "--quiet", "--source", hugo_site,
                                                                          "--destination", out, "--cacheDir", hugo_cache],
                               hugo_kind, lambda: shutil.rmtree(resources, ignore_errors=True)))
-        measured = bench(cases, scratch, runs, args.warmup, trash)
+        measured = bench(cases, scratch, runs, args.warmup, outputs, trash)
         ours, hugo = measured[0], (measured[1] if with_hugo else None)
         report(count, ours, hugo)
         results[count] = (ours, hugo)
 
-    shutil.rmtree(trash, ignore_errors=True)
+    if trash:
+        shutil.rmtree(trash, ignore_errors=True)
     print("\nNoise: 2 shared cores; the spread [min..max] shows how far one run strays from the median.")
     if args.large and 10000 in results:
         base = results[10000][0]
