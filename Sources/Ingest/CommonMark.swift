@@ -34,9 +34,15 @@ enum CommonMark {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
         }
-        var source = String(body)
-        source.withUTF8 { buffer in
+        // The body is a slice of the file's text: fed from its own bytes, not copied first.
+        let fed: Void? = body.utf8.withContiguousStorageIfAvailable { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        if fed == nil {
+            var source = String(body)
+            source.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            }
         }
         guard let root = cmark_parser_finish(parser) else { return Rendered(html: "", words: 0, references: []) }
         defer { cmark_node_free(root) }
