@@ -99,4 +99,12 @@ final class SanitizerTests: XCTestCase {
         LazyImages.fix(in: body, document: document)
         XCTAssertEqual(Sanitizer(baseURL: nil).render(body).images, ["https://cdn.example.vn/p/123?w=600"])
     }
+
+    func testFirstAndLastLinesSplitOnLineFeedsOnly() {
+        // As `split(separator: "\n")` reads Characters, `\r\n` is one and no separator.
+        XCTAssertEqual(Sanitizer.firstLine(of: "one\r\ntwo\nthree"), "one\r\ntwo")
+        XCTAssertEqual(Sanitizer.lastLine(of: "one\ntwo\r\nthree"), "two\r\nthree")
+        XCTAssertEqual(Sanitizer.lastLine(of: "\n\nonly\n"), "only")
+        XCTAssertNil(Sanitizer.firstLine(of: ""))
+    }
 }

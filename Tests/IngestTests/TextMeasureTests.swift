@@ -16,6 +16,34 @@ final class TextMeasureTests: XCTestCase {
         }
     }
 
+    func testAMeasureAskedAgainGivesTheSameAnswer() throws {
+        // The second answer comes from the text nodes' stored summaries.
+        let (document, node) = try body("<p> a, b </p><p>c\u{2003}\u{2003}d,</p>")
+        let first = (TextMeasure.textLength(node), TextMeasure.commaCount(node), TextMeasure.textLength(node, isAtMost: 3))
+        let second = (TextMeasure.textLength(node), TextMeasure.commaCount(node), TextMeasure.textLength(node, isAtMost: 3))
+        XCTAssertEqual(first.0, second.0)
+        XCTAssertEqual(first.1, second.1)
+        XCTAssertEqual(first.2, second.2)
+        withExtendedLifetime(document) {}
+    }
+
+    func testInnerTextLengthIsExactlyTheStringsLength() throws {
+        // U+FEFF is no white space to String trimming, and U+0085 is; JavaScript's `\s` says the opposite.
+        for html in ["  a  b ", "\u{FEFF} x \u{FEFF}", "\u{0085}y\u{0085}\u{0085}z", "<p>Tiếng  Việt</p> ", "😀 😀"] {
+            let (document, node) = try body(html)
+            let length = TextMeasure.length(TextMeasure.innerText(node))
+            XCTAssertTrue(TextMeasure.innerTextLength(node, isAtMost: length), html)
+            XCTAssertFalse(TextMeasure.innerTextLength(node, isAtMost: length - 1), html)
+            withExtendedLifetime(document) {}
+        }
+    }
+
+    func testTrimmingAndFoldingMatchTheUnicodeWhiteSpaceProperty() {
+        XCTAssertEqual("\u{00A0}\u{2003} a \u{3000}".whitespaceTrimmed, "a")
+        XCTAssertEqual("\u{FEFF}a".whitespaceTrimmed, "\u{FEFF}a")
+        XCTAssertEqual(TextMeasure.collapseRuns("a \u{00A0} b\u{00A0}c  "), "a b\u{00A0}c")
+    }
+
     func testCommaCountIncludesOtherScriptsCommas() throws {
         let (document, node) = try body("a, b，c، d")
         XCTAssertEqual(TextMeasure.commaCount(node), 3)

@@ -7,8 +7,7 @@ extension BodyPass {
                              "//archive.org", "//upload.wikimedia.org", "//player.twitch.tv", "//www.v.qq.com"]
 
     static func isAllowedVideo(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return videoHosts.contains { lower.contains($0) }
+        videoHosts.contains { text.lowercasedContains($0) }
     }
 
     mutating func prepareArticle(_ content: DOMNode) {
@@ -16,17 +15,21 @@ extension BodyPass {
         LazyImages.fix(in: content, document: document)
         cleanConditionally(content, "form")
         cleanConditionally(content, "fieldset")
-        clean(content, "object")
-        clean(content, "embed")
-        clean(content, "footer")
-        clean(content, "link")
-        clean(content, "aside")
+        // One walk finds what the next steps take out, tag by tag as before: ten walks of the body were a
+        // measured cost. An element found inside one already gone goes from that detached subtree, to no
+        // effect on the article.
+        let cleanable = content.descendants(in: Self.cleanedTags)
+        clean(cleanable, "object")
+        clean(cleanable, "embed")
+        clean(cleanable, "footer")
+        clean(cleanable, "link")
+        clean(cleanable, "aside")
         for child in content.elementChildren {
             removeMatching(below: child) { node in
                 ClassHints.isShare(node.classAndID) && TextMeasure.length(node.textContent) < 500
             }
         }
-        for tag in ["iframe", "input", "textarea", "select", "button"] { clean(content, tag) }
+        for tag: StaticString in ["iframe", "input", "textarea", "select", "button"] { clean(cleanable, tag) }
         for heading in content.descendants(in: ["h1", "h2"]) where classWeight(heading) < 0 { document.remove(heading) }
         cleanConditionally(content, "table")
         cleanConditionally(content, "ul")
@@ -44,9 +47,13 @@ extension BodyPass {
         unwrapSingleCellTables(content)
     }
 
-    func clean(_ root: DOMNode, _ tag: String) {
-        let isEmbed = tag == "object" || tag == "embed" || tag == "iframe"
-        for node in root.descendants(tag).reversed() {
+    static let cleanedTags: TagSet = ["object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select",
+                                      "button"]
+
+    /// Removes the `tag` elements among `found` (embeds of known video players excepted), last first.
+    func clean(_ found: [DOMNode], _ tag: StaticString) {
+        let isEmbed = ["object", "embed", "iframe"].contains(tag.description)
+        for node in found.reversed() where node.isTag(tag) {
             if isEmbed, node.attributes.contains(where: { Self.isAllowedVideo($0.value) }) { continue }
             document.remove(node)
         }
@@ -101,7 +108,10 @@ extension BodyPass {
 
     // MARK: - Conditional cleaning
 
-    static let textishTags: Set<String> = divToParagraphBlocks.union(["span", "li", "td"])
+    /// `divToParagraphBlocks` with `span`, `li` and `td`.
+    static let textishTags: TagSet = ["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "span", "li", "td"]
+    static let headingTags: TagSet = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    static let embedTags: TagSet = ["object", "embed", "iframe"]
 
     /// Removes `tag` elements that look like link lists, image galleries, forms or ads rather than prose.
     func cleanConditionally(_ root: DOMNode, _ tag: String) {
@@ -131,20 +141,26 @@ extension BodyPass {
             var child = node.pointee.children
             while let current = child {
                 if current.isElement {
-                    let tag = current.tag
-                    switch tag {
-                    case "p": paragraphs += 1
-                    case "img": images += 1
-                    case "li": listItems += 1
-                    case "input": inputs += 1
-                    case "ul", "ol": lists.append(current)
-                    case "table": tables.append(current)
-                    case "h1", "h2", "h3", "h4", "h5", "h6": headings.append(current)
-                    case "object", "embed", "iframe": embeds.append(current)
-                    case "a": links.append(current)
-                    default: break
+                    if current.isTag("p") {
+                        paragraphs += 1
+                    } else if current.isTag("img") {
+                        images += 1
+                    } else if current.isTag("li") {
+                        listItems += 1
+                    } else if current.isTag("input") {
+                        inputs += 1
+                    } else if current.isTag("ul") || current.isTag("ol") {
+                        lists.append(current)
+                    } else if current.isTag("table") {
+                        tables.append(current)
+                    } else if BodyPass.headingTags.contains(current) {
+                        headings.append(current)
+                    } else if BodyPass.embedTags.contains(current) {
+                        embeds.append(current)
+                    } else if current.isTag("a") {
+                        links.append(current)
                     }
-                    if BodyPass.textishTags.contains(tag) { textish.append(current) }
+                    if BodyPass.textishTags.contains(current) { textish.append(current) }
                     visitChildren(of: current)
                 }
                 child = current.pointee.next
@@ -227,6 +243,9 @@ extension BodyPass {
 
     /// "Loading", "Loading…" or "Loading..." in one of several languages.
     static func isLoadingWord(_ text: String) -> Bool {
+        // Asked of every short text of a body: one starting with an ASCII letter other than those of the
+        // Latin words cannot be one (no character is canonically equal to an ASCII one).
+        if let first = text.utf8.first, first < 0x80, first != UInt8(ascii: "l"), first != UInt8(ascii: "c") { return false }
         var word = Substring(text)
         if word.hasSuffix("…") { word = word.dropLast() } else if word.hasSuffix("...") { word = word.dropLast(3) }
         return loadingWords.contains(String(word))

@@ -2,10 +2,10 @@ import CLibXML2
 
 // Structural tests on nodes that the body search uses, after the DOM's content categories.
 extension BodyPass {
-    static let divToParagraphBlocks: Set<String> = ["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"]
+    static let divToParagraphBlocks: TagSet = ["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"]
 
     /// Phrasing content in HTML's sense, less canvas, iframe, svg and video, which rarely belong in a paragraph.
-    static let phrasingTags: Set<String> = [
+    static let phrasingTags: TagSet = [
         "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em", "embed", "i",
         "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object", "output", "progress", "q",
         "ruby", "samp", "script", "select", "small", "span", "strong", "sub", "sup", "textarea", "time", "var", "wbr",
@@ -14,9 +14,8 @@ extension BodyPass {
     static func isPhrasingContent(_ node: DOMNode) -> Bool {
         if node.isText { return true }
         guard node.isElement else { return false }
-        let tag = node.tag
-        if phrasingTags.contains(tag) { return true }
-        guard tag == "a" || tag == "del" || tag == "ins" else { return false }
+        if phrasingTags.contains(node) { return true }
+        guard node.isTag("a") || node.isTag("del") || node.isTag("ins") else { return false }
         return node.childNodes.allSatisfy(isPhrasingContent)
     }
 
@@ -57,15 +56,15 @@ extension BodyPass {
     }
 
     /// Exactly one element child, named `tag`, and no text beside it.
-    static func hasSingleTagInside(_ node: DOMNode, _ tag: String) -> Bool {
+    static func hasSingleTagInside(_ node: DOMNode, _ tag: StaticString) -> Bool {
         let children = node.elementChildren
-        guard children.count == 1, children[0].tag == tag else { return false }
+        guard children.count == 1, children[0].isTag(tag) else { return false }
         return !node.childNodes.contains { $0.isText && !TextMeasure.isBlank(node: $0) }
     }
 
     static func hasChildBlockElement(_ node: DOMNode) -> Bool {
         node.childNodes.contains { child in
-            child.isElement && (divToParagraphBlocks.contains(child.tag) || hasChildBlockElement(child))
+            child.isElement && (divToParagraphBlocks.contains(child) || hasChildBlockElement(child))
         }
     }
 

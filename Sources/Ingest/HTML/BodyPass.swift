@@ -17,10 +17,10 @@ struct BodyPass {
         self.hasMetadataByline = hasMetadataByline
     }
 
-    static let tagsToScore: Set<String> = ["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"]
+    static let tagsToScore: TagSet = ["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"]
     static let unlikelyRoles: Set<String> = ["menu", "menubar", "complementary", "navigation", "alert", "alertdialog",
                                              "dialog"]
-    static let emptyRemovable: Set<String> = ["div", "section", "header", "h1", "h2", "h3", "h4", "h5", "h6"]
+    static let emptyRemovable: TagSet = ["div", "section", "header", "h1", "h2", "h3", "h4", "h5", "h6"]
 
     mutating func run() -> DOMNode? {
         guard let body = document.body else { return nil }
@@ -38,9 +38,12 @@ struct BodyPass {
     mutating func prepareAndCollect() -> [DOMNode] {
         var elementsToScore: [DOMNode] = []
         var shouldRemoveTitleHeader = true
+        // Every element's names go through one reused buffer, not an array each.
+        var matchString: [UInt8] = []
         var node: DOMNode? = document.root
         while let current = node {
-            let matchString = current.classAndID
+            matchString.removeAll(keepingCapacity: true)
+            current.appendClassAndID(to: &matchString)
             if !Self.isProbablyVisible(current)
                 || (current.attribute("aria-modal") == "true" && current.attribute("role") == "dialog") {
                 node = removeAndGetNext(current)
@@ -55,10 +58,9 @@ struct BodyPass {
                 node = removeAndGetNext(current)
                 continue
             }
-            let tag = current.tag
             if flags.contains(.stripUnlikelys) {
                 if ClassHints.isUnlikely(matchString), !ClassHints.isMaybeCandidate(matchString),
-                   !current.hasAncestor("table"), !current.hasAncestor("code"), tag != "body", tag != "a" {
+                   !current.hasAncestor("table"), !current.hasAncestor("code"), !current.isTag("body"), !current.isTag("a") {
                     node = removeAndGetNext(current)
                     continue
                 }
@@ -67,13 +69,13 @@ struct BodyPass {
                     continue
                 }
             }
-            if Self.emptyRemovable.contains(tag), Self.isElementWithoutContent(current) {
+            if Self.emptyRemovable.contains(current), Self.isElementWithoutContent(current) {
                 node = removeAndGetNext(current)
                 continue
             }
-            if Self.tagsToScore.contains(tag) { elementsToScore.append(current) }
+            if Self.tagsToScore.contains(current) { elementsToScore.append(current) }
             var next = current
-            if tag == "div" {
+            if current.isTag("div") {
                 wrapPhrasingRuns(in: current)
                 if Self.hasSingleTagInside(current, "p"), TextMeasure.linkDensity(current) < 0.25 {
                     let paragraph = current.firstElementChild!

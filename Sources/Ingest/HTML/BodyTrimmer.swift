@@ -12,9 +12,11 @@ struct BodyTrimmer {
 
     func trim(_ content: DOMNode) {
         let byline = byline?.lowercased() ?? ""
+        var names: [UInt8] = []
         for element in content.descendants("*").reversed() where element.pointee.parent != nil {
-            // Read once per element: three of the tests below ask for it.
-            let names = element.classAndID
+            // Read once per element, into one reused buffer: three of the tests below ask for it.
+            names.removeAll(keepingCapacity: true)
+            element.appendClassAndID(to: &names)
             if isBreadcrumb(element, names) || isRepeatedByline(element, names, byline: byline) || isRelatedLink(element)
                 || isAdLabel(element) {
                 document.remove(element)
@@ -72,7 +74,7 @@ struct BodyTrimmer {
     /// A promotion of another article inside the body (`Xem thêm: <link>`, `Read more: <link>`), or a block
     /// the CMS marks as related news in its `type` attribute.
     func isRelatedLink(_ element: DOMNode) -> Bool {
-        if (element.attribute("type") ?? "").lowercased().contains("related") { return true }
+        if let type = element.attribute("type"), type.lowercased().contains("related") { return true }
         guard element.isTag("p") || element.isTag("div") || element.isTag("li"),
               TextMeasure.textLength(element, isAtMost: 299), TextMeasure.linkDensity(element) > 0.5 else { return false }
         let text = TextMeasure.innerText(element).lowercased()
@@ -87,18 +89,21 @@ struct BodyTrimmer {
 
     /// A leftover "Advertisement" label (or "Loading…") standing where an ad slot was emptied.
     func isAdLabel(_ element: DOMNode) -> Bool {
-        guard TextMeasure.textLength(element, isAtMost: 20), element.descendants(in: ["img", "iframe", "video"]).isEmpty
-        else { return false }
+        // Most elements of a body are short, so the word test goes before the walk for media.
+        guard TextMeasure.textLength(element, isAtMost: 20) else { return false }
         let text = TextMeasure.innerText(element).lowercased()
-        return !text.isEmpty && (BodyPass.adWords.contains(text) || BodyPass.isLoadingWord(text))
+        guard !text.isEmpty, BodyPass.adWords.contains(text) || BodyPass.isLoadingWord(text) else { return false }
+        return element.descendants(in: Self.media).isEmpty
     }
+
+    static let media: TagSet = ["img", "iframe", "video"]
 
     func isBreadcrumb(_ element: DOMNode, _ names: [UInt8]) -> Bool {
         ClassHints.matches(names, PageFacts.breadcrumbHints)
             || (element.attribute("itemtype") ?? "").hasSuffix("BreadcrumbList")
     }
 
-    static let runningText: Set<String> = ["p", "li", "td", "th", "blockquote", "figcaption", "cite", "a", "dd", "q"]
+    static let runningText: TagSet = ["p", "li", "td", "th", "blockquote", "figcaption", "cite", "a", "dd", "q"]
 
     /// A short element named for dates (or a `<time>`) whose text is a date and little else, standing on a
     /// line of its own (a date inside a sentence or a citation is content).
@@ -114,7 +119,7 @@ struct BodyTrimmer {
     }
 
     func standsAlone(_ element: DOMNode) -> Bool {
-        if element.ancestors().contains(where: { Self.runningText.contains($0.tag) }) { return false }
+        if element.ancestors().contains(where: { Self.runningText.contains($0) }) { return false }
         guard let parent = element.parent else { return true }
         return !parent.childNodes.contains { $0.isText && !TextMeasure.isBlank(node: $0) }
     }

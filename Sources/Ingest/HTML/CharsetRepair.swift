@@ -18,7 +18,7 @@ struct CharsetRepair {
             encoding = nil  // UTF-16 with a byte-order mark: libxml2 detects it.
             return
         }
-        let isValidUTF8 = String(validating: input, as: UTF8.self) != nil
+        let isValidUTF8 = Self.isValidUTF8(input)
         if let declared = Self.declaredCharset(input), !["utf-8", "utf8", "unicode-1-1-utf-8"].contains(declared) {
             // Text in a legacy multi-byte charset is almost never valid UTF-8 by chance; a page that is valid
             // UTF-8 with non-ASCII letters was re-saved as UTF-8 without its declaration being updated.
@@ -44,6 +44,45 @@ struct CharsetRepair {
             let replaced = Self.replacementCount(repaired) - Self.replacementCount(input)
             bytes = repaired
             warnings.append("repaired \(replaced) invalid UTF-8 sequence\(replaced == 1 ? "" : "s") (replaced with U+FFFD)")
+        }
+    }
+
+    /// Whether `bytes` is well-formed UTF-8 (Unicode's table 3-7: no overlong forms, surrogates or values
+    /// past U+10FFFF), as `String(validating:)` decides, but reading ASCII eight bytes at a time and making
+    /// no copy: validating the whole page through a String was 3% of an extraction.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            let raw = UnsafeRawPointer(base)
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+                let lead = buffer[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                let length: Int
+                var low: UInt8 = 0x80, high: UInt8 = 0xBF
+                switch lead {
+                case 0xC2...0xDF: length = 2
+                case 0xE0: length = 3; low = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3
+                case 0xED: length = 3; high = 0x9F
+                case 0xF0: length = 4; low = 0x90
+                case 0xF1...0xF3: length = 4
+                case 0xF4: length = 4; high = 0x8F
+                default: return false
+                }
+                guard index + length <= count, (low...high).contains(buffer[index + 1]) else { return false }
+                for offset in 2..<length where buffer[index + offset] & 0xC0 != 0x80 { return false }
+                index += length
+            }
+            return true
         }
     }
 

@@ -47,16 +47,19 @@ enum ClassHints {
     /// (`DOMNode.classAndID`). One pass over the names with a first-byte table: trying each word over the
     /// whole string in turn was the largest single cost left in the body search.
     static func matches(_ names: [UInt8], _ words: Words) -> Bool {
-        names.withUnsafeBufferPointer { hay in
-            for start in 0..<hay.count {
-                for pattern in words.byFirstByte[Int(hay[start])] where pattern.count <= hay.count - start {
-                    var offset = 1
-                    while offset < pattern.count, hay[start + offset] == pattern[offset] { offset += 1 }
-                    if offset == pattern.count { return true }
-                }
+        names.withUnsafeBufferPointer { matches($0, words) }
+    }
+
+    /// `matches` over names kept in a larger buffer.
+    static func matches(_ hay: UnsafeBufferPointer<UInt8>, _ words: Words) -> Bool {
+        for start in 0..<hay.count {
+            for pattern in words.byFirstByte[Int(hay[start])] where pattern.count <= hay.count - start {
+                var offset = 1
+                while offset < pattern.count, hay[start + offset] == pattern[offset] { offset += 1 }
+                if offset == pattern.count { return true }
             }
-            return false
         }
+        return false
     }
 
     /// Plain substring search over bytes: Foundation's `contains` was the top cost of a whole extraction.

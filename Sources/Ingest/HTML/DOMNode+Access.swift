@@ -79,7 +79,7 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 
     /// Appends attribute `name`'s value as ASCII-lower-cased UTF-8 (other bytes as they are).
     private func appendLowercased(_ name: StaticString, to bytes: inout [UInt8]) {
-        guard let attribute = findAttribute(name.description) else { return }
+        guard let attribute = name.withUTF8Buffer({ findAttribute(bytes: $0) }) else { return }
         if let value = Self.singleTextValue(attribute) {
             var index = 0
             while value[index] != 0 {
@@ -112,14 +112,17 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     /// heuristics ask for many absent attributes on every element.
     func findAttribute(_ name: String) -> xmlAttrPtr? {
         var name = name
-        return name.withUTF8 { bytes in
-            var attribute = pointee.properties
-            while let current = attribute {
-                if Self.hasName(current.pointee.name, bytes) { return current }
-                attribute = current.pointee.next
-            }
-            return nil
+        return name.withUTF8 { findAttribute(bytes: $0) }
+    }
+
+    /// `findAttribute` for a name given as UTF-8 (a `StaticString`'s, which would cost a String to pass).
+    private func findAttribute(bytes name: UnsafeBufferPointer<UInt8>) -> xmlAttrPtr? {
+        var attribute = pointee.properties
+        while let current = attribute {
+            if Self.hasName(current.pointee.name, name) { return current }
+            attribute = current.pointee.next
         }
+        return nil
     }
 
     /// Whether the C string `own` spells `name` exactly.
@@ -159,11 +162,19 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     /// the heuristics ask this of every element several times per page, so it builds no String.
     var classAndID: [UInt8] {
         var bytes: [UInt8] = []
-        guard isElement else { return [32] }
+        appendClassAndID(to: &bytes)
+        return bytes
+    }
+
+    /// Appends `classAndID`, for callers that read it for many elements into one buffer.
+    func appendClassAndID(to bytes: inout [UInt8]) {
+        guard isElement else {
+            bytes.append(32)
+            return
+        }
         appendLowercased("class", to: &bytes)
         bytes.append(32)
         appendLowercased("id", to: &bytes)
-        return bytes
     }
 
     /// The text of this node and everything below it, as the DOM's `textContent` gives it.
@@ -216,18 +227,6 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         }
     }
 
-    /// Whether the element's name is `name`, given as UTF-8 ending in a 0 byte.
-    @inline(__always)
-    func hasName(_ name: [UInt8]) -> Bool {
-        guard let own = pointee.name else { return false }
-        var index = 0
-        while index < name.count, own[index] == name[index] {
-            if name[index] == 0 { return true }
-            index += 1
-        }
-        return false
-    }
-
     /// C-string equality inlined: the call into libxml2's `xmlStrEqual` for every element of every query
     /// was a measured cost on its own.
     @inline(__always)
@@ -242,17 +241,14 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     }
 
     /// Every element below this one whose name is in `tags`, in document order.
-    func descendants(in tags: Set<String>) -> [DOMNode] {
-        // The few names are compared as bytes: a String and a hash per element visited cost more than
-        // the walk itself.
-        let names = tags.map { Array($0.utf8) + [0] }
+    func descendants(in tags: TagSet) -> [DOMNode] {
         var result: [DOMNode] = []
         var stack: [DOMNode] = []
         var child = pointee.children
         while true {
             while let current = child {
                 if current.isElement {
-                    if names.contains(where: { current.hasName($0) }) { result.append(current) }
+                    if let name = current.pointee.name, tags.contains(name: name) { result.append(current) }
                     if current.pointee.children != nil {
                         stack.append(current)
                         child = current.pointee.children
@@ -265,6 +261,28 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
             child = last.pointee.next
         }
         return result
+    }
+
+    /// The first element below this one, in document order, that passes `test`; the walk stops there
+    /// instead of listing the whole subtree first.
+    func firstDescendant(where test: (DOMNode) -> Bool) -> DOMNode? {
+        var stack: [DOMNode] = []
+        var child = pointee.children
+        while true {
+            while let current = child {
+                if current.isElement {
+                    if test(current) { return current }
+                    if current.pointee.children != nil {
+                        stack.append(current)
+                        child = current.pointee.children
+                        continue
+                    }
+                }
+                child = current.pointee.next
+            }
+            guard let last = stack.popLast() else { return nil }
+            child = last.pointee.next
+        }
     }
 
     /// Counts the elements below this one named `tag`.

@@ -14,7 +14,9 @@ final class HTMLDocument {
     /// What libxml2 reported while parsing (kept short: broken markup is normal on the web).
     private(set) var parseErrors: [String] = []
     /// Nodes taken out of the tree or made and not yet attached; the roots among them are freed at the end.
-    private var detached: Set<DOMNode> = []
+    /// A list, not a set: a page detaches thousands of nodes, and hashing each was a measured cost. A node
+    /// detached twice (after being put back) is listed twice, and only freed once.
+    private var detached: [DOMNode] = []
 
     /// libxml2 must set up its globals once before threads use it; `static let` runs this exactly once.
     private static let libraryReady: Void = xmlInitParser()
@@ -49,11 +51,19 @@ final class HTMLDocument {
         parseErrors = collector.messages
     }
 
+    /// A copy of `other`'s tree: copying is a fifth of the cost of parsing the page again.
+    init(copying other: HTMLDocument) throws(ExtractionError) {
+        guard let copy = xmlCopyDoc(other.pointer, 1) else { throw .parserUnavailable }
+        pointer = copy
+        parseErrors = other.parseErrors
+    }
+
     deinit {
         // A node detached earlier may since have been moved into another subtree, which frees it with
         // that subtree: free only the roots, found before anything is freed.
-        let roots = detached.filter { $0.pointee.parent == nil }
-        for node in roots { xmlFreeNode(node) }
+        var roots = detached.filter { $0.pointee.parent == nil }
+        roots.sort()
+        for (index, node) in roots.enumerated() where index == 0 || roots[index - 1] != node { xmlFreeNode(node) }
         xmlFreeDoc(pointer)
     }
 
@@ -74,20 +84,20 @@ final class HTMLDocument {
 
     /// Every element named in `tags` below the root, in document order: one walk where the page is asked
     /// for several names (each walk of a whole page is a measured cost).
-    func elements(in tags: Set<String>) -> [DOMNode] { root?.descendants(in: tags) ?? [] }
+    func elements(in tags: TagSet) -> [DOMNode] { root?.descendants(in: tags) ?? [] }
 
     /// Takes `node` out of the tree, keeping it alive until the document goes.
     func remove(_ node: DOMNode) {
         guard node.pointee.parent != nil || node.pointee.prev != nil || node.pointee.next != nil else { return }
         xmlUnlinkNode(node)
-        detached.insert(node)
+        detached.append(node)
     }
 
     /// Puts `new` where `old` is; `old` is kept alive (detached) until the document goes.
     func replace(_ old: DOMNode, with new: DOMNode) {
         xmlUnlinkNode(new)
         xmlReplaceNode(old, new)
-        detached.insert(old)
+        detached.append(old)
     }
 
     /// Moves `child` to the end of `parent`'s children (never merging text nodes, which would free `child`).
@@ -118,7 +128,7 @@ final class HTMLDocument {
     /// A new, unattached element.
     func makeElement(_ tag: String) -> DOMNode {
         let node: DOMNode = xmlNewDocNode(pointer, nil, tag, nil)
-        detached.insert(node)
+        detached.append(node)
         return node
     }
 }

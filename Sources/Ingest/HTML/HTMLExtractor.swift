@@ -19,11 +19,12 @@ public struct HTMLExtractor: Sendable {
         -> ExtractedPage {
         guard !bytes.isEmpty else { throw .empty }
         let charset = CharsetRepair(bytes)
-        let (document, rule) = try parse(charset, pageURL: pageURL)
+        let input = ParseInput(charset: charset, stripping: canStripRawText(encoding: charset.encoding))
+        let (document, rule, found) = try parse(input, pageURL: pageURL)
         var page = ExtractedPage()
         page.warnings = charset.warnings
 
-        let metadata = PageMetadata(document: document)
+        let metadata = PageMetadata(document: document, found: found)
         PagePreparation.prepare(document)
         var facts = PageFacts(document: document, metadata: metadata, rule: rule)
 
@@ -44,10 +45,16 @@ public struct HTMLExtractor: Sendable {
             content = selected
         } else {
             let extractor = BodyExtractor(articleTitle: title ?? "", hasMetadataByline: facts.byline != nil)
+            // The later passes each get a copy of one more parse of the page, prepared once: copying is a
+            // fifth of parsing, and a page that fails its first pass mostly fails the next one too.
+            var prepared: HTMLDocument?
             let result = extractor.extract(from: document) {
-                guard let (fresh, _) = try? parse(charset, pageURL: pageURL) else { return nil }
-                PagePreparation.prepare(fresh)
-                return fresh
+                if prepared == nil {
+                    guard let (fresh, _, _) = try? parse(input, pageURL: pageURL) else { return nil }
+                    PagePreparation.prepare(fresh)
+                    prepared = fresh
+                }
+                return prepared.flatMap { try? HTMLDocument(copying: $0) }
             }
             if let result {
                 BodyTrimmer(document: result.document, byline: facts.byline).trim(result.content)
@@ -76,7 +83,7 @@ public struct HTMLExtractor: Sendable {
         page.canonical = metadata.canonical.map { Self.resolve($0, against: base) }
         page.image = metadata.image.map { Self.resolve($0, against: base) }
         // Without a stated summary, the lede stands in, as reader views show it.
-        page.description = metadata.description ?? page.text.split(separator: "\n").first.map(String.init)
+        page.description = metadata.description ?? Sanitizer.firstLine(of: page.text)
         page.lang = metadata.lang
         page.site = metadata.site
         return page
@@ -85,18 +92,52 @@ public struct HTMLExtractor: Sendable {
     /// Parses the page and applies what comes before reading its metadata: the site rule's removals (the
     /// rule found by the page URL or, without one, by the page's own canonical address) and the images
     /// unwrapped from `noscript`.
-    private func parse(_ charset: CharsetRepair, pageURL: String?) throws(ExtractionError) -> (HTMLDocument, SiteRule?) {
-        let document = try HTMLDocument(bytes: charset.bytes, url: pageURL, encoding: charset.encoding)
-        let host = (pageURL ?? Self.declaredAddress(document)).flatMap { URL(string: $0)?.host }
+    /// The page's elements of `firstLook` come back too, in document order, for the metadata to read.
+    private func parse(_ input: ParseInput, pageURL: String?) throws(ExtractionError) -> (HTMLDocument, SiteRule?, [DOMNode]) {
+        var document = try HTMLDocument(bytes: input.stripped?.bytes ?? input.charset.bytes, url: pageURL,
+                                        encoding: input.charset.encoding)
+        // One walk finds what the steps below read: each walk of a whole page is a measured cost.
+        var found = document.elements(in: Self.firstLook)
+        if let stripped = input.stripped, !stripped.agrees(with: found) {
+            document = try HTMLDocument(bytes: input.charset.bytes, url: pageURL, encoding: input.charset.encoding)
+            found = document.elements(in: Self.firstLook)
+        }
+        let host = (pageURL ?? Self.declaredAddress(found)).flatMap { URL(string: $0)?.host }
         let rule = host.flatMap { host in rules.first { $0.matches(host: host) } }
-        if let rule { SiteRuleApplier(rule: rule).removeUnwanted(in: document) }
-        LazyImages.unwrapNoscriptImages(document)
-        return (document, rule)
+        if let rule {
+            SiteRuleApplier(rule: rule).removeUnwanted(in: document)
+            found = document.elements(in: Self.firstLook)
+        }
+        // Unwrapping takes out and puts in only images and their wrappers, so the other elements found stay.
+        LazyImages.unwrapNoscriptImages(document, found: found)
+        return (document, rule, found)
+    }
+
+    /// The elements parsing checks and the first steps read: scripts and style sheets (`RawTextStripper`,
+    /// JSON-LD), links and metas (`declaredAddress`, `MetaTags`), images and `noscript` (`LazyImages`).
+    static let firstLook: TagSet = ["script", "style", "link", "meta", "img", "noscript"]
+
+    /// The page as decoded, and as stripped of script and style bodies when that was possible.
+    private struct ParseInput {
+        let charset: CharsetRepair
+        let stripped: RawTextStripper?
+
+        init(charset: CharsetRepair, stripping: Bool) {
+            self.charset = charset
+            stripped = stripping ? RawTextStripper(charset.bytes) : nil
+        }
+    }
+
+    /// Whether script and style bodies may go before parsing: the page's bytes must be readable as ASCII
+    /// markup, and no site rule may read a script or a style sheet (a rule's date in a script, say).
+    private func canStripRawText(encoding: String?) -> Bool {
+        RawTextStripper.canScan(encoding: encoding)
+            && !rules.contains { rule in rule.selectors.contains { $0.contains("script") || $0.contains("style") } }
     }
 
     /// The page's canonical link or `og:url`, read before anything else so site rules can match on it.
-    static func declaredAddress(_ document: HTMLDocument) -> String? {
-        let found = document.elements(in: ["link", "meta"])
+    /// `found` holds the page's `link` and `meta` elements (among others), in document order.
+    static func declaredAddress(_ found: [DOMNode]) -> String? {
         for link in found where link.isTag("link") && (link.attribute("rel") ?? "").lowercased().contains("canonical") {
             if let href = link.attribute("href"), href.hasPrefix("http") { return href }
         }

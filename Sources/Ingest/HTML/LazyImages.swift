@@ -6,15 +6,16 @@ import Foundation
 enum LazyImages {
     /// Whether an attribute value names an image file.
     static func looksLikeImage(_ value: String) -> Bool {
-        let lower = value.lowercased()
-        return [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"].contains { lower.contains($0) }
+        imageExtensions.contains { value.lowercasedContains($0) }
     }
 
+    static let imageExtensions = [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"]
+
     /// Replaces placeholder images followed by a `<noscript>` holding the real one, and drops images
-    /// that have no source at all. Runs on the whole page before scripts are removed.
-    static func unwrapNoscriptImages(_ document: HTMLDocument) {
-        // One walk for both names: dropping an image cannot take a `noscript` with it.
-        let found = document.elements(in: ["img", "noscript"])
+    /// that have no source at all. Runs on the whole page before scripts are removed; `found` holds the
+    /// page's `img` and `noscript` elements (among others) in document order, from one walk, as dropping an
+    /// image cannot take a `noscript` with it.
+    static func unwrapNoscriptImages(_ document: HTMLDocument, found: [DOMNode]) {
         for image in found where image.isTag("img") {
             let attributes = image.attributes
             let hasSource = attributes.contains { ["src", "srcset", "data-src", "data-srcset"].contains($0.name) }
@@ -60,7 +61,7 @@ enum LazyImages {
             let src = element.attribute("src") ?? ""
             let srcset = element.attribute("srcset") ?? ""
             if (!src.isEmpty || (!srcset.isEmpty && srcset != "null")),
-               !(element.attribute("class") ?? "").lowercased().contains("lazy"), !isPlaceholder(src) { continue }
+               !(element.attribute("class") ?? "").lowercasedContains("lazy"), !isPlaceholder(src) { continue }
             for (name, value) in element.attributes where name != "src" && name != "srcset" && name != "alt" {
                 let target: String
                 if isSrcsetLike(value) || (name == "data-srcset" && !value.isEmpty) {
@@ -86,9 +87,11 @@ enum LazyImages {
         let lower = src.lowercased()
         if lower.hasPrefix("data:image/gif") || (lower.hasPrefix("data:") && lower.utf8.count < 200) { return true }
         let name = lower.split(separator: "/").last.map(String.init) ?? lower
-        return ["blank.", "placeholder", "spacer.", "transparent.", "pixel.", "loading.", "lazy.", "grey.gif", "gray.gif",
-                "1x1."].contains { name.contains($0) }
+        return placeholderNames.contains { name.lowercasedContains($0) }
     }
+
+    static let placeholderNames = ["blank.", "placeholder", "spacer.", "transparent.", "pixel.", "loading.", "lazy.",
+                                   "grey.gif", "gray.gif", "1x1."]
 
     /// Attributes lazy loaders keep the real address in, which CDNs often serve without a file extension.
     static let lazySourceAttributes: Set<String> = ["data-src", "data-original", "data-lazy-src", "data-lazy", "data-url",
@@ -110,6 +113,26 @@ enum LazyImages {
 
     /// `a.jpg 1x, b.jpg 2x`: an image name followed by a width or density.
     static func isSrcsetLike(_ value: String) -> Bool {
+        var value = value
+        let found: Bool? = value.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            // An ASCII value is read as bytes: through Foundation, this test of every image attribute was
+            // half a percent of an extraction.
+            for ext in [".jpg", ".jpeg", ".png", ".webp"] {
+                var search = 0
+                while let found = String.asciiLowercasedOffset(of: ext, in: bytes, from: search) {
+                    var next = found + ext.utf8.count
+                    while next < bytes.count, TextMeasure.isASCIISpace(bytes[next]) { next += 1 }
+                    if next > found + ext.utf8.count, next < bytes.count, bytes[next] >= 48, bytes[next] <= 57 { return true }
+                    search = found + ext.utf8.count
+                }
+            }
+            return false
+        }
+        return found ?? isSrcsetLikeByCharacter(value)
+    }
+
+    static func isSrcsetLikeByCharacter(_ value: String) -> Bool {
         let lower = value.lowercased()
         for ext in [".jpg", ".jpeg", ".png", ".webp"] {
             var search = lower.startIndex..<lower.endIndex
@@ -127,6 +150,12 @@ enum LazyImages {
     static func isSingleImageURL(_ value: String) -> Bool {
         let token = value.whitespaceTrimmed
         guard !token.isEmpty, !token.contains(where: \.isWhitespace) else { return false }
+        var bytes = token
+        let found: Bool? = bytes.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return [".jpg", ".jpeg", ".png", ".webp"].contains { (String.asciiLowercasedOffset(of: $0, in: bytes, from: 0) ?? 0) > 0 }
+        }
+        if let found { return found }
         let lower = token.lowercased()
         for ext in [".jpg", ".jpeg", ".png", ".webp"] {
             if let found = lower.range(of: ext), found.lowerBound > lower.startIndex { return true }

@@ -14,8 +14,8 @@ struct MetaTags {
     static let namePrefixes: Set<String> = ["dc", "dcterm", "og", "twitter", "parsely", "weibo:article", "weibo:webpage"]
     static let names: Set<String> = ["author", "creator", "pub-date", "description", "title", "site_name"]
 
-    init(document: HTMLDocument) {
-        let found = document.elements(in: ["meta", "link"])
+    /// Reads the `meta` and `link` elements among `found`, which are in document order.
+    init(found: [DOMNode]) {
         for meta in found where meta.isTag("meta") {
             guard let content = meta.attribute("content").map({ Self.unescape($0.whitespaceTrimmed) }), !content.isEmpty else { continue }
             let property = meta.attribute("property")
@@ -74,7 +74,9 @@ struct MetaTags {
 
     /// Undoes a second layer of entity escaping, which many sites apply to meta contents.
     static func unescape(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        // A byte test: Foundation's `contains` here was a third of reading the metas. (An `&` that a
+        // combining mark makes part of a larger Character is no entity start to the loop below either.)
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var result = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {

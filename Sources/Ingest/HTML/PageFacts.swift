@@ -9,9 +9,11 @@ import Foundation
 /// changes the page.
 struct PageFacts {
     let document: HTMLDocument
-    /// The body's elements in document order with their `classAndID`, read once: each fact below walks
-    /// them, and the separate walks with their attribute reads were a tenth of an extraction.
-    let elements: [(node: DOMNode, names: [UInt8])]
+    /// The body's elements in document order with their `classAndID` (a range of `names`), read once:
+    /// each fact below walks them, and the separate walks with their attribute reads were a tenth of an
+    /// extraction. The names share one buffer rather than an array per element.
+    let elements: [(node: DOMNode, names: Range<Int>)]
+    let names: [UInt8]
     var title: String?
     var byline: String?
     /// The publication date as written, to be parsed.
@@ -24,6 +26,13 @@ struct PageFacts {
     static let homeNames: Set<String> = ["home", "trang chủ", "trang chu", "homepage", "accueil", "inicio", "startseite",
                                          "首页", "主页", "ホーム", "início", "inizio"]
 
+    static let utc = TimeZone(identifier: "UTC")!
+
+    /// Whether the element names in `range` of `names` hold one of `words`.
+    func matches(_ range: Range<Int>, _ words: ClassHints.Words) -> Bool {
+        names.withUnsafeBufferPointer { ClassHints.matches(UnsafeBufferPointer(rebasing: $0[range]), words) }
+    }
+
     /// `Home`, `Trang chủ`, or `<Site> Home`.
     static func isHome(_ name: String) -> Bool {
         let lower = name.lowercased()
@@ -32,7 +41,15 @@ struct PageFacts {
 
     init(document: HTMLDocument, metadata: PageMetadata, rule: SiteRule?) {
         self.document = document
-        elements = document.body.map { body in body.descendants("*").map { ($0, $0.classAndID) } } ?? []
+        var names: [UInt8] = []
+        elements = document.body.map { body in
+            body.descendants("*").map { node in
+                let start = names.count
+                node.appendClassAndID(to: &names)
+                return (node, start..<names.count)
+            }
+        } ?? []
+        self.names = names
         let applier = rule.map(SiteRuleApplier.init)
         title = applier?.text(rule?.title, in: document) ?? metadata.title.map(\.whitespaceTrimmed)
         if title?.isEmpty ?? false { title = nil }
@@ -45,12 +62,15 @@ struct PageFacts {
     /// sites print it (`Thời sự 30/11/2021 22:58`): the short text that precedes a date-like
     /// element in the same line, in a word or four, without digits.
     func datelineSection() -> String? {
-        for (element, names) in elements where ClassHints.matches(names, Self.dateHints) {
-            guard !Self.isInSiteChrome(element), let line = element.parent else { continue }
+        for (element, names) in elements where matches(names, Self.dateHints) {
+            // The cheap length tests go first and the walk up the tree last: the line is often a large
+            // container, and reading its whole text first was a fiftieth of an extraction.
+            guard let line = element.parent, TextMeasure.innerTextLength(element, isAtMost: 59),
+                  TextMeasure.innerTextLength(line, isAtMost: 119) else { continue }
             let dateText = TextMeasure.innerText(element)
-            guard dateText.utf16.count < 60, DateParser.parse(dateText, defaultTimeZone: TimeZone(identifier: "UTC")!) != nil else { continue }
+            guard DateParser.parse(dateText, defaultTimeZone: Self.utc) != nil else { continue }
             let lineText = TextMeasure.innerText(line)
-            guard lineText.utf16.count < 120, let range = lineText.range(of: dateText) else { continue }
+            guard let range = lineText.range(of: dateText), !Self.isInSiteChrome(element) else { continue }
             let before = lineText[..<range.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " |-–·•/:\u{00A0}"))
             let words = before.split(separator: " ").count
             guard (1...4).contains(words), !before.contains(where: { $0.isNumber || "()[]@#".contains($0) }),
@@ -62,7 +82,7 @@ struct PageFacts {
 
     /// `<time datetime>` or `itemprop=datePublished`, preferring ones marked as the publication date.
     static func timeElementDate(_ document: HTMLDocument) -> String? {
-        let marked = document.elements("*").first { node in
+        let marked = document.root?.firstDescendant { node in
             let itemprop = node.attribute("itemprop") ?? ""
             return (!itemprop.isEmpty && itemprop.contains("datePublished")) || node.hasAttribute("pubdate")
         }
@@ -78,26 +98,36 @@ struct PageFacts {
     func printedDate(defaultTimeZone: TimeZone) -> ParsedDate? {
         guard let body = document.body else { return nil }
         var dateOnly: ParsedDate?
-        for (element, names) in elements where ClassHints.matches(names, Self.dateHints) {
-            // The site bar's "today" date is not the article's.
-            if Self.isInSiteChrome(element) { continue }
+        for (element, names) in elements where matches(names, Self.dateHints) {
+            guard TextMeasure.innerTextLength(element, isAtMost: 119) else { continue }
             let text = TextMeasure.innerText(element)
-            guard !text.isEmpty, text.utf16.count < 120,
-                  let date = DateParser.parse(text, defaultTimeZone: defaultTimeZone) else { continue }
+            // The site bar's "today" date is not the article's.
+            guard !text.isEmpty, let date = DateParser.parse(text, defaultTimeZone: defaultTimeZone),
+                  !Self.isInSiteChrome(element) else { continue }
             if date.hasTime { return date }
             if dateOnly == nil { dateOnly = date }
         }
-        // Every text node of the page comes through here: the cheap length tests go before the walk up the
-        // tree and the parse, which together were a tenth of a whole extraction when they came first.
+        // Every text node of the page comes through here: the cheap tests (length, a digit, which every date
+        // form has) go before the parse, and the walk up the tree last, as together they were a tenth of a
+        // whole extraction when they came first.
         for node in Self.textNodes(below: body) {
-            guard let content = node.pointee.content, strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)) >= 8
-            else { continue }
+            guard let content = node.pointee.content, strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)) >= 8,
+                  Self.hasASCIIDigit(content) else { continue }
             let text = node.textContent.whitespaceTrimmed
-            guard text.utf16.count >= 8, text.utf16.count < 80, !Self.isInSiteChrome(node),
-                  let date = DateParser.parse(text, defaultTimeZone: defaultTimeZone), date.hasTime else { continue }
+            guard text.utf16.count >= 8, text.utf16.count < 80, let date = DateParser.parse(text, defaultTimeZone: defaultTimeZone),
+                  date.hasTime, !Self.isInSiteChrome(node) else { continue }
             return date
         }
         return dateOnly
+    }
+
+    static func hasASCIIDigit(_ text: UnsafePointer<UInt8>) -> Bool {
+        var index = 0
+        while text[index] != 0 {
+            if text[index] >= 48 && text[index] <= 57 { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Names of the site's own bars, not of an article's header (`entry-header` is the article's).
@@ -138,7 +168,7 @@ struct PageFacts {
     /// The first link of a breadcrumb that is neither the home page nor the article itself.
     func breadcrumbSection() -> String? {
         let trails = elements.filter { node, names in
-            ClassHints.matches(names, Self.breadcrumbHints) || (node.attribute("itemtype") ?? "").hasSuffix("BreadcrumbList")
+            matches(names, Self.breadcrumbHints) || (node.attribute("itemtype") ?? "").hasSuffix("BreadcrumbList")
         }.map(\.node)
         for trail in trails {
             let names = trail.descendants("a").map { TextMeasure.innerText($0) }.filter { name in
@@ -152,7 +182,7 @@ struct PageFacts {
 
     /// A short link or label in an element named like a category, before the article's text.
     func hintedSection() -> String? {
-        for (element, names) in elements where ClassHints.matches(names, Self.sectionHints) {
+        for (element, names) in elements where matches(names, Self.sectionHints) {
             guard !Self.isInSiteChrome(element), TextMeasure.textLength(element, isAtMost: 79),
                   let link = element.isTag("a") ? element : element.descendants("a").first else { continue }
             // A section is named by a link to its own page, in a word or three.
@@ -176,7 +206,7 @@ struct PageFacts {
             (link.attribute("rel") ?? "").lowercased().split(separator: " ").contains("tag")
         }.map { TextMeasure.innerText($0) }
         if names.isEmpty, let list = elements.first(where: { element, classAndID in
-            ClassHints.matches(classAndID, Self.tagHints) && !Self.isInSiteChrome(element)
+            matches(classAndID, Self.tagHints) && !Self.isInSiteChrome(element)
                 && element.descendants("a").count >= 2 && TextMeasure.linkDensity(element) > 0.5
         })?.node {
             names = list.descendants("a").map { TextMeasure.innerText($0) }
@@ -196,7 +226,7 @@ struct PageFacts {
             byline = Self.withoutLead(TextMeasure.collapseRuns(bodyByline.whitespaceTrimmed))
         } else if let element = pageByline {
             byline = Self.withoutLead(element)
-        } else if let last = bodyText.split(separator: "\n").last.map(String.init), Self.looksLikeName(last) {
+        } else if let last = Sanitizer.lastLine(of: bodyText), Self.looksLikeName(last) {
             byline = last
         } else {
             byline = nil
@@ -210,7 +240,7 @@ struct PageFacts {
         for (element, names) in elements {
             let itemprop = element.attribute("itemprop") ?? ""
             guard element.attribute("rel") == "author" || (!itemprop.isEmpty && itemprop.contains("author"))
-                || ClassHints.isByline(names) else { continue }
+                || matches(names, ClassHints.byline) else { continue }
             guard !Self.isInSiteChrome(element) else { continue }
             let named = element.descendants("*").first { ($0.attribute("itemprop") ?? "").contains("name") } ?? element
             let text = TextMeasure.innerText(named)

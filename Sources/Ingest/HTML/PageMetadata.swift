@@ -16,10 +16,11 @@ struct PageMetadata {
     var lang: String?
     var site: String?
 
-    /// Reads the page before scripts are removed (JSON-LD lives in scripts).
-    init(document: HTMLDocument) {
-        let meta = MetaTags(document: document)
-        let scripts = document.elements("script").filter { ($0.attribute("type") ?? "").lowercased() == "application/ld+json" }
+    /// Reads the page before scripts are removed (JSON-LD lives in scripts). `found` holds the page's
+    /// `script`, `meta` and `link` elements (among others) in document order.
+    init(document: HTMLDocument, found: [DOMNode]) {
+        let meta = MetaTags(found: found)
+        let scripts = found.filter { $0.isTag("script") && ($0.attribute("type") ?? "").lowercased() == "application/ld+json" }
         let linked = JSONLinkedData(scripts: scripts.map(\.textContent))
         let values = meta.values
 

@@ -4,27 +4,43 @@ import CLibXML2
 /// runs of `<br>` become paragraphs, `<font>` becomes `<span>` and `<amp-img>` becomes `<img>`.
 enum PagePreparation {
     static func prepare(_ document: HTMLDocument) {
+        guard let root = document.root else { return }
+        // One walk finds the elements to drop, the comments and the elements to rename, where the page was
+        // walked four times, once making an array of children for every element.
+        var dropped: [DOMNode] = []
+        var comments: [DOMNode] = []
+        var renamed: [DOMNode] = []
+        var stack: [DOMNode] = []
+        var child = root.pointee.children
+        while true {
+            while let current = child {
+                if current.pointee.type == XML_COMMENT_NODE {
+                    comments.append(current)
+                } else if current.isElement {
+                    if droppedTags.contains(current) { dropped.append(current) }
+                    if current.isTag("font") || current.isTag("amp-img") { renamed.append(current) }
+                    if current.pointee.children != nil {
+                        stack.append(current)
+                        child = current.pointee.children
+                        continue
+                    }
+                }
+                child = current.pointee.next
+            }
+            guard let last = stack.popLast() else { break }
+            child = last.pointee.next
+        }
         // Last first, so an element inside another that goes is taken out of it before its container.
-        for node in document.elements(in: ["script", "noscript", "style", "template"]).reversed() { document.remove(node) }
+        for node in dropped.reversed() { document.remove(node) }
         // Comments carry no content, but would split the text around them into separate paragraphs.
-        if let root = document.root { removeComments(below: root, document: document) }
+        for comment in comments { document.remove(comment) }
         if let body = document.body { replaceLineBreakRuns(in: body, document: document) }
-        // AMP pages show their pictures through a custom element that carries an ordinary `src`.
-        for element in document.elements(in: ["font", "amp-img"]) { element.rename(element.isTag("font") ? "span" : "img") }
+        // AMP pages show their pictures through a custom element that carries an ordinary `src`. (An element
+        // inside one that was dropped is renamed too, to no effect.)
+        for element in renamed { element.rename(element.isTag("font") ? "span" : "img") }
     }
 
-    static func removeComments(below root: DOMNode, document: HTMLDocument) {
-        var stack = [root]
-        while let node = stack.popLast() {
-            for child in node.childNodes {
-                if child.pointee.type == XML_COMMENT_NODE {
-                    document.remove(child)
-                } else if child.isElement {
-                    stack.append(child)
-                }
-            }
-        }
-    }
+    static let droppedTags: TagSet = ["script", "noscript", "style", "template"]
 
     /// `a<br><br>b` becomes `a<p>b</p>`: two or more `<br>` in a row mark a paragraph break on old pages.
     static func replaceLineBreakRuns(in root: DOMNode, document: HTMLDocument) {

@@ -25,15 +25,15 @@ extension Sanitizer {
                 return
             }
             guard node.isElement else { return }
-            let tag = node.tag
-            if Sanitizer.droppedWithContent.contains(tag) { return }
-            let isBlock = Sanitizer.block.contains(tag)
+            if Sanitizer.droppedWithContent.contains(node) { return }
+            let isBlock = Sanitizer.block.contains(node)
             if isBlock { textBuffer.append(0x0A) }
             defer { if isBlock { textBuffer.append(0x0A) } }
-            guard Sanitizer.allowed.contains(tag) else {
+            guard Sanitizer.allowed.contains(node) else {
                 writeChildren(node, inPre: inPre)
                 return
             }
+            let tag = node.tag
             guard let attributes = safeAttributes(node, tag: tag) else {
                 if tag == "a" { writeChildren(node, inPre: inPre) }
                 return
@@ -51,7 +51,7 @@ extension Sanitizer {
             html.append(UInt8(ascii: ">"))
             if tag == "img", let src = attributes.first(where: { $0.0 == "src" })?.1 { output.images.append(src) }
             if tag == "a", let href = attributes.first(where: { $0.0 == "href" })?.1 { output.links.append(href) }
-            if Sanitizer.void.contains(tag) { return }
+            if Sanitizer.void.contains(node) { return }
             writeChildren(node, inPre: inPre || tag == "pre")
             html.append(contentsOf: "</".utf8)
             html.append(contentsOf: tag.utf8)
@@ -104,32 +104,48 @@ extension Sanitizer {
             return kept
         }
 
-        /// Appends `text` with `&`, `<`, `>` (and `"` in attribute values) escaped.
+        /// Appends `text` with `&`, `<`, `>` (and `"` in attribute values) escaped. The runs between those
+        /// are copied whole, not appended a byte at a time.
         static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, quotes: Bool, to buffer: inout [UInt8]) {
-            for byte in text {
-                switch byte {
-                case UInt8(ascii: "&"): buffer.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): buffer.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): buffer.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\"") where quotes: buffer.append(contentsOf: "&quot;".utf8)
-                default: buffer.append(byte)
+            var runStart = 0
+            for index in 0..<text.count {
+                let replacement: StaticString
+                switch text[index] {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\"") where quotes: replacement = "&quot;"
+                default: continue
                 }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+                replacement.withUTF8Buffer { buffer.append(contentsOf: $0) }
+                runStart = index + 1
             }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
         }
 
         /// Appends `text` with runs of white space folded to one space, as a browser renders them outside
-        /// `<pre>`.
+        /// `<pre>`; the runs between are copied whole.
         static func appendFolded(_ text: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
-            var lastWasSpace = false
-            for byte in text {
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
-                    if !lastWasSpace { buffer.append(0x20) }
-                    lastWasSpace = true
-                } else {
-                    buffer.append(byte)
-                    lastWasSpace = false
+            var runStart = 0
+            var index = 0
+            while index < text.count {
+                guard isFoldedSpace(text[index]) else {
+                    index += 1
+                    continue
                 }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+                buffer.append(0x20)
+                index += 1
+                while index < text.count, isFoldedSpace(text[index]) { index += 1 }
+                runStart = index
             }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
+        }
+
+        @inline(__always)
+        static func isFoldedSpace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
         }
     }
 }

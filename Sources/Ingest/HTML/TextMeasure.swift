@@ -1,37 +1,115 @@
 import CLibXML2
+import Glibc
 
 /// The text measures the body heuristics score with. Lengths count UTF-16 code units, as the browser
 /// reader views whose thresholds (25, 80, 100, 500 characters) these heuristics inherit do.
 enum TextMeasure {
     /// The node's text, trimmed, with runs of two or more white-space characters folded to one space.
+    /// Trimmed and folded as UTF-8 bytes: through Unicode scalars, this was a thirtieth of an extraction.
     static func innerText(_ node: DOMNode, normalizeSpaces: Bool = true) -> String {
-        let text = node.textContent.whitespaceTrimmed
-        return normalizeSpaces ? collapseRuns(text) : text
+        var bytes: [UInt8] = []
+        node.appendText(to: &bytes)
+        return bytes.withUnsafeBufferPointer { text in
+            let trimmed = UnsafeBufferPointer(rebasing: text[trimmedRange(text)])
+            return normalizeSpaces ? String(decoding: collapseRuns(trimmed), as: UTF8.self)
+                : String(decoding: trimmed, as: UTF8.self)
+        }
     }
 
-    /// Folds runs of two or more white-space characters into one space; a single one stays as it is.
+    /// Folds runs of two or more white-space characters into one space; a single one stays as it is, and
+    /// a run at the end goes.
     static func collapseRuns(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        var pending: Unicode.Scalar?
+        var text = text
+        return text.withUTF8 { String(decoding: collapseRuns($0), as: UTF8.self) }
+    }
+
+    /// `collapseRuns` over UTF-8 bytes (white space as Unicode's `White_Space` property has it).
+    static func collapseRuns(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.count)
+        var runStart = 0
         var runLength = 0
-        for scalar in text.unicodeScalars {
-            if scalar.isSpace {
+        var index = 0
+        while index < text.count {
+            let width = unicodeSpaceWidth(text, index)
+            if width > 0 {
+                if runLength == 0 { runStart = index }
                 runLength += 1
-                pending = scalar
+                index += width
                 continue
             }
-            if runLength == 1, let pending { result.append(pending) } else if runLength > 1 { result.append(" ") }
+            if runLength == 1 {
+                result.append(contentsOf: text[runStart..<index])
+            } else if runLength > 1 {
+                result.append(0x20)
+            }
             runLength = 0
-            result.append(scalar)
+            result.append(text[index])
+            index += 1
         }
-        return String(result)
+        return result
+    }
+
+    /// The bytes of `text` without leading and trailing white space (Unicode's `White_Space`).
+    static func trimmedRange(_ text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var start = 0
+        while start < text.count {
+            let width = unicodeSpaceWidth(text, start)
+            if width == 0 { break }
+            start += width
+        }
+        var end = text.count
+        while end > start {
+            let width = unicodeSpaceWidth(endingAt: end, in: text)
+            if width == 0 { break }
+            end -= width
+        }
+        return start..<end
+    }
+
+    /// The byte length of the `White_Space` character at `index`, or 0. That property (which `String`
+    /// trimming and `Unicode.Scalar.isSpace` follow) differs from JavaScript's `\s` (`spaceWidth`) only in
+    /// U+0085, which it has, and U+FEFF, which it has not.
+    @inline(__always)
+    static func unicodeSpaceWidth(_ text: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+        let byte = text[index]
+        if byte < 0x80 { return isASCIISpace(byte) ? 1 : 0 }
+        guard byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3, index + 1 < text.count else { return 0 }
+        let second = text[index + 1]
+        if byte == 0xC2 { return second == 0x85 || second == 0xA0 ? 2 : 0 }
+        guard index + 2 < text.count else { return 0 }
+        return isUnicodeSpace(byte, second, text[index + 2]) ? 3 : 0
+    }
+
+    /// The byte length of the `White_Space` character that ends just before `end`, or 0.
+    @inline(__always)
+    static func unicodeSpaceWidth(endingAt end: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        let last = text[end - 1]
+        if last < 0x80 { return isASCIISpace(last) ? 1 : 0 }
+        if end >= 2, text[end - 2] == 0xC2, last == 0x85 || last == 0xA0 { return 2 }
+        if end >= 3, isUnicodeSpace(text[end - 3], text[end - 2], last) { return 3 }
+        return 0
+    }
+
+    /// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000 as their three UTF-8 bytes.
+    @inline(__always)
+    static func isUnicodeSpace(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+        switch first {
+        case 0xE1: return second == 0x9A && third == 0x80
+        case 0xE2:
+            if second == 0x80 { return (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF }
+            return second == 0x81 && third == 0x9F
+        case 0xE3: return second == 0x80 && third == 0x80
+        default: return false
+        }
     }
 
     static func length(_ text: String) -> Int { text.utf16.count }
 
     /// `length(innerText(node))` without building the string: the non-space characters plus one for each
-    /// run of white space between them. The heuristics ask for this length thousands of times per page,
-    /// so it walks the text bytes directly.
+    /// run of white space between them (white space as JavaScript's `\s`, which the reader-view thresholds
+    /// were tuned with). The heuristics ask for this length thousands of times per page, so it adds up the
+    /// text nodes' summaries.
     static func textLength(_ node: DOMNode) -> Int {
         var counter = LengthCounter()
         counter.visit(node)
@@ -57,8 +135,7 @@ enum TextMeasure {
 
         mutating func visit(_ node: DOMNode) {
             if node.isText {
-                guard let content = node.pointee.content else { return }
-                scan(content)
+                add(TextNodeSummary(node))
                 return
             }
             guard node.isElement else { return }
@@ -69,12 +146,55 @@ enum TextMeasure {
             }
         }
 
-        mutating func scan(_ bytes: UnsafePointer<UInt8>) {
+        /// Reads one text node as if its characters came one by one.
+        mutating func add(_ text: TextNodeSummary) {
+            guard text.hasText else {
+                if text.startsWithSpace { inRun = true }
+                return
+            }
+            if inRun || text.startsWithSpace, seenText { runsBetween += 1 }
+            runsBetween += text.runsInside
+            length += text.units
+            seenText = true
+            inRun = text.endsWithSpace
+        }
+    }
+
+    /// `innerText(node).utf16.count <= limit`, answered from the text bytes without building the string
+    /// and reading no further than past the limit. Unlike `textLength`, white space here is what trimming
+    /// and folding a `String` see (`White_Space`), so the answer is exactly the string's.
+    static func innerTextLength(_ node: DOMNode, isAtMost limit: Int) -> Bool {
+        var counter = InnerTextCounter(limit: limit)
+        counter.visit(node)
+        return counter.length + counter.runsBetween <= limit
+    }
+
+    private struct InnerTextCounter {
+        let limit: Int
+        var length = 0
+        var runsBetween = 0
+        var seenText = false
+        var inRun = false
+
+        mutating func visit(_ node: DOMNode) {
+            if node.isText {
+                guard let content = node.pointee.content else { return }
+                scan(UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content)
+                    .assumingMemoryBound(to: CChar.self))))
+                return
+            }
+            guard node.isElement else { return }
+            var child = node.pointee.children
+            while let current = child, length + runsBetween <= limit {
+                visit(current)
+                child = current.pointee.next
+            }
+        }
+
+        mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
             var index = 0
-            while true {
-                let byte = bytes[index]
-                if byte == 0 { return }
-                let width = TextMeasure.spaceWidth(bytes, index)
+            while index < bytes.count, length + runsBetween <= limit {
+                let width = TextMeasure.unicodeSpaceWidth(bytes, index)
                 if width > 0 {
                     inRun = true
                     index += width
@@ -83,7 +203,7 @@ enum TextMeasure {
                 if inRun, seenText { runsBetween += 1 }
                 inRun = false
                 seenText = true
-                // A UTF-8 lead byte starts one UTF-16 unit, or two for the four-byte (astral) forms.
+                let byte = bytes[index]
                 if byte < 0x80 || byte >= 0xC0 { length += byte >= 0xF0 ? 2 : 1 }
                 index += 1
             }
@@ -128,24 +248,15 @@ enum TextMeasure {
     static let commas: Set<Character> = [",", "\u{060C}", "\u{FE50}", "\u{FE10}", "\u{FE11}", "\u{2E41}", "\u{2E34}",
                                          "\u{2E32}", "\u{FF0C}"]
 
-    /// Commas in the node's text, counted over the UTF-8 bytes (`,` and the comma forms of other scripts).
+    /// Commas in the node's text (`,` and the comma forms of other scripts), from the text nodes' summaries.
     static func commaCount(_ node: DOMNode) -> Int {
-        var bytes: [UInt8] = []
-        node.appendText(to: &bytes)
+        if node.isText { return TextNodeSummary(node).commas }
+        guard node.isElement else { return 0 }
         var count = 0
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x2C {
-                count += 1
-            } else if byte == 0xD8, index + 1 < bytes.count, bytes[index + 1] == 0x8C {
-                count += 1
-            } else if byte == 0xEF || byte == 0xE2, index + 2 < bytes.count {
-                let pair = (UInt16(bytes[index + 1]) << 8) | UInt16(bytes[index + 2])
-                if byte == 0xEF, [0xB990, 0xB890, 0xB891, 0xBC8C].contains(pair) { count += 1 }
-                if byte == 0xE2, [0xB981, 0xB8B4, 0xB8B2].contains(pair) { count += 1 }
-            }
-            index += 1
+        var child = node.pointee.children
+        while let current = child {
+            count += commaCount(current)
+            child = current.pointee.next
         }
         return count
     }
@@ -211,14 +322,44 @@ extension Unicode.Scalar {
 }
 
 extension String {
-    /// The string without leading and trailing white space (including no-break spaces).
+    /// The string without leading and trailing white space (including no-break spaces), found over its
+    /// UTF-8 bytes.
     var whitespaceTrimmed: String {
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.isSpace }) else { return "" }
-        let end = scalars.lastIndex(where: { !$0.isSpace })!
-        if start == scalars.startIndex, end == scalars.index(before: scalars.endIndex) { return self }
-        return String(scalars[start...end])
+        var text = self
+        return text.withUTF8 { bytes in
+            let range = TextMeasure.trimmedRange(bytes)
+            return range.count == bytes.count ? self : String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
     }
+
+    /// `lowercased().contains(needle)` for a lower-case ASCII `needle`. An ASCII string (nearly every
+    /// attribute value) is searched as bytes, lower-cased as they are read: through Foundation, these
+    /// searches over every image attribute of a page were 3% of an extraction.
+    func lowercasedContains(_ needle: String) -> Bool {
+        var text = self
+        let found: Bool? = text.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return Self.asciiLowercasedOffset(of: needle, in: bytes, from: 0) != nil
+        }
+        return found ?? lowercased().contains(needle)
+    }
+
+    /// Where lower-case ASCII `needle` first occurs at or after byte `start` of ASCII `text` read in lower case.
+    static func asciiLowercasedOffset(of needle: String, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var needle = needle
+        return needle.withUTF8 { pattern in
+            guard !pattern.isEmpty, text.count >= pattern.count, start <= text.count - pattern.count else { return nil }
+            for offset in start...(text.count - pattern.count) {
+                var matched = 0
+                while matched < pattern.count, Self.asciiLowercased(text[offset + matched]) == pattern[matched] { matched += 1 }
+                if matched == pattern.count { return offset }
+            }
+            return nil
+        }
+    }
+
+    @inline(__always)
+    static func asciiLowercased(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
 }
 
 /// `TextMeasure.textLength` and `TextMeasure.linkDensity` of chosen elements, all from one walk of the page.
@@ -276,7 +417,7 @@ struct LinkDensityTable {
 
         mutating func visit(_ node: DOMNode) {
             if node.isText {
-                if let content = node.pointee.content { scan(content) }
+                add(TextNodeSummary(node))
                 return
             }
             guard node.isElement else { return }
@@ -305,27 +446,22 @@ struct LinkDensityTable {
             }
         }
 
-        mutating func scan(_ bytes: UnsafePointer<UInt8>) {
-            var index = 0
-            while true {
-                let byte = bytes[index]
-                if byte == 0 { return }
-                let width = TextMeasure.spaceWidth(bytes, index)
-                if width > 0 {
-                    inRun = true
-                    index += width
-                    continue
-                }
-                if inRun, seenText { runs += 1 }
-                inRun = false
-                seenText = true
-                if pendingFrom < open.count {
-                    for position in pendingFrom..<open.count { records[open[position]].runsAtFirstText = runs }
-                    pendingFrom = open.count
-                }
-                if byte < 0x80 || byte >= 0xC0 { length += byte >= 0xF0 ? 2 : 1 }
-                index += 1
+        /// `LengthCounter.add`, also noting the run count at the first character of the elements opened
+        /// since the last text.
+        mutating func add(_ text: TextNodeSummary) {
+            guard text.hasText else {
+                if text.startsWithSpace { inRun = true }
+                return
             }
+            if inRun || text.startsWithSpace, seenText { runs += 1 }
+            seenText = true
+            if pendingFrom < open.count {
+                for position in pendingFrom..<open.count { records[open[position]].runsAtFirstText = runs }
+                pendingFrom = open.count
+            }
+            runs += text.runsInside
+            length += text.units
+            inRun = text.endsWithSpace
         }
     }
 }
