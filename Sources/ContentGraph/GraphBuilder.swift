@@ -148,6 +148,29 @@ public struct GraphBuilder: Sendable {
                           image: image, aliases: aliases, diagnostics: diagnostics)
     }
 
+    /// The output path of a written path with no empty, `.` or `..` segment; nil for any other.
+    private static func cleanOutputPath(_ written: String) -> String? {
+        var utf8 = Substring(written).utf8
+        while utf8.first == UInt8(ascii: "/") { utf8 = utf8.dropFirst() }
+        guard !utf8.isEmpty else { return nil }
+        var segmentLength = 0
+        var onlyDots = true
+        for byte in utf8 {
+            if byte == UInt8(ascii: "/") {
+                if segmentLength == 0 || onlyDots { return nil }
+                segmentLength = 0
+                onlyDots = true
+            } else {
+                segmentLength += 1
+                onlyDots = onlyDots && byte == UInt8(ascii: ".")
+            }
+        }
+        let endsWithSlash = segmentLength == 0
+        if !endsWithSlash && onlyDots { return nil }
+        let path = String(Substring(utf8))
+        return endsWithSlash || path.hasSuffix(".html") ? path : path + "/"
+    }
+
     /// Front matter `slug`, else the file name (without a Jekyll date; a bundle's folder name), else the title.
     static func slug(for document: SourceDocument, title: String) -> String {
         if let slug = document.slug { return Slug.fold(slug) }
@@ -173,6 +196,9 @@ public struct GraphBuilder: Sendable {
     /// path: no leading slash, `.` segments dropped, a folder unless it names an `.html` file.
     /// Nil when it climbs with `..`: no input may write outside the output folder.
     static func outputPath(_ written: String) -> String? {
+        // Most paths (every expanded permalink) are clean: a leading `/`, no empty, `.` or `..`
+        // segment. They need no splitting, which on `Character`s cost a serial tenth of a second.
+        if let clean = cleanOutputPath(written) { return clean }
         var parts: [Substring] = []
         for part in written.split(separator: "/") where part != "." {
             if part == ".." { return nil }

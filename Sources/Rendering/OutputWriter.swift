@@ -32,10 +32,10 @@ public final class OutputWriter: Sendable {
     public func prepareFolders(for relativePaths: [String]) {
         var folders = Set<String>()
         for path in relativePaths {
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                guard folders.insert(String(folder)).inserted else { break }
+            var end = path.utf8.endIndex
+            while let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
+                guard folders.insert(String(path[..<slash])).inserted else { break }
+                end = slash
             }
         }
         // Level by level, so that every parent exists before its children; the folders of one

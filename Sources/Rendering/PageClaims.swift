@@ -23,10 +23,19 @@ struct PageClaims {
 
         func claim(_ file: String) -> Bool {
             guard !files.contains(file), !folders.contains(file) else { return false }
-            let ancestors = Self.ancestors(of: file)
-            guard !ancestors.contains(where: files.contains) else { return false }
+            // Folders up to the first one already known: that one's own ancestors are known
+            // folders too, and no file may take a known folder's path.
+            var newFolders: [String] = []
+            var end = file.utf8.endIndex
+            while let slash = file.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
+                let folder = String(file[..<slash])
+                if folders.contains(folder) { break }
+                if files.contains(folder) { return false }
+                newFolders.append(folder)
+                end = slash
+            }
             files.insert(file)
-            folders.formUnion(ancestors)
+            folders.formUnion(newFolders)
             return true
         }
 
@@ -69,16 +78,5 @@ struct PageClaims {
             return false
         }
         return (kept.sorted { $0.file < $1.file }, theme, content, diagnostics)
-    }
-
-    /// `a/b/c.html` → `a`, `a/b`.
-    private static func ancestors(of file: String) -> [String] {
-        var result: [String] = []
-        var folder = Substring(file)
-        while let slash = folder.lastIndex(of: "/") {
-            folder = folder[..<slash]
-            result.append(String(folder))
-        }
-        return result
     }
 }

@@ -11,32 +11,36 @@ struct Sitemap {
 
     /// The sitemap files of the pages planned so far (redirects, feeds and machine files are not pages).
     func pages(listing pages: [Page]) -> [Page] {
-        let entries = pages.filter { $0.file.hasSuffix(".html") && $0.kind != .alias && $0.kind != .notFound }.map { page in
-            let path = page.file.hasSuffix("index.html") ? String(page.file.dropLast("index.html".count)) : page.file
-            var entry = "<url><loc>\(XMLText.escape(routes.permalink(path)))</loc>"
-            if let lastModified = lastModified(page.articles) { entry += "<lastmod>\(lastModified.iso8601)</lastmod>" }
-            return entry + "</url>\n"
-        }
-        let chunks = stride(from: 0, to: max(entries.count, 1), by: urlsPerFile).map { entries[$0..<min(entries.count, $0 + urlsPerFile)] }
-        func urlset(_ chunk: ArraySlice<String>) -> [UInt8] {
-            Array(("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-                   + chunk.joined() + "</urlset>\n").utf8)
-        }
+        // Which pages are listed is decided here; their entries are written when the sitemap is
+        // rendered, beside the other pages, rather than before rendering starts.
+        let listed = pages.filter { $0.file.hasSuffix(".html") && $0.kind != .alias && $0.kind != .notFound }
+        let chunks = stride(from: 0, to: max(listed.count, 1), by: urlsPerFile).map { listed[$0..<min(listed.count, $0 + urlsPerFile)] }
         guard chunks.count > 1 else {
-            let bytes = urlset(chunks[0])
-            return [Page(file: "sitemap.xml", kind: .machine, content: .bytes({ bytes }), articles: [])]
+            let chunk = chunks[0]
+            return [Page(file: "sitemap.xml", kind: .machine, content: .bytes({ [self] in urlset(chunk) }), articles: [])]
         }
         var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         var files: [Page] = []
         for (number, chunk) in chunks.enumerated() {
             let name = "sitemap-\(number + 1).xml"
             index += "<sitemap><loc>\(XMLText.escape(routes.permalink(name)))</loc></sitemap>\n"
-            let bytes = urlset(chunk)
-            files.append(Page(file: name, kind: .machine, content: .bytes({ bytes }), articles: []))
+            files.append(Page(file: name, kind: .machine, content: .bytes({ [self] in urlset(chunk) }), articles: []))
         }
         index += "</sitemapindex>\n"
         let bytes = Array(index.utf8)
         return files + [Page(file: "sitemap.xml", kind: .machine, content: .bytes({ bytes }), articles: [])]
+    }
+
+    /// One sitemap file listing `pages`.
+    private func urlset(_ pages: ArraySlice<Page>) -> [UInt8] {
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in pages {
+            let path = page.file.hasSuffix("index.html") ? String(page.file.dropLast("index.html".count)) : page.file
+            xml += "<url><loc>\(XMLText.escape(routes.permalink(path)))</loc>"
+            if let lastModified = lastModified(page.articles) { xml += "<lastmod>\(lastModified.iso8601)</lastmod>" }
+            xml += "</url>\n"
+        }
+        return Array((xml + "</urlset>\n").utf8)
     }
 
     /// The Google News sitemap: articles published within the two days before `now`.
