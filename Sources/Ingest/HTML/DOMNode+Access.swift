@@ -243,24 +243,30 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     /// Every element below this one whose name is in `tags`, in document order.
     func descendants(in tags: TagSet) -> [DOMNode] {
         var result: [DOMNode] = []
+        forEachDescendant { node in
+            if node.isElement, let name = node.pointee.name, tags.contains(name: name) { result.append(node) }
+        }
+        return result
+    }
+
+    /// Calls `body` with every node below this one (elements, text, comments), in document order,
+    /// walking with a stack rather than recursion (pages nest deeply).
+    func forEachDescendant(_ body: (DOMNode) -> Void) {
         var stack: [DOMNode] = []
         var child = pointee.children
         while true {
             while let current = child {
-                if current.isElement {
-                    if let name = current.pointee.name, tags.contains(name: name) { result.append(current) }
-                    if current.pointee.children != nil {
-                        stack.append(current)
-                        child = current.pointee.children
-                        continue
-                    }
+                body(current)
+                if current.isElement, current.pointee.children != nil {
+                    stack.append(current)
+                    child = current.pointee.children
+                    continue
                 }
                 child = current.pointee.next
             }
             guard let last = stack.popLast() else { break }
             child = last.pointee.next
         }
-        return result
     }
 
     /// The first element below this one, in document order, that passes `test`; the walk stops there

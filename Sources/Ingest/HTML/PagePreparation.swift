@@ -10,25 +10,13 @@ enum PagePreparation {
         var dropped: [DOMNode] = []
         var comments: [DOMNode] = []
         var renamed: [DOMNode] = []
-        var stack: [DOMNode] = []
-        var child = root.pointee.children
-        while true {
-            while let current = child {
-                if current.pointee.type == XML_COMMENT_NODE {
-                    comments.append(current)
-                } else if current.isElement {
-                    if droppedTags.contains(current) { dropped.append(current) }
-                    if current.isTag("font") || current.isTag("amp-img") { renamed.append(current) }
-                    if current.pointee.children != nil {
-                        stack.append(current)
-                        child = current.pointee.children
-                        continue
-                    }
-                }
-                child = current.pointee.next
+        root.forEachDescendant { current in
+            if current.pointee.type == XML_COMMENT_NODE {
+                comments.append(current)
+            } else if current.isElement {
+                if droppedTags.contains(current) { dropped.append(current) }
+                if current.isTag("font") || current.isTag("amp-img") { renamed.append(current) }
             }
-            guard let last = stack.popLast() else { break }
-            child = last.pointee.next
         }
         // Last first, so an element inside another that goes is taken out of it before its container.
         for node in dropped.reversed() { document.remove(node) }
