@@ -37,10 +37,13 @@ struct PageRenderer {
     /// Renders and writes every page; the first write failure is thrown after the others finish.
     func render(_ pages: [Page]) throws(OutputError) -> Result {
         writer.prepareFolders(for: pages.map(\.file))
-        let outcomes = ConcurrentMap.map(pages) { page in self.render(page) }
+        // Files for machines (sitemaps, the search index, robots.txt) each list the whole site:
+        // taken first, so that no core is left working on one of them alone at the end.
+        let machineFirst = pages.filter { $0.kind == .machine } + pages.filter { $0.kind != .machine }
+        let outcomes = ConcurrentMap.map(machineFirst) { page in self.render(page) }
         if let failure = outcomes.lazy.compactMap({ $0.error }).first { throw failure }
         var result = Result()
-        for (page, outcome) in zip(pages, outcomes) {
+        for (page, outcome) in zip(machineFirst, outcomes) {
             result.files[page.file] = outcome.record
             if !outcome.issues.isEmpty { result.issues[page.file] = outcome.issues }
             if outcome.rendered { result.rendered += 1 }
