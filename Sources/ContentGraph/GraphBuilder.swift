@@ -68,31 +68,30 @@ public struct GraphBuilder: Sendable {
         var authors = NameTable(kind: "author")
         let resolver = LinkResolver(root: config.rootPath, articles: pending.map { ($0.document.path, $0.path) },
                                     assets: folder.assets.map(\.path))
+        // Tags, authors and sections are tables shared by every article: filled first, in article
+        // order, on one thread (a few dictionary inserts per article).
+        var names: [ArticleNames] = []
+        names.reserveCapacity(pending.count)
+        for (index, item) in pending.enumerated() {
+            sections.add(article: index, to: item.section)
+            let path = item.document.path
+            names.append(ArticleNames(tags: Self.unique(item.document.tags.compactMap { tags.add($0, article: index, path: path) }),
+                                      authors: Self.unique(item.document.authors.compactMap { authors.add($0, article: index, path: path) })))
+        }
         var articles: [Article] = []
         articles.reserveCapacity(pending.count)
         var incoming: [[Int]] = Array(repeating: [], count: pending.count)
-        // Links are rewritten on every core, a batch at a time: each batch's original bodies are
-        // let go before the next, so the build never holds two copies of every body.
+        // Articles are made, links rewritten, on every core, a batch at a time: each batch's original
+        // bodies are let go before the next, so the build never holds two copies of every body.
         for batchStart in stride(from: 0, to: pending.count, by: 256) {
-            let batch = Array(pending[batchStart..<min(batchStart + 256, pending.count)])
-            let linkedBatch = ConcurrentMap.map(batch) { link($0, resolver: resolver) }
-            for (offset, linked) in linkedBatch.enumerated() {
+            let range = batchStart..<min(batchStart + 256, pending.count)
+            let batch = Array(zip(pending[range], names[range]))
+            let made = ConcurrentMap.map(batch) { item, names in article(item, names: names, resolver: resolver) }
+            for (offset, result) in made.enumerated() {
                 let index = batchStart + offset
-                let item = pending[index]
-                let document = item.document
-                sections.add(article: index, to: item.section)
-                let tagIndexes = document.tags.compactMap { tags.add($0, article: index, path: document.path) }
-                let authorIndexes = document.authors.compactMap { authors.add($0, article: index, path: document.path) }
-                diagnostics += linked.diagnostics
-                for target in linked.linkedArticles where target != index { incoming[target].append(index) }
-                articles.append(Article(
-                    id: document.path, kind: document.kind, title: item.title, slug: item.slug, path: item.path,
-                    date: item.date, dateHasTime: document.date?.hasTime ?? false, timestamp: item.timestamp,
-                    updated: document.lastModified.map { CivilDate($0.date, in: config.timeZone) }.flatMap { $0 == item.date ? nil : $0 },
-                    authors: Self.unique(authorIndexes), tags: Self.unique(tagIndexes), section: item.section,
-                    summary: linked.summary, image: linked.image, bodyHTML: linked.html, wordCount: document.wordCount,
-                    canonical: document.canonical, aliases: linked.aliases, language: document.language, draft: document.draft,
-                    contentHash: document.contentHash, incomingLinks: []))
+                articles.append(result.article)
+                diagnostics += result.diagnostics
+                for target in result.linkedArticles where target != index { incoming[target].append(index) }
                 pending[index].document.bodyHTML = ""
             }
         }
@@ -136,16 +135,25 @@ public struct GraphBuilder: Sendable {
             sectionName: document.section.map(NFC.normalize) ?? folderSection, section: nil))
     }
 
-    /// A document's body with its links rewritten, and the other fields that need the link resolver.
-    private func link(_ item: PendingArticle, resolver: LinkResolver) -> LinkedBody {
+    /// An article from its pending document and names: the body with its links rewritten, and the
+    /// other fields that need the link resolver.
+    private func article(_ item: PendingArticle, names: ArticleNames, resolver: LinkResolver)
+        -> (article: Article, diagnostics: [Diagnostic], linkedArticles: [Int])
+    {
         let document = item.document
-        var diagnostics: [Diagnostic] = []
         let linked = resolver.rewrite(document)
-        diagnostics += linked.diagnostics
+        var diagnostics = linked.diagnostics
         let image = leadImage(of: document, resolver: resolver, diagnostics: &diagnostics)
         let aliases = aliases(of: document, diagnostics: &diagnostics)
-        return LinkedBody(html: linked.html, linkedArticles: linked.linkedArticles, summary: NFC.normalize(document.summary ?? ""),
-                          image: image, aliases: aliases, diagnostics: diagnostics)
+        let article = Article(
+            id: document.path, kind: document.kind, title: item.title, slug: item.slug, path: item.path,
+            date: item.date, dateHasTime: document.date?.hasTime ?? false, timestamp: item.timestamp,
+            updated: document.lastModified.map { CivilDate($0.date, in: config.timeZone) }.flatMap { $0 == item.date ? nil : $0 },
+            authors: names.authors, tags: names.tags, section: item.section,
+            summary: NFC.normalize(document.summary ?? ""), image: image, bodyHTML: linked.html, wordCount: document.wordCount,
+            canonical: document.canonical, aliases: aliases, language: document.language, draft: document.draft,
+            contentHash: document.contentHash, incomingLinks: [])
+        return (article, diagnostics, linked.linkedArticles)
     }
 
     /// The output path of a written path with no empty, `.` or `..` segment; nil for any other.
@@ -284,12 +292,8 @@ enum Prepared: Sendable {
     case rejected(Diagnostic)
 }
 
-/// What rewriting one article's links gives.
-struct LinkedBody: Sendable {
-    var html: String
-    var linkedArticles: [Int]
-    var summary: String
-    var image: String?
-    var aliases: [String]
-    var diagnostics: [Diagnostic]
+/// An article's tag and author indexes (provisional, before the tables are sorted).
+struct ArticleNames: Sendable {
+    var tags: [Int]
+    var authors: [Int]
 }
