@@ -6,18 +6,18 @@ import Ingest
 /// hash of its bytes. The next build renders only pages whose fingerprint changed and rewrites
 /// only files whose bytes changed; the others are hard-linked from the previous output, keeping
 /// their modification times.
-struct BuildManifest: Codable {
+struct BuildManifest: Decodable {
     /// Bumped whenever what a fingerprint covers changes.
     static let formatVersion = 2
 
-    struct FileRecord: Codable {
+    struct FileRecord: Decodable {
         /// Fingerprint of the inputs (template, theme, context or source file).
         var source: UInt64
         /// Hash of the bytes written.
         var bytes: UInt64
     }
 
-    struct Issue: Codable, Hashable {
+    struct Issue: Decodable, Hashable {
         var kind: String
         var name: String
         var template: String
@@ -61,7 +61,55 @@ struct BuildManifest: Codable {
     func save(site: URL, output: URL) {
         let url = Self.location(site: site, output: output)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if let data = try? JSONEncoder().encode(self) { try? data.write(to: url, options: .atomic) }
+        try? Data(json()).write(to: url, options: .atomic)
+    }
+
+    /// The manifest as the JSON its `Decodable` conformance reads, written directly: `JSONEncoder`
+    /// took a quarter of a second for 17,000 records, on one core, at the end of every build.
+    func json() -> [UInt8] {
+        var json = JSONWriter(capacity: 64 * files.count + 1024)
+        json.object { manifest in
+            for (key, value) in [("version", UInt64(version)), ("inputs", inputs), ("binary", binary), ("articles", UInt64(articles)),
+                                 ("pages", UInt64(pages)), ("copied", UInt64(copied))] {
+                manifest.key(key)
+                manifest.number(value)
+            }
+            manifest.field("output", output)
+            manifest.key("contentDiagnostics")
+            manifest.json(Array((try? JSONEncoder().encode(contentDiagnostics)) ?? Data("[]".utf8)))
+            manifest.key("files")
+            manifest.object { records in
+                for (path, record) in files {
+                    records.key(path)
+                    records.object { fields in
+                        fields.key("source")
+                        fields.number(record.source)
+                        fields.key("bytes")
+                        fields.number(record.bytes)
+                    }
+                }
+            }
+            manifest.key("issues")
+            manifest.object { pages in
+                for (path, issues) in issues {
+                    pages.key(path)
+                    pages.array { list in
+                        for issue in issues {
+                            list.object { fields in
+                                fields.field("kind", issue.kind)
+                                fields.field("name", issue.name)
+                                fields.field("template", issue.template)
+                                fields.key("line")
+                                fields.number(issue.line)
+                                fields.key("column")
+                                fields.number(issue.column)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return json.bytes
     }
 
     /// One manifest per output folder, so building into two places keeps both fast.

@@ -58,6 +58,18 @@ struct JSONWriter {
         bytes.append(contentsOf: String(value).utf8)
     }
 
+    /// An unsigned integer value.
+    mutating func number(_ value: UInt64) {
+        startValue()
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// A value that is already JSON.
+    mutating func json(_ value: [UInt8]) {
+        startValue()
+        bytes.append(contentsOf: value)
+    }
+
     /// An object; `body` writes its keys and values.
     mutating func object(_ body: (inout JSONWriter) -> Void) {
         nested(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), body)

@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 @testable import Rendering
 import SiteConfig
 import XCTest
@@ -135,5 +136,26 @@ final class AbsoluteURLTests: XCTestCase {
         XCTAssertEqual(routes.absolute("//cdn.example.net/a.png"), "//cdn.example.net/a.png")
         XCTAssertEqual(routes.absolute("https://other.example/a.png"), "https://other.example/a.png")
         XCTAssertEqual(routes.absolute("images/a.png"), "https://example.org/mirror/images/a.png")
+    }
+}
+
+final class BuildManifestTests: XCTestCase {
+    func testTheWrittenManifestReadsBackWhole() throws {
+        var manifest = BuildManifest()
+        manifest.inputs = .max
+        manifest.output = "/tmp/Out \"put\""
+        manifest.articles = 3
+        manifest.files = ["a/index.html": .init(source: 1, bytes: .max - 1), "Hà Nội/index.html": .init(source: 0, bytes: 42)]
+        manifest.issues = ["a/index.html": [.init(kind: "missingVariable", name: "x", template: "list", line: 3, column: 7)]]
+        manifest.contentDiagnostics = [Diagnostic(path: "Content/a.md", line: 2, column: 1, severity: .warning, message: "m")]
+        let read = try JSONDecoder().decode(BuildManifest.self, from: Data(manifest.json()))
+        XCTAssertEqual(read.inputs, .max)
+        XCTAssertEqual(read.output, manifest.output)
+        XCTAssertEqual(read.articles, 3)
+        XCTAssertEqual(read.binary, manifest.binary)
+        XCTAssertEqual(read.files["a/index.html"]?.bytes, .max - 1)
+        XCTAssertEqual(read.files["Hà Nội/index.html"]?.bytes, 42)
+        XCTAssertEqual(read.issues["a/index.html"], manifest.issues["a/index.html"])
+        XCTAssertEqual(read.contentDiagnostics, manifest.contentDiagnostics)
     }
 }
