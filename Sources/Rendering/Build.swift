@@ -84,12 +84,13 @@ public enum Build {
         options.output = options.output.resolvingSymlinksInPath()
         try checkOutputIsSafe(options)
         let stamp = InputStamp.compute(site: options.site, options: options.fingerprint)
-        let previous = options.useCache ? BuildManifest.load(site: options.site, output: options.output) : nil
+        var previous = options.useCache ? BuildManifest.load(site: options.site, output: options.output) : nil
         if let previous, previous.inputs == stamp, FileManager.default.fileExists(atPath: options.output.path) {
             return BuildSummary(articles: previous.articles, pages: previous.pages, copied: previous.copied,
                                 diagnostics: previous.contentDiagnostics + RenderReports(issues: previous.issues).diagnostics(strict: options.strict),
                                 rendered: 0, written: 0)
         }
+        previous = previous?.loadingFiles(site: options.site, output: options.output)
         // The manifest describes the output folder: once the output changes, the old one is wrong.
         BuildManifest.remove(site: options.site, output: options.output)
         let config = try loadConfig(options)

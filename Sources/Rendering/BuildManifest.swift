@@ -42,6 +42,8 @@ struct BuildManifest: Decodable {
     var issues: [String: [Issue]] = [:]
 
     /// The manifest of the last build into `output`, or nil (first build, other version, unreadable).
+    /// Its `files` are left empty, to be read by `loadingFiles` only when the build goes on: a
+    /// build with nothing to do reads a few hundred bytes, not a record of every output file.
     static func load(site: URL, output: URL) -> BuildManifest? {
         guard let data = FileManager.default.contents(atPath: location(site: site, output: output).path),
               let manifest = try? JSONDecoder().decode(BuildManifest.self, from: data),
@@ -51,21 +53,50 @@ struct BuildManifest: Decodable {
         return manifest
     }
 
+    /// The manifest with its `files` read; nil when they cannot be (then nothing is reused).
+    func loadingFiles(site: URL, output: URL) -> BuildManifest? {
+        guard let data = FileManager.default.contents(atPath: Self.location(site: site, output: output, kind: "files").path),
+              let files = try? JSONDecoder().decode([String: FileRecord].self, from: data) else { return nil }
+        var manifest = self
+        manifest.files = files
+        return manifest
+    }
+
     /// Removes the manifest before the output changes, so that a build stopped half-way, or a
     /// failed save, leaves no manifest describing an output it does not match.
     static func remove(site: URL, output: URL) {
         try? FileManager.default.removeItem(at: location(site: site, output: output))
+        try? FileManager.default.removeItem(at: location(site: site, output: output, kind: "files"))
     }
 
     /// Saves the manifest; a failure only costs the next build its shortcuts.
     func save(site: URL, output: URL) {
         let url = Self.location(site: site, output: output)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // The records of the files first: a manifest found on disk always has its files beside it.
+        var records = JSONWriter(capacity: 64 * files.count + 16)
+        Self.write(files, into: &records)
+        try? Data(records.bytes).write(to: Self.location(site: site, output: output, kind: "files"), options: .atomic)
         try? Data(json()).write(to: url, options: .atomic)
     }
 
-    /// The manifest as the JSON its `Decodable` conformance reads, written directly: `JSONEncoder`
-    /// took a quarter of a second for 17,000 records, on one core, at the end of every build.
+    private static func write(_ files: [String: FileRecord], into json: inout JSONWriter) {
+        json.object { records in
+            for (path, record) in files {
+                records.key(path)
+                records.object { fields in
+                    fields.key("source")
+                    fields.number(record.source)
+                    fields.key("bytes")
+                    fields.number(record.bytes)
+                }
+            }
+        }
+    }
+
+    /// The manifest as the JSON its `Decodable` conformance reads, written directly (`JSONEncoder`
+    /// took a quarter of a second for 17,000 records, on one core, at the end of every build);
+    /// `files` is written empty here and whole in its own file (see `load`).
     func json() -> [UInt8] {
         var json = JSONWriter(capacity: 64 * files.count + 1024)
         json.object { manifest in
@@ -78,17 +109,7 @@ struct BuildManifest: Decodable {
             manifest.key("contentDiagnostics")
             manifest.json(Array((try? JSONEncoder().encode(contentDiagnostics)) ?? Data("[]".utf8)))
             manifest.key("files")
-            manifest.object { records in
-                for (path, record) in files {
-                    records.key(path)
-                    records.object { fields in
-                        fields.key("source")
-                        fields.number(record.source)
-                        fields.key("bytes")
-                        fields.number(record.bytes)
-                    }
-                }
-            }
+            manifest.object { _ in }
             manifest.key("issues")
             manifest.object { pages in
                 for (path, issues) in issues {
@@ -113,8 +134,8 @@ struct BuildManifest: Decodable {
     }
 
     /// One manifest per output folder, so building into two places keeps both fast.
-    private static func location(site: URL, output: URL) -> URL {
+    private static func location(site: URL, output: URL, kind: String = "manifest") -> URL {
         let key = String(ContentHash.of(output.standardizedFileURL.path.utf8), radix: 16)
-        return site.appendingPathComponent(".broadsheet/cache/manifest-\(key).json")
+        return site.appendingPathComponent(".broadsheet/cache/\(kind)-\(key).json")
     }
 }

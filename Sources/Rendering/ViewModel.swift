@@ -158,6 +158,8 @@ struct ViewModel: Sendable {
         context.set("page", pageContext(kind: .article, title: article.title, path: article.path, language: article.language,
                                  description: article.summary.isEmpty ? nil : article.summary, section: article.section))
         context.set("article", fields)
+        context.set("list", Self.noList)
+        context.set("pagination", Self.noPagination)
         return context
     }
 
@@ -185,6 +187,11 @@ struct ViewModel: Sendable {
         return context
     }
 
+    /// `list` and `pagination` of pages that are not lists: the names the shared layout tests for,
+    /// present as null so that `--strict` reports only names a theme got wrong.
+    static let noList: TemplateValue = ["feeds": .null]
+    static let noPagination: TemplateValue = ["prev": .null, "next": .null]
+
     /// A context holding the fields every page has: `site` and `t`.
     private func shared() -> PageContext {
         var context = PageContext()
@@ -211,14 +218,14 @@ struct ViewModel: Sendable {
                     "count": .int(year.articles.count), "months": .list(months)]
         }
         return ["site": site, "t": strings, "page": page(kind: .archive, title: labels.archive, path: "archive/"),
-                "years": .list(years), "total": .int(graph.articles.count)]
+                "years": .list(years), "total": .int(graph.articles.count), "list": Self.noList, "pagination": Self.noPagination]
     }
 
     /// The context of a page with no content of its own (search, 404).
     func simpleContext(kind: Page.Kind, path: String) -> TemplateValue {
         let title = kind == .search ? labels.search : labels.notFound
         return ["site": site, "t": strings, "page": page(kind: kind, title: title, path: path),
-                "searchIndex": .string(routes.url("search-index.json"))]
+                "searchIndex": .string(routes.url("search-index.json")), "list": Self.noList, "pagination": Self.noPagination]
     }
 
     /// The context of the tags index.
@@ -227,6 +234,7 @@ struct ViewModel: Sendable {
         let tags = graph.tags
         return [
             "site": site, "t": strings, "page": page(kind: .tags, title: labels.tags, path: Routes.tagsIndex),
+            "list": Self.noList, "pagination": Self.noPagination,
             "tags": .list(tags.map {
                 ["name": .string($0.name), "url": .string(routes.url(Routes.tag($0.slug))), "count": .int($0.articles.count)]
             }),

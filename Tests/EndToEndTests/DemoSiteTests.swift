@@ -36,6 +36,16 @@ final class DemoSiteTests: XCTestCase {
         XCTAssertFalse(result.stderr.contains("error:"), result.stderr)
     }
 
+    func testTheDefaultThemeIsCleanUnderStrict() throws {
+        // `--strict` reports every name a page's context lacks: the default theme must lack none,
+        // so that a theme author's own mistakes stand out.
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("demo-strict-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try Broadsheet.run(["build", "--no-cache", "--strict", "--site", Self.repository.path, "--output", output.path],
+                                        in: Self.repository)
+        XCTAssertFalse(result.stderr.contains("Templates/"), result.stderr)
+    }
+
     func testEveryNonDraftArticleHasAPage() throws {
         _ = try Self.build.get()
         let content = Self.repository.appendingPathComponent("Content")

@@ -148,7 +148,13 @@ final class BuildManifestTests: XCTestCase {
         manifest.files = ["a/index.html": .init(source: 1, bytes: .max - 1), "Hà Nội/index.html": .init(source: 0, bytes: 42)]
         manifest.issues = ["a/index.html": [.init(kind: "missingVariable", name: "x", template: "list", line: 3, column: 7)]]
         manifest.contentDiagnostics = [Diagnostic(path: "Content/a.md", line: 2, column: 1, severity: .warning, message: "m")]
-        let read = try JSONDecoder().decode(BuildManifest.self, from: Data(manifest.json()))
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("manifest-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let output = URL(fileURLWithPath: manifest.output)
+        manifest.save(site: site, output: output)
+        let summary = try XCTUnwrap(BuildManifest.load(site: site, output: output))
+        XCTAssertTrue(summary.files.isEmpty, "a build with nothing to do does not read the file records")
+        let read = try XCTUnwrap(summary.loadingFiles(site: site, output: output))
         XCTAssertEqual(read.inputs, .max)
         XCTAssertEqual(read.output, manifest.output)
         XCTAssertEqual(read.articles, 3)
