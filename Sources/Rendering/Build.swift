@@ -115,6 +115,7 @@ public enum Build {
         let writer: OutputWriter
         do { writer = try OutputWriter(output: options.output) } catch { throw BuildError(messages: [error.description]) }
         do {
+            writer.prepareFolders(claims.folders)
             let renderer = PageRenderer(templates: templates, writer: writer, themeFingerprint: theme.fingerprint, previous: previous)
             var result = try renderer.render(pages)
             clock.lap("render and write")

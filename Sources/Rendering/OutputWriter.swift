@@ -27,17 +27,9 @@ public final class OutputWriter: Sendable {
         }
     }
 
-    /// Makes the folders of many files at once, before writing them in parallel: one `mkdir`
-    /// per folder instead of a check per file.
-    public func prepareFolders(for relativePaths: [String]) {
-        var folders = Set<String>()
-        for path in relativePaths {
-            var end = path.utf8.endIndex
-            while let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
-                guard folders.insert(String(path[..<slash])).inserted else { break }
-                end = slash
-            }
-        }
+    /// Makes folders (relative to the output, each with its parents listed too) before files are
+    /// written into them in parallel: one `mkdir` per folder instead of a check per file.
+    public func prepareFolders(_ folders: Set<String>) {
         // Level by level, so that every parent exists before its children; the folders of one
         // level are made on every core (a news site has a folder per article and per list page).
         var levels: [[String]] = []

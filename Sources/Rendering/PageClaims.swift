@@ -11,9 +11,9 @@ import Ingest
 struct PageClaims {
     let graph: ContentGraph
 
-    /// The pages and assets to write, and what was left out.
+    /// The pages and assets to write, the folders they go in, and what was left out.
     func resolve(pages: [Page], themeAssets: [String], contentAssets: [Asset])
-        -> (pages: [Page], themeAssets: [String], contentAssets: [Asset], diagnostics: [Diagnostic])
+        -> (pages: [Page], themeAssets: [String], contentAssets: [Asset], folders: Set<String>, diagnostics: [Diagnostic])
     {
         // The sitemaps are written last, from the pages kept here; their names are reserved.
         var files: Set<String> = ["sitemap.xml", "news-sitemap.xml"]
@@ -77,6 +77,6 @@ struct PageClaims {
                                           message: "/\(asset.path) is already taken by a page or a theme file; the file was not copied"))
             return false
         }
-        return (kept.sorted { $0.file < $1.file }, theme, content, diagnostics)
+        return (kept.sorted { $0.file < $1.file }, theme, content, folders, diagnostics)
     }
 }

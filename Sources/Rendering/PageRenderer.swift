@@ -36,7 +36,6 @@ struct PageRenderer {
 
     /// Renders and writes every page; the first write failure is thrown after the others finish.
     func render(_ pages: [Page]) throws(OutputError) -> Result {
-        writer.prepareFolders(for: pages.map(\.file))
         // Files for machines (sitemaps, the search index, robots.txt) each list the whole site:
         // taken first, so that no core is left working on one of them alone at the end.
         let machineFirst = pages.filter { $0.kind == .machine } + pages.filter { $0.kind != .machine }

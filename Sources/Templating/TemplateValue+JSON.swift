@@ -93,18 +93,8 @@ extension TemplateValue {
 /// JSON string literals safe inside `<script>`, as the `json` filter writes them: for hosts that
 /// write JSON of their own (JSON-LD, feeds) without a second escaping routine.
 public enum JSONString {
-    /// `text` as a JSON string literal, quotes included; `<`, `>`, `&`, U+2028, U+2029 and control
-    /// characters are `\u` escapes, so no `</script>` or `<!--` can appear.
-    public static func quoted(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 2)
-        TemplateValue.appendJSONString(text, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-}
-
-extension JSONString {
-    /// Appends `text` as a JSON string literal (the escaping of `quoted`) to a byte buffer.
+    /// Appends `text` as a JSON string literal, quotes included, to a byte buffer; `<`, `>`, `&`,
+    /// U+2028, U+2029 and control characters are `\u` escapes, so no `</script>` or `<!--` can appear.
     public static func append(_ text: String, to bytes: inout [UInt8]) {
         TemplateValue.appendJSONString(text, to: &bytes)
     }
