@@ -16,11 +16,21 @@ that other users of a shared machine slow both alike.
 Per run the whole process is measured: wall time (monotonic clock from spawn to reap), CPU time
 (user + sys of the process and its waited-for children, `os.wait4`) and peak RSS (`ru_maxrss`).
 Medians are reported. The machine is shared: read the min..max spread before trusting a digit.
+
+After the cold runs of each size, Broadsheet's incremental rebuilds are measured too (skip with
+`--no-incremental`): on a private copy of the corpus (in the outputs folder, so the cached corpus is
+never edited) one cached build fills `.broadsheet/cache/`, then `--runs` no-op rebuilds (nothing
+changed) and `--runs` one-article edits (a new sentence appended to one body paragraph of a different
+article each run) are timed, and their medians are given as ratios to the median cold build of the
+same run. Each edit also checks what was written: every output file is hashed before and after, the
+inserted sentence must reach the output, and files rewritten with unchanged bytes are counted (an
+incremental build should leave their modification times alone).
 The last line of `make bench` is the 10,000-article comparison, in a fixed format.
 """
 import argparse
 import hashlib
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -42,6 +52,11 @@ timeZone: Asia/Ho_Chi_Minh
 pagination:
   pageSize: 20
 """
+
+# Edit run r edits the Markdown file at r * EDIT_STRIDE of the way through the sorted paths (wrapping
+# around): a stride of 0.618 (the golden ratio) lands successive runs far apart, in different sections,
+# and the same articles are edited from one bench to the next.
+EDIT_STRIDE = 0.618
 
 KINDS = ["articles", "home pages", "section pages", "tag pages", "tag index", "author pages",
          "date indexes", "feeds", "sitemaps", "redirects", "other files"]
@@ -141,6 +156,16 @@ def time_process(argv, log):
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
 
 
+def time_or_fail(argv, log, label):
+    """`time_process`, failing with the end of the log when the process does."""
+    wall, cpu, peak, status = time_process(argv, log)
+    if status != 0:
+        log.close()
+        tail = open(log.name, errors="replace").read()[-2000:]
+        fail(f"{label}: exit status {status}: {' '.join(argv)}\n{tail}")
+    return wall, cpu, peak
+
+
 class Case:
     """One generator on one corpus: `make_argv(out, cache)` gets a fresh output and cache folder per run."""
 
@@ -173,12 +198,7 @@ def bench(cases, scratch, runs, warmup, outputs, trash):
         for case in cases:
             out, cache = os.path.join(work, f"out-{index}"), os.path.join(work, f"cache-{index}")
             case.before_run()
-            argv = case.make_argv(out, cache)
-            wall, cpu, peak, status = time_process(argv, logs[case.label])
-            if status != 0:
-                logs[case.label].close()
-                tail = open(logs[case.label].name, errors="replace").read()[-2000:]
-                fail(f"{case.label}: exit status {status}: {' '.join(argv)}\n{tail}")
+            wall, cpu, peak = time_or_fail(case.make_argv(out, cache), logs[case.label], case.label)
             if index >= warmup:
                 case.rows.append((wall, cpu, peak))
                 print(f"  {case.label} run {index - warmup + 1}/{runs}: {wall:.2f} s wall, {cpu:.2f} s CPU, {peak:.0f} MiB",
@@ -199,6 +219,136 @@ def bench(cases, scratch, runs, warmup, outputs, trash):
         results.append({"wall": statistics.median(walls), "cpu": statistics.median(cpus), "peak": statistics.median(peaks),
                         "walls": walls, "cpus": cpus, "peaks": peaks, "counts": case.counts})
     return results
+
+
+def mtimes(out):
+    """Every output file's modification time in ns, by path below `out`."""
+    return {os.path.relpath(os.path.join(root, name), out): os.stat(os.path.join(root, name)).st_mtime_ns
+            for root, _dirs, names in os.walk(out) for name in names}
+
+
+def snapshot(out):
+    """Every output file's (modification time in ns, size, SHA-1 of its bytes), by path below `out`.
+
+    Hashing all of them (about 1 s for the 17,000 files of 10,000 articles) is not timed; it is what
+    tells a file written with new bytes from one rewritten with the bytes it already had.
+    """
+    files = {}
+    for root, _dirs, names in os.walk(out):
+        for name in names:
+            path = os.path.join(root, name)
+            with open(path, "rb") as source:
+                info = os.fstat(source.fileno())
+                files[os.path.relpath(path, out)] = (info.st_mtime_ns, info.st_size, hashlib.sha1(source.read()).digest())
+    return files
+
+
+def is_prose(block):
+    """A body paragraph that a sentence can end: not a heading, list, table, quote, code, or the bold lead."""
+    return "\n" not in block and not block.startswith(("#", "|", "-", ">", "*", "`", "<")) \
+        and not re.match(r"\d+\. ", block)
+
+
+def edit_article(content, run):
+    """Appends ` Một câu mới số {run}.` to the middle prose paragraph of one article's body (never its
+    front matter, so the file stays valid) and returns the article's path and the sentence.
+    """
+    articles = sorted(os.path.join(root, name) for root, _dirs, names in os.walk(content)
+                      for name in names if name.endswith(".md"))
+    if not articles:
+        fail(f"no Markdown files below {content}")
+    path = articles[int(run * EDIT_STRIDE * len(articles)) % len(articles)]
+    with open(path, encoding="utf-8", newline="") as source:
+        text = source.read()
+    if not text.startswith("---\n") or "\n---\n" not in text[3:]:
+        fail(f"{path}: no front matter between --- lines, so the body could not be told apart")
+    body_start = text.index("\n---\n", 3) + len("\n---\n")
+    # Blocks are separated by blank lines; each block's end offset in `text` is where a sentence goes.
+    ends, offset = [], body_start
+    for block in text[body_start:].split("\n\n"):
+        if is_prose(block.strip("\n")) and block.strip():
+            ends.append(offset + len(block.rstrip("\n")))
+        offset += len(block) + 2
+    if not ends:
+        fail(f"{path}: no plain paragraph in the body to append a sentence to")
+    sentence = f" Một câu mới số {run}."
+    at = ends[len(ends) // 2]
+    with open(path, "w", encoding="utf-8", newline="") as target:
+        target.write(text[:at] + sentence + text[at:])
+    return path, sentence.strip()
+
+
+def incremental(binary, site, count, runs, outputs, trash, scratch):
+    """Broadsheet's rebuilds with its cache: one cached build, then `runs` no-op rebuilds and `runs`
+    one-article edits, each timed. Hugo is not measured here: it has no comparable incremental mode
+    (every `hugo` run renders the whole site again; only its server keeps state between changes).
+
+    The site is copied (Content/ + site.yml) below `outputs`, so the edits never reach the cached
+    corpus and the cache lives beside the copy. Returns the wall times and, per edit, the count of
+    files rewritten (modification time changed, or new) and of those rewritten with unchanged bytes.
+    """
+    work = tempfile.mkdtemp(prefix=f"incremental-{count}-", dir=outputs)
+    copy, out = os.path.join(work, "site"), os.path.join(work, "out")
+    label = f"broadsheet {count} incremental"
+    log = open(os.path.join(scratch, f"broadsheet-{count}-incremental.log"), "wb")
+    try:
+        shutil.copytree(os.path.join(site, "Content"), os.path.join(copy, "Content"))
+        shutil.copy2(os.path.join(site, "site.yml"), os.path.join(copy, "site.yml"))
+        argv = [binary, "build", "--site", copy, "--output", out]
+        time_or_fail(argv, log, label)  # fills .broadsheet/cache/ and warms the page cache; not timed
+        result = {"noop": [], "edit": [], "rewritten": [], "unchanged": [], "noop_rewritten": []}
+        before = mtimes(out)
+        for run in range(runs):
+            wall, _cpu, _peak = time_or_fail(argv, log, label)
+            # Nothing changed, so nothing should be written: the modification times tell (no hashing needed).
+            after = mtimes(out)
+            moved = sum(1 for path, mtime in after.items() if before.get(path) != mtime)
+            result["noop"].append(wall)
+            result["noop_rewritten"].append(moved)
+            print(f"  {label} no-op run {run + 1}/{runs}: {wall:.2f} s wall, {moved} files rewritten", flush=True)
+        before = snapshot(out)
+        for run in range(1, runs + 1):
+            article, sentence = edit_article(os.path.join(copy, "Content"), run)
+            wall, _cpu, _peak = time_or_fail(argv, log, label)
+            after = snapshot(out)
+            rewritten = [path for path, (mtime, _size, _digest) in after.items()
+                         if path not in before or before[path][0] != mtime]
+            unchanged = [path for path in rewritten if path in before and before[path][2] == after[path][2]]
+            changed = [path for path in after if path not in before or before[path][2] != after[path][2]]
+            # The sentence is new, so any file holding it has new bytes: searching those is searching the output.
+            needle = sentence.encode("utf-8")
+            holding = [path for path in changed if needle in open(os.path.join(out, path), "rb").read()]
+            if not holding:
+                fail(f"{label}: after editing {os.path.relpath(article, copy)}, the sentence {sentence!r} "
+                     f"appears nowhere in the output ({len(rewritten)} files rewritten)")
+            gone = len(before) - sum(1 for path in before if path in after)
+            result["edit"].append(wall)
+            result["rewritten"].append(len(rewritten))
+            result["unchanged"].append(len(unchanged))
+            print(f"  {label} edit run {run}/{runs}: {wall:.2f} s wall, {os.path.relpath(article, copy)}: "
+                  f"{len(rewritten)} files rewritten, {len(changed)} with new bytes, {len(unchanged)} with unchanged "
+                  f"bytes{f', {gone} removed' if gone else ''}; the sentence is in {holding[0]}"
+                  f"{f' and {len(holding) - 1} more' if len(holding) > 1 else ''}", flush=True)
+            before = after
+        return result
+    finally:
+        log.close()
+        # On disk, a large delete slows the next runs' file creation (see `main`): leave it to the trash.
+        if trash:
+            os.rename(work, os.path.join(trash, os.path.basename(work)))
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def incremental_line(count, cold, result):
+    noop, edit = statistics.median(result["noop"]), statistics.median(result["edit"])
+    line = (f"incremental {count}: cold {cold:.2f} s, no-op {noop:.2f} s (ratio {noop / cold:.3f}), "
+            f"one-article edit {edit:.2f} s (ratio {edit / cold:.3f}), "
+            f"files rewritten per edit {statistics.median(result['rewritten']):g} (median), "
+            f"rewritten with unchanged bytes {sum(result['unchanged'])}")
+    if any(result["noop_rewritten"]):
+        line += f", files rewritten by no-op builds {max(result['noop_rewritten'])} (max)"
+    return line
 
 
 def is_redirect(path):
@@ -302,6 +452,8 @@ def main():
     parser.add_argument("--runs", type=int, help="timed runs per case (default 5; --large: 3)")
     parser.add_argument("--warmup", type=int, default=1, help="untimed runs first (default 1)")
     parser.add_argument("--no-hugo", action="store_true", help="time Broadsheet alone")
+    parser.add_argument("--no-incremental", action="store_true",
+                        help="skip the no-op and one-article-edit rebuilds that follow each size's cold runs")
     parser.add_argument("--scratch", default=os.path.join(tempfile.gettempdir(), "broadsheet-bench"),
                         help="where corpora and outputs go (default: $TMPDIR/broadsheet-bench)")
     parser.add_argument("--outputs", help="where the runs write their sites (default: /dev/shm when it is a tmpfs "
@@ -336,7 +488,7 @@ def main():
     os.makedirs(outputs, exist_ok=True)
     trash = None if outputs.startswith("/dev/shm") else tempfile.mkdtemp(prefix="trash-", dir=scratch)
     print(f"bench: outputs in {outputs}" + (" (memory)" if trash is None else ""), flush=True)
-    results = {}
+    results, incremental_lines = {}, []
     for count in sizes:
         site, hugo_site = prepare_sites(scratch, count, with_hugo)
         # A Broadsheet build cache (when there is one) lives in the site folder: remove it before
@@ -353,10 +505,17 @@ def main():
         ours, hugo = measured[0], (measured[1] if with_hugo else None)
         report(count, ours, hugo)
         results[count] = (ours, hugo)
+        if not args.no_incremental:
+            print(f"\n== {count} articles: Broadsheet rebuilds with its cache, {runs} runs each", flush=True)
+            measured = incremental(binary, site, count, runs, outputs, trash, scratch)
+            incremental_lines.append(incremental_line(count, ours["wall"], measured))
 
     if trash:
         shutil.rmtree(trash, ignore_errors=True)
     print("\nNoise: 2 shared cores; the spread [min..max] shows how far one run strays from the median.")
+    # Before the fixed last line, which stays last; ratios are against the same run's median cold build.
+    for line in incremental_lines:
+        print(line)
     if args.large and 10000 in results:
         base = results[10000][0]
         for count, (ours, _) in results.items():

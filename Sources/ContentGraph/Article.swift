@@ -47,4 +47,12 @@ public struct Article: Sendable {
     public var contentHash: UInt64
     /// Indexes of the articles that link here, ascending.
     public var incomingLinks: [Int]
+    /// Indexes of related articles, best first (shared rare tags, same section, close in time).
+    public var related: [Int] = []
+    /// Problems found in the article's own file: reading it, its links, image and aliases.
+    public var diagnostics: [Diagnostic] = []
+    /// Hash of everything in the source that places the article in the graph: date, names, slug,
+    /// URL, aliases, link targets. Two versions of a file with the same placement differ only in
+    /// what pages show of the article (title, summary, body), never in which pages list it.
+    public var placement: UInt64 = 0
 }

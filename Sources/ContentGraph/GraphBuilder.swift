@@ -106,6 +106,8 @@ public struct GraphBuilder: Sendable {
             articles[index].authors = articles[index].authors.map { authorRemap[$0] }
             articles[index].section = articles[index].section.flatMap { sectionRemap[$0] }
         }
+        let related = Related.compute(articles: articles, tags: tagList, sections: sectionList, limit: config.relatedCount)
+        for index in articles.indices { articles[index].related = related[index] }
         let buckets = DateBuckets(articles)
         return ContentGraph(
             articles: articles, tags: tagList, sections: sectionList, authors: authorList,
@@ -115,7 +117,7 @@ public struct GraphBuilder: Sendable {
     }
 
     /// A document's own part of becoming an article, before any shared table is touched.
-    private func prepare(_ document: SourceDocument) -> Prepared {
+    func prepare(_ document: SourceDocument) -> Prepared {
         guard let date = document.date else {
             return .rejected(Diagnostic(path: document.path, line: 1, column: 1, severity: .error,
                                        message: "no publication date: add `date:` to the front matter"))
@@ -132,12 +134,13 @@ public struct GraphBuilder: Sendable {
         return .accepted(PendingArticle(
             document: document, title: title, slug: slug, path: "", date: CivilDate(date.date, in: config.timeZone),
             timestamp: Int64(date.date.timeIntervalSince1970.rounded(.down)),
-            sectionName: document.section.map(NFC.normalize) ?? folderSection, section: nil))
+            sectionName: document.section.map(NFC.normalize) ?? folderSection, section: nil,
+            placement: Self.placement(of: document, slug: slug)))
     }
 
     /// An article from its pending document and names: the body with its links rewritten, and the
     /// other fields that need the link resolver.
-    private func article(_ item: PendingArticle, names: ArticleNames, resolver: LinkResolver)
+    func article(_ item: PendingArticle, names: ArticleNames, resolver: LinkResolver)
         -> (article: Article, diagnostics: [Diagnostic], linkedArticles: [Int])
     {
         let document = item.document
@@ -145,7 +148,7 @@ public struct GraphBuilder: Sendable {
         var diagnostics = linked.diagnostics
         let image = leadImage(of: document, resolver: resolver, diagnostics: &diagnostics)
         let aliases = aliases(of: document, diagnostics: &diagnostics)
-        let article = Article(
+        var article = Article(
             id: document.path, kind: document.kind, title: item.title, slug: item.slug, path: item.path,
             date: item.date, dateHasTime: document.date?.hasTime ?? false, timestamp: item.timestamp,
             updated: document.lastModified.map { CivilDate($0.date, in: config.timeZone) }.flatMap { $0 == item.date ? nil : $0 },
@@ -153,6 +156,8 @@ public struct GraphBuilder: Sendable {
             summary: NFC.normalize(document.summary ?? ""), image: image, bodyHTML: linked.html, wordCount: document.wordCount,
             canonical: document.canonical, aliases: aliases, language: document.language, draft: document.draft,
             contentHash: document.contentHash, incomingLinks: [])
+        article.diagnostics = document.diagnostics + diagnostics
+        article.placement = item.placement
         return (article, diagnostics, linked.linkedArticles)
     }
 
@@ -237,6 +242,29 @@ public struct GraphBuilder: Sendable {
         }
     }
 
+    /// `Article.placement` of a document whose slug is worked out: the fields that decide the
+    /// article's URL, its place in every list and the graph's tables, as the source gives them.
+    static func placement(of document: SourceDocument, slug: String) -> UInt64 {
+        var fields = ArchiveWriter(capacity: 256)
+        fields.string(document.kind.rawValue)
+        fields.string(slug)
+        for date in [document.date, document.lastModified] {
+            fields.bool(date != nil)
+            guard let date else { continue }
+            fields.word(date.date.timeIntervalSince1970.bitPattern)
+            fields.int(Int64(date.utcOffsetSeconds))
+            fields.bool(date.hasTime)
+        }
+        fields.strings(document.authors)
+        fields.strings(document.tags)
+        fields.optionalString(document.section)
+        fields.optionalString(document.url)
+        fields.strings(document.aliases)
+        fields.bool(document.draft)
+        fields.strings(document.references.map(\.target))
+        return ContentHash.of(fields.bytes)
+    }
+
     private static func unique(_ indexes: [Int]) -> [Int] {
         var seen = Set<Int>()
         return indexes.filter { seen.insert($0).inserted }
@@ -284,6 +312,8 @@ struct PendingArticle: Sendable {
     /// The section's name as written (or the folder's), before it is looked up.
     var sectionName: String?
     var section: Int?
+    /// See `Article.placement`.
+    var placement: UInt64
 }
 
 /// A document that becomes an article, or why it does not.

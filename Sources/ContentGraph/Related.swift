@@ -6,39 +6,44 @@ import Ingest
 /// Work per article is bounded: candidates come only from the `window` articles nearest in time
 /// in each of its tags' lists and its section's list (lists are already in date order), never
 /// from comparing all pairs, so 100,000 articles cost about as much per article as 1,000.
-public enum Related {
-    /// For each article of the graph, up to `limit` related articles, best first. Deterministic:
-    /// ties go to the newer article, then the lower index.
-    public static func compute(_ graph: ContentGraph, limit: Int = 5, window: Int = 25) -> [[Int]] {
-        let count = Double(max(graph.articles.count, 1))
+enum Related {
+    /// For each article, up to `limit` related articles, best first. Deterministic: ties go to the
+    /// newer article, then the lower index.
+    static func compute(articles: [Article], tags: [Tag], sections: [Section], limit: Int, window: Int = 25) -> [[Int]] {
+        let count = Double(max(articles.count, 1))
         // Inverse document frequency: a tag on 3 articles says more than one on 3,000.
-        let tagWeight = graph.tags.map { log(1 + count / Double(max($0.articles.count, 1))) }
-        return ConcurrentMap.map(Array(graph.articles.indices)) { index in
-            related(to: index, in: graph, tagWeight: tagWeight, limit: limit, window: window)
-        }
-    }
-
-    private static func related(to index: Int, in graph: ContentGraph, tagWeight: [Double], limit: Int, window: Int) -> [Int] {
-        let article = graph.articles[index]
-        var scores: [Int: Double] = [:]
-        for tag in article.tags {
-            for candidate in neighbours(of: index, in: graph.tags[tag].articles, window: window) {
-                scores[candidate, default: 0] += tagWeight[tag]
+        let tagWeight = tags.map { log(1 + count / Double(max($0.articles.count, 1))) }
+        let timestamps = articles.map(\.timestamp)
+        return ConcurrentMap.map(Array(articles.indices)) { index in
+            let article = articles[index]
+            // Each candidate once per list it shares, in the order the lists are visited: sorted by
+            // candidate (then by visit), runs are summed in that order, as a running total would.
+            var visits: [Int] = []
+            var weights: [Double] = []
+            func visit(_ list: [Int], weight: Double) {
+                for candidate in neighbours(of: index, in: list, window: window) where candidate != index {
+                    visits.append(candidate << 24 | weights.count)
+                    weights.append(weight)
+                }
             }
-        }
-        if let section = article.section {
-            for candidate in neighbours(of: index, in: graph.sections[section].articles, window: window) {
-                scores[candidate, default: 0] += 0.5
+            for tag in article.tags { visit(tags[tag].articles, weight: tagWeight[tag]) }
+            if let section = article.section { visit(sections[section].articles, weight: 0.5) }
+            visits.sort()
+            var ranked: [(index: Int, score: Double)] = []
+            var position = 0
+            while position < visits.count {
+                let candidate = visits[position] >> 24
+                var score = 0.0
+                while position < visits.count, visits[position] >> 24 == candidate {
+                    score += weights[visits[position] & 0xFF_FFFF]
+                    position += 1
+                }
+                let days = Double(abs(timestamps[candidate] - timestamps[index])) / 86_400
+                ranked.append((candidate, score + 0.5 / (1 + days / 30)))
             }
+            ranked.sort { ($0.score, -$0.index) > ($1.score, -$1.index) }
+            return ranked.prefix(limit).map(\.index)
         }
-        var ranked: [(index: Int, score: Double)] = []
-        ranked.reserveCapacity(scores.count)
-        for (candidate, score) in scores where candidate != index {
-            let days = Double(abs(graph.articles[candidate].timestamp - article.timestamp)) / 86_400
-            ranked.append((candidate, score + 0.5 / (1 + days / 30)))
-        }
-        ranked.sort { ($0.score, -$0.index) > ($1.score, -$1.index) }
-        return ranked.prefix(limit).map(\.index)
     }
 
     /// The articles around `index` in a list sorted by article index (newest first).

@@ -54,7 +54,13 @@ public struct ContentReader: Sendable {
         let files = FileTree.files(under: folder.standardizedFileURL.path, skipHidden: true)
         let pages = files.filter { Self.isPage($0.path) }
         let assets = files.filter { !Self.isPage($0.path) }
-        let documents = ConcurrentMap.map(pages) { file -> SourceDocument in
+        return ContentFolder(documents: read(pages), assets: assets)
+    }
+
+    /// Reads some documents of a content folder (Markdown or HTML files as `FileTree` lists them), in
+    /// parallel: how an incremental build reads only what changed.
+    public func read(_ pages: [AssetFile]) -> [SourceDocument] {
+        ConcurrentMap.map(pages) { file -> SourceDocument in
             guard let bytes = FileTree.contents(of: file.sourcePath) else {
                 var document = SourceDocument(path: file.path, kind: file.path.hasSuffix(".md") ? .markdown : .scrapedHTML)
                 document.diagnostics.append(Diagnostic(path: file.path, severity: .error, message: "cannot read the file"))
@@ -62,7 +68,6 @@ public struct ContentReader: Sendable {
             }
             return Self.isMarkdown(file.path) ? markdown.read(bytes, path: file.path) : scraped.read(bytes, path: file.path)
         }
-        return ContentFolder(documents: documents, assets: assets)
     }
 
     static func isMarkdown(_ path: String) -> Bool {

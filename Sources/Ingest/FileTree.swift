@@ -10,32 +10,50 @@ public enum FileTree {
     /// followed, so a link cannot make a cycle), sorted by relative path. With `skipHidden`, names
     /// starting with `.` or `_` are skipped with everything below them, as Hugo and Jekyll skip them.
     public static func files(under base: String, skipHidden: Bool) -> [AssetFile] {
+        // The top folder's subfolders (a news site's sections) are walked on every core.
         var files: [AssetFile] = []
-        walk(base, relative: "", skipHidden: skipHidden, into: &files)
+        var folders: [(absolute: String, relative: String)] = []
+        list(base, relative: "", skipHidden: skipHidden, files: &files, folders: &folders)
+        for below in ConcurrentMap.map(folders, { folder -> [AssetFile] in
+            var files: [AssetFile] = []
+            walk(folder.absolute, relative: folder.relative, skipHidden: skipHidden, into: &files)
+            return files
+        }) {
+            files += below
+        }
         return files.sorted { $0.path < $1.path }
     }
 
     private static func walk(_ folder: String, relative: String, skipHidden: Bool, into files: inout [AssetFile]) {
+        var folders: [(absolute: String, relative: String)] = []
+        list(folder, relative: relative, skipHidden: skipHidden, files: &files, folders: &folders)
+        for folder in folders { walk(folder.absolute, relative: folder.relative, skipHidden: skipHidden, into: &files) }
+    }
+
+    /// One folder's files, and its subfolders to walk; `stat` relative to the open folder, so the
+    /// kernel does not look the whole path up again for every file.
+    private static func list(_ folder: String, relative: String, skipHidden: Bool, files: inout [AssetFile],
+                             folders: inout [(absolute: String, relative: String)]) {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
+        let descriptor = dirfd(directory)
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
             }
             if name == "." || name == ".." { continue }
             if skipHidden && (name.hasPrefix(".") || name.hasPrefix("_")) { continue }
-            let absolute = folder + "/" + name
             let path = relative.isEmpty ? name : relative + "/" + name
             var info = stat()
-            guard lstat(absolute, &info) == 0 else { continue }
+            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                walk(absolute, relative: path, skipHidden: skipHidden, into: &files)
+                folders.append((folder + "/" + name, path))
             case S_IFLNK:
-                guard stat(absolute, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
-                files.append(file(path, absolute, info))
+                guard fstatat(descriptor, name, &info, 0) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+                files.append(file(path, folder + "/" + name, info))
             case S_IFREG:
-                files.append(file(path, absolute, info))
+                files.append(file(path, folder + "/" + name, info))
             default:
                 continue
             }

@@ -83,22 +83,29 @@ public enum Build {
         // A symlinked output folder is built where it points, not replaced by a folder.
         options.output = options.output.resolvingSymlinksInPath()
         try checkOutputIsSafe(options)
-        let stamp = InputStamp.compute(site: options.site, options: options.fingerprint)
+        let inputs = InputStamp(site: options.site, options: options.fingerprint)
         var previous = options.useCache ? BuildManifest.load(site: options.site, output: options.output) : nil
-        if let previous, previous.inputs == stamp, FileManager.default.fileExists(atPath: options.output.path) {
+        let outputExists = FileManager.default.fileExists(atPath: options.output.path)
+        if let previous, previous.inputs == inputs.value, outputExists {
             return BuildSummary(articles: previous.articles, pages: previous.pages, copied: previous.copied,
                                 diagnostics: previous.contentDiagnostics + RenderReports(issues: previous.issues).diagnostics(strict: options.strict),
                                 rendered: 0, written: 0)
         }
         previous = previous?.loadingFiles(site: options.site, output: options.output)
+        let cached = previous != nil && outputExists ? GraphCache.load(site: options.site, output: options.output) : nil
         // The manifest describes the output folder: once the output changes, the old one is wrong.
         BuildManifest.remove(site: options.site, output: options.output)
         let config = try loadConfig(options)
         let theme = try loadTheme(options.site)
         let templates = try compile(theme, language: config.language)
-        let extractor = try extractor(for: config)
+        let reader = ContentReader(timeZone: config.timeZone, extractor: try extractor(for: config))
         clock.lap("config and theme")
-        var folder = ContentReader(timeZone: config.timeZone, extractor: extractor).read(folder: options.site.appendingPathComponent("Content"))
+        if let previous, let cached {
+            let incremental = IncrementalBuild(options: options, config: config, theme: theme, templates: templates, reader: reader,
+                                               inputs: inputs, previous: previous, cached: cached)
+            if let summary = try incremental.run(clock: clock) { return summary }
+        }
+        var folder = reader.read(folder: options.site.appendingPathComponent("Content"))
         if let now = options.now, !options.includeFuture {
             // Scheduled articles wait for their date, as in Hugo; without a fixed "now" nothing is in the future.
             folder.documents.removeAll { ($0.date.map { Int64($0.date.timeIntervalSince1970) } ?? 0) > now }
@@ -131,7 +138,9 @@ public enum Build {
                 return shown
             } + claims.diagnostics
             if options.useCache {
-                BuildManifest(inputs: stamp, output: options.output.path, articles: graph.articles.count,
+                GraphCache(settings: inputs.settings, content: inputs.content, claimsClean: claims.diagnostics.isEmpty, graph: graph)
+                    .save(site: options.site, output: options.output)
+                BuildManifest(inputs: inputs.value, output: options.output.path, articles: graph.articles.count,
                               pages: pages.count, copied: copied, contentDiagnostics: content, files: result.files,
                               issues: result.issues).save(site: options.site, output: options.output)
                 clock.lap("save cache")

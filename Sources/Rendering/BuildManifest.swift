@@ -8,9 +8,9 @@ import Ingest
 /// their modification times.
 struct BuildManifest: Decodable {
     /// Bumped whenever what a fingerprint covers changes.
-    static let formatVersion = 2
+    static let formatVersion = 3
 
-    struct FileRecord: Decodable {
+    struct FileRecord: Decodable, Equatable {
         /// Fingerprint of the inputs (template, theme, context or source file).
         var source: UInt64
         /// Hash of the bytes written.
@@ -55,8 +55,17 @@ struct BuildManifest: Decodable {
 
     /// The manifest with its `files` read; nil when they cannot be (then nothing is reused).
     func loadingFiles(site: URL, output: URL) -> BuildManifest? {
-        guard let data = FileManager.default.contents(atPath: Self.location(site: site, output: output, kind: "files").path),
-              let files = try? JSONDecoder().decode([String: FileRecord].self, from: data) else { return nil }
+        guard let bytes = FileTree.contents(of: Self.location(site: site, output: output, kind: "files").path) else { return nil }
+        var reader = ArchiveReader(bytes)
+        var files: [String: FileRecord] = [:]
+        do throws(ArchiveError) {
+            let count = try reader.count()
+            files.reserveCapacity(min(count, 1 << 22))
+            for _ in 0..<count { files[try reader.string()] = FileRecord(source: try reader.word(), bytes: try reader.word()) }
+        } catch {
+            return nil
+        }
+        guard reader.isAtEnd else { return nil }
         var manifest = self
         manifest.files = files
         return manifest
@@ -65,8 +74,9 @@ struct BuildManifest: Decodable {
     /// Removes the manifest before the output changes, so that a build stopped half-way, or a
     /// failed save, leaves no manifest describing an output it does not match.
     static func remove(site: URL, output: URL) {
-        try? FileManager.default.removeItem(at: location(site: site, output: output))
-        try? FileManager.default.removeItem(at: location(site: site, output: output, kind: "files"))
+        for kind in ["manifest", "files", "graph"] {
+            try? FileManager.default.removeItem(at: location(site: site, output: output, kind: kind))
+        }
     }
 
     /// Saves the manifest; a failure only costs the next build its shortcuts.
@@ -74,24 +84,17 @@ struct BuildManifest: Decodable {
         let url = Self.location(site: site, output: output)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         // The records of the files first: a manifest found on disk always has its files beside it.
-        var records = JSONWriter(capacity: 64 * files.count + 16)
-        Self.write(files, into: &records)
+        // They are binary: 17,000 records decoded from JSON took a tenth of a second.
+        var records = ArchiveWriter(capacity: 96 * files.count + 16)
+        records.count(files.count)
+        // In the dictionary's order: sorting 17,000 paths cost more than writing them.
+        for (path, record) in files {
+            records.string(path)
+            records.word(record.source)
+            records.word(record.bytes)
+        }
         try? Data(records.bytes).write(to: Self.location(site: site, output: output, kind: "files"), options: .atomic)
         try? Data(json()).write(to: url, options: .atomic)
-    }
-
-    private static func write(_ files: [String: FileRecord], into json: inout JSONWriter) {
-        json.object { records in
-            for (path, record) in files {
-                records.key(path)
-                records.object { fields in
-                    fields.key("source")
-                    fields.number(record.source)
-                    fields.key("bytes")
-                    fields.number(record.bytes)
-                }
-            }
-        }
     }
 
     /// The manifest as the JSON its `Decodable` conformance reads, written directly (`JSONEncoder`
@@ -133,9 +136,10 @@ struct BuildManifest: Decodable {
         return json.bytes
     }
 
-    /// One manifest per output folder, so building into two places keeps both fast.
-    private static func location(site: URL, output: URL, kind: String = "manifest") -> URL {
+    /// One manifest per output folder, so building into two places keeps both fast: the summary
+    /// (`manifest-*.json`), the file records (`files-*.bin`) and the content graph (`graph-*.bin`).
+    static func location(site: URL, output: URL, kind: String = "manifest") -> URL {
         let key = String(ContentHash.of(output.standardizedFileURL.path.utf8), radix: 16)
-        return site.appendingPathComponent(".broadsheet/cache/\(kind)-\(key).json")
+        return site.appendingPathComponent(".broadsheet/cache/\(kind)-\(key).\(kind == "manifest" ? "json" : "bin")")
     }
 }

@@ -8,20 +8,26 @@ import Glibc
 /// site's `Content/` and `Templates/`, `site.yml`, the build options, and the `broadsheet` binary
 /// itself. Equal stamps mean nothing changed, so a build can stop after a few thousand `stat`
 /// calls, as `make` and `rsync` decide.
-enum InputStamp {
-    static func compute(site: URL, options: [String]) -> UInt64 {
+struct InputStamp {
+    /// Everything but the content folder: options, binary, `site.yml`, `Templates/`. When it
+    /// changes, every page may change.
+    let settings: UInt64
+    /// Every file below `Content/` (hidden ones too), sorted by path.
+    let content: [AssetFile]
+    /// The stamp of all of it.
+    let value: UInt64
+
+    /// Stats every input of a site.
+    init(site: URL, options: [String]) {
         var hasher = StableHasher()
         for option in options { hasher.combine(option) }
-        stamp(path: "/proc/self/exe", into: &hasher)
-        stamp(path: site.appendingPathComponent("site.yml").path, into: &hasher)
-        for folder in ["Content", "Templates"] {
-            for file in FileTree.files(under: site.appendingPathComponent(folder).path, skipHidden: false) {
-                hasher.combine(file.path)
-                hasher.combine(UInt64(bitPattern: Int64(file.size)))
-                hasher.combine(UInt64(bitPattern: file.modified))
-            }
-        }
-        return hasher.value
+        Self.stamp(path: "/proc/self/exe", into: &hasher)
+        Self.stamp(path: site.appendingPathComponent("site.yml").path, into: &hasher)
+        Self.combine(FileTree.files(under: site.appendingPathComponent("Templates").path, skipHidden: false), into: &hasher)
+        settings = hasher.value
+        content = FileTree.files(under: site.appendingPathComponent("Content").path, skipHidden: false)
+        Self.combine(content, into: &hasher)
+        value = hasher.value
     }
 
     /// A stamp of the running binary (size and modification time).
@@ -29,6 +35,14 @@ enum InputStamp {
         var hasher = StableHasher()
         stamp(path: "/proc/self/exe", into: &hasher)
         return hasher.value
+    }
+
+    private static func combine(_ files: [AssetFile], into hasher: inout StableHasher) {
+        for file in files {
+            hasher.combine(file.path)
+            hasher.combine(UInt64(bitPattern: Int64(file.size)))
+            hasher.combine(UInt64(bitPattern: file.modified))
+        }
     }
 
     private static func stamp(path: String, into hasher: inout StableHasher) {

@@ -6,21 +6,33 @@ import Glibc
 
 /// Writes a build into a staging folder beside the output folder, then swaps it in, so the
 /// output folder is never half-written: a reader sees the old site or the new one.
+///
+/// A patch (an incremental build that changes a few files of an unchanged set of pages) stages
+/// only the new files and renames each over its old version: every file is replaced whole, and
+/// linking the thousands of unchanged files into a new folder, which would cost more than the
+/// patch itself, is avoided.
 public final class OutputWriter: Sendable {
     /// The folder the site ends up in.
     public let output: URL
     /// The folder being written.
     public let staging: URL
+    /// True when only new files are staged and the previous output is kept around them.
+    public let patching: Bool
 
     /// Prepares an empty staging folder next to `output` (same file system, so the swap is a rename).
-    public init(output: URL) throws(OutputError) {
+    public init(output: URL, patching: Bool = false) throws(OutputError) {
         self.output = output.standardizedFileURL
+        self.patching = patching
         let parent = self.output.deletingLastPathComponent()
-        staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging")
+        staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).\(patching ? "patch" : "staging")")
         let manager = FileManager.default
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-            if manager.fileExists(atPath: staging.path) { try manager.removeItem(at: staging) }
+            // What a build stopped half-way left behind, of either kind.
+            for leftover in ["staging", "patch"] {
+                let folder = parent.appendingPathComponent(".\(self.output.lastPathComponent).\(leftover)")
+                if manager.fileExists(atPath: folder.path) { try manager.removeItem(at: folder) }
+            }
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw OutputError(path: staging.path, message: "cannot prepare the staging folder: \(error.localizedDescription)")
@@ -69,6 +81,7 @@ public final class OutputWriter: Sendable {
     public func keepPrevious(_ relativePath: String) -> Bool {
         let path = staging.path + "/" + relativePath
         let previous = output.path + "/" + relativePath
+        if patching { return access(previous, F_OK) == 0 }
         if link(previous, path) == 0 { return true }
         guard errno == ENOENT, (try? makeParent(of: path)) != nil else { return false }
         return link(previous, path) == 0
@@ -88,6 +101,7 @@ public final class OutputWriter: Sendable {
     /// Swaps the staging folder in and removes the old output. On Linux the two folders are
     /// exchanged in one `renameat2(RENAME_EXCHANGE)`, so no moment exists without a whole site.
     public func commit() throws(OutputError) {
+        if patching { return try commitPatch() }
         let manager = FileManager.default
         guard manager.fileExists(atPath: output.path) else {
             guard rename(staging.path, output.path) == 0 else { throw OutputError(path: output.path, message: String(cString: strerror(errno))) }
@@ -104,6 +118,20 @@ public final class OutputWriter: Sendable {
             throw OutputError(path: output.path, message: String(cString: strerror(errno)))
         }
         Self.removeTree(old)
+    }
+
+    /// Renames each staged file over its old version, then removes the staging folder.
+    private func commitPatch() throws(OutputError) {
+        for file in FileTree.files(under: staging.path, skipHidden: false) {
+            let target = output.path + "/" + file.path
+            if rename(file.sourcePath, target) != 0 {
+                try makeParent(of: target)
+                guard rename(file.sourcePath, target) == 0 else {
+                    throw OutputError(path: target, message: String(cString: strerror(errno)))
+                }
+            }
+        }
+        Self.removeTree(staging)
     }
 
     /// Removes a folder, its top-level entries in parallel: deleting the previous site was a

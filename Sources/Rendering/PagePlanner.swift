@@ -16,8 +16,12 @@ struct PagePlanner {
 
     /// The sitemaps of the pages that will be written (after `PageClaims` kept them).
     func sitemaps(listing pages: [Page], now: Int64) -> [Page] {
-        let sitemap = Sitemap(graph: graph, routes: model.routes, urlsPerFile: sitemapLimit)
-        return sitemap.pages(listing: pages) + [sitemap.newsPage(publication: config.title, language: config.language, now: now)]
+        Sitemap(graph: graph, routes: model.routes, urlsPerFile: sitemapLimit).pages(listing: pages) + [newsSitemap(now: now)]
+    }
+
+    /// The Google News sitemap alone: unlike the others, it shows articles' titles.
+    func newsSitemap(now: Int64) -> Page {
+        Sitemap(graph: graph, routes: model.routes, urlsPerFile: sitemapLimit).newsPage(publication: config.title, language: config.language, now: now)
     }
 
     /// Every page but the sitemaps, in a stable order.
@@ -70,7 +74,7 @@ struct PagePlanner {
             // Optional pages: a theme without their template simply has none.
             pages.append(Page(file: Routes.file(for: path), kind: kind, content: .template(kind.rawValue, context), articles: []))
         }
-        pages.append(SearchIndex(graph: graph, model: model).page())
+        pages.append(SearchIndex(graph: graph, routes: model.routes).page())
         let robots = "User-agent: *\nAllow: /\nSitemap: \(model.routes.permalink("sitemap.xml"))\n"
         pages.append(Page(file: "robots.txt", kind: .machine, content: .bytes({ Array(robots.utf8) }), articles: []))
         return pages

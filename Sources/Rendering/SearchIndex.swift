@@ -4,10 +4,30 @@ import ContentGraph
 /// URL, date, section, tags and summary — as compact JSON, newest first.
 struct SearchIndex {
     let graph: ContentGraph
-    let model: ViewModel
+    let routes: Routes
+
+    /// What the index shows of one article.
+    struct Entry: Equatable {
+        var date: String
+        var section: String?
+        var summary: String
+        var tags: [String]
+        var title: String
+        var url: String
+    }
+
+    /// Where the index is written.
+    static let file = "search-index.json"
 
     func page() -> Page {
-        Page(file: "search-index.json", kind: .machine, content: .bytes({ [self] in bytes() }), articles: Array(graph.articles.indices))
+        Page(file: Self.file, kind: .machine, content: .bytes({ [self] in bytes() }), articles: Array(graph.articles.indices))
+    }
+
+    /// The entry of an article of the graph (an incremental build compares an article's entries
+    /// before and after a change to know whether the index changed at all).
+    func entry(for article: Article) -> Entry {
+        Entry(date: article.date.iso8601, section: article.section.map { graph.sections[$0].name }, summary: article.summary,
+              tags: article.tags.map { graph.tags[$0].name }, title: article.title, url: routes.url(article.path))
     }
 
     /// Keys in sorted order, as `JSONEncoder` wrote them before.
@@ -15,13 +35,14 @@ struct SearchIndex {
         var json = JSONWriter(capacity: graph.articles.count * 512)
         json.array { entries in
             for article in graph.articles {
+                let shown = entry(for: article)
                 entries.object { entry in
-                    entry.field("date", article.date.iso8601)
-                    entry.field("section", article.section.map { graph.sections[$0].name })
-                    entry.field("summary", article.summary)
-                    entry.field("tags", strings: article.tags.map { graph.tags[$0].name })
-                    entry.field("title", article.title)
-                    entry.field("url", model.routes.url(article.path))
+                    entry.field("date", shown.date)
+                    entry.field("section", shown.section)
+                    entry.field("summary", shown.summary)
+                    entry.field("tags", strings: shown.tags)
+                    entry.field("title", shown.title)
+                    entry.field("url", shown.url)
                 }
             }
         }

@@ -43,10 +43,15 @@ final class IncrementalBuildTests: XCTestCase {
         try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[.systemFileNumber] as! Int
     }
 
-    /// Builds incrementally, then cold into another folder, and compares the two outputs.
-    private func assertIncrementalEqualsCold(_ change: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let incremental = try site.run(["build"])
+    /// Builds incrementally, then cold into another folder, and compares the two outputs. With
+    /// `patched`, also checks whether the build read only the changed files (see `IncrementalBuild`).
+    private func assertIncrementalEqualsCold(_ change: String, patched: Bool? = nil, file: StaticString = #filePath,
+                                             line: UInt = #line) throws {
+        let incremental = try site.run(["build", "--timings"])
         XCTAssertEqual(incremental.status, 0, incremental.stderr, file: file, line: line)
+        if let patched {
+            XCTAssertEqual(incremental.stderr.contains("read changes"), patched, "\(change): \(incremental.stderr)", file: file, line: line)
+        }
         let cold = site.root.appendingPathComponent("Cold")
         try? FileManager.default.removeItem(at: cold)
         XCTAssertEqual(try site.run(["build", "--no-cache", "--output", cold.path]).status, 0, file: file, line: line)
@@ -67,16 +72,60 @@ final class IncrementalBuildTests: XCTestCase {
     func testArticleTextEdit() throws {
         let untouched = try inode("2020/01/01/rieng/index.html")
         try site.write("Content/kinh-te/bai-3.md", "---\ntitle: Bài 3\ndate: 2021-11-13T08:00:00+07:00\ntags: [Tag 0, Chung]\n---\nThân bài mới, dài hơn.\n")
-        try assertIncrementalEqualsCold("text")
+        try assertIncrementalEqualsCold("text", patched: true)
         XCTAssertTrue(try site.read("2021/11/13/bai-3/index.html").contains("Thân bài mới"))
         XCTAssertEqual(try inode("2020/01/01/rieng/index.html"), untouched, "an unrelated article page is not rewritten")
     }
 
     func testTitleTagsAndDateEdits() throws {
         try site.write("Content/kinh-te/bai-3.md", "---\ntitle: Tựa mới\ndate: 2021-12-01T08:00:00+07:00\ntags: [Mới]\n---\nThân bài 3.\n")
-        try assertIncrementalEqualsCold("title, tags and date")
+        try assertIncrementalEqualsCold("title, tags and date", patched: false)
         XCTAssertTrue(site.exists("tag/moi/index.html"))
         XCTAssertFalse(site.exists("2021/11/13/bai-3/index.html"))
+    }
+
+    func testTitleAndSummaryEditOfTheNewestArticle() throws {
+        let untouched = try inode("2020/01/01/rieng/index.html")
+        try site.write("Content/thoi-su/bai-8.md", """
+        ---
+        title: Tựa đề đã sửa
+        summary: Tóm tắt mới
+        date: 2021-11-18T08:00:00+07:00
+        tags: [Tag 2, Chung]
+        ---
+        Thân bài 8, sửa lại.
+        """)
+        try assertIncrementalEqualsCold("title and summary", patched: true)
+        for file in ["index.html", "feed.xml", "atom.xml", "feed.json", "tag/chung/index.html", "search-index.json", "news-sitemap.xml"] {
+            XCTAssertTrue(try site.read(file).contains("Tựa đề đã sửa"), file)
+        }
+        XCTAssertEqual(try inode("2020/01/01/rieng/index.html"), untouched, "an unrelated article page is not rewritten")
+        // The patched build's cache serves the next one.
+        try site.write("Content/thoi-su/bai-8.md", "---\ntitle: Lần hai\ndate: 2021-11-18T08:00:00+07:00\ntags: [Tag 2, Chung]\n---\nLần hai.\n")
+        try assertIncrementalEqualsCold("a second edit", patched: true)
+        XCTAssertTrue(try site.read("feed.xml").contains("Lần hai"))
+    }
+
+    func testSameBytesRewrittenWritesNothing() throws {
+        let text = try String(contentsOf: site.root.appendingPathComponent("Content/kinh-te/bai-3.md"), encoding: .utf8)
+        try site.write("Content/kinh-te/bai-3.md", text)
+        let result = try site.run(["build", "--timings"])
+        XCTAssertTrue(result.stdout.contains("0 files written"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("read changes"), result.stderr)
+    }
+
+    func testEditsThatMoveAnArticleBuildTheWholeSite() throws {
+        // A new link changes which articles link where.
+        try site.write("Content/kinh-te/bai-3.md", "---\ntitle: Bài 3\ndate: 2021-11-13T08:00:00+07:00\ntags: [Tag 0, Chung]\n---\nXem [bài 1](bai-1.md).\n")
+        try assertIncrementalEqualsCold("a new link", patched: false)
+        // An article that no longer reads is left out, and comes back once mended.
+        try site.write("Content/kinh-te/bai-3.md", "---\ntitle: [Bài 3\ndate: 2021-11-13\n---\nHỏng.\n")
+        let broken = try site.run(["build"])
+        XCTAssertEqual(broken.status, 1, broken.stderr)
+        XCTAssertFalse(site.exists("2021/11/13/bai-3/index.html"))
+        try site.write("Content/kinh-te/bai-3.md", "---\ntitle: Bài 3\ndate: 2021-11-13T08:00:00+07:00\ntags: [Tag 0, Chung]\n---\nLành.\n")
+        try assertIncrementalEqualsCold("mended", patched: false)
+        XCTAssertTrue(site.exists("2021/11/13/bai-3/index.html"))
     }
 
     func testDeletionAndNewArticle() throws {

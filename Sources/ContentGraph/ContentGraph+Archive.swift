@@ -1,0 +1,165 @@
+import Ingest
+
+extension ContentGraph {
+    /// Articles per chunk of the archive.
+    private static let archiveChunk = 1024
+
+    /// Writes the graph into the build cache, without article bodies: an incremental build reads
+    /// the graph back instead of every source file, and reads again only the sources of the pages
+    /// it renders (see `GraphBuilder.patch`).
+    public func archive(into writer: inout ArchiveWriter) {
+        // Articles in chunks, each written and read on its own core, with its length first.
+        let chunks = stride(from: 0, to: articles.count, by: Self.archiveChunk).map { $0..<min($0 + Self.archiveChunk, articles.count) }
+        writer.count(articles.count)
+        for chunk in ConcurrentMap.map(chunks, { range in
+            var part = ArchiveWriter(capacity: 768 * range.count)
+            for article in articles[range] { article.archive(into: &part) }
+            return part.bytes
+        }) {
+            writer.count(chunk.count)
+            writer.append(chunk)
+        }
+        for list in [tags.map { ($0.slug, $0.name, $0.articles) }, sections.map { ($0.slug, $0.name, $0.articles) },
+                     authors.map { ($0.slug, $0.name, $0.articles) }] {
+            writer.count(list.count)
+            for (slug, name, articles) in list {
+                writer.string(slug)
+                writer.string(name)
+                writer.counts(articles)
+            }
+        }
+        for buckets in [years, months, days] {
+            writer.count(buckets.count)
+            for bucket in buckets {
+                writer.int(Int64(bucket.year))
+                writer.count(bucket.month)
+                writer.count(bucket.day)
+                writer.counts(bucket.articles)
+            }
+        }
+        writer.count(assets.count)
+        for asset in assets {
+            writer.string(asset.path)
+            writer.string(asset.sourcePath)
+            writer.count(asset.size)
+            writer.int(asset.modified)
+        }
+        writer.count(diagnostics.count)
+        for diagnostic in diagnostics { diagnostic.archive(into: &writer) }
+    }
+
+    /// Reads a graph written by `archive(into:)`; its articles have empty bodies.
+    public init(archive reader: inout ArchiveReader) throws(ArchiveError) {
+        let count = try reader.count()
+        var chunks: [ArchiveReader] = []
+        for _ in stride(from: 0, to: count, by: Self.archiveChunk) { chunks.append(try reader.part(length: try reader.count())) }
+        let decoded = ConcurrentMap.map(chunks) { chunk -> [Article]? in
+            var chunk = chunk
+            var articles: [Article] = []
+            articles.reserveCapacity(Self.archiveChunk)
+            while !chunk.isAtEnd {
+                guard let article = try? Article(archive: &chunk) else { return nil }
+                articles.append(article)
+            }
+            return articles
+        }
+        var articles: [Article] = []
+        articles.reserveCapacity(min(count, 1 << 22))
+        for chunk in decoded {
+            guard let chunk else { throw ArchiveError() }
+            articles += chunk
+        }
+        guard articles.count == count else { throw ArchiveError() }
+        func names() throws(ArchiveError) -> [(String, String, [Int])] {
+            var list: [(String, String, [Int])] = []
+            for _ in 0..<(try reader.count()) { list.append((try reader.string(), try reader.string(), try reader.counts())) }
+            return list
+        }
+        let tags = try names().map { Tag(slug: $0.0, name: $0.1, articles: $0.2) }
+        let sections = try names().map { Section(slug: $0.0, name: $0.1, articles: $0.2) }
+        let authors = try names().map { Author(slug: $0.0, name: $0.1, articles: $0.2) }
+        var buckets: [[DateBucket]] = []
+        for granularity in [DateBucket.Granularity.year, .month, .day] {
+            var list: [DateBucket] = []
+            for _ in 0..<(try reader.count()) {
+                list.append(DateBucket(granularity: granularity, year: Int(try reader.int()), month: try reader.count(),
+                                       day: try reader.count(), articles: try reader.counts()))
+            }
+            buckets.append(list)
+        }
+        var assets: [Asset] = []
+        for _ in 0..<(try reader.count()) {
+            assets.append(Asset(path: try reader.string(), sourcePath: try reader.string(), size: try reader.count(),
+                                modified: try reader.int()))
+        }
+        var diagnostics: [Diagnostic] = []
+        for _ in 0..<(try reader.count()) { diagnostics.append(try Diagnostic(archive: &reader)) }
+        // Indexes must point inside the graph: a damaged cache must not crash the build.
+        let valid = { (indexes: [Int]) in indexes.allSatisfy { $0 < articles.count } }
+        guard articles.allSatisfy({ valid($0.related) && valid($0.incomingLinks)
+                  && $0.tags.allSatisfy { $0 < tags.count } && $0.authors.allSatisfy { $0 < authors.count }
+                  && ($0.section ?? 0) < max(sections.count, 1) }),
+              (tags.map(\.articles) + sections.map(\.articles) + authors.map(\.articles)).allSatisfy(valid),
+              buckets.joined().allSatisfy({ valid($0.articles) }) else { throw ArchiveError() }
+        self.init(articles: articles, tags: tags, sections: sections, authors: authors, years: buckets[0], months: buckets[1],
+                  days: buckets[2], assets: assets, diagnostics: diagnostics)
+    }
+}
+
+extension Article {
+    func archive(into writer: inout ArchiveWriter) {
+        writer.string(id)
+        writer.string(kind.rawValue)
+        writer.string(title)
+        writer.string(slug)
+        writer.string(path)
+        writer.int(date.secondsSince1970)
+        writer.int(Int64(date.utcOffsetSeconds))
+        writer.bool(dateHasTime)
+        writer.int(timestamp)
+        writer.bool(updated != nil)
+        if let updated {
+            writer.int(updated.secondsSince1970)
+            writer.int(Int64(updated.utcOffsetSeconds))
+        }
+        writer.counts(authors)
+        writer.counts(tags)
+        writer.count(section.map { $0 + 1 } ?? 0)
+        writer.string(summary)
+        writer.optionalString(image)
+        writer.count(wordCount)
+        writer.optionalString(canonical)
+        writer.strings(aliases)
+        writer.optionalString(language)
+        writer.bool(draft)
+        writer.word(contentHash)
+        writer.counts(incomingLinks)
+        writer.counts(related)
+        writer.count(diagnostics.count)
+        for diagnostic in diagnostics { diagnostic.archive(into: &writer) }
+        writer.word(placement)
+    }
+
+    init(archive reader: inout ArchiveReader) throws(ArchiveError) {
+        let id = try reader.string()
+        guard let kind = SourceDocument.Kind(rawValue: try reader.string()) else { throw ArchiveError() }
+        let title = try reader.string()
+        let slug = try reader.string()
+        let path = try reader.string()
+        let date = CivilDate(secondsSince1970: try reader.int(), utcOffsetSeconds: Int(try reader.int()))
+        let dateHasTime = try reader.bool()
+        let timestamp = try reader.int()
+        let updated = try reader.bool() ? CivilDate(secondsSince1970: try reader.int(), utcOffsetSeconds: Int(try reader.int())) : nil
+        let authors = try reader.counts()
+        let tags = try reader.counts()
+        let section = try reader.count()
+        self.init(id: id, kind: kind, title: title, slug: slug, path: path, date: date, dateHasTime: dateHasTime,
+                  timestamp: timestamp, updated: updated, authors: authors, tags: tags, section: section == 0 ? nil : section - 1,
+                  summary: try reader.string(), image: try reader.optionalString(), bodyHTML: "", wordCount: try reader.count(),
+                  canonical: try reader.optionalString(), aliases: try reader.strings(), language: try reader.optionalString(),
+                  draft: try reader.bool(), contentHash: try reader.word(), incomingLinks: try reader.counts())
+        related = try reader.counts()
+        for _ in 0..<(try reader.count()) { diagnostics.append(try Diagnostic(archive: &reader)) }
+        placement = try reader.word()
+    }
+}

@@ -1,0 +1,54 @@
+import Ingest
+
+extension GraphBuilder {
+    /// The graph with some articles read again from their sources, when none of them moved:
+    /// each document must be an article of `graph` with the same placement (see
+    /// `Article.placement`), so every list, table and URL of the graph stays as it is and only
+    /// what pages show of those articles changes. Nil when any document moved, disappeared or
+    /// has errors: the caller then builds the whole graph.
+    ///
+    /// Also how an incremental build gets bodies back: a graph loaded from the build cache has
+    /// none, and patching with unchanged documents restores theirs.
+    public func patch(_ graph: ContentGraph, with documents: [SourceDocument]) -> ContentGraph? {
+        let positions = Dictionary(uniqueKeysWithValues: graph.articles.enumerated().map { ($1.id, $0) })
+        let resolver = LinkResolver(root: config.rootPath, articles: graph.articles.map { ($0.id, $0.path) },
+                                    assets: graph.assets.map(\.path))
+        let made = ConcurrentMap.map(documents) { document -> (index: Int, article: Article)? in
+            guard !document.hasErrors, includeDrafts || !document.draft, let index = positions[document.path],
+                  case .accepted(var item) = prepare(document) else { return nil }
+            let old = graph.articles[index]
+            guard item.placement == old.placement else { return nil }
+            item.section = old.section
+            item.path = old.path
+            // Placement covers the slug as written; a slug that lost a collision carries its suffix.
+            item.slug = old.slug
+            var article = article(item, names: ArticleNames(tags: old.tags, authors: old.authors), resolver: resolver).article
+            article.incomingLinks = old.incomingLinks
+            article.related = old.related
+            return (index, article)
+        }
+        var articles = graph.articles
+        var diagnostics = graph.diagnostics
+        var removed: [Diagnostic] = []
+        var added: [Diagnostic] = []
+        for result in made {
+            guard let (index, article) = result.map({ ($0.index, $0.article) }) else { return nil }
+            removed += articles[index].diagnostics
+            added += article.diagnostics
+            articles[index] = article
+        }
+        if removed != added {
+            var counts: [Diagnostic: Int] = [:]
+            for diagnostic in removed { counts[diagnostic, default: 0] += 1 }
+            diagnostics = diagnostics.filter { diagnostic in
+                guard let count = counts[diagnostic], count > 0 else { return true }
+                counts[diagnostic] = count - 1
+                return false
+            } + added
+            diagnostics.sort { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) }
+        }
+        return ContentGraph(articles: articles, tags: graph.tags, sections: graph.sections, authors: graph.authors,
+                            years: graph.years, months: graph.months, days: graph.days, assets: graph.assets,
+                            diagnostics: diagnostics)
+    }
+}

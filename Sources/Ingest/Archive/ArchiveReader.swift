@@ -1,0 +1,104 @@
+/// Reads what `ArchiveWriter` wrote, in the same order. Every read checks the bounds: a cache file
+/// cut short or written by another version makes `ArchiveError`, never a crash, and the build
+/// then starts from scratch.
+public struct ArchiveReader: Sendable {
+    private let bytes: [UInt8]
+    private var position = 0
+
+    /// Reads `bytes` from the start.
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// True when every byte has been read.
+    public var isAtEnd: Bool { position == bytes.count }
+
+    /// A count or index written by `ArchiveWriter.count`.
+    public mutating func count() throws(ArchiveError) -> Int {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < bytes.count, shift < 64 else { throw ArchiveError() }
+            let byte = bytes[position]
+            position += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        guard value <= UInt64(Int.max) else { throw ArchiveError() }
+        return Int(value)
+    }
+
+    /// An integer written by `ArchiveWriter.int`.
+    public mutating func int() throws(ArchiveError) -> Int64 {
+        let raw = UInt64(try count())
+        return Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
+    }
+
+    /// Eight bytes written by `ArchiveWriter.word`.
+    public mutating func word() throws(ArchiveError) -> UInt64 {
+        guard bytes.count - position >= 8 else { throw ArchiveError() }
+        var value: UInt64 = 0
+        for offset in (0..<8).reversed() { value = value << 8 | UInt64(bytes[position + offset]) }
+        position += 8
+        return value
+    }
+
+    /// The next `length` bytes, as a reader of their own (a part to read on another thread).
+    public mutating func part(length: Int) throws(ArchiveError) -> ArchiveReader {
+        guard bytes.count - position >= length else { throw ArchiveError() }
+        let part = ArchiveReader(Array(bytes[position..<position + length]))
+        position += length
+        return part
+    }
+
+    /// A flag.
+    public mutating func bool() throws(ArchiveError) -> Bool {
+        guard position < bytes.count, bytes[position] <= 1 else { throw ArchiveError() }
+        position += 1
+        return bytes[position - 1] == 1
+    }
+
+    /// A string; bytes that are not UTF-8 make an error rather than replacement characters.
+    public mutating func string() throws(ArchiveError) -> String {
+        let length = try count()
+        guard bytes.count - position >= length else { throw ArchiveError() }
+        let string = bytes.withUnsafeBufferPointer { buffer in
+            String(validating: UnsafeBufferPointer(rebasing: buffer[position..<position + length]), as: UTF8.self)
+        }
+        guard let string else { throw ArchiveError() }
+        position += length
+        return string
+    }
+
+    /// A string that may be missing.
+    public mutating func optionalString() throws(ArchiveError) -> String? {
+        try bool() ? try string() : nil
+    }
+
+    /// A list of counts or indexes.
+    public mutating func counts() throws(ArchiveError) -> [Int] {
+        let total = try count()
+        guard total <= bytes.count - position else { throw ArchiveError() }
+        var values: [Int] = []
+        values.reserveCapacity(total)
+        for _ in 0..<total { values.append(try count()) }
+        return values
+    }
+
+    /// A list of strings.
+    public mutating func strings() throws(ArchiveError) -> [String] {
+        let total = try count()
+        guard total <= bytes.count - position else { throw ArchiveError() }
+        var values: [String] = []
+        values.reserveCapacity(total)
+        for _ in 0..<total { values.append(try string()) }
+        return values
+    }
+}
+
+/// A cache file that is cut short, damaged or of another format.
+public struct ArchiveError: Error, Sendable {
+    /// Makes the error; where it happened does not matter, since the whole cache is then ignored.
+    public init() {}
+}
