@@ -8,7 +8,7 @@ extension ContentGraph {
     /// the graph back instead of every source file, and reads again only the sources of the pages
     /// it renders (see `GraphBuilder.patch`).
     public func archive(into writer: inout ArchiveWriter) {
-        // Articles in chunks, each written and read on its own core, with its length first.
+        // Articles in chunks, each with its length first: written and read on every core.
         let chunks = stride(from: 0, to: articles.count, by: Self.archiveChunk).map { $0..<min($0 + Self.archiveChunk, articles.count) }
         writer.count(articles.count)
         for chunk in ConcurrentMap.map(chunks, { range in
@@ -64,7 +64,7 @@ extension ContentGraph {
             return articles
         }
         var articles: [Article] = []
-        articles.reserveCapacity(min(count, 1 << 22))
+        articles.reserveCapacity(count)
         for chunk in decoded {
             guard let chunk else { throw ArchiveError() }
             articles += chunk

@@ -25,6 +25,14 @@ public struct ContentGraph: Sendable {
     /// The newest publication instant, what "now" means when `SOURCE_DATE_EPOCH` is not set.
     public var newestTimestamp: Int64? { articles.first?.timestamp }
 
+    /// Each article's index by its identity (source path).
+    public func articleIndexes() -> [String: Int] {
+        var indexes: [String: Int] = [:]
+        indexes.reserveCapacity(articles.count)
+        for index in articles.indices { indexes[articles[index].id] = index }
+        return indexes
+    }
+
     init(articles: [Article], tags: [Tag], sections: [Section], authors: [Author], years: [DateBucket],
          months: [DateBucket], days: [DateBucket], assets: [Asset], diagnostics: [Diagnostic]) {
         self.articles = articles

@@ -9,9 +9,11 @@ extension GraphBuilder {
     ///
     /// Also how an incremental build gets bodies back: a graph loaded from the build cache has
     /// none, and patching with unchanged documents restores theirs.
-    public func patch(_ graph: ContentGraph, with documents: [SourceDocument]) -> ContentGraph? {
-        let positions = Dictionary(uniqueKeysWithValues: graph.articles.enumerated().map { ($1.id, $0) })
-        let resolver = LinkResolver(root: config.rootPath, articles: graph.articles.map { ($0.id, $0.path) },
+    ///
+    /// `indexes` is the graph's `articleIndexes()`, when the caller has it already.
+    public func patch(_ graph: ContentGraph, with documents: [SourceDocument], indexes: [String: Int]? = nil) -> ContentGraph? {
+        let positions = indexes ?? graph.articleIndexes()
+        let resolver = LinkResolver(root: config.rootPath, indexes: positions, paths: graph.articles.map(\.path),
                                     assets: graph.assets.map(\.path))
         let made = ConcurrentMap.map(documents) { document -> (index: Int, article: Article)? in
             guard !document.hasErrors, includeDrafts || !document.draft, let index = positions[document.path],

@@ -66,8 +66,9 @@ public struct GraphBuilder: Sendable {
 
         var tags = NameTable(kind: "tag")
         var authors = NameTable(kind: "author")
-        let resolver = LinkResolver(root: config.rootPath, articles: pending.map { ($0.document.path, $0.path) },
-                                    assets: folder.assets.map(\.path))
+        let resolver = LinkResolver(root: config.rootPath,
+                                    indexes: Dictionary(uniqueKeysWithValues: pending.enumerated().map { ($1.document.path, $0) }),
+                                    paths: pending.map(\.path), assets: folder.assets.map(\.path))
         // Tags, authors and sections are tables shared by every article: filled first, in article
         // order, on one thread (a few dictionary inserts per article).
         var names: [ArticleNames] = []

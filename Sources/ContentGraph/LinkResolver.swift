@@ -13,15 +13,17 @@ struct LinkResolver {
     }
 
     private let root: String
-    private let articles: [String: (index: Int, path: String)]
+    /// Article indexes by source path.
+    private let indexes: [String: Int]
+    /// Output paths by article index.
+    private let paths: [String]
     private let assets: Set<String>
 
-    /// `articles` are (source path, output path) in article index order.
-    init(root: String, articles: [(String, String)], assets: [String]) {
+    /// `indexes` gives each article's index by source path; `paths` the output paths by index.
+    init(root: String, indexes: [String: Int], paths: [String], assets: [String]) {
         self.root = root
-        var bySource: [String: (index: Int, path: String)] = [:]
-        for (index, article) in articles.enumerated() { bySource[article.0] = (index, article.1) }
-        self.articles = bySource
+        self.indexes = indexes
+        self.paths = paths
         self.assets = Set(assets)
     }
 
@@ -89,7 +91,7 @@ struct LinkResolver {
             let folder = sourcePath.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(decoding: sourcePath.utf8[..<$0], as: UTF8.self) } ?? ""
             candidate = Self.normalize(folder.isEmpty ? decoded : folder + "/" + decoded)
         }
-        if let article = articles[candidate] { return .article(article.index, root + Self.encode(article.path) + suffix) }
+        if let index = indexes[candidate] { return .article(index, root + Self.encode(paths[index]) + suffix) }
         if assets.contains(candidate) { return .asset(root + Self.encode(candidate) + suffix) }
         let pointsAtSource = candidate.hasSuffix(".md") || candidate.hasSuffix(".markdown")
         // A rooted link to anything else is a page of the site (`/tags/`): not ours to judge.

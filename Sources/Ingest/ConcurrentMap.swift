@@ -29,12 +29,23 @@ private final class ResultSlots<Result>: @unchecked Sendable {
         slots.initialize(repeating: nil)
     }
 
+    /// False once `values` moved the results out.
+    private var holdsValues = true
+
     deinit {
-        slots.deinitialize()
+        if holdsValues { slots.deinitialize() }
         slots.deallocate()
     }
 
     func store(_ value: Result, at index: Int) { slots[index] = value }
 
-    func values() -> [Result] { slots.map { $0! } }
+    /// The results, moved (not copied) into an array: copying would retain every reference a
+    /// result holds, and release it again when the slots go.
+    func values() -> [Result] {
+        holdsValues = false
+        return Array(unsafeUninitializedCapacity: slots.count) { buffer, initialized in
+            for index in slots.indices { (buffer.baseAddress! + index).initialize(to: (slots.baseAddress! + index).move()!) }
+            initialized = slots.count
+        }
+    }
 }

@@ -103,7 +103,10 @@ public enum Build {
         if let previous, let cached {
             let incremental = IncrementalBuild(options: options, config: config, theme: theme, templates: templates, reader: reader,
                                                inputs: inputs, previous: previous, cached: cached)
-            if let summary = try incremental.run(clock: clock) { return summary }
+            if let summary = try incremental.run(clock: clock) {
+                releaseInBackground(incremental)
+                return summary
+            }
         }
         var folder = reader.read(folder: options.site.appendingPathComponent("Content"))
         if let now = options.now, !options.includeFuture {
@@ -123,7 +126,7 @@ public enum Build {
         do { writer = try OutputWriter(output: options.output) } catch { throw BuildError(messages: [error.description]) }
         do {
             writer.prepareFolders(claims.folders)
-            let renderer = PageRenderer(templates: templates, writer: writer, themeFingerprint: theme.fingerprint, previous: previous)
+            let renderer = PageRenderer(templates: templates, model: model, writer: writer, themeFingerprint: theme.fingerprint, previous: previous)
             var result = try renderer.render(pages)
             clock.lap("render and write")
             let copied = try copyFiles(claims.contentAssets, themeAssets: claims.themeAssets, theme: theme, writer: writer,
@@ -152,6 +155,12 @@ public enum Build {
             writer.discard()
             throw BuildError(messages: [error.description])
         }
+    }
+
+    /// Lets go of a build's large values on another thread: a command-line build exits right
+    /// after, and freeing ten thousand articles one by one would only delay it.
+    static func releaseInBackground<Value: Sendable>(_ value: Value) {
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(value) {} }
     }
 
     /// The output folder is replaced as a whole, so it must not be, or hold, the site's sources.

@@ -8,13 +8,37 @@ import Ingest
 /// their modification times.
 struct BuildManifest: Decodable {
     /// Bumped whenever what a fingerprint covers changes.
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     struct FileRecord: Decodable, Equatable {
         /// Fingerprint of the inputs (template, theme, context or source file).
         var source: UInt64
         /// Hash of the bytes written.
         var bytes: UInt64
+    }
+
+    /// Records by output path, kept by a 64-bit hash of the path (the same kind of hash that
+    /// fingerprints pages): 17,000 records then load and save without a string each.
+    struct FileRecords: Decodable {
+        private(set) var byKey: [UInt64: FileRecord] = [:]
+
+        init() {}
+
+        /// Nothing: the summary's `files` is always empty, the records live in their own file.
+        init(from decoder: Decoder) throws {}
+
+        /// The record of a path.
+        subscript(path: String) -> FileRecord? {
+            get { byKey[Self.key(path)] }
+            set { byKey[Self.key(path)] = newValue }
+        }
+
+        /// Sets the record under a key read back from the records file.
+        mutating func set(_ record: FileRecord, key: UInt64) { byKey[key] = record }
+
+        var count: Int { byKey.count }
+
+        private static func key(_ path: String) -> UInt64 { ContentHash.of(path.utf8) }
     }
 
     struct Issue: Decodable, Hashable {
@@ -37,7 +61,7 @@ struct BuildManifest: Decodable {
     var copied = 0
     var contentDiagnostics: [Diagnostic] = []
     /// Output files by path.
-    var files: [String: FileRecord] = [:]
+    var files = FileRecords()
     /// Template issues by page file, for pages that had any.
     var issues: [String: [Issue]] = [:]
 
@@ -57,11 +81,9 @@ struct BuildManifest: Decodable {
     func loadingFiles(site: URL, output: URL) -> BuildManifest? {
         guard let bytes = FileTree.contents(of: Self.location(site: site, output: output, kind: "files").path) else { return nil }
         var reader = ArchiveReader(bytes)
-        var files: [String: FileRecord] = [:]
+        var files = FileRecords()
         do throws(ArchiveError) {
-            let count = try reader.count()
-            files.reserveCapacity(min(count, 1 << 22))
-            for _ in 0..<count { files[try reader.string()] = FileRecord(source: try reader.word(), bytes: try reader.word()) }
+            for _ in 0..<(try reader.count()) { files.set(FileRecord(source: try reader.word(), bytes: try reader.word()), key: try reader.word()) }
         } catch {
             return nil
         }
@@ -85,13 +107,12 @@ struct BuildManifest: Decodable {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         // The records of the files first: a manifest found on disk always has its files beside it.
         // They are binary: 17,000 records decoded from JSON took a tenth of a second.
-        var records = ArchiveWriter(capacity: 96 * files.count + 16)
+        var records = ArchiveWriter(capacity: 24 * files.count + 16)
         records.count(files.count)
-        // In the dictionary's order: sorting 17,000 paths cost more than writing them.
-        for (path, record) in files {
-            records.string(path)
+        for (key, record) in files.byKey {
             records.word(record.source)
             records.word(record.bytes)
+            records.word(key)
         }
         try? Data(records.bytes).write(to: Self.location(site: site, output: output, kind: "files"), options: .atomic)
         try? Data(json()).write(to: url, options: .atomic)

@@ -26,7 +26,7 @@ struct IncrementalBuild {
         var clock = clock
         guard cached.settings == inputs.settings, cached.claimsClean, cached.content.count == inputs.content.count else { return nil }
         let builder = GraphBuilder(config: config, includeDrafts: options.includeDrafts)
-        let positions = Dictionary(uniqueKeysWithValues: cached.graph.articles.enumerated().map { ($1.id, $0) })
+        let positions = cached.graph.articleIndexes()
         var touched: [AssetFile] = []
         for (old, new) in zip(cached.content, inputs.content) {
             guard old.path == new.path else { return nil }
@@ -46,17 +46,19 @@ struct IncrementalBuild {
         // sitemap shows more than URLs and dates, which stay as they were.
         let graph = cached.graph
         let now = options.now ?? graph.newestTimestamp ?? 0
-        let outline = plan(graph, cardsFor: [], now: now)
-        let affected = outline.indices.filter { index in
-            let page = outline[index]
-            if page.articles.contains(where: changed.contains) { return true }
-            return page.kind == .article && graph.articles[page.articles[0]].related.contains(where: changed.contains)
+        let outline = plan(graph, now: now)
+        var isChanged = [Bool](repeating: false, count: graph.articles.count)
+        for index in changed { isChanged[index] = true }
+        // Article pages show their related articles' cards too.
+        var isShown = isChanged
+        for index in graph.articles.indices where graph.articles[index].related.contains(where: { isChanged[$0] }) { isShown[index] = true }
+        var pages = outline.filter { page in
+            page.kind == .article ? isShown[page.articles[0]] : page.articles.contains { isChanged[$0] }
         }
         // Bodies are not in the cache: the articles whose pages or feeds are rendered are read again.
         var bodies = Set<Int>()
         var cards = Set<Int>()
-        for index in affected {
-            let page = outline[index]
+        for page in pages {
             switch page.kind {
             case .article:
                 bodies.formUnion(page.articles)
@@ -70,21 +72,23 @@ struct IncrementalBuild {
             }
         }
         let unchanged = reader.read(bodies.subtracting(changed).sorted().compactMap { contentFile(graph.articles[$0].id) })
-        guard let patched = builder.patch(graph, with: changedDocuments + unchanged) else { return nil }
-        let planned = plan(patched, cardsFor: cards, now: now)
-        guard planned.count == outline.count else { return nil }
+        guard let patched = builder.patch(graph, with: changedDocuments + unchanged, indexes: positions) else { return nil }
         // The search index lists every article: it is rendered only when what it shows of a
         // changed article changed.
         let index = SearchIndex(graph: patched, routes: Routes(config: config))
-        let indexUnchanged = changed.allSatisfy { index.entry(for: graph.articles[$0]) == index.entry(for: patched.articles[$0]) }
-        let pages = affected.map { planned[$0] }.filter { !(indexUnchanged && $0.file == SearchIndex.file) }
+        if changed.allSatisfy({ index.entry(for: graph.articles[$0]) == index.entry(for: patched.articles[$0]) }) {
+            pages.removeAll { $0.file == SearchIndex.file }
+        }
+        // The pages were planned from the previous graph; they are rendered from the patched one.
+        let model = ViewModel(graph: patched, config: config, theme: theme, now: today(now), cardsFor: cards)
         clock.lap("plan pages")
 
         let writer: OutputWriter
         do { writer = try OutputWriter(output: options.output, patching: true) } catch { throw BuildError(messages: [error.description]) }
         let result: PageRenderer.Result
         do {
-            result = try PageRenderer(templates: templates, writer: writer, themeFingerprint: theme.fingerprint, previous: previous).render(pages)
+            result = try PageRenderer(templates: templates, model: model, writer: writer, themeFingerprint: theme.fingerprint,
+                                      previous: previous).render(pages)
             clock.lap("render and write")
             try writer.commit()
             clock.lap("swap output")
@@ -108,6 +112,8 @@ struct IncrementalBuild {
                       copied: previous.copied, contentDiagnostics: content, files: files, issues: issues)
             .save(site: options.site, output: options.output)
         clock.lap("save cache")
+        // The process usually ends with the build: the large values are let go on another thread.
+        Build.releaseInBackground((graph, patched, outline, model, positions, files))
         return BuildSummary(articles: patched.articles.count, pages: previous.pages, copied: previous.copied,
                             diagnostics: content + RenderReports(issues: issues).diagnostics(strict: options.strict),
                             rendered: result.rendered, written: result.written, timings: clock)
@@ -125,10 +131,15 @@ struct IncrementalBuild {
     }
 
     /// The site's pages, as the whole build plans them, and the news sitemap.
-    private func plan(_ graph: ContentGraph, cardsFor cards: Set<Int>, now: Int64) -> [Page] {
-        let today = CivilDate(Date(timeIntervalSince1970: TimeInterval(now)), in: config.timeZone)
-        let model = ViewModel(graph: graph, config: config, theme: theme, now: today, cardsFor: cards)
+    private func plan(_ graph: ContentGraph, now: Int64) -> [Page] {
+        let model = ViewModel(graph: graph, config: config, theme: theme, now: today(now), cardsFor: [])
         let planner = PagePlanner(graph: graph, model: model, config: config, templates: templates, sitemapLimit: options.sitemapLimit)
-        return planner.pages() + [planner.newsSitemap(now: now)]
+        var pages = planner.pages()
+        pages.append(planner.newsSitemap(now: now))
+        return pages
+    }
+
+    private func today(_ now: Int64) -> CivilDate {
+        CivilDate(Date(timeIntervalSince1970: TimeInterval(now)), in: config.timeZone)
     }
 }

@@ -1,9 +1,9 @@
 import Templating
 
 /// One output file: where it goes, what it is rendered from, and which inputs it shows.
-public struct Page: Sendable {
+struct Page: Sendable {
     /// What kind of page it is, as templates see it in `page.kind`.
-    public enum Kind: String, Sendable {
+    enum Kind: String, Sendable {
         /// One article.
         case article
         /// The home page and its later pages.
@@ -37,25 +37,26 @@ public struct Page: Sendable {
     }
 
     /// Output file path relative to the output folder (`2021/11/30/slug/index.html`).
-    public var file: String
+    var file: String
     /// The page's kind.
-    public var kind: Kind
-    /// What the page is made from, computed only when the page is rendered, so a build holds a
-    /// few pages' contexts at a time rather than the whole site's.
-    public var content: Content
+    var kind: Kind
+    /// What the page is made from, computed only when the page is rendered (from the view model
+    /// it is rendered with), so a build holds a few pages' contexts at a time rather than the
+    /// whole site's, and a page planned from one graph can be rendered from a patched one.
+    var content: Content
     /// Indexes of the articles the page shows (for sitemap dates).
-    public var articles: [Int]
+    var articles: [Int]
 
     /// How a page's bytes come about.
-    public enum Content: Sendable {
+    enum Content: Sendable {
         /// A template and a function making its context (and the context's fingerprint).
-        case template(String, @Sendable () -> PageContext)
+        case template(String, @Sendable (ViewModel) -> PageContext)
         /// A function making the bytes (redirects, feeds, sitemaps).
-        case bytes(@Sendable () -> [UInt8])
+        case bytes(@Sendable (ViewModel) -> [UInt8])
     }
 
     /// Makes a page.
-    public init(file: String, kind: Kind, content: Content, articles: [Int]) {
+    init(file: String, kind: Kind, content: Content, articles: [Int]) {
         self.file = file
         self.kind = kind
         self.content = content

@@ -12,7 +12,7 @@ struct PagePlanner {
     let sitemapLimit: Int
 
     private var pageSize: Int { config.pageSize }
-    private var feeds: FeedWriter { FeedWriter(graph: graph, config: config, routes: model.routes) }
+    private var feeds: FeedWriter { FeedWriter(model: model) }
 
     /// The sitemaps of the pages that will be written (after `PageClaims` kept them).
     func sitemaps(listing pages: [Page], now: Int64) -> [Page] {
@@ -30,10 +30,10 @@ struct PagePlanner {
         for index in graph.articles.indices {
             let article = graph.articles[index]
             pages.append(Page(file: Routes.file(for: article.path), kind: .article,
-                              content: .template("article", { [model] in model.articleContext(index) }), articles: [index]))
+                              content: .template("article", { model in model.articleContext(index) }), articles: [index]))
             for alias in article.aliases {
                 let target = model.routes.permalink(article.path)
-                pages.append(Page(file: Routes.file(for: alias), kind: .alias, content: .bytes({ Redirect.page(to: target) }),
+                pages.append(Page(file: Routes.file(for: alias), kind: .alias, content: .bytes({ _ in Redirect.page(to: target) }),
                                   articles: [index]))
             }
         }
@@ -61,29 +61,30 @@ struct PagePlanner {
             pages += list(kind, title: title, path: bucket.path, articles: bucket.articles)
         }
         pages.append(Page(file: Routes.file(for: Routes.tagsIndex), kind: .tags,
-                          content: .template(template(for: .tags), { [model] in
+                          content: .template(template(for: .tags), { model in
                               PageContext(hashing: model.tagsContext(), shared: model.sharedFields)
                           }), articles: []))
-        let model = model
-        let optional: [(Page.Kind, String, @Sendable () -> PageContext)] = [
-            (.archive, "archive/", { PageContext(hashing: model.archiveContext(), shared: model.sharedFields) }),
-            (.search, "search/", { PageContext(hashing: model.simpleContext(kind: .search, path: "search/"), shared: model.sharedFields) }),
-            (.notFound, "404.html", { PageContext(hashing: model.simpleContext(kind: .notFound, path: "404.html"), shared: model.sharedFields) }),
+        let optional: [(Page.Kind, String, @Sendable (ViewModel) -> PageContext)] = [
+            (.archive, "archive/", { model in PageContext(hashing: model.archiveContext(), shared: model.sharedFields) }),
+            (.search, "search/", { model in PageContext(hashing: model.simpleContext(kind: .search, path: "search/"), shared: model.sharedFields) }),
+            (.notFound, "404.html", { model in
+                PageContext(hashing: model.simpleContext(kind: .notFound, path: "404.html"), shared: model.sharedFields)
+            }),
         ]
         for (kind, path, context) in optional where templates.contains(kind.rawValue) {
             // Optional pages: a theme without their template simply has none.
             pages.append(Page(file: Routes.file(for: path), kind: kind, content: .template(kind.rawValue, context), articles: []))
         }
-        pages.append(SearchIndex(graph: graph, routes: model.routes).page())
+        pages.append(SearchIndex.page(articles: graph.articles.count))
         let robots = "User-agent: *\nAllow: /\nSitemap: \(model.routes.permalink("sitemap.xml"))\n"
-        pages.append(Page(file: "robots.txt", kind: .machine, content: .bytes({ Array(robots.utf8) }), articles: []))
+        pages.append(Page(file: "robots.txt", kind: .machine, content: .bytes({ _ in Array(robots.utf8) }), articles: []))
         return pages
     }
 
     private func list(_ kind: Page.Kind, title: String, path: String, articles: [Int], section: Int? = nil) -> [Page] {
         Pagination.pages(count: articles.count, pageSize: pageSize).map { pagination in
             Page(file: Routes.file(for: Routes.page(pagination.current, of: path)), kind: kind,
-                 content: .template(template(for: kind), { [model] in
+                 content: .template(template(for: kind), { model in
                      model.listContext(kind: kind, title: title, path: path, articles: articles, pagination: pagination, section: section)
                  }),
                  articles: Array(articles[pagination.range]))

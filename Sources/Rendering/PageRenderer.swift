@@ -11,6 +11,8 @@ import Templating
 /// both keep the previous file, hard-linked.
 struct PageRenderer {
     let templates: TemplateLibrary
+    /// What pages are rendered from.
+    let model: ViewModel
     let writer: OutputWriter
     /// Hash of every file of the theme: a theme change fingerprints every page anew.
     let themeFingerprint: UInt64
@@ -18,7 +20,7 @@ struct PageRenderer {
 
     /// What became of the pages.
     struct Result {
-        var files: [String: BuildManifest.FileRecord] = [:]
+        var files = BuildManifest.FileRecords()
         var issues: [String: [BuildManifest.Issue]] = [:]
         /// Pages rendered (not skipped by their fingerprint).
         var rendered = 0
@@ -61,12 +63,12 @@ struct PageRenderer {
         switch page.content {
         case .template(let name, let makeContext):
             template = name
-            let made = makeContext()
+            let made = makeContext(model)
             context = made.value
             hasher.combine(name)
             hasher.combine(made.fingerprint)
         case .bytes(let makeBytes):
-            bytes = makeBytes()
+            bytes = makeBytes(model)
             hasher.combine(bytes)
         }
         let source = hasher.value

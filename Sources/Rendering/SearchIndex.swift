@@ -19,8 +19,10 @@ struct SearchIndex {
     /// Where the index is written.
     static let file = "search-index.json"
 
-    func page() -> Page {
-        Page(file: Self.file, kind: .machine, content: .bytes({ [self] in bytes() }), articles: Array(graph.articles.indices))
+    /// The index's page, in a site of `articles` articles.
+    static func page(articles: Int) -> Page {
+        Page(file: file, kind: .machine, content: .bytes({ model in SearchIndex(graph: model.graph, routes: model.routes).bytes() }),
+             articles: Array(0..<articles))
     }
 
     /// The entry of an article of the graph (an incremental build compares an article's entries
@@ -31,7 +33,7 @@ struct SearchIndex {
     }
 
     /// Keys in sorted order, as `JSONEncoder` wrote them before.
-    private func bytes() -> [UInt8] {
+    func bytes() -> [UInt8] {
         var json = JSONWriter(capacity: graph.articles.count * 512)
         json.array { entries in
             for article in graph.articles {

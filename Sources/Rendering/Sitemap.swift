@@ -17,22 +17,26 @@ struct Sitemap {
         let chunks = stride(from: 0, to: max(listed.count, 1), by: urlsPerFile).map { listed[$0..<min(listed.count, $0 + urlsPerFile)] }
         guard chunks.count > 1 else {
             let chunk = chunks[0]
-            return [Page(file: "sitemap.xml", kind: .machine, content: .bytes({ [self] in urlset(chunk) }), articles: [])]
+            return [Page(file: "sitemap.xml", kind: .machine, content: .bytes({ [urlsPerFile] model in
+                Sitemap(graph: model.graph, routes: model.routes, urlsPerFile: urlsPerFile).urlset(chunk)
+            }), articles: [])]
         }
         var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         var files: [Page] = []
         for (number, chunk) in chunks.enumerated() {
             let name = "sitemap-\(number + 1).xml"
             index += "<sitemap><loc>\(XMLText.escape(routes.permalink(name)))</loc></sitemap>\n"
-            files.append(Page(file: name, kind: .machine, content: .bytes({ [self] in urlset(chunk) }), articles: []))
+            files.append(Page(file: name, kind: .machine, content: .bytes({ [urlsPerFile] model in
+                Sitemap(graph: model.graph, routes: model.routes, urlsPerFile: urlsPerFile).urlset(chunk)
+            }), articles: []))
         }
         index += "</sitemapindex>\n"
         let bytes = Array(index.utf8)
-        return files + [Page(file: "sitemap.xml", kind: .machine, content: .bytes({ bytes }), articles: [])]
+        return files + [Page(file: "sitemap.xml", kind: .machine, content: .bytes({ _ in bytes }), articles: [])]
     }
 
     /// One sitemap file listing `pages`.
-    private func urlset(_ pages: ArraySlice<Page>) -> [UInt8] {
+    func urlset(_ pages: ArraySlice<Page>) -> [UInt8] {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages {
             let path = page.file.hasSuffix("index.html") ? String(page.file.dropLast("index.html".count)) : page.file
@@ -45,19 +49,24 @@ struct Sitemap {
 
     /// The Google News sitemap: articles published within the two days before `now`.
     func newsPage(publication: String, language: String, now: Int64) -> Page {
+        let shown = graph.articles.indices.filter { graph.articles[$0].timestamp <= now && now - graph.articles[$0].timestamp <= 2 * 86_400 }
+        return Page(file: "news-sitemap.xml", kind: .machine, content: .bytes({ [urlsPerFile] model in
+            Sitemap(graph: model.graph, routes: model.routes, urlsPerFile: urlsPerFile).news(shown, publication: publication, language: language)
+        }), articles: shown)
+    }
+
+    private func news(_ shown: [Int], publication: String, language: String) -> [UInt8] {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
             + "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n"
-        var shown: [Int] = []
-        for (index, article) in graph.articles.enumerated() where article.timestamp <= now && now - article.timestamp <= 2 * 86_400 {
-            shown.append(index)
+        for index in shown {
+            let article = graph.articles[index]
             xml += "<url><loc>\(XMLText.escape(routes.permalink(article.path)))</loc><news:news><news:publication>"
                 + "<news:name>\(XMLText.escape(publication))</news:name><news:language>\(XMLText.escape(article.language ?? language))</news:language>"
                 + "</news:publication><news:publication_date>\(article.date.iso8601)</news:publication_date>"
                 + "<news:title>\(XMLText.escape(article.title))</news:title></news:news></url>\n"
         }
         xml += "</urlset>\n"
-        let bytes = Array(xml.utf8)
-        return Page(file: "news-sitemap.xml", kind: .machine, content: .bytes({ bytes }), articles: shown)
+        return Array(xml.utf8)
     }
 
     private func lastModified(_ articles: [Int]) -> CivilDate? {

@@ -10,6 +10,7 @@ import Templating
 /// context closure, and a reference is cheaper to keep 17,000 times than a copy of every field.
 final class ViewModel: Sendable {
     let graph: ContentGraph
+    let config: SiteConfig
     let routes: Routes
     let labels: Labels
     let language: String
@@ -34,6 +35,7 @@ final class ViewModel: Sendable {
     /// pages showing those (an incremental build); the other cards are then empty.
     init(graph: ContentGraph, config: SiteConfig, theme: Theme, now: CivilDate, cardsFor: Set<Int>? = nil) {
         self.graph = graph
+        self.config = config
         routes = Routes(config: config)
         labels = Labels(language: config.language)
         language = config.language

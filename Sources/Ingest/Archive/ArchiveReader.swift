@@ -4,21 +4,30 @@
 public struct ArchiveReader: Sendable {
     private let bytes: [UInt8]
     private var position = 0
+    /// Where this reader's bytes end (a part ends before the whole archive does).
+    private let end: Int
 
     /// Reads `bytes` from the start.
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
+        end = bytes.count
+    }
+
+    private init(_ bytes: [UInt8], from start: Int, to end: Int) {
+        self.bytes = bytes
+        position = start
+        self.end = end
     }
 
     /// True when every byte has been read.
-    public var isAtEnd: Bool { position == bytes.count }
+    public var isAtEnd: Bool { position == end }
 
     /// A count or index written by `ArchiveWriter.count`.
     public mutating func count() throws(ArchiveError) -> Int {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard position < bytes.count, shift < 64 else { throw ArchiveError() }
+            guard position < end, shift < 64 else { throw ArchiveError() }
             let byte = bytes[position]
             position += 1
             value |= UInt64(byte & 0x7F) << shift
@@ -37,24 +46,25 @@ public struct ArchiveReader: Sendable {
 
     /// Eight bytes written by `ArchiveWriter.word`.
     public mutating func word() throws(ArchiveError) -> UInt64 {
-        guard bytes.count - position >= 8 else { throw ArchiveError() }
+        guard end - position >= 8 else { throw ArchiveError() }
         var value: UInt64 = 0
         for offset in (0..<8).reversed() { value = value << 8 | UInt64(bytes[position + offset]) }
         position += 8
         return value
     }
 
-    /// The next `length` bytes, as a reader of their own (a part to read on another thread).
+    /// The next `length` bytes, as a reader of their own (a part to read on another thread); the
+    /// bytes are shared, not copied.
     public mutating func part(length: Int) throws(ArchiveError) -> ArchiveReader {
-        guard bytes.count - position >= length else { throw ArchiveError() }
-        let part = ArchiveReader(Array(bytes[position..<position + length]))
+        guard end - position >= length else { throw ArchiveError() }
+        let part = ArchiveReader(bytes, from: position, to: position + length)
         position += length
         return part
     }
 
     /// A flag.
     public mutating func bool() throws(ArchiveError) -> Bool {
-        guard position < bytes.count, bytes[position] <= 1 else { throw ArchiveError() }
+        guard position < end, bytes[position] <= 1 else { throw ArchiveError() }
         position += 1
         return bytes[position - 1] == 1
     }
@@ -62,7 +72,7 @@ public struct ArchiveReader: Sendable {
     /// A string; bytes that are not UTF-8 make an error rather than replacement characters.
     public mutating func string() throws(ArchiveError) -> String {
         let length = try count()
-        guard bytes.count - position >= length else { throw ArchiveError() }
+        guard end - position >= length else { throw ArchiveError() }
         let string = bytes.withUnsafeBufferPointer { buffer in
             String(validating: UnsafeBufferPointer(rebasing: buffer[position..<position + length]), as: UTF8.self)
         }
@@ -79,7 +89,7 @@ public struct ArchiveReader: Sendable {
     /// A list of counts or indexes.
     public mutating func counts() throws(ArchiveError) -> [Int] {
         let total = try count()
-        guard total <= bytes.count - position else { throw ArchiveError() }
+        guard total <= end - position else { throw ArchiveError() }
         var values: [Int] = []
         values.reserveCapacity(total)
         for _ in 0..<total { values.append(try count()) }
@@ -89,7 +99,7 @@ public struct ArchiveReader: Sendable {
     /// A list of strings.
     public mutating func strings() throws(ArchiveError) -> [String] {
         let total = try count()
-        guard total <= bytes.count - position else { throw ArchiveError() }
+        guard total <= end - position else { throw ArchiveError() }
         var values: [String] = []
         values.reserveCapacity(total)
         for _ in 0..<total { values.append(try string()) }

@@ -11,14 +11,23 @@ struct FeedWriter {
     let routes: Routes
     private var limit: Int { config.feedItems }
 
+    /// The writer of a view model's graph.
+    init(model: ViewModel) {
+        graph = model.graph
+        config = model.config
+        routes = model.routes
+    }
+
     /// The three feed pages of a list whose pages live at `path` (`""` for home, `tag/x/`).
     func pages(title: String, path: String, articles: [Int]) -> [Page] {
         let items = Array(articles.prefix(limit))
         // Feeds are written when rendered, not held: with whole articles they are the largest files.
         return [
-            Page(file: path + "feed.xml", kind: .feed, content: .bytes({ [self] in Array(rss(title, path, items).utf8) }), articles: items),
-            Page(file: path + "atom.xml", kind: .feed, content: .bytes({ [self] in Array(atom(title, path, items).utf8) }), articles: items),
-            Page(file: path + "feed.json", kind: .feed, content: .bytes({ [self] in json(title, path, items) }), articles: items),
+            Page(file: path + "feed.xml", kind: .feed, content: .bytes({ Array(FeedWriter(model: $0).rss(title, path, items).utf8) }),
+                 articles: items),
+            Page(file: path + "atom.xml", kind: .feed, content: .bytes({ Array(FeedWriter(model: $0).atom(title, path, items).utf8) }),
+                 articles: items),
+            Page(file: path + "feed.json", kind: .feed, content: .bytes({ FeedWriter(model: $0).json(title, path, items) }), articles: items),
         ]
     }
 
@@ -54,7 +63,7 @@ struct FeedWriter {
         return html
     }
 
-    private func rss(_ title: String, _ path: String, _ items: [Int]) -> String {
+    func rss(_ title: String, _ path: String, _ items: [Int]) -> String {
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
@@ -83,7 +92,7 @@ struct FeedWriter {
         return xml + "</channel>\n</rss>\n"
     }
 
-    private func atom(_ title: String, _ path: String, _ items: [Int]) -> String {
+    func atom(_ title: String, _ path: String, _ items: [Int]) -> String {
         let updatedText = updated(items)?.iso8601 ?? "1970-01-01T00:00:00+00:00"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
@@ -112,7 +121,7 @@ struct FeedWriter {
     }
 
     /// JSON Feed 1.1, keys in sorted order.
-    private func json(_ title: String, _ path: String, _ items: [Int]) -> [UInt8] {
+    func json(_ title: String, _ path: String, _ items: [Int]) -> [UInt8] {
         var json = JSONWriter(capacity: 4096 * max(1, items.count))
         json.object { feed in
             feed.field("feed_url", routes.permalink(path + "feed.json"))
