@@ -48,6 +48,34 @@ extension ContentGraph {
         for diagnostic in diagnostics { diagnostic.archive(into: &writer) }
     }
 
+    /// Writes what a patch changes (see `GraphBuilder.patch`): some articles, with their indexes,
+    /// and the diagnostics; `applyingChanges` puts them back over the graph they came from.
+    public func archiveChanges(articles indexes: [Int], into writer: inout ArchiveWriter) {
+        writer.count(indexes.count)
+        for index in indexes {
+            writer.count(index)
+            articles[index].archive(into: &writer)
+        }
+        writer.count(diagnostics.count)
+        for diagnostic in diagnostics { diagnostic.archive(into: &writer) }
+    }
+
+    /// The graph with the articles and diagnostics written by `archiveChanges`.
+    public func applyingChanges(from reader: inout ArchiveReader) throws(ArchiveError) -> ContentGraph {
+        var articles = articles
+        for _ in 0..<(try reader.count()) {
+            let index = try reader.count()
+            let article = try Article(archive: &reader)
+            guard index < articles.count, article.id == articles[index].id,
+                  (article.related + article.incomingLinks).allSatisfy({ $0 < articles.count }) else { throw ArchiveError() }
+            articles[index] = article
+        }
+        var diagnostics: [Diagnostic] = []
+        for _ in 0..<(try reader.count()) { diagnostics.append(try Diagnostic(archive: &reader)) }
+        return ContentGraph(articles: articles, tags: tags, sections: sections, authors: authors, years: years, months: months,
+                            days: days, assets: assets, diagnostics: diagnostics)
+    }
+
     /// Reads a graph written by `archive(into:)`; its articles have empty bodies.
     public init(archive reader: inout ArchiveReader) throws(ArchiveError) {
         let count = try reader.count()

@@ -24,6 +24,18 @@ public enum FileTree {
         return files.sorted { $0.path < $1.path }
     }
 
+    /// Where a relative path is in a listing of `files(under:skipHidden:)` (sorted by path), by
+    /// binary search; nil when it is not there.
+    public static func position(of path: String, in files: [AssetFile]) -> Int? {
+        var low = 0
+        var high = files.count
+        while low < high {
+            let middle = (low + high) / 2
+            if files[middle].path < path { low = middle + 1 } else { high = middle }
+        }
+        return low < files.count && files[low].path == path ? low : nil
+    }
+
     private static func walk(_ folder: String, relative: String, skipHidden: Bool, into files: inout [AssetFile]) {
         var folders: [(absolute: String, relative: String)] = []
         list(folder, relative: relative, skipHidden: skipHidden, files: &files, folders: &folders)

@@ -93,6 +93,7 @@ public enum Build {
         }
         previous = previous?.loadingFiles(site: options.site, output: options.output)
         let cached = previous != nil && outputExists ? GraphCache.load(site: options.site, output: options.output) : nil
+        let graphMatches = cached?.state == previous?.inputs
         // The manifest describes the output folder: once the output changes, the old one is wrong.
         BuildManifest.remove(site: options.site, output: options.output)
         let config = try loadConfig(options)
@@ -100,7 +101,7 @@ public enum Build {
         let templates = try compile(theme, language: config.language)
         let reader = ContentReader(timeZone: config.timeZone, extractor: try extractor(for: config))
         clock.lap("config and theme")
-        if let previous, let cached {
+        if let previous, let cached, graphMatches {
             let incremental = IncrementalBuild(options: options, config: config, theme: theme, templates: templates, reader: reader,
                                                inputs: inputs, previous: previous, cached: cached)
             if let summary = try incremental.run(clock: clock) {
@@ -141,8 +142,8 @@ public enum Build {
                 return shown
             } + claims.diagnostics
             if options.useCache {
-                GraphCache(settings: inputs.settings, content: inputs.content, claimsClean: claims.diagnostics.isEmpty, graph: graph)
-                    .save(site: options.site, output: options.output)
+                GraphCache(settings: inputs.settings, content: inputs.content, claimsClean: claims.diagnostics.isEmpty, graph: graph,
+                           base: inputs.value, state: inputs.value).save(site: options.site, output: options.output)
                 BuildManifest(inputs: inputs.value, output: options.output.path, articles: graph.articles.count,
                               pages: pages.count, copied: copied, contentDiagnostics: content, files: result.files,
                               issues: result.issues).save(site: options.site, output: options.output)

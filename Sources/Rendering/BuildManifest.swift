@@ -96,7 +96,8 @@ struct BuildManifest: Decodable {
     /// Removes the manifest before the output changes, so that a build stopped half-way, or a
     /// failed save, leaves no manifest describing an output it does not match.
     static func remove(site: URL, output: URL) {
-        for kind in ["manifest", "files", "graph"] {
+        // The graph cache stays: it names the build it describes (`GraphCache.state`).
+        for kind in ["manifest", "files"] {
             try? FileManager.default.removeItem(at: location(site: site, output: output, kind: kind))
         }
     }
@@ -158,7 +159,8 @@ struct BuildManifest: Decodable {
     }
 
     /// One manifest per output folder, so building into two places keeps both fast: the summary
-    /// (`manifest-*.json`), the file records (`files-*.bin`) and the content graph (`graph-*.bin`).
+    /// (`manifest-*.json`), the file records (`files-*.bin`) and the content graph (`graph-*.bin`,
+    /// `overlay-*.bin`).
     static func location(site: URL, output: URL, kind: String = "manifest") -> URL {
         let key = String(ContentHash.of(output.standardizedFileURL.path.utf8), radix: 16)
         return site.appendingPathComponent(".broadsheet/cache/\(kind)-\(key).\(kind == "manifest" ? "json" : "bin")")

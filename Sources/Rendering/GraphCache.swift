@@ -3,11 +3,16 @@ import Foundation
 import Ingest
 
 /// The previous build's content graph and the content files it was read from, kept in
-/// `.broadsheet/cache/graph-*.bin` beside the manifest. With it an incremental build reads only
-/// the files that changed, instead of every source of the site (see `IncrementalBuild`).
+/// `.broadsheet/cache/` beside the manifest. With it an incremental build reads only the files
+/// that changed, instead of every source of the site (see `IncrementalBuild`).
+///
+/// Two files: the whole graph as a full build left it (`graph-*.bin`), and what incremental
+/// builds changed since (`overlay-*.bin`: a few articles and file stamps), so that an edit does
+/// not write the whole graph again. The overlay is folded into a new whole graph once it holds
+/// more than a sixteenth of the articles.
 struct GraphCache {
-    /// Bumped whenever the archive's layout changes.
-    static let formatVersion = 1
+    /// Bumped whenever the archives' layout changes.
+    static let formatVersion = 2
 
     /// The input stamp's settings part (options, binary, `site.yml`, `Templates/`) of that build.
     var settings: UInt64
@@ -18,6 +23,15 @@ struct GraphCache {
     var claimsClean: Bool
     /// The graph, without article bodies.
     var graph: ContentGraph
+    /// Which whole-graph file the overlay applies to.
+    var base: UInt64
+    /// The input stamp of the build this cache describes: it is used only with that build's
+    /// manifest (a build stopped before saving its manifest leaves none, and the graph is ignored).
+    var state: UInt64
+    /// Articles changed since the whole graph was written, by index.
+    var changedArticles: Set<Int> = []
+    /// Content files changed since then, by path.
+    var changedFiles: Set<String> = []
 
     /// The cache saved for `output`, or nil (none, another format, damaged).
     static func load(site: URL, output: URL) -> GraphCache? {
@@ -25,6 +39,7 @@ struct GraphCache {
         var reader = ArchiveReader(bytes)
         do throws(ArchiveError) {
             guard try reader.count() == formatVersion else { return nil }
+            let base = try reader.word()
             let settings = try reader.word()
             var content: [AssetFile] = []
             for _ in 0..<(try reader.count()) {
@@ -33,16 +48,41 @@ struct GraphCache {
             let claimsClean = try reader.bool()
             let graph = try ContentGraph(archive: &reader)
             guard reader.isAtEnd else { return nil }
-            return GraphCache(settings: settings, content: content, claimsClean: claimsClean, graph: graph)
+            let cache = GraphCache(settings: settings, content: content, claimsClean: claimsClean, graph: graph, base: base, state: base)
+            guard let overlay = FileTree.contents(of: BuildManifest.location(site: site, output: output, kind: "overlay").path) else {
+                return cache
+            }
+            return try cache.applying(overlay)
         } catch {
             return nil
         }
     }
 
-    /// Saves the cache; a failure only costs the next build its shortcut.
+    /// The cache with an overlay's changes; an overlay written over another whole graph is ignored.
+    private func applying(_ overlay: [UInt8]) throws(ArchiveError) -> GraphCache {
+        var reader = ArchiveReader(overlay)
+        guard try reader.count() == Self.formatVersion, try reader.word() == base else { return self }
+        var cache = self
+        cache.state = try reader.word()
+        cache.settings = try reader.word()
+        for _ in 0..<(try reader.count()) {
+            let path = try reader.string()
+            guard let index = FileTree.position(of: path, in: content) else { throw ArchiveError() }
+            cache.content[index].size = try reader.count()
+            cache.content[index].modified = try reader.int()
+            cache.changedFiles.insert(path)
+        }
+        cache.changedArticles = Set(try reader.counts())
+        cache.graph = try graph.applyingChanges(from: &reader)
+        guard reader.isAtEnd else { throw ArchiveError() }
+        return cache
+    }
+
+    /// Saves the whole graph (a full build's, or one whose overlay grew large) and drops the overlay.
     func save(site: URL, output: URL) {
         var writer = ArchiveWriter(capacity: 1024 * graph.articles.count + 1024)
         writer.count(Self.formatVersion)
+        writer.word(base)
         writer.word(settings)
         writer.count(content.count)
         for file in content {
@@ -54,6 +94,35 @@ struct GraphCache {
         graph.archive(into: &writer)
         let url = BuildManifest.location(site: site, output: output, kind: "graph")
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(at: BuildManifest.location(site: site, output: output, kind: "overlay"))
         try? Data(writer.bytes).write(to: url, options: .atomic)
+    }
+
+    /// Saves what changed since the whole graph was written, or the whole graph when that is
+    /// a sixteenth of the site or more. The whole graph must be on disk (the cache was loaded).
+    func saveChanges(site: URL, output: URL) {
+        guard changedArticles.count < max(64, graph.articles.count / 16) else {
+            var whole = self
+            whole.base = state
+            whole.changedArticles = []
+            whole.changedFiles = []
+            return whole.save(site: site, output: output)
+        }
+        var writer = ArchiveWriter(capacity: 1024 * changedArticles.count + 64 * changedFiles.count + 1024)
+        writer.count(Self.formatVersion)
+        writer.word(base)
+        writer.word(state)
+        writer.word(settings)
+        writer.count(changedFiles.count)
+        for path in changedFiles.sorted() {
+            guard let index = FileTree.position(of: path, in: content) else { return }
+            writer.string(path)
+            writer.count(content[index].size)
+            writer.int(content[index].modified)
+        }
+        let articles = changedArticles.sorted()
+        writer.counts(articles)
+        graph.archiveChanges(articles: articles, into: &writer)
+        try? Data(writer.bytes).write(to: BuildManifest.location(site: site, output: output, kind: "overlay"), options: .atomic)
     }
 }

@@ -71,7 +71,7 @@ struct IncrementalBuild {
                 break
             }
         }
-        let unchanged = reader.read(bodies.subtracting(changed).sorted().compactMap { contentFile(graph.articles[$0].id) })
+        let unchanged = reader.read(bodies.subtracting(changed).sorted().compactMap { FileTree.position(of: graph.articles[$0].id, in: inputs.content).map { inputs.content[$0] } })
         guard let patched = builder.patch(graph, with: changedDocuments + unchanged, indexes: positions) else { return nil }
         // The search index lists every article: it is rendered only when what it shows of a
         // changed article changed.
@@ -107,7 +107,14 @@ struct IncrementalBuild {
             shown.path = "Content/" + diagnostic.path
             return shown
         }
-        GraphCache(settings: inputs.settings, content: inputs.content, claimsClean: true, graph: patched).save(site: options.site, output: options.output)
+        var cache = cached
+        cache.settings = inputs.settings
+        cache.content = inputs.content
+        cache.graph = patched
+        cache.changedArticles.formUnion(changed)
+        cache.changedFiles.formUnion(touched.map(\.path))
+        cache.state = inputs.value
+        cache.saveChanges(site: options.site, output: options.output)
         BuildManifest(inputs: inputs.value, output: options.output.path, articles: patched.articles.count, pages: previous.pages,
                       copied: previous.copied, contentDiagnostics: content, files: files, issues: issues)
             .save(site: options.site, output: options.output)
@@ -117,17 +124,6 @@ struct IncrementalBuild {
         return BuildSummary(articles: patched.articles.count, pages: previous.pages, copied: previous.copied,
                             diagnostics: content + RenderReports(issues: issues).diagnostics(strict: options.strict),
                             rendered: result.rendered, written: result.written, timings: clock)
-    }
-
-    /// The content file at a path, found in the sorted listing.
-    private func contentFile(_ path: String) -> AssetFile? {
-        var low = 0
-        var high = inputs.content.count
-        while low < high {
-            let middle = (low + high) / 2
-            if inputs.content[middle].path < path { low = middle + 1 } else { high = middle }
-        }
-        return low < inputs.content.count && inputs.content[low].path == path ? inputs.content[low] : nil
     }
 
     /// The site's pages, as the whole build plans them, and the news sitemap.
