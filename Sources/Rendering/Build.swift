@@ -135,12 +135,7 @@ public enum Build {
             clock.lap("copy files")
             try writer.commit()
             clock.lap("swap output")
-            // Content paths are shown from the site folder, as a user would open them.
-            let content = graph.diagnostics.map { diagnostic -> Diagnostic in
-                var shown = diagnostic
-                shown.path = "Content/" + diagnostic.path
-                return shown
-            } + claims.diagnostics
+            let content = shownFromSite(graph.diagnostics) + claims.diagnostics
             if options.useCache {
                 GraphCache(settings: inputs.settings, content: inputs.content, claimsClean: claims.diagnostics.isEmpty, graph: graph,
                            base: inputs.value, state: inputs.value).save(site: options.site, output: options.output)
@@ -155,6 +150,15 @@ public enum Build {
         } catch {
             writer.discard()
             throw BuildError(messages: [error.description])
+        }
+    }
+
+    /// Content diagnostics with their paths shown from the site folder, as a user would open them.
+    static func shownFromSite(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.map { diagnostic in
+            var shown = diagnostic
+            shown.path = "Content/" + diagnostic.path
+            return shown
         }
     }
 
