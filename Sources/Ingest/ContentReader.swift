@@ -51,7 +51,13 @@ public struct ContentReader: Sendable {
     /// Reads the folder. Files and folders whose names start with `.` or `_` are skipped, as Hugo
     /// and Jekyll skip them.
     public func read(folder: URL) -> ContentFolder {
-        let files = FileTree.files(under: folder.standardizedFileURL.path, skipHidden: true)
+        read(listed: FileTree.files(under: folder.standardizedFileURL.path, skipHidden: true))
+    }
+
+    /// Reads the files of a folder's listing (`FileTree.files`), skipping hidden ones: a build that
+    /// listed the folder already, to stamp it, does not walk it again.
+    public func read(listed files: [AssetFile]) -> ContentFolder {
+        let files = files.filter { !FileTree.isHidden($0.path) }
         let pages = files.filter { Self.isPage($0.path) }
         let assets = files.filter { !Self.isPage($0.path) }
         return ContentFolder(documents: read(pages), assets: assets)

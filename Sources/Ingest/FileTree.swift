@@ -24,6 +24,17 @@ public enum FileTree {
         return files.sorted { $0.path < $1.path }
     }
 
+    /// True when a relative path has a file or folder name starting with `.` or `_`, which
+    /// `files(under:skipHidden:)` skips.
+    public static func isHidden(_ path: String) -> Bool {
+        var atStart = true
+        for byte in path.utf8 {
+            if atStart && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")) { return true }
+            atStart = byte == UInt8(ascii: "/")
+        }
+        return false
+    }
+
     /// Where a relative path is in a listing of `files(under:skipHidden:)` (sorted by path), by
     /// binary search; nil when it is not there.
     public static func position(of path: String, in files: [AssetFile]) -> Int? {

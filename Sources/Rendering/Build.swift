@@ -109,7 +109,7 @@ public enum Build {
                 return summary
             }
         }
-        var folder = reader.read(folder: options.site.appendingPathComponent("Content"))
+        var folder = reader.read(listed: inputs.content)
         if let now = options.now, !options.includeFuture {
             // Scheduled articles wait for their date, as in Hugo; without a fixed "now" nothing is in the future.
             folder.documents.removeAll { ($0.date.map { Int64($0.date.timeIntervalSince1970) } ?? 0) > now }

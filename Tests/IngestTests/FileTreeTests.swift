@@ -18,8 +18,12 @@ final class FileTreeTests: XCTestCase {
         XCTAssertEqual(visible.map(\.path), ["a.md", "b/z.md", "link.md"])
         XCTAssertEqual(visible.map(\.size), [3, 2, 3])
         XCTAssertTrue(visible.allSatisfy { $0.modified > 0 })
-        XCTAssertEqual(FileTree.files(under: root.path, skipHidden: false).map(\.path),
-                       [".git/config", "_drafts/x.md", "a.md", "b/.hidden", "b/z.md", "link.md"])
+        let all = FileTree.files(under: root.path, skipHidden: false)
+        XCTAssertEqual(all.map(\.path), [".git/config", "_drafts/x.md", "a.md", "b/.hidden", "b/z.md", "link.md"])
+        XCTAssertEqual(all.filter { !FileTree.isHidden($0.path) }.map(\.path), visible.map(\.path))
+        XCTAssertEqual(all.map { FileTree.position(of: $0.path, in: all) }, Array(all.indices))
+        XCTAssertNil(FileTree.position(of: "b/y.md", in: all))
+        XCTAssertFalse(FileTree.isHidden("a_b/c.d.md"))
         XCTAssertEqual(FileTree.contents(of: root.appendingPathComponent("a.md").path), Array("Hà".utf8))
         XCTAssertNil(FileTree.contents(of: root.appendingPathComponent("missing").path))
     }
