@@ -29,7 +29,10 @@ enum Related {
             for tag in article.tags { visit(tags[tag].articles, weight: tagWeight[tag]) }
             if let section = article.section { visit(sections[section].articles, weight: 0.5) }
             visits.sort()
-            var ranked: [(index: Int, score: Double)] = []
+            // The best `limit`, kept in order while candidates come (sorting them all to keep
+            // five was a third of the work).
+            var best: [(index: Int, score: Double)] = []
+            best.reserveCapacity(limit + 1)
             var position = 0
             while position < visits.count {
                 let candidate = visits[position] >> 24
@@ -39,10 +42,13 @@ enum Related {
                     position += 1
                 }
                 let days = Double(abs(timestamps[candidate] - timestamps[index])) / 86_400
-                ranked.append((candidate, score + 0.5 / (1 + days / 30)))
+                let ranked = (index: candidate, score: score + 0.5 / (1 + days / 30))
+                let place = best.firstIndex { (ranked.score, -ranked.index) > ($0.score, -$0.index) } ?? best.count
+                guard place < limit else { continue }
+                best.insert(ranked, at: place)
+                if best.count > limit { best.removeLast() }
             }
-            ranked.sort { ($0.score, -$0.index) > ($1.score, -$1.index) }
-            return ranked.prefix(limit).map(\.index)
+            return best.map(\.index)
         }
     }
 
