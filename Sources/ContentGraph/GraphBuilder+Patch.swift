@@ -7,6 +7,9 @@ extension GraphBuilder {
     /// what pages show of those articles changes. Nil when any document moved, disappeared or
     /// has errors: the caller then builds the whole graph.
     ///
+    /// The patched articles must also link to the same articles as before (raw HTML links are not
+    /// in the placement), since those links are the graph's `incomingLinks`.
+    ///
     /// Also how an incremental build gets bodies back: a graph loaded from the build cache has
     /// none, and patching with unchanged documents restores theirs.
     ///
@@ -15,8 +18,10 @@ extension GraphBuilder {
         let positions = indexes ?? graph.articleIndexes()
         let resolver = LinkResolver(root: config.rootPath, indexes: positions, paths: graph.articles.map(\.path),
                                     assets: graph.assets.map(\.path))
-        let made = ConcurrentMap.map(documents) { document -> (index: Int, article: Article)? in
+        let made = ConcurrentMap.map(documents) { document -> (index: Int, article: Article, linked: Set<Int>)? in
             guard !document.hasErrors, includeDrafts || !document.draft, let index = positions[document.path],
+                  // Exactly the same bytes: Swift's `==` also matches the other Unicode normalization.
+                  graph.articles[index].id.utf8.elementsEqual(document.path.utf8),
                   case .accepted(var item) = prepare(document) else { return nil }
             let old = graph.articles[index]
             guard item.placement == old.placement else { return nil }
@@ -24,17 +29,26 @@ extension GraphBuilder {
             item.path = old.path
             // Placement covers the slug as written; a slug that lost a collision carries its suffix.
             item.slug = old.slug
-            var article = article(item, names: ArticleNames(tags: old.tags, authors: old.authors), resolver: resolver).article
+            let made = article(item, names: ArticleNames(tags: old.tags, authors: old.authors), resolver: resolver)
+            var article = made.article
             article.incomingLinks = old.incomingLinks
             article.related = old.related
-            return (index, article)
+            return (index, article, Set(made.linkedArticles).subtracting([index]))
+        }
+        // What each patched article linked to before: the articles that list it as linking in.
+        var linkedBefore: [Int: Set<Int>] = [:]
+        for result in made { if let result { linkedBefore[result.index] = [] } }
+        for (target, article) in graph.articles.enumerated() {
+            for source in article.incomingLinks where linkedBefore[source] != nil { linkedBefore[source]!.insert(target) }
         }
         var articles = graph.articles
         var diagnostics = graph.diagnostics
         var removed: [Diagnostic] = []
         var added: [Diagnostic] = []
         for result in made {
-            guard let (index, article) = result.map({ ($0.index, $0.article) }) else { return nil }
+            guard let (index, article, linked) = result.map({ ($0.index, $0.article, $0.linked) }), linked == linkedBefore[index] else {
+                return nil
+            }
             removed += articles[index].diagnostics
             added += article.diagnostics
             articles[index] = article

@@ -67,7 +67,8 @@ public struct GraphBuilder: Sendable {
         var tags = NameTable(kind: "tag")
         var authors = NameTable(kind: "author")
         let resolver = LinkResolver(root: config.rootPath,
-                                    indexes: Dictionary(uniqueKeysWithValues: pending.enumerated().map { ($1.document.path, $0) }),
+                                    // Paths equal only up to Unicode normalization: the last one, as before.
+                                    indexes: Dictionary(pending.enumerated().map { ($1.document.path, $0) }, uniquingKeysWith: { $1 }),
                                     paths: pending.map(\.path), assets: folder.assets.map(\.path))
         // Tags, authors and sections are tables shared by every article: filled first, in article
         // order, on one thread (a few dictionary inserts per article).

@@ -95,7 +95,7 @@ public enum Build {
         let cached = previous != nil && outputExists ? GraphCache.load(site: options.site, output: options.output) : nil
         let graphMatches = cached?.state == previous?.inputs
         // The manifest describes the output folder: once the output changes, the old one is wrong.
-        BuildManifest.remove(site: options.site, output: options.output)
+        BuildManifest.remove(site: options.site, output: options.output, everything: !options.useCache)
         let config = try loadConfig(options)
         let theme = try loadTheme(options.site)
         let templates = try compile(theme, language: config.language)

@@ -95,9 +95,10 @@ struct BuildManifest: Decodable {
 
     /// Removes the manifest before the output changes, so that a build stopped half-way, or a
     /// failed save, leaves no manifest describing an output it does not match.
-    static func remove(site: URL, output: URL) {
-        // The graph cache stays: it names the build it describes (`GraphCache.state`).
-        for kind in ["manifest", "files"] {
+    /// The graph cache stays unless `everything` (a build that keeps no cache): it names the build
+    /// it describes (`GraphCache.state`), so it is never used with another manifest.
+    static func remove(site: URL, output: URL, everything: Bool = false) {
+        for kind in ["manifest", "files"] + (everything ? ["graph", "overlay"] : []) {
             try? FileManager.default.removeItem(at: location(site: site, output: output, kind: kind))
         }
     }

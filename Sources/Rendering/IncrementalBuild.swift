@@ -39,8 +39,12 @@ struct IncrementalBuild {
         let unchanged = Set(bodies).subtracting(changed).sorted().compactMap { index in
             FileTree.position(of: graph.articles[index].id, in: inputs.content).map { inputs.content[$0] }
         }
+        // A file saved again after the stamp was taken: some pages would show the one version, some
+        // the other, and the next build would not see it change.
+        let rereadDocuments = reader.read(unchanged)
+        guard rereadDocuments.allSatisfy({ positions[$0.path].map { graph.articles[$0].contentHash } == $0.contentHash }) else { return nil }
         let builder = GraphBuilder(config: config, includeDrafts: options.includeDrafts)
-        guard let patched = builder.patch(graph, with: changedDocuments + reader.read(unchanged), indexes: positions) else { return nil }
+        guard let patched = builder.patch(graph, with: changedDocuments + rereadDocuments, indexes: positions) else { return nil }
         // The search index lists every article: it is rendered only when what it shows of a
         // changed article changed.
         let index = SearchIndex(graph: patched, routes: Routes(config: config))
@@ -84,7 +88,8 @@ struct IncrementalBuild {
     /// among them whose bytes changed, read; nil when the whole site must be built (a file added,
     /// removed, or one that is not an article: an asset, a draft, a file with errors).
     private func readChanges(positions: [String: Int]) -> (touched: [AssetFile], changed: [SourceDocument])? {
-        guard cached.settings == inputs.settings, cached.claimsClean, cached.content.count == inputs.content.count else { return nil }
+        guard cached.settings == inputs.settings, cached.claimsClean, cached.content.count == inputs.content.count,
+              positions.count == cached.graph.articles.count, !Self.hasEquivalentNames(inputs.content) else { return nil }
         var touched: [AssetFile] = []
         for (old, new) in zip(cached.content, inputs.content) {
             guard old.path == new.path else { return nil }
@@ -94,6 +99,12 @@ struct IncrementalBuild {
         }
         // A file whose time changed but whose bytes did not is not a change.
         return (touched, reader.read(touched).filter { cached.graph.articles[positions[$0.path]!].contentHash != $0.contentHash })
+    }
+
+    /// True when two paths of a listing differ only in Unicode normalization (`==` on `String`
+    /// calls them equal): lookups by path cannot tell them apart, so such a site is built whole.
+    private static func hasEquivalentNames(_ files: [AssetFile]) -> Bool {
+        zip(files, files.dropFirst()).contains { $0.path == $1.path }
     }
 
     /// The pages that show something of the changed articles, and the articles whose bodies and

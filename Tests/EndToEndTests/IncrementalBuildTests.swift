@@ -128,6 +128,35 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertTrue(site.exists("2021/11/13/bai-3/index.html"))
     }
 
+    func testAFileSavedAgainDuringABuildIsNotLeftHalfShown() throws {
+        try site.write("Content/thoi-su/bai-8.md", "---\ntitle: Bài 8 AAAA\ndate: 2021-11-18T08:00:00+07:00\ntags: [Tag 2, Chung]\n---\nThân bài 8.\n")
+        try assertIncrementalEqualsCold("first edit", patched: true)
+        // Saved again after a build took its stamps: same size, and the time the build saw.
+        let path = site.root.appendingPathComponent("Content/thoi-su/bai-8.md").path
+        var seen = stat()
+        XCTAssertEqual(stat(path, &seen), 0)
+        try site.write("Content/thoi-su/bai-8.md", "---\ntitle: Bài 8 BBBB\ndate: 2021-11-18T08:00:00+07:00\ntags: [Tag 2, Chung]\n---\nThân bài 8.\n")
+        var times = [seen.st_atim, seen.st_mtim]
+        XCTAssertEqual(utimensat(AT_FDCWD, path, &times, 0), 0)
+        // Another edit re-reads it for the home feed: the build must not mix the two versions.
+        try site.write("Content/kinh-te/bai-3.md", "---\ntitle: Bài 3\ndate: 2021-11-13T08:00:00+07:00\ntags: [Tag 0, Chung]\n---\nThân bài khác.\n")
+        try assertIncrementalEqualsCold("a file saved again during a build", patched: false)
+        XCTAssertTrue(try site.read("index.html").contains("Bài 8 BBBB"))
+    }
+
+    func testARawHTMLLinkToAnotherArticleBuildsTheWholeSite() throws {
+        try site.write("Content/kinh-te/bai-3.md", "---\ntitle: Bài 3\ndate: 2021-11-13T08:00:00+07:00\ntags: [Tag 0, Chung]\n---\n<p><a href=\"bai-1.md\">một</a></p>\n")
+        try assertIncrementalEqualsCold("a raw HTML link", patched: false)
+    }
+
+    func testNamesEqualUpToUnicodeNormalizationBuildWhole() throws {
+        try site.write("Content/kinh-te/caf\u{E9}.md", "---\ntitle: Một\ndate: 2021-10-01\n---\nMột.\n")
+        try site.write("Content/kinh-te/cafe\u{301}.md", "---\ntitle: Hai\ndate: 2021-10-02\n---\nHai.\n")
+        try assertIncrementalEqualsCold("two spellings of one name")
+        try site.write("Content/kinh-te/bai-3.md", "---\ntitle: Bài 3\ndate: 2021-11-13T08:00:00+07:00\ntags: [Tag 0, Chung]\n---\nThân mới.\n")
+        try assertIncrementalEqualsCold("an edit beside them", patched: false)
+    }
+
     func testDeletionAndNewArticle() throws {
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/thoi-su/bai-2.md"))
         try assertIncrementalEqualsCold("deletion")
