@@ -83,6 +83,8 @@ public enum Build {
         // A symlinked output folder is built where it points, not replaced by a folder.
         options.output = options.output.resolvingSymlinksInPath()
         try checkOutputIsSafe(options)
+        let lock = try BuildLock(output: options.output)
+        defer { withExtendedLifetime(lock) {} }
         let inputs = InputStamp(site: options.site, options: options.fingerprint)
         var previous = options.useCache ? BuildManifest.load(site: options.site, output: options.output) : nil
         let outputExists = FileManager.default.fileExists(atPath: options.output.path)

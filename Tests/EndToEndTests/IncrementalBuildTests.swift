@@ -157,6 +157,26 @@ final class IncrementalBuildTests: XCTestCase {
         try assertIncrementalEqualsCold("an edit beside them", patched: false)
     }
 
+    func testTwoBuildsAtOnceTakeTurns() throws {
+        try site.write("Content/kinh-te/bai-3.md", "---\ntitle: Bài 3 mới\ndate: 2021-11-13T08:00:00+07:00\ntags: [Tag 0, Chung]\n---\nMới.\n")
+        let builds = (0..<2).map { _ in
+            let process = Process()
+            process.executableURL = Broadsheet.binary
+            process.arguments = ["build"]
+            process.currentDirectoryURL = site.root
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            return process
+        }
+        for build in builds { try build.run() }
+        for build in builds {
+            build.waitUntilExit()
+            XCTAssertEqual(build.terminationStatus, 0)
+        }
+        try assertIncrementalEqualsCold("two builds at once")
+        XCTAssertTrue(try site.read("2021/11/13/bai-3/index.html").contains("Bài 3 mới"))
+    }
+
     func testDeletionAndNewArticle() throws {
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/thoi-su/bai-2.md"))
         try assertIncrementalEqualsCold("deletion")
