@@ -23,7 +23,9 @@ public struct AssetFile: Sendable, Hashable {
     public var sourcePath: String
     /// Size in bytes.
     public var size: Int
-    /// Modification time, nanoseconds since 1970: with the size, how a rebuild sees the file is unchanged.
+    /// When the file last changed, nanoseconds since 1970: the later of its modification time and
+    /// its status-change time, which no program can set back (`touch -d` can restore the first).
+    /// With the size, how a rebuild sees the file is unchanged.
     public var modified: Int64
 
     /// Describes a file.

@@ -84,8 +84,9 @@ public enum FileTree {
     }
 
     private static func file(_ path: String, _ absolute: String, _ info: stat) -> AssetFile {
-        AssetFile(path: path, sourcePath: absolute, size: Int(info.st_size),
-                  modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        let statusChanged = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        return AssetFile(path: path, sourcePath: absolute, size: Int(info.st_size), modified: max(modified, statusChanged))
     }
 
     /// A file's bytes, read straight into an array (no `Data` to copy from); nil when it cannot be read.
