@@ -50,14 +50,9 @@ public struct ContentReader: Sendable {
         scraped = ScrapedPageReader(timeZone: timeZone, extractor: extractor)
     }
 
-    /// Reads the folder. Files and folders whose names start with `.` or `_` are skipped, as Hugo
-    /// and Jekyll skip them.
-    public func read(folder: URL) -> ContentFolder {
-        read(listed: FileTree.files(under: folder.standardizedFileURL.path, skipHidden: true))
-    }
-
-    /// Reads the files of a folder's listing (`FileTree.files`), skipping hidden ones: a build that
-    /// listed the folder already, to stamp it, does not walk it again.
+    /// Reads the files of a folder's listing (`FileTree.files`, which a build makes anyway to stamp
+    /// its inputs). Files and folders whose names start with `.` or `_` are skipped, as Hugo and
+    /// Jekyll skip them.
     public func read(listed files: [AssetFile]) -> ContentFolder {
         let files = files.filter { !FileTree.isHidden($0.path) }
         let pages = files.filter { Self.isPage($0.path) }

@@ -79,9 +79,9 @@ public final class OutputWriter: Sendable {
     /// Puts the previous build's file at `relativePath` into the new output unchanged, as a hard
     /// link, so its modification time and inode stay as they were. False when there is none.
     public func keepPrevious(_ relativePath: String) -> Bool {
-        let path = staging.path + "/" + relativePath
         let previous = output.path + "/" + relativePath
         if patching { return access(previous, F_OK) == 0 }
+        let path = staging.path + "/" + relativePath
         if link(previous, path) == 0 { return true }
         guard errno == ENOENT, (try? makeParent(of: path)) != nil else { return false }
         return link(previous, path) == 0

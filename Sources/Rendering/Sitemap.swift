@@ -17,8 +17,8 @@ struct Sitemap {
         let chunks = stride(from: 0, to: max(listed.count, 1), by: urlsPerFile).map { listed[$0..<min(listed.count, $0 + urlsPerFile)] }
         guard chunks.count > 1 else {
             let chunk = chunks[0]
-            return [Page(file: "sitemap.xml", kind: .machine, content: .bytes({ [urlsPerFile] model in
-                Sitemap(graph: model.graph, routes: model.routes, urlsPerFile: urlsPerFile).urlset(chunk)
+            return [Page(file: "sitemap.xml", kind: .machine, content: .bytes({ [urlsPerFile] in
+                Sitemap(model: $0, urlsPerFile: urlsPerFile).urlset(chunk)
             }), articles: [])]
         }
         var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
@@ -26,8 +26,8 @@ struct Sitemap {
         for (number, chunk) in chunks.enumerated() {
             let name = "sitemap-\(number + 1).xml"
             index += "<sitemap><loc>\(XMLText.escape(routes.permalink(name)))</loc></sitemap>\n"
-            files.append(Page(file: name, kind: .machine, content: .bytes({ [urlsPerFile] model in
-                Sitemap(graph: model.graph, routes: model.routes, urlsPerFile: urlsPerFile).urlset(chunk)
+            files.append(Page(file: name, kind: .machine, content: .bytes({ [urlsPerFile] in
+                Sitemap(model: $0, urlsPerFile: urlsPerFile).urlset(chunk)
             }), articles: []))
         }
         index += "</sitemapindex>\n"
@@ -51,7 +51,7 @@ struct Sitemap {
     func newsPage(publication: String, language: String, now: Int64) -> Page {
         let shown = graph.articles.indices.filter { graph.articles[$0].timestamp <= now && now - graph.articles[$0].timestamp <= 2 * 86_400 }
         return Page(file: "news-sitemap.xml", kind: .machine, content: .bytes({ [urlsPerFile] model in
-            Sitemap(graph: model.graph, routes: model.routes, urlsPerFile: urlsPerFile).news(shown, publication: publication, language: language)
+            Sitemap(model: model, urlsPerFile: urlsPerFile).news(shown, publication: publication, language: language)
         }), articles: shown)
     }
 
@@ -71,5 +71,12 @@ struct Sitemap {
 
     private func lastModified(_ articles: [Int]) -> CivilDate? {
         articles.map { graph.articles[$0].updated ?? graph.articles[$0].date }.max { $0.secondsSince1970 < $1.secondsSince1970 }
+    }
+}
+
+extension Sitemap {
+    /// The sitemaps of a view model's graph (what a page's content is rendered from).
+    init(model: ViewModel, urlsPerFile: Int) {
+        self.init(graph: model.graph, routes: model.routes, urlsPerFile: urlsPerFile)
     }
 }
