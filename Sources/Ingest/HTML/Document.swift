@@ -19,6 +19,10 @@ final class HTMLDocument {
     private var detached: [DOMNode] = []
 
     /// libxml2 must set up its globals once before threads use it; `static let` runs this exactly once.
+    /// Its process-wide state after that is safe to share: the encoding-handler table is only read
+    /// (nothing here registers handlers or aliases), dictionaries and the random seed behind them
+    /// take libxml2's own mutexes, and the error handler and parser defaults are per thread.
+    /// `xmlCleanupParser` is never called: it frees that shared state under other threads' feet.
     private static let libraryReady: Void = xmlInitParser()
 
     /// Parses `bytes`; `encoding` forces a charset (nil lets libxml2 read the page's own declaration).
