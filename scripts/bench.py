@@ -4,6 +4,7 @@
     python3 scripts/bench.py                  # `make bench`: 1,000 and 10,000 articles, both generators
     python3 scripts/bench.py --large          # `make bench-large`: 10,000 and 100,000, Broadsheet alone
     python3 scripts/bench.py --sizes 1000 --runs 3 --broadsheet .build/release/broadsheet
+    python3 scripts/bench.py --baseline /tmp/broadsheet-old --broadsheet .build/release/broadsheet
 
 Python 3 standard library only. The corpus generator and the Hugo reference site come from
 `../shared/bench/` beside the repository (see its README). Corpora are generated once (seed 42)
@@ -26,6 +27,19 @@ same run. Each edit also checks what was written: every output file is hashed be
 inserted sentence must reach the output, and files rewritten with unchanged bytes are counted (an
 incremental build should leave their modification times alone).
 The last line of `make bench` is the 10,000-article comparison, in a fixed format.
+
+With `--baseline PATH`, the script checks that a change made nothing slower: instead of Hugo, the
+current binary ("new": `--broadsheet`, or the release build) is timed against the baseline binary,
+both building the same corpus cold with `--no-cache` (default 10,000 articles, 7 runs, 5 at least),
+one warm-up run of each first and then in turns as above; there is no incremental part. The last
+run's output of each is kept and compared file by file (SHA-1 of every file, as for the edits); the
+first differing paths are listed. The last lines, one per size, are in a fixed format:
+
+    baseline 10000: new 9.12 s 15.80 cpu-s 412 MiB, baseline 9.30 s 16.02 cpu-s 409 MiB, cpu ratio 0.986,
+    wall ratio 0.981, outputs identical, load before 0.21 after 1.95
+
+(one line; medians, ratios new / baseline, load = the 1-minute load average before the first run and
+after the last). The exit status is 1 when the outputs differ, 2 on any other error.
 """
 import argparse
 import hashlib
@@ -95,13 +109,17 @@ def ensure_hugo():
     return subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip()
 
 
+def executable(path):
+    binary = os.path.abspath(path)
+    if not os.path.isfile(binary) or not os.access(binary, os.X_OK):
+        fail(f"{binary} is not an executable")
+    return binary
+
+
 def build_broadsheet(args):
     """A release build, unless a binary was given."""
     if args.broadsheet:
-        binary = os.path.abspath(args.broadsheet)
-        if not os.access(binary, os.X_OK):
-            fail(f"{binary} is not an executable")
-        return binary
+        return executable(args.broadsheet)
     command = [args.swift, "build", "-c", "release", "--product", "broadsheet", "--package-path", REPO]
     if args.scratch_path:
         command += ["--scratch-path", args.scratch_path]
@@ -171,7 +189,7 @@ class Case:
 
     def __init__(self, label, make_argv, classify, before_run):
         self.label, self.make_argv, self.classify, self.before_run = label, make_argv, classify, before_run
-        self.rows, self.counts = [], {}
+        self.rows, self.counts, self.kept = [], {}, None
 
 
 def memory_folder():
@@ -186,11 +204,13 @@ def memory_folder():
         return None
 
 
-def bench(cases, scratch, runs, warmup, outputs, trash):
+def bench(cases, scratch, runs, warmup, outputs, trash, keep=None):
     """Cold builds of every case, taken in turns (A, B, A, B, ...) so that the load other users put on
     a shared machine falls on both generators alike. Returns each case's medians and spreads, and the
     page counts of its last run's output. Outputs go below `outputs`; with a `trash` folder (outputs
-    on disk) each run's output is moved there instead of being deleted (see `main`).
+    on disk) each run's output is moved there instead of being deleted (see `main`). With a `keep`
+    folder (on the same file system as `outputs`), each case's last output is moved into it, and its
+    path returned as "kept".
     """
     work = tempfile.mkdtemp(prefix="runs-", dir=outputs)
     logs = {case.label: open(os.path.join(scratch, f"{case.label.replace(' ', '-')}.log"), "wb") for case in cases}
@@ -205,6 +225,9 @@ def bench(cases, scratch, runs, warmup, outputs, trash):
                       flush=True)
             if index == warmup + runs - 1:
                 case.counts = count_pages(out, case.classify)
+                if keep:
+                    case.kept = os.path.join(keep, case.label.replace(' ', '-'))
+                    os.rename(out, case.kept)
             if trash:
                 os.rename(work, os.path.join(trash, f"{index}-{case.label.replace(' ', '-')}"))
             else:
@@ -217,7 +240,7 @@ def bench(cases, scratch, runs, warmup, outputs, trash):
     for case in cases:
         walls, cpus, peaks = (sorted(column) for column in zip(*case.rows))
         results.append({"wall": statistics.median(walls), "cpu": statistics.median(cpus), "peak": statistics.median(peaks),
-                        "walls": walls, "cpus": cpus, "peaks": peaks, "counts": case.counts})
+                        "walls": walls, "cpus": cpus, "peaks": peaks, "counts": case.counts, "kept": case.kept})
     return results
 
 
@@ -241,6 +264,22 @@ def snapshot(out):
                 info = os.fstat(source.fileno())
                 files[os.path.relpath(path, out)] = (info.st_mtime_ns, info.st_size, hashlib.sha1(source.read()).digest())
     return files
+
+
+def differing_outputs(first, second, names):
+    """The paths below `first` or `second` (outputs of the generators called `names`) that only one
+    has or whose bytes differ, sorted, each with the reason. Compared by size and SHA-1 (`snapshot`).
+    """
+    ours, theirs = snapshot(first), snapshot(second)
+    differing = []
+    for path in sorted(ours.keys() | theirs.keys()):
+        if path not in theirs:
+            differing.append((path, f"only in the {names[0]} output"))
+        elif path not in ours:
+            differing.append((path, f"only in the {names[1]} output"))
+        elif ours[path][1:] != theirs[path][1:]:
+            differing.append((path, f"bytes differ ({ours[path][1]} and {theirs[path][1]} bytes)"))
+    return differing
 
 
 def is_prose(block):
@@ -351,6 +390,45 @@ def incremental_line(count, cold, result):
     return line
 
 
+def compare_with_baseline(binary, baseline, count, runs, warmup, scratch, outputs, trash):
+    """The new binary against the baseline on the `count`-article corpus: cold `--no-cache` builds in
+    turns (`bench`), then their last outputs compared file by file. Prints the report and the first
+    differing paths; returns the fixed-format line and the count of differing files.
+    """
+    site, _hugo = prepare_sites(scratch, count, with_hugo=False)
+    cache = os.path.join(site, ".broadsheet")  # --no-cache neither reads nor writes it; removed all the same
+
+    def case(name, program):
+        return Case(f"{name} {count}", lambda out, _cache: [program, "build", "--no-cache", "--site", site, "--output", out],
+                    broadsheet_kind, lambda: shutil.rmtree(cache, ignore_errors=True))
+
+    keep = tempfile.mkdtemp(prefix=f"kept-{count}-", dir=outputs)
+    try:
+        load_before = os.getloadavg()[0]
+        new, old = bench([case("new", binary), case("baseline", baseline)], scratch, runs, warmup, outputs, trash, keep)
+        load_after = os.getloadavg()[0]  # before the comparison below, which is not a build
+        report(count, new, old, names=("new", "baseline"))
+        differing = differing_outputs(new["kept"], old["kept"], names=("new", "baseline"))
+    finally:
+        if trash:
+            os.rename(keep, os.path.join(trash, os.path.basename(keep)))
+        else:
+            shutil.rmtree(keep, ignore_errors=True)
+    if differing:
+        print(f"  outputs differ in {len(differing)} files (new {new['counts']['files']}, baseline "
+              f"{old['counts']['files']}); the first {min(len(differing), 10)}:")
+        for path, reason in differing[:10]:
+            print(f"    {path}: {reason}")
+    else:
+        print(f"  outputs identical: {new['counts']['files']} files, byte for byte")
+    line = (f"baseline {count}: new {new['wall']:.2f} s {new['cpu']:.2f} cpu-s {new['peak']:.0f} MiB, "
+            f"baseline {old['wall']:.2f} s {old['cpu']:.2f} cpu-s {old['peak']:.0f} MiB, "
+            f"cpu ratio {new['cpu'] / old['cpu']:.3f}, wall ratio {new['wall'] / old['wall']:.3f}, "
+            f"{f'outputs differ in {len(differing)} files' if differing else 'outputs identical'}, "
+            f"load before {load_before:.2f} after {load_after:.2f}")
+    return line, len(differing)
+
+
 def is_redirect(path):
     """Hugo writes an alias page for every `page/1/`; Broadsheet writes one per front-matter alias."""
     if os.path.getsize(path) > 2048:
@@ -427,16 +505,17 @@ def spread(values, unit, digits):
     return f"{statistics.median(values):.{digits}f} {unit} [{values[0]:.{digits}f}..{values[-1]:.{digits}f}]"
 
 
-def report(count, ours, hugo):
+def report(count, ours, hugo, names=("broadsheet", "hugo")):
+    """`hugo` is the second case's results (None when there is none), called `names[1]`."""
     print(f"\n== {count} articles: median of {len(ours['walls'])} cold runs [min..max]")
-    print(f"  broadsheet: wall {spread(ours['walls'], 's', 2)}, CPU {spread(ours['cpus'], 's', 2)}, "
+    print(f"  {names[0] + ':':<11} wall {spread(ours['walls'], 's', 2)}, CPU {spread(ours['cpus'], 's', 2)}, "
           f"peak RSS {spread(ours['peaks'], 'MiB', 0)}")
     if hugo:
-        print(f"  hugo:       wall {spread(hugo['walls'], 's', 2)}, CPU {spread(hugo['cpus'], 's', 2)}, "
+        print(f"  {names[1] + ':':<11} wall {spread(hugo['walls'], 's', 2)}, CPU {spread(hugo['cpus'], 's', 2)}, "
               f"peak RSS {spread(hugo['peaks'], 'MiB', 0)}")
-        print(f"  ratios (broadsheet / hugo): time {ours['wall'] / hugo['wall']:.3f}, CPU {ours['cpu'] / hugo['cpu']:.3f}, "
-              f"memory {ours['peak'] / hugo['peak']:.3f}")
-    print(f"  {'files by kind':<16}{'broadsheet':>12}" + (f"{'hugo':>10}" if hugo else ""))
+        print(f"  ratios ({names[0]} / {names[1]}): time {ours['wall'] / hugo['wall']:.3f}, "
+              f"CPU {ours['cpu'] / hugo['cpu']:.3f}, memory {ours['peak'] / hugo['peak']:.3f}")
+    print(f"  {'files by kind':<16}{names[0]:>12}" + (f"{names[1]:>10}" if hugo else ""))
     for kind in KINDS + ["files"]:
         line = f"  {kind:<16}{ours['counts'].get(kind, 0):>12}"
         if hugo:
@@ -448,8 +527,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--large", action="store_true",
                         help="10,000 and 100,000 articles, Broadsheet alone (Hugo would need ~14 GiB at 100,000)")
-    parser.add_argument("--sizes", type=int, nargs="+", help="corpus sizes (default 1000 10000; --large: 10000 100000)")
-    parser.add_argument("--runs", type=int, help="timed runs per case (default 5; --large: 3)")
+    parser.add_argument("--sizes", type=int, nargs="+",
+                        help="corpus sizes (default 1000 10000; --large: 10000 100000; --baseline: 10000)")
+    parser.add_argument("--runs", type=int, help="timed runs per case (default 5; --large: 3; --baseline: 7, at least 5)")
     parser.add_argument("--warmup", type=int, default=1, help="untimed runs first (default 1)")
     parser.add_argument("--no-hugo", action="store_true", help="time Broadsheet alone")
     parser.add_argument("--no-incremental", action="store_true",
@@ -459,12 +539,22 @@ def main():
     parser.add_argument("--outputs", help="where the runs write their sites (default: /dev/shm when it is a tmpfs "
                         "with 4 GiB free, else the scratch folder)")
     parser.add_argument("--broadsheet", help="a built broadsheet binary (default: build it in release mode)")
+    parser.add_argument("--baseline", metavar="PATH",
+                        help="time the broadsheet binary against this one (cold --no-cache builds, no Hugo, no "
+                        "incremental rebuilds) and check that their outputs are byte-identical")
     parser.add_argument("--swift", default="swift", help="the swift driver used to build")
     parser.add_argument("--scratch-path", help="passed to `swift build --scratch-path`")
     args = parser.parse_args()
-    sizes = args.sizes or ([10000, 100000] if args.large else [1000, 10000])
-    runs = args.runs or (3 if args.large else 5)
-    with_hugo = not (args.no_hugo or args.large)
+    if args.baseline:
+        if args.large:
+            fail("--baseline and --large do not go together: give the sizes with --sizes")
+        if args.runs is not None and args.runs < 5:
+            fail(f"--baseline needs at least 5 runs (--runs {args.runs})")
+        if args.warmup < 1:
+            fail("--baseline needs a warm-up run (--warmup 1 or more)")
+    sizes = args.sizes or ([10000] if args.baseline else [10000, 100000] if args.large else [1000, 10000])
+    runs = args.runs or (7 if args.baseline else 3 if args.large else 5)
+    with_hugo = not (args.no_hugo or args.large or args.baseline)
 
     if not os.path.isdir(SHARED):
         fail(f"the shared benchmark folder is missing: expected {SHARED} (../shared/bench beside the repository)")
@@ -473,9 +563,12 @@ def main():
         fail(f"--scratch must be outside the repository: {scratch}")
     os.makedirs(scratch, exist_ok=True)
     hugo_version = ensure_hugo() if with_hugo else None
+    baseline = executable(args.baseline) if args.baseline else None
     binary = build_broadsheet(args)
     print(f"bench: {os.uname().machine}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}; "
           f"{hugo_version or 'hugo not run'}; scratch {scratch}", flush=True)
+    if baseline:
+        print(f"bench: new {binary}, baseline {baseline}", flush=True)
 
     # Both generators write their outputs to memory (/dev/shm) when the machine has room, and to the
     # scratch folder otherwise. On ext4 without a journal (this machine's root), creating a file walks
@@ -488,6 +581,21 @@ def main():
     os.makedirs(outputs, exist_ok=True)
     trash = None if outputs.startswith("/dev/shm") else tempfile.mkdtemp(prefix="trash-", dir=scratch)
     print(f"bench: outputs in {outputs}" + (" (memory)" if trash is None else ""), flush=True)
+    if baseline:
+        lines, differing = [], {}
+        for count in sizes:
+            line, differing[count] = compare_with_baseline(binary, baseline, count, runs, args.warmup, scratch, outputs, trash)
+            lines.append(line)
+        if trash:
+            shutil.rmtree(trash, ignore_errors=True)
+        print("\nNoise: 2 shared cores; the spread [min..max] shows how far one run strays from the median.")
+        for line in lines:  # the fixed lines, last
+            print(line, flush=True)
+        if any(differing.values()):
+            sizes_differing = ", ".join(f"{count} articles ({files} files)" for count, files in differing.items() if files)
+            print(f"bench: error: the new and baseline outputs differ: {sizes_differing}", file=sys.stderr)
+            sys.exit(1)
+        return
     results, incremental_lines = {}, []
     for count in sizes:
         site, hugo_site = prepare_sites(scratch, count, with_hugo)
