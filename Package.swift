@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
-// Broadsheet: a batch static-site generator for news sites. See ../shared/DESIGN.md for the architecture.
+// Broadsheet: a batch static-site generator for news sites. The modules and how they depend on
+// each other are described in README.md ("Layout").
 import PackageDescription
 
 let package = Package(
@@ -24,29 +25,37 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .target(name: "SiteConfig", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Infrastructure"),
         .target(name: "Templating"),
+        .target(name: "SiteConfig", dependencies: ["Infrastructure", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "Ingest",
-            dependencies: ["CCmarkGFM", "CLibXML2", "SiteConfig", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmarkGFM", "CLibXML2", "Infrastructure", "SiteConfig", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "ContentGraph", dependencies: ["Ingest", "SiteConfig"]),
+        .target(name: "ContentGraph", dependencies: ["Infrastructure", "Ingest", "SiteConfig"]),
         .target(
             name: "Rendering",
-            dependencies: ["SiteConfig", "Ingest", "ContentGraph", "Templating", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Infrastructure", "SiteConfig", "ContentGraph", "Templating", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "Build",
+            dependencies: ["Infrastructure", "SiteConfig", "Templating", "Ingest", "ContentGraph", "Rendering"]
         ),
         .executableTarget(
             name: "broadsheet",
             dependencies: [
-                "SiteConfig", "Templating", "Ingest", "ContentGraph", "Rendering",
+                "Infrastructure", "SiteConfig", "Templating", "Ingest", "Build",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SiteConfigTests", dependencies: ["SiteConfig"]),
-        .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "SiteConfig"]),
-        .testTarget(name: "ContentGraphTests", dependencies: ["ContentGraph", "Ingest", "SiteConfig"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ContentGraph", "Ingest", "SiteConfig", "Templating"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["broadsheet"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "InfrastructureTests", dependencies: ["Infrastructure", "TestSupport"]),
+        .testTarget(name: "SiteConfigTests", dependencies: ["SiteConfig", "TestSupport"]),
+        .testTarget(name: "TemplatingTests", dependencies: ["Templating", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Infrastructure", "SiteConfig", "TestSupport"]),
+        .testTarget(name: "ContentGraphTests", dependencies: ["ContentGraph", "Ingest", "Infrastructure", "SiteConfig", "TestSupport"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ContentGraph", "Ingest", "Infrastructure", "SiteConfig", "Templating", "TestSupport"]),
+        .testTarget(name: "BuildTests", dependencies: ["Build", "Infrastructure", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["broadsheet", "TestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import Infrastructure
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,12 +18,12 @@ final class BuildLock {
         try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw BuildError(messages: ["\(path): error: cannot open the build lock: \(String(cString: strerror(errno)))"])
+            throw BuildError(Diagnostic(path: path, severity: .error, code: "output.lock", message: "cannot open the build lock: \(String(cString: strerror(errno)))"))
         }
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else {
                 close(descriptor)
-                throw BuildError(messages: ["\(path): error: cannot take the build lock: \(String(cString: strerror(errno)))"])
+                throw BuildError(Diagnostic(path: path, severity: .error, code: "output.lock", message: "cannot take the build lock: \(String(cString: strerror(errno)))"))
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
-import Ingest
+import Infrastructure
+import Rendering
 
 /// What the previous build wrote, kept in `.broadsheet/cache/` of the site folder: a stamp of
 /// every input, and for each output file the fingerprint of what it was rendered from and the
@@ -8,46 +9,7 @@ import Ingest
 /// their modification times.
 struct BuildManifest: Decodable {
     /// Bumped whenever what a fingerprint covers changes.
-    static let formatVersion = 4
-
-    struct FileRecord: Decodable, Equatable {
-        /// Fingerprint of the inputs (template, theme, context or source file).
-        var source: UInt64
-        /// Hash of the bytes written.
-        var bytes: UInt64
-    }
-
-    /// Records by output path, kept by a 64-bit hash of the path (the same kind of hash that
-    /// fingerprints pages): 17,000 records then load and save without a string each.
-    struct FileRecords: Decodable {
-        private(set) var byKey: [UInt64: FileRecord] = [:]
-
-        init() {}
-
-        /// Nothing: the summary's `files` is always empty, the records live in their own file.
-        init(from decoder: Decoder) throws {}
-
-        /// The record of a path.
-        subscript(path: String) -> FileRecord? {
-            get { byKey[Self.key(path)] }
-            set { byKey[Self.key(path)] = newValue }
-        }
-
-        /// Sets the record under a key read back from the records file.
-        mutating func set(_ record: FileRecord, key: UInt64) { byKey[key] = record }
-
-        var count: Int { byKey.count }
-
-        private static func key(_ path: String) -> UInt64 { ContentHash.of(path.utf8) }
-    }
-
-    struct Issue: Decodable, Hashable {
-        var kind: String
-        var name: String
-        var template: String
-        var line: Int
-        var column: Int
-    }
+    static let formatVersion = 5
 
     var version = formatVersion
     /// Stamp of every input (files' sizes and times, options, the binary).
@@ -61,9 +23,15 @@ struct BuildManifest: Decodable {
     var copied = 0
     var contentDiagnostics: [Diagnostic] = []
     /// Output files by path.
-    var files = FileRecords()
+    var files = PageRecords()
     /// Template issues by page file, for pages that had any.
-    var issues: [String: [Issue]] = [:]
+    var issues: [String: [TemplateIssue]] = [:]
+
+    /// `files` is not among them: the summary's is always empty, the records live in their own
+    /// file (see `loadingFiles`).
+    private enum CodingKeys: String, CodingKey {
+        case version, inputs, output, binary, articles, pages, copied, contentDiagnostics, issues
+    }
 
     /// The manifest of the last build into `output`, or nil (first build, other version, unreadable).
     /// Its `files` are left empty, to be read by `loadingFiles` only when the build goes on: a
@@ -81,9 +49,9 @@ struct BuildManifest: Decodable {
     func loadingFiles(site: URL, output: URL) -> BuildManifest? {
         guard let bytes = FileTree.contents(of: Self.location(site: site, output: output, kind: "files").path) else { return nil }
         var reader = ArchiveReader(bytes)
-        var files = FileRecords()
+        var files = PageRecords()
         do throws(ArchiveError) {
-            for _ in 0..<(try reader.count()) { files.set(FileRecord(source: try reader.word(), bytes: try reader.word()), key: try reader.word()) }
+            for _ in 0..<(try reader.count()) { files.set(PageRecord(source: try reader.word(), bytes: try reader.word()), key: try reader.word()) }
         } catch {
             return nil
         }

@@ -1,5 +1,6 @@
 import ContentGraph
 import Foundation
+import Infrastructure
 import Ingest
 
 /// The previous build's content graph and the content files it was read from, kept in
@@ -12,12 +13,12 @@ import Ingest
 /// more than a sixteenth of the articles.
 struct GraphCache {
     /// Bumped whenever the archives' layout changes.
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     /// The input stamp's settings part (options, binary, `site.yml`, `Templates/`) of that build.
     var settings: UInt64
     /// Every file below `Content/` as it was then: path, size and modification time.
-    var content: [AssetFile]
+    var content: [SourceFile]
     /// False when that build left some page or file out because another one had its path: which
     /// one wins is decided over the whole site, so such a site is always built whole.
     var claimsClean: Bool
@@ -41,9 +42,9 @@ struct GraphCache {
             guard try reader.count() == formatVersion else { return nil }
             let base = try reader.word()
             let settings = try reader.word()
-            var content: [AssetFile] = []
+            var content: [SourceFile] = []
             for _ in 0..<(try reader.count()) {
-                content.append(AssetFile(path: try reader.string(), sourcePath: "", size: try reader.count(), modified: try reader.int()))
+                content.append(SourceFile(path: try reader.string(), sourcePath: "", size: try reader.count(), modified: try reader.int()))
             }
             let claimsClean = try reader.bool()
             let graph = try ContentGraph(archive: &reader)

@@ -1,8 +1,8 @@
 import ContentGraph
 import Foundation
+import Infrastructure
 import Ingest
-import SiteConfig
-import Templating
+import Rendering
 
 /// A build that reads only the content files that changed since the previous build, when none
 /// of them moved in the graph (same date, names, URL, links: see `Article.placement`): the
@@ -13,10 +13,7 @@ import Templating
 /// the theme, the config) makes `run` return nil, and the whole site is built.
 struct IncrementalBuild {
     let options: BuildOptions
-    let config: SiteConfig
-    let theme: Theme
-    let templates: TemplateLibrary
-    let reader: ContentReader
+    let site: SiteInputs
     let inputs: InputStamp
     let previous: BuildManifest
     let cached: GraphCache
@@ -41,32 +38,32 @@ struct IncrementalBuild {
         }
         // A file saved again after the stamp was taken: some pages would show the one version, some
         // the other, and the next build would not see it change.
-        let rereadDocuments = reader.read(unchanged)
+        let rereadDocuments = site.reader.read(unchanged)
         guard rereadDocuments.allSatisfy({ positions[$0.path].map { graph.articles[$0].contentHash } == $0.contentHash }) else { return nil }
-        let builder = GraphBuilder(config: config, includeDrafts: options.includeDrafts)
+        let builder = GraphBuilder(config: site.config, includeDrafts: options.includeDrafts)
         guard let patched = builder.patch(graph, with: changedDocuments + rereadDocuments, indexes: positions) else { return nil }
         // The search index lists every article: it is rendered only when what it shows of a
         // changed article changed.
-        let index = SearchIndex(graph: patched, routes: Routes(config: config))
+        let index = SearchIndex(graph: patched, routes: Routes(config: site.config))
         if changed.allSatisfy({ index.entry(for: graph.articles[$0]) == index.entry(for: patched.articles[$0]) }) {
             pages.removeAll { $0.file == SearchIndex.file }
         }
         cards.formUnion(bodies)
-        let model = ViewModel(graph: patched, config: config, theme: theme, now: today(now), cardsFor: cards)
+        let model = ViewModel(graph: patched, config: site.config, theme: site.theme, now: site.civilDate(now), cardsFor: cards)
         clock.lap("plan pages")
 
         let writer: OutputWriter
-        do { writer = try OutputWriter(output: options.output, patching: true) } catch { throw BuildError(messages: [error.description]) }
+        do { writer = try OutputWriter(output: options.output, patching: true) } catch { throw BuildError(error.diagnostic) }
         let result: PageRenderer.Result
         do {
-            result = try PageRenderer(templates: templates, model: model, writer: writer, themeFingerprint: theme.fingerprint,
-                                      previous: previous).render(pages)
+            result = try PageRenderer(templates: site.templates, model: model, sink: writer, themeFingerprint: site.theme.fingerprint,
+                                      previous: (previous.files, previous.issues)).render(pages)
             clock.lap("render and write")
             try writer.commit()
             clock.lap("swap output")
         } catch {
             writer.discard()
-            throw BuildError(messages: [error.description])
+            throw BuildError(error.diagnostic)
         }
         var manifest = previous
         manifest.inputs = inputs.value
@@ -87,10 +84,10 @@ struct IncrementalBuild {
     /// The content files whose size or time changed since the cached build, and the documents
     /// among them whose bytes changed, read; nil when the whole site must be built (a file added,
     /// removed, or one that is not an article: an asset, a draft, a file with errors).
-    private func readChanges(positions: [String: Int]) -> (touched: [AssetFile], changed: [SourceDocument])? {
+    private func readChanges(positions: [String: Int]) -> (touched: [SourceFile], changed: [SourceDocument])? {
         guard cached.settings == inputs.settings, cached.claimsClean, cached.content.count == inputs.content.count,
               positions.count == cached.graph.articles.count, !Self.hasEquivalentNames(inputs.content) else { return nil }
-        var touched: [AssetFile] = []
+        var touched: [SourceFile] = []
         for (old, new) in zip(cached.content, inputs.content) {
             guard old.path == new.path else { return nil }
             guard old.size != new.size || old.modified != new.modified else { continue }
@@ -98,12 +95,12 @@ struct IncrementalBuild {
             touched.append(new)
         }
         // A file whose time changed but whose bytes did not is not a change.
-        return (touched, reader.read(touched).filter { cached.graph.articles[positions[$0.path]!].contentHash != $0.contentHash })
+        return (touched, site.reader.read(touched).filter { cached.graph.articles[positions[$0.path]!].contentHash != $0.contentHash })
     }
 
     /// True when two paths of a listing differ only in Unicode normalization (`==` on `String`
     /// calls them equal): lookups by path cannot tell them apart, so such a site is built whole.
-    private static func hasEquivalentNames(_ files: [AssetFile]) -> Bool {
+    private static func hasEquivalentNames(_ files: [SourceFile]) -> Bool {
         zip(files, files.dropFirst()).contains { $0.path == $1.path }
     }
 
@@ -137,7 +134,7 @@ struct IncrementalBuild {
     }
 
     /// Saves the graph's changes and the manifest, for the next build.
-    private func save(_ graph: ContentGraph, changed: [Int], touched: [AssetFile], manifest: BuildManifest) {
+    private func save(_ graph: ContentGraph, changed: [Int], touched: [SourceFile], manifest: BuildManifest) {
         var cache = cached
         cache.settings = inputs.settings
         cache.content = inputs.content
@@ -151,14 +148,11 @@ struct IncrementalBuild {
 
     /// The site's pages, as the whole build plans them, and the news sitemap.
     private func plan(_ graph: ContentGraph, now: Int64) -> [Page] {
-        let model = ViewModel(graph: graph, config: config, theme: theme, now: today(now), cardsFor: [])
-        let planner = PagePlanner(graph: graph, model: model, config: config, templates: templates, sitemapLimit: options.sitemapLimit)
+        let model = ViewModel(graph: graph, config: site.config, theme: site.theme, now: site.civilDate(now), cardsFor: [])
+        let planner = PagePlanner(graph: graph, model: model, config: site.config, templates: site.templates,
+                                  sitemapLimit: options.sitemapLimit)
         var pages = planner.pages()
         pages.append(planner.newsSitemap(now: now))
         return pages
-    }
-
-    private func today(_ now: Int64) -> CivilDate {
-        CivilDate(Date(timeIntervalSince1970: TimeInterval(now)), in: config.timeZone)
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Ingest
+import Infrastructure
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,7 +13,7 @@ struct InputStamp {
     /// changes, every page may change.
     let settings: UInt64
     /// Every file below `Content/` (hidden ones too), sorted by path.
-    let content: [AssetFile]
+    let content: [SourceFile]
     /// The stamp of all of it.
     let value: UInt64
 
@@ -37,7 +37,7 @@ struct InputStamp {
         return hasher.value
     }
 
-    private static func combine(_ files: [AssetFile], into hasher: inout StableHasher) {
+    private static func combine(_ files: [SourceFile], into hasher: inout StableHasher) {
         for file in files {
             hasher.combine(file.path)
             hasher.combine(UInt64(bitPattern: Int64(file.size)))

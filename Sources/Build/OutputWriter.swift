@@ -1,5 +1,6 @@
 import Foundation
-import Ingest
+import Infrastructure
+import Rendering
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,7 +12,7 @@ import Glibc
 /// only the new files and renames each over its old version: every file is replaced whole, and
 /// linking the thousands of unchanged files into a new folder, which would cost more than the
 /// patch itself, is avoided.
-public final class OutputWriter: Sendable {
+public final class OutputWriter: PageSink {
     /// The folder the site ends up in.
     public let output: URL
     /// The folder being written.
@@ -164,15 +165,4 @@ public final class OutputWriter: Sendable {
             throw OutputError(path: parent, message: "cannot make the folder: \(error.localizedDescription)")
         }
     }
-}
-
-/// A file of the output that could not be written.
-public struct OutputError: Error, Sendable, CustomStringConvertible {
-    /// The file or folder.
-    public var path: String
-    /// What went wrong.
-    public var message: String
-
-    /// `path: error: message`.
-    public var description: String { "\(path): error: \(message)" }
 }

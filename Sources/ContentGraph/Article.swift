@@ -1,3 +1,4 @@
+import Infrastructure
 import Ingest
 
 /// A normalized document in the graph. References to tags, sections and authors are indexes

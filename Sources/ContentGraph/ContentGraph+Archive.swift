@@ -1,3 +1,4 @@
+import Infrastructure
 import Ingest
 
 extension ContentGraph {
@@ -115,9 +116,9 @@ extension ContentGraph {
             }
             buckets.append(list)
         }
-        var assets: [Asset] = []
+        var assets: [SourceFile] = []
         for _ in 0..<(try reader.count()) {
-            assets.append(Asset(path: try reader.string(), sourcePath: try reader.string(), size: try reader.count(),
+            assets.append(SourceFile(path: try reader.string(), sourcePath: try reader.string(), size: try reader.count(),
                                 modified: try reader.int()))
         }
         var diagnostics: [Diagnostic] = []

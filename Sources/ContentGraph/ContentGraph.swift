@@ -1,3 +1,4 @@
+import Infrastructure
 import Ingest
 
 /// The whole site's content, built once per build and then only read: articles newest first,
@@ -18,7 +19,7 @@ public struct ContentGraph: Sendable {
     /// Day buckets, newest first.
     public let days: [DateBucket]
     /// Files copied as they are.
-    public let assets: [Asset]
+    public let assets: [SourceFile]
     /// Everything found wrong while reading and linking, sorted by path and line.
     public let diagnostics: [Diagnostic]
 
@@ -34,7 +35,7 @@ public struct ContentGraph: Sendable {
     }
 
     init(articles: [Article], tags: [Tag], sections: [Section], authors: [Author], years: [DateBucket],
-         months: [DateBucket], days: [DateBucket], assets: [Asset], diagnostics: [Diagnostic]) {
+         months: [DateBucket], days: [DateBucket], assets: [SourceFile], diagnostics: [Diagnostic]) {
         self.articles = articles
         self.tags = tags
         self.sections = sections

@@ -1,4 +1,5 @@
 import Foundation
+import Infrastructure
 import Ingest
 import SiteConfig
 
@@ -51,7 +52,7 @@ public struct GraphBuilder: Sendable {
                     }
                 }
                 guard let path = Self.outputPath(written) else {
-                    diagnostics.append(Diagnostic(path: item.document.path, line: 1, column: 1, severity: .error,
+                    diagnostics.append(Diagnostic(path: item.document.path, line: 1, column: 1, severity: .error, code: "url.outside-site",
                                                   message: "URL '\(written)' climbs out of the site with '..'; the article was left out"))
                     continue
                 }
@@ -114,20 +115,20 @@ public struct GraphBuilder: Sendable {
         return ContentGraph(
             articles: articles, tags: tagList, sections: sectionList, authors: authorList,
             years: buckets.years, months: buckets.months, days: buckets.days,
-            assets: folder.assets.map { Asset(path: $0.path, sourcePath: $0.sourcePath, size: $0.size, modified: $0.modified) },
+            assets: folder.assets,
             diagnostics: diagnostics.sorted { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) })
     }
 
     /// A document's own part of becoming an article, before any shared table is touched.
     func prepare(_ document: SourceDocument) -> Prepared {
         guard let date = document.date else {
-            return .rejected(Diagnostic(path: document.path, line: 1, column: 1, severity: .error,
+            return .rejected(Diagnostic(path: document.path, line: 1, column: 1, severity: .error, code: "article.no-date",
                                        message: "no publication date: add `date:` to the front matter"))
         }
         let title = NFC.normalize(document.title ?? "")
         let slug = Self.slug(for: document, title: title)
         if slug.isEmpty {
-            return .rejected(Diagnostic(path: document.path, line: 1, column: 1, severity: .error,
+            return .rejected(Diagnostic(path: document.path, line: 1, column: 1, severity: .error, code: "article.no-slug",
                                        message: "cannot make a URL slug from the file name or the title: add `slug:`"))
         }
         // A Markdown file's folder names its section, as in Hugo; a crawled page's folder is
@@ -227,7 +228,7 @@ public struct GraphBuilder: Sendable {
         guard let image = document.image else { return nil }
         let resolved = resolver.resolveImage(image, from: document.path)
         if let missing = resolved.missing {
-            diagnostics.append(Diagnostic(path: document.path, severity: .warning,
+            diagnostics.append(Diagnostic(path: document.path, severity: .warning, code: "image.missing",
                                           message: "image '\(image)' leads nowhere: no file at \(missing) in the content folder"))
         }
         return resolved.url
@@ -236,7 +237,7 @@ public struct GraphBuilder: Sendable {
     private func aliases(of document: SourceDocument, diagnostics: inout [Diagnostic]) -> [String] {
         document.aliases.compactMap { alias in
             guard let path = Self.outputPath(alias), !path.isEmpty else {
-                diagnostics.append(Diagnostic(path: document.path, severity: .warning,
+                diagnostics.append(Diagnostic(path: document.path, severity: .warning, code: "alias.outside-site",
                                               message: "alias '\(alias)' is not a path inside the site; it was ignored"))
                 return nil
             }
@@ -286,7 +287,7 @@ public struct GraphBuilder: Sendable {
             }
             if candidate != original {
                 diagnostics.append(Diagnostic(
-                    path: pending[index].document.path, severity: .warning,
+                    path: pending[index].document.path, severity: .warning, code: "url.duplicate",
                     message: "URL /\(original) is already used by \(taken[original]!); this article gets /\(candidate)"))
                 pending[index].slug += "-\(counter - 1)"
                 pending[index].path = candidate

@@ -1,4 +1,5 @@
 import Foundation
+import Infrastructure
 import Ingest
 
 /// Points links and images of article bodies at output URLs: a link to another article's source
@@ -45,7 +46,7 @@ struct LinkResolver {
                 if reported.insert(target).inserted {
                     let reference = document.references.first { Self.sameTarget($0.target, target) }
                     diagnostics.append(Diagnostic(
-                        path: document.path, line: reference?.line ?? 0, column: reference?.column ?? 0, severity: .warning,
+                        path: document.path, line: reference?.line ?? 0, column: reference?.column ?? 0, severity: .warning, code: "link.unresolved",
                         message: "link to '\(target)' leads nowhere: no article or file at \(candidate) in the content folder"))
                 }
                 return nil

@@ -1,4 +1,5 @@
 import Foundation
+import Infrastructure
 import Ingest
 
 /// Merges names that fold to the same slug (tags, authors) and picks the spelling shown.
@@ -57,7 +58,7 @@ struct NameTable {
             let spellings = entry.spellings.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
             if spellings.count > 1 {
                 let variants = spellings.map { "'\($0.key)'" }.joined(separator: ", ")
-                diagnostics.append(Diagnostic(path: entry.firstPath, severity: .warning,
+                diagnostics.append(Diagnostic(path: entry.firstPath, severity: .warning, code: "taxonomy.spellings",
                                               message: "\(kind) spellings \(variants) are one \(kind) (/\(entry.slug)/), shown as '\(spellings[0].key)'"))
             }
             items.append((entry.slug, spellings[0].key, entry.articles))

@@ -1,4 +1,5 @@
 import Foundation
+import Infrastructure
 import Ingest
 
 /// Related articles: those sharing rare tags, the same section, and close in time.

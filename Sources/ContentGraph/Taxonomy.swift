@@ -62,15 +62,3 @@ public struct DateBucket: Sendable {
         }
     }
 }
-
-/// A file copied from the content folder to the output as it is.
-public struct Asset: Sendable {
-    /// Path relative to the content folder, which is also its output path relative to the root.
-    public var path: String
-    /// Absolute path on disk.
-    public var sourcePath: String
-    /// Size in bytes.
-    public var size: Int
-    /// Modification time, nanoseconds since 1970.
-    public var modified: Int64
-}

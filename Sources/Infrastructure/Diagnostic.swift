@@ -1,5 +1,5 @@
-/// One problem found in an input, with where it is: what the CLI prints as
-/// `path:line:column: severity: message`.
+/// One problem found in an input, with where it is: what every stage reports, what a failed build
+/// carries to the command line, and what `check`, JSON reports and CI annotations are made from.
 public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     /// How bad the problem is.
     public enum Severity: String, Sendable, Hashable, Codable, Comparable {
@@ -14,7 +14,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
-    /// The file, as given to the reader (relative to the site folder where possible).
+    /// The file, relative to the site folder where possible.
     public var path: String
     /// 1-based line, or 0 when the problem concerns the whole file.
     public var line: Int
@@ -22,25 +22,37 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public var column: Int
     /// Whether the input was left out.
     public var severity: Severity
+    /// What kind of problem it is, stable across versions so that tools can match on it:
+    /// `area.problem`, such as `front-matter.syntax` or `link.unresolved`.
+    public var code: String
     /// What is wrong, in a sentence a site author can act on.
     public var message: String
 
     /// Makes a diagnostic.
-    public init(path: String, line: Int = 0, column: Int = 0, severity: Severity, message: String) {
+    public init(path: String, line: Int = 0, column: Int = 0, severity: Severity, code: String, message: String) {
         self.path = path
         self.line = line
         self.column = column
         self.severity = severity
+        self.code = code
         self.message = message
     }
 
-    /// `path:line:column: severity: message`, leaving out a position that is unknown.
+    /// Makes a diagnostic at a position.
+    public init(path: String, at position: SourcePosition, severity: Severity, code: String, message: String) {
+        self.init(path: path, line: position.line, column: position.column, severity: severity, code: code, message: message)
+    }
+
+    /// `path:line:column`, leaving out a position that is unknown: a line of 0 means the whole
+    /// file, a column of 0 the whole line.
+    public var location: String {
+        guard line > 0 else { return path }
+        return column > 0 ? "\(path):\(line):\(column)" : "\(path):\(line)"
+    }
+
+    /// `path:line:column: severity: message`, as compilers print them (editors and terminals turn
+    /// the location into a link). The one text form of every problem Broadsheet reports.
     public var description: String {
-        var location = path
-        if line > 0 {
-            location += ":\(line)"
-            if column > 0 { location += ":\(column)" }
-        }
-        return "\(location): \(severity.rawValue): \(message)"
+        "\(location): \(severity.rawValue): \(message)"
     }
 }

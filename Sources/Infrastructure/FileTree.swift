@@ -9,13 +9,13 @@ public enum FileTree {
     /// Every regular file below `base` (symbolic links to files included, links to folders not
     /// followed, so a link cannot make a cycle), sorted by relative path. With `skipHidden`, names
     /// starting with `.` or `_` are skipped with everything below them, as Hugo and Jekyll skip them.
-    public static func files(under base: String, skipHidden: Bool) -> [AssetFile] {
+    public static func files(under base: String, skipHidden: Bool) -> [SourceFile] {
         // The top folder's subfolders (a news site's sections) are walked on every core.
-        var files: [AssetFile] = []
+        var files: [SourceFile] = []
         var folders: [(absolute: String, relative: String)] = []
         list(base, relative: "", skipHidden: skipHidden, files: &files, folders: &folders)
-        for below in ConcurrentMap.map(folders, { folder -> [AssetFile] in
-            var files: [AssetFile] = []
+        for below in ConcurrentMap.map(folders, { folder -> [SourceFile] in
+            var files: [SourceFile] = []
             walk(folder.absolute, relative: folder.relative, skipHidden: skipHidden, into: &files)
             return files
         }) {
@@ -37,7 +37,7 @@ public enum FileTree {
 
     /// Where a relative path is in a listing of `files(under:skipHidden:)` (sorted by path), by
     /// binary search; nil when it is not there.
-    public static func position(of path: String, in files: [AssetFile]) -> Int? {
+    public static func position(of path: String, in files: [SourceFile]) -> Int? {
         var low = 0
         var high = files.count
         while low < high {
@@ -47,7 +47,7 @@ public enum FileTree {
         return low < files.count && files[low].path == path ? low : nil
     }
 
-    private static func walk(_ folder: String, relative: String, skipHidden: Bool, into files: inout [AssetFile]) {
+    private static func walk(_ folder: String, relative: String, skipHidden: Bool, into files: inout [SourceFile]) {
         var folders: [(absolute: String, relative: String)] = []
         list(folder, relative: relative, skipHidden: skipHidden, files: &files, folders: &folders)
         for folder in folders { walk(folder.absolute, relative: folder.relative, skipHidden: skipHidden, into: &files) }
@@ -55,7 +55,7 @@ public enum FileTree {
 
     /// One folder's files, and its subfolders to walk; `stat` relative to the open folder, so the
     /// kernel does not look the whole path up again for every file.
-    private static func list(_ folder: String, relative: String, skipHidden: Bool, files: inout [AssetFile],
+    private static func list(_ folder: String, relative: String, skipHidden: Bool, files: inout [SourceFile],
                              folders: inout [(absolute: String, relative: String)]) {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
@@ -83,10 +83,10 @@ public enum FileTree {
         }
     }
 
-    private static func file(_ path: String, _ absolute: String, _ info: stat) -> AssetFile {
+    private static func file(_ path: String, _ absolute: String, _ info: stat) -> SourceFile {
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         let statusChanged = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
-        return AssetFile(path: path, sourcePath: absolute, size: Int(info.st_size), modified: max(modified, statusChanged))
+        return SourceFile(path: path, sourcePath: absolute, size: Int(info.st_size), modified: max(modified, statusChanged))
     }
 
     /// A file's bytes, read straight into an array (no `Data` to copy from); nil when it cannot be read.

@@ -1,4 +1,5 @@
 import Foundation
+import Infrastructure
 
 /// A point in time read from a page or from front matter, with the wall-clock offset it was written in,
 /// so that a date printed as `30/11/2021 22:58` in Hanoi is shown again as 22:58, not as 15:58 UTC.
@@ -22,7 +23,7 @@ public struct ParsedDate: Sendable, Hashable {
         let wall = Int(date.timeIntervalSince1970.rounded(.down)) + utcOffsetSeconds
         let days = Int((Double(wall) / 86_400).rounded(.down))
         let secondsOfDay = wall - days * 86_400
-        let (year, month, day) = DateParser.civil(fromDays: days)
+        let (year, month, day) = CivilDate.fields(daysSince1970: days)
         let sign = utcOffsetSeconds < 0 ? "-" : "+"
         let offset = abs(utcOffsetSeconds)
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
@@ -51,7 +52,7 @@ public enum DateParser {
         if let time { used = min(used.lowerBound, time.range.lowerBound)..<max(used.upperBound, time.range.upperBound) }
         let zoneStart = time?.range.upperBound ?? found.range.upperBound
         let offset = time == nil && found.isISO == false ? nil : findZone(tokens, from: zoneStart)
-        let days = days(fromCivil: found.year, found.month, found.day)
+        let days = CivilDate.daysSince1970(year: found.year, month: found.month, day: found.day)
         let seconds = (time?.hour ?? 0) * 3600 + (time?.minute ?? 0) * 60 + (time?.second ?? 0)
         let wall = Double(days * 86_400 + seconds) + (time?.fraction ?? 0)
         if let offset {
@@ -176,7 +177,7 @@ public enum DateParser {
 
     static func valid(year: Int, month: Int, day: Int, range: Range<Int>, isISO: Bool) -> FoundDate? {
         guard (1000...9999).contains(year), (1...12).contains(month), day >= 1,
-              day <= daysIn(month: month, year: year) else { return nil }
+              day <= CivilDate.daysIn(month: month, year: year) else { return nil }
         return FoundDate(year: year, month: month, day: day, range: range, isISO: isISO)
     }
 
@@ -267,39 +268,5 @@ public enum DateParser {
         }
         guard seconds <= 14 * 3600 else { return base }
         return sign == "+" ? seconds : -seconds
-    }
-
-    // MARK: - Civil calendar (proleptic Gregorian, days since 1970-01-01)
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Howard Hinnant's `days_from_civil`.
-    static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    /// Howard Hinnant's `civil_from_days`.
-    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

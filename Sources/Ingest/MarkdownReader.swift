@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import Infrastructure
 
 /// Reads a Markdown file with front matter into a `SourceDocument`, through cmark-gfm with the GitHub
 /// extensions (tables, strikethrough, autolinks, task lists, footnotes).
@@ -19,7 +20,7 @@ public struct MarkdownReader: Sendable {
         document.contentHash = ContentHash.of(bytes)
         guard let decoded = String(validating: bytes, as: UTF8.self) else {
             document.diagnostics.append(Diagnostic(path: path, line: Self.firstInvalidUTF8Line(bytes), column: 1, severity: .error,
-                                                   message: "file is not valid UTF-8"))
+                                                   code: "file.encoding", message: "file is not valid UTF-8"))
             return document
         }
         // Swift treats "\r\n" as one Character; fold line ends first so that line counting is simple.
@@ -39,7 +40,7 @@ public struct MarkdownReader: Sendable {
             }
             FrontMatter.apply(fields, to: &document, timeZone: timeZone)
         } catch {
-            document.diagnostics.append(Diagnostic(path: path, line: error.line, column: error.column, severity: .error, message: error.message))
+            document.diagnostics.append(error.diagnostic(path: path))
             return document
         }
         if document.date == nil, let fileDate = JekyllFileName(path: path)?.date {

@@ -1,4 +1,5 @@
 import Foundation
+import Infrastructure
 
 /// Reads a page as a crawler saved it into a `SourceDocument`, through the HTML extractor.
 public struct ScrapedPageReader: Sendable {
@@ -31,11 +32,11 @@ public struct ScrapedPageReader: Sendable {
         do {
             page = try extractor.extract(bytes, pageURL: nil, defaultTimeZone: timeZone)
         } catch {
-            document.diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, message: "\(error)"))
+            document.diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, code: "page.unparsable", message: "\(error)"))
             return document
         }
         for warning in page.warnings {
-            document.diagnostics.append(Diagnostic(path: path, severity: .warning, message: warning))
+            document.diagnostics.append(Diagnostic(path: path, severity: .warning, code: "page.repaired", message: warning))
         }
         document.title = page.title
         document.date = page.published
@@ -51,10 +52,10 @@ public struct ScrapedPageReader: Sendable {
         document.wordCount = WordCount.of(page.text)
         document.references = (page.links + page.images).map { SourceReference(target: $0, line: 0, column: 0) }
         if document.title == nil {
-            document.diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, message: "no headline found in the page"))
+            document.diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, code: "page.no-headline", message: "no headline found in the page"))
         }
         if page.text.isEmpty {
-            document.diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, message: "no article body found in the page"))
+            document.diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, code: "page.no-body", message: "no article body found in the page"))
         }
         return document
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Infrastructure
 
 /// What one reader made of one input file, before the graph normalizes it.
 ///

@@ -7,20 +7,21 @@ import Templating
 /// every call), and joining strings piece by piece still cost an article page as much as the rest
 /// of its context: here keys are written in the order given and strings are escaped straight
 /// into the buffer, as the template engine's `json` filter escapes them (safe inside `<script>`).
-struct JSONWriter {
+public struct JSONWriter {
     /// The JSON written so far.
-    private(set) var bytes: [UInt8] = []
+    public private(set) var bytes: [UInt8] = []
     /// No value has been written yet at the current level (so no comma is needed).
     private var first = true
     /// A key was just written: its value needs no comma.
     private var afterKey = false
 
-    init(capacity: Int = 1024) {
+    /// An empty writer whose buffer starts with room for `capacity` bytes.
+    public init(capacity: Int = 1024) {
         bytes.reserveCapacity(capacity)
     }
 
     /// The JSON as text.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     private mutating func startValue() {
         if afterKey {
@@ -33,13 +34,13 @@ struct JSONWriter {
 
     /// Text written as it is, between top-level JSON values (the `<script>` tags around
     /// JSON-LD): the next value starts a new document and takes no comma.
-    mutating func raw(_ text: String) {
+    public mutating func raw(_ text: String) {
         bytes.append(contentsOf: text.utf8)
         first = true
     }
 
     /// A key of the object being written; the next value is its value.
-    mutating func key(_ name: String) {
+    public mutating func key(_ name: String) {
         startValue()
         JSONString.append(name, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
@@ -47,36 +48,36 @@ struct JSONWriter {
     }
 
     /// A string value.
-    mutating func string(_ text: String) {
+    public mutating func string(_ text: String) {
         startValue()
         JSONString.append(text, to: &bytes)
     }
 
     /// An integer value.
-    mutating func number(_ value: Int) {
+    public mutating func number(_ value: Int) {
         startValue()
         bytes.append(contentsOf: String(value).utf8)
     }
 
     /// An unsigned integer value.
-    mutating func number(_ value: UInt64) {
+    public mutating func number(_ value: UInt64) {
         startValue()
         bytes.append(contentsOf: String(value).utf8)
     }
 
     /// A value that is already JSON.
-    mutating func json(_ value: [UInt8]) {
+    public mutating func json(_ value: [UInt8]) {
         startValue()
         bytes.append(contentsOf: value)
     }
 
     /// An object; `body` writes its keys and values.
-    mutating func object(_ body: (inout JSONWriter) -> Void) {
+    public mutating func object(_ body: (inout JSONWriter) -> Void) {
         nested(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), body)
     }
 
     /// An array; `body` writes its values.
-    mutating func array(_ body: (inout JSONWriter) -> Void) {
+    public mutating func array(_ body: (inout JSONWriter) -> Void) {
         nested(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), body)
     }
 
@@ -91,14 +92,14 @@ struct JSONWriter {
     }
 
     /// A key with a string value; nothing when the value is nil.
-    mutating func field(_ name: String, _ text: String?) {
+    public mutating func field(_ name: String, _ text: String?) {
         guard let text else { return }
         key(name)
         string(text)
     }
 
     /// A key with an array of strings; nothing when the array is nil.
-    mutating func field(_ name: String, strings: [String]?) {
+    public mutating func field(_ name: String, strings: [String]?) {
         guard let strings else { return }
         key(name)
         array { for text in strings { $0.string(text) } }

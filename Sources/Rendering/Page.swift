@@ -1,9 +1,9 @@
 import Templating
 
 /// One output file: where it goes, what it is rendered from, and which inputs it shows.
-struct Page: Sendable {
+public struct Page: Sendable {
     /// What kind of page it is, as templates see it in `page.kind`.
-    enum Kind: String, Sendable {
+    public enum Kind: String, Sendable {
         /// One article.
         case article
         /// The home page and its later pages.
@@ -37,15 +37,15 @@ struct Page: Sendable {
     }
 
     /// Output file path relative to the output folder (`2021/11/30/slug/index.html`).
-    var file: String
+    public var file: String
     /// The page's kind.
-    var kind: Kind
+    public var kind: Kind
     /// What the page is made from, computed only when the page is rendered (from the view model
     /// it is rendered with), so a build holds a few pages' contexts at a time rather than the
     /// whole site's, and a page planned from one graph can be rendered from a patched one.
     var content: Content
     /// Indexes of the articles the page shows (for sitemap dates).
-    var articles: [Int]
+    public var articles: [Int]
 
     /// How a page's bytes come about.
     enum Content: Sendable {

@@ -1,5 +1,5 @@
 import ContentGraph
-import Ingest
+import Infrastructure
 
 /// Makes sure no two outputs claim the same file, and that no file sits where another output
 /// needs a folder (`feed.xml` against `feed.xml/index.html`). Without it two pages rendered on
@@ -8,12 +8,17 @@ import Ingest
 /// The site's own pages claim first (home, lists, feeds, sitemaps), then articles, then
 /// redirects, then theme files, then content files; a later claim is left out and reported.
 /// A `robots.txt` in the content folder is the exception: it replaces the generated one.
-struct PageClaims {
+public struct PageClaims {
     let graph: ContentGraph
 
+    /// Claims for the pages of `graph`'s site.
+    public init(graph: ContentGraph) {
+        self.graph = graph
+    }
+
     /// The pages and assets to write, the folders they go in, and what was left out.
-    func resolve(pages: [Page], themeAssets: [String], contentAssets: [Asset])
-        -> (pages: [Page], themeAssets: [String], contentAssets: [Asset], folders: Set<String>, diagnostics: [Diagnostic])
+    public func resolve(pages: [Page], themeAssets: [String], contentAssets: [SourceFile])
+        -> (pages: [Page], themeAssets: [String], contentAssets: [SourceFile], folders: Set<String>, diagnostics: [Diagnostic])
     {
         // The sitemaps are written last, from the pages kept here; their names are reserved.
         var files: Set<String> = ["sitemap.xml", "news-sitemap.xml"]
@@ -56,24 +61,24 @@ struct PageClaims {
             let source = page.articles.first.map { graph.articles[$0].id }
             switch page.kind {
             case .article:
-                diagnostics.append(Diagnostic(path: "Content/" + (source ?? ""), line: 1, column: 1, severity: .error,
+                diagnostics.append(Diagnostic(path: "Content/" + (source ?? ""), line: 1, column: 1, severity: .error, code: "url.taken",
                                               message: "URL /\(page.file) is already taken by another page of the site; the article was left out"))
             case .alias:
-                diagnostics.append(Diagnostic(path: "Content/" + (source ?? ""), severity: .warning,
+                diagnostics.append(Diagnostic(path: "Content/" + (source ?? ""), severity: .warning, code: "alias.taken",
                                               message: "alias /\(page.file) is already taken by another page; it was ignored"))
             default:
-                diagnostics.append(Diagnostic(path: page.file, severity: .error, message: "two generated pages want \(page.file)"))
+                diagnostics.append(Diagnostic(path: page.file, severity: .error, code: "url.generated-twice", message: "two generated pages want \(page.file)"))
             }
         }
         let theme = themeAssets.filter { path in
             if claim("assets/" + path) { return true }
-            diagnostics.append(Diagnostic(path: "Templates/assets/" + path, severity: .warning,
+            diagnostics.append(Diagnostic(path: "Templates/assets/" + path, severity: .warning, code: "theme.asset-taken",
                                           message: "assets/\(path) is already taken by a page; the theme file was not copied"))
             return false
         }
         let content = contentAssets.filter { asset in
             if claim(asset.path) { return true }
-            diagnostics.append(Diagnostic(path: "Content/" + asset.path, severity: .warning,
+            diagnostics.append(Diagnostic(path: "Content/" + asset.path, severity: .warning, code: "asset.taken",
                                           message: "/\(asset.path) is already taken by a page or a theme file; the file was not copied"))
             return false
         }

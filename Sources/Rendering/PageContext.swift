@@ -1,3 +1,4 @@
+import Infrastructure
 import Templating
 
 /// A page's template context and the fingerprint of everything in it, built together so that

@@ -4,28 +4,37 @@ import Templating
 
 /// Lists every page of the site from the graph: articles, home, sections, tags, authors, date
 /// archives and redirects. Planning is cheap; rendering happens later, in parallel.
-struct PagePlanner {
+public struct PagePlanner {
     let graph: ContentGraph
     let model: ViewModel
     let config: SiteConfig
     let templates: TemplateLibrary
     let sitemapLimit: Int
 
+    /// A planner for the site `model` shows; sitemaps hold up to `sitemapLimit` URLs a file.
+    public init(graph: ContentGraph, model: ViewModel, config: SiteConfig, templates: TemplateLibrary, sitemapLimit: Int) {
+        self.graph = graph
+        self.model = model
+        self.config = config
+        self.templates = templates
+        self.sitemapLimit = sitemapLimit
+    }
+
     private var pageSize: Int { config.pageSize }
     private var feeds: FeedWriter { FeedWriter(model: model) }
 
     /// The sitemaps of the pages that will be written (after `PageClaims` kept them).
-    func sitemaps(listing pages: [Page], now: Int64) -> [Page] {
+    public func sitemaps(listing pages: [Page], now: Int64) -> [Page] {
         Sitemap(graph: graph, routes: model.routes, urlsPerFile: sitemapLimit).pages(listing: pages) + [newsSitemap(now: now)]
     }
 
     /// The Google News sitemap alone: unlike the others, it shows articles' titles.
-    func newsSitemap(now: Int64) -> Page {
+    public func newsSitemap(now: Int64) -> Page {
         Sitemap(graph: graph, routes: model.routes, urlsPerFile: sitemapLimit).newsPage(publication: config.title, language: config.language, now: now)
     }
 
     /// Every page but the sitemaps, in a stable order.
-    func pages() -> [Page] {
+    public func pages() -> [Page] {
         var pages: [Page] = []
         for index in graph.articles.indices {
             let article = graph.articles[index]

@@ -1,43 +1,55 @@
-import Dispatch
-import Ingest
+import Infrastructure
 import Templating
 
 /// Renders pages on every core and writes each as soon as it is rendered, so memory holds a few
 /// pages at a time, not the site. The output does not depend on thread scheduling: each page is
 /// a pure function of its context.
 ///
-/// With the previous build's manifest, a page whose fingerprint (theme, template, context) is
+/// With the records of the previous build, a page whose fingerprint (theme, template, context) is
 /// unchanged is not rendered at all, and a page whose bytes come out the same is not rewritten:
-/// both keep the previous file, hard-linked.
-struct PageRenderer {
+/// both keep the previous file (the sink decides how).
+public struct PageRenderer: Sendable {
     let templates: TemplateLibrary
     /// What pages are rendered from.
     let model: ViewModel
-    let writer: OutputWriter
+    let sink: any PageSink
     /// Hash of every file of the theme: a theme change fingerprints every page anew.
     let themeFingerprint: UInt64
-    let previous: BuildManifest?
+    /// What the previous build wrote, and the template issues of its pages.
+    let previous: (records: PageRecords, issues: [String: [TemplateIssue]])?
+
+    /// Makes a renderer; `previous` is what the last build into the same output wrote, when known.
+    public init(templates: TemplateLibrary, model: ViewModel, sink: any PageSink, themeFingerprint: UInt64,
+                previous: (records: PageRecords, issues: [String: [TemplateIssue]])?) {
+        self.templates = templates
+        self.model = model
+        self.sink = sink
+        self.themeFingerprint = themeFingerprint
+        self.previous = previous
+    }
 
     /// What became of the pages.
-    struct Result {
-        var files = BuildManifest.FileRecords()
-        var issues: [String: [BuildManifest.Issue]] = [:]
+    public struct Result: Sendable {
+        /// The record of every page's file.
+        public var files = PageRecords()
+        /// Template issues by page file, for pages that had any.
+        public var issues: [String: [TemplateIssue]] = [:]
         /// Pages rendered (not skipped by their fingerprint).
-        var rendered = 0
+        public var rendered = 0
         /// Files written (not kept from the previous build).
-        var written = 0
+        public var written = 0
     }
 
     private struct Outcome {
-        var record: BuildManifest.FileRecord
-        var issues: [BuildManifest.Issue]
+        var record: PageRecord
+        var issues: [TemplateIssue]
         var rendered: Bool
         var written: Bool
         var error: OutputError?
     }
 
-    /// Renders and writes every page; the first write failure is thrown after the others finish.
-    func render(_ pages: [Page]) throws(OutputError) -> Result {
+    /// Renders and stores every page; the first write failure is thrown after the others finish.
+    public func render(_ pages: [Page]) throws(OutputError) -> Result {
         // Files for machines (sitemaps, the search index, robots.txt) each list the whole site:
         // taken first, so that no core is left working on one of them alone at the end.
         let machineFirst = pages.filter { $0.kind == .machine } + pages.filter { $0.kind != .machine }
@@ -72,8 +84,8 @@ struct PageRenderer {
             hasher.combine(bytes)
         }
         let source = hasher.value
-        let old = previous?.files[page.file]
-        if let old, old.source == source, writer.keepPrevious(page.file) {
+        let old = previous?.records[page.file]
+        if let old, old.source == source, sink.keepPrevious(page.file) {
             return Outcome(record: old, issues: previous?.issues[page.file] ?? [], rendered: false, written: false)
         }
         var report = RenderReport()
@@ -81,50 +93,18 @@ struct PageRenderer {
             bytes.reserveCapacity(16 * 1024)
             templates.render(template, context, into: &bytes, report: &report)
         }
-        let record = BuildManifest.FileRecord(source: source, bytes: ContentHash.of(bytes))
+        let record = PageRecord(source: source, bytes: ContentHash.of(bytes))
         let issues = report.issues.map {
-            BuildManifest.Issue(kind: $0.kind.rawValue, name: $0.name, template: $0.templateName, line: $0.line, column: $0.column)
+            TemplateIssue(kind: $0.kind.rawValue, name: $0.name, template: $0.templateName, line: $0.line, column: $0.column)
         }
-        if let old, old.bytes == record.bytes, writer.keepPrevious(page.file) {
+        if let old, old.bytes == record.bytes, sink.keepPrevious(page.file) {
             return Outcome(record: record, issues: issues, rendered: true, written: false)
         }
         do throws(OutputError) {
-            try writer.write(bytes, to: page.file)
+            try sink.write(bytes, to: page.file)
             return Outcome(record: record, issues: issues, rendered: true, written: true)
         } catch {
             return Outcome(record: record, issues: issues, rendered: true, written: false, error: error)
         }
-    }
-}
-
-/// Template issues of every page, turned into diagnostics once per template position.
-struct RenderReports {
-    let issues: [String: [BuildManifest.Issue]]
-
-    /// Unknown partials and parents are errors of the theme; missing names are reported only in
-    /// strict mode, since optional fields are normal in Mustache.
-    func diagnostics(strict: Bool) -> [Diagnostic] {
-        var seen = Set<String>()
-        var diagnostics: [Diagnostic] = []
-        for (page, pageIssues) in issues.sorted(by: { $0.key < $1.key }) {
-            for issue in pageIssues {
-                let kind = RenderReport.Issue.Kind(rawValue: issue.kind)
-                let isMissingName = kind == .missingVariable || kind == .missingSection
-                if isMissingName && !strict { continue }
-                guard seen.insert("\(issue.template):\(issue.line):\(issue.column):\(issue.kind):\(issue.name)").inserted else { continue }
-                let message: String
-                switch kind {
-                case .missingVariable, .missingSection: message = "'\(issue.name)' is not in the context (first seen on \(page))"
-                case .unknownPartial: message = "unknown partial '\(issue.name)'"
-                case .unknownParent: message = "unknown parent '\(issue.name)'"
-                case .unknownTemplate: message = "the theme has no template '\(issue.name)' (needed for \(page))"
-                default: message = "\(issue.kind) '\(issue.name)'"
-                }
-                diagnostics.append(Diagnostic(
-                    path: "Templates/\(issue.template).mustache", line: issue.line, column: issue.column,
-                    severity: isMissingName ? .warning : .error, message: message))
-            }
-        }
-        return diagnostics
     }
 }

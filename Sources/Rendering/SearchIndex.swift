@@ -2,12 +2,18 @@ import ContentGraph
 
 /// `search-index.json`: what the search page needs to find an article without a server — title,
 /// URL, date, section, tags and summary — as compact JSON, newest first.
-struct SearchIndex {
+public struct SearchIndex {
     let graph: ContentGraph
     let routes: Routes
 
+    /// The index of `graph`'s articles at `routes`' URLs.
+    public init(graph: ContentGraph, routes: Routes) {
+        self.graph = graph
+        self.routes = routes
+    }
+
     /// What the index shows of one article.
-    struct Entry: Equatable {
+    public struct Entry: Equatable {
         var date: String
         var section: String?
         var summary: String
@@ -17,7 +23,7 @@ struct SearchIndex {
     }
 
     /// Where the index is written.
-    static let file = "search-index.json"
+    public static let file = "search-index.json"
 
     /// The index's page, in a site of `articles` articles.
     static func page(articles: Int) -> Page {
@@ -27,7 +33,7 @@ struct SearchIndex {
 
     /// The entry of an article of the graph (an incremental build compares an article's entries
     /// before and after a change to know whether the index changed at all).
-    func entry(for article: Article) -> Entry {
+    public func entry(for article: Article) -> Entry {
         Entry(date: article.date.iso8601, section: article.section.map { graph.sections[$0].name }, summary: article.summary,
               tags: article.tags.map { graph.tags[$0].name }, title: article.title, url: routes.url(article.path))
     }

@@ -1,4 +1,5 @@
 import ContentGraph
+import Infrastructure
 
 /// `sitemap.xml` (every HTML page with the date it last changed, split into a sitemap index past
 /// the protocol's 50,000 URLs per file) and `news-sitemap.xml` (Google News: the articles of the

@@ -1,4 +1,6 @@
+import ContentGraph
 import Foundation
+import Infrastructure
 import Templating
 import Yams
 
@@ -53,25 +55,16 @@ public struct Theme: Sendable {
         try Theme(files: DefaultThemeFiles.files.mapValues { Array($0.utf8) })
     }
 
-    /// Reads a theme folder. This is I/O, at the edge of a build.
-    public static func load(folder: URL) throws(ThemeError) -> Theme {
-        let base = folder.standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(atPath: base) else {
-            throw ThemeError(path: base, message: "cannot read the theme folder")
-        }
-        var files: [String: [UInt8]] = [:]
-        while let relative = enumerator.nextObject() as? String {
-            if (relative as NSString).lastPathComponent.hasPrefix(".") {
-                enumerator.skipDescendants()
-                continue
-            }
-            var isDirectory: ObjCBool = false
-            let absolute = base + "/" + relative
-            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  let data = FileManager.default.contents(atPath: absolute) else { continue }
-            files[relative] = [UInt8](data)
-        }
-        return try Theme(files: files)
+    /// The theme's templates compiled, with the host's filters: `slug`, and dates in the site's
+    /// language.
+    public func templateLibrary(language: String) throws(TemplateError) -> TemplateLibrary {
+        var filters = FilterRegistry.standard
+        if language.hasPrefix("vi") { filters.dateLanguage = .vietnamese }
+        filters.register("slug", TemplateFilter { value, _ in
+            guard case .string(let text) = value else { return value }
+            return .string(Slug.fold(text))
+        })
+        return try TemplateLibrary(sources: templates, filters: filters)
     }
 
     private static func readStrings(_ bytes: [UInt8], path: String) throws(ThemeError) -> [String: String] {
@@ -87,10 +80,10 @@ public struct Theme: Sendable {
             throw error
         } catch let error as YamlError {
             if case .scanner(_, let problem, let mark, _) = error {
-                throw ThemeError(path: "\(path):\(mark.line):\(mark.column)", message: problem)
+                throw ThemeError(path: path, line: mark.line, column: mark.column, message: problem)
             }
             if case .parser(_, let problem, let mark, _) = error {
-                throw ThemeError(path: "\(path):\(mark.line):\(mark.column)", message: problem)
+                throw ThemeError(path: path, line: mark.line, column: mark.column, message: problem)
             }
             throw ThemeError(path: path, message: "\(error)")
         } catch {
@@ -99,13 +92,30 @@ public struct Theme: Sendable {
     }
 }
 
-/// A theme that cannot be used.
+/// A theme that cannot be used: one of its files, and where in it when known.
 public struct ThemeError: Error, Sendable, CustomStringConvertible {
-    /// The file (and position, when known).
+    /// The file, relative to the theme folder.
     public var path: String
+    /// 1-based line, 0 when the problem concerns the whole file.
+    public var line: Int
+    /// 1-based column, 0 when unknown.
+    public var column: Int
     /// What is wrong.
     public var message: String
 
-    /// `path: error: message`.
-    public var description: String { "\(path): error: \(message)" }
+    /// Makes an error.
+    public init(path: String, line: Int = 0, column: Int = 0, message: String) {
+        self.path = path
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// The error as the build reports it, from the site folder.
+    public var diagnostic: Diagnostic {
+        Diagnostic(path: path, line: line, column: column, severity: .error, code: "theme.invalid", message: message)
+    }
+
+    /// `path:line:column: error: message`.
+    public var description: String { diagnostic.description }
 }

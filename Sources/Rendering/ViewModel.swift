@@ -1,5 +1,5 @@
 import ContentGraph
-import Ingest
+import Infrastructure
 import SiteConfig
 import Templating
 
@@ -8,7 +8,7 @@ import Templating
 ///
 /// A class, though never changed after it is made: each of the site's pages keeps it in its
 /// context closure, and a reference is cheaper to keep 17,000 times than a copy of every field.
-final class ViewModel: Sendable {
+public final class ViewModel: Sendable {
     let graph: ContentGraph
     let config: SiteConfig
     let routes: Routes
@@ -33,7 +33,7 @@ final class ViewModel: Sendable {
     /// `now` is what "now" means for this build: `SOURCE_DATE_EPOCH`, else the newest article's date.
     /// Cards are made for every article, or only for `cardsFor` when the caller renders only
     /// pages showing those (an incremental build); the other cards are then empty.
-    init(graph: ContentGraph, config: SiteConfig, theme: Theme, now: CivilDate, cardsFor: Set<Int>? = nil) {
+    public init(graph: ContentGraph, config: SiteConfig, theme: Theme, now: CivilDate, cardsFor: Set<Int>? = nil) {
         self.graph = graph
         self.config = config
         routes = Routes(config: config)

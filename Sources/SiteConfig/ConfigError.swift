@@ -1,3 +1,5 @@
+import Infrastructure
+
 /// A problem with `site.yml`, with where it is.
 public struct ConfigError: Error, Sendable, CustomStringConvertible {
     /// The config file's path.
@@ -17,10 +19,11 @@ public struct ConfigError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `path:line:column: error: message`.
-    public var description: String {
-        var location = path
-        if line > 0 { location += ":\(line):\(max(column, 1))" }
-        return "\(location): error: \(message)"
+    /// The error as the build reports it.
+    public var diagnostic: Diagnostic {
+        Diagnostic(path: path, line: line, column: column, severity: .error, code: "config.invalid", message: message)
     }
+
+    /// `path:line:column: error: message`.
+    public var description: String { diagnostic.description }
 }

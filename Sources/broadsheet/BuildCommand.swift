@@ -1,7 +1,7 @@
 import ArgumentParser
+import Build
 import Foundation
-import Ingest
-import Rendering
+import Infrastructure
 
 /// `broadsheet build`: renders a site folder into its output folder.
 struct BuildCommand: ParsableCommand {
@@ -60,17 +60,16 @@ struct BuildCommand: ParsableCommand {
                                    now: try Self.sourceDateEpoch, useCache: !noCache)
         let summary: BuildSummary
         do {
-            summary = try Build.run(options)
+            summary = try Build(options).run()
         } catch {
-            printError(error.description)
+            for diagnostic in error.diagnostics { printError(diagnostic.description) }
             throw ExitCode(2)
         }
         for diagnostic in summary.diagnostics { printError(diagnostic.description) }
         if timings {
             for phase in summary.timings.phases { printError(phase.name.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%7.3f s", phase.seconds)) }
         }
-        let errors = summary.diagnostics.filter { $0.severity == .error }.count
-        let warnings = summary.diagnostics.count - errors
+        let (errors, warnings) = (summary.errors, summary.warnings)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         print("broadsheet: \(summary.articles) articles, \(summary.pages) pages (\(summary.rendered) rendered), \(summary.copied) files copied, "
               + "\(summary.written) files written, \(errors) errors, \(warnings) warnings, in \(String(format: "%.2f", seconds)) s → \(options.output.path)")

@@ -1,7 +1,8 @@
+@testable import Build
 import ContentGraph
 import Foundation
+import Infrastructure
 import Ingest
-@testable import Rendering
 import SiteConfig
 import XCTest
 
@@ -33,7 +34,7 @@ final class GraphCacheTests: XCTestCase {
     private func cache(_ count: Int) -> GraphCache {
         let documents = (0..<count).map { document($0) }
         let graph = GraphBuilder(config: SiteConfig()).build(ContentFolder(documents: documents, assets: []))
-        let content = documents.map { AssetFile(path: $0.path, sourcePath: "", size: 10, modified: 1) }.sorted { $0.path < $1.path }
+        let content = documents.map { SourceFile(path: $0.path, sourcePath: "", size: 10, modified: 1) }.sorted { $0.path < $1.path }
         return GraphCache(settings: 7, content: content, claimsClean: true, graph: graph, base: 1, state: 1)
     }
 

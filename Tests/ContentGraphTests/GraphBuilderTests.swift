@@ -1,5 +1,6 @@
 import ContentGraph
 import Foundation
+import Infrastructure
 import Ingest
 import SiteConfig
 import XCTest
@@ -14,7 +15,7 @@ final class GraphBuilderTests: XCTestCase {
     private func build(_ documents: [SourceDocument], assets: [String] = [], config: SiteConfig = SiteConfig(),
                        drafts: Bool = false) -> ContentGraph {
         let folder = ContentFolder(documents: documents,
-                                   assets: assets.map { AssetFile(path: $0, sourcePath: "/nowhere/" + $0, size: 1) })
+                                   assets: assets.map { SourceFile(path: $0, sourcePath: "/nowhere/" + $0, size: 1) })
         return GraphBuilder(config: config, includeDrafts: drafts).build(folder)
     }
 

@@ -1,5 +1,6 @@
 import ContentGraph
 import Foundation
+import Infrastructure
 import Ingest
 import SiteConfig
 import XCTest
@@ -23,7 +24,7 @@ final class GraphPatchTests: XCTestCase {
 
     private func build(_ documents: [SourceDocument]) -> ContentGraph {
         GraphBuilder(config: SiteConfig()).build(ContentFolder(documents: documents, assets: [
-            AssetFile(path: "kinh-te/c.jpg", sourcePath: "/nowhere/c.jpg", size: 1, modified: 42),
+            SourceFile(path: "kinh-te/c.jpg", sourcePath: "/nowhere/c.jpg", size: 1, modified: 42),
         ]))
     }
 

@@ -1,5 +1,5 @@
-@testable import Ingest
 import Foundation
+import Infrastructure
 import XCTest
 
 final class FileTreeTests: XCTestCase {

@@ -1,4 +1,5 @@
 import Foundation
+import Infrastructure
 
 /// Turns front matter fields into a document's metadata, with the keys Hugo and Jekyll users write.
 enum FrontMatter {
@@ -8,10 +9,9 @@ enum FrontMatter {
             for key in keys { if let value = fields.values[key] { return (key, value) } }
             return nil
         }
-        func report(_ key: String, _ severity: Diagnostic.Severity, _ message: String) {
+        func report(_ key: String, _ severity: Diagnostic.Severity, _ message: String, code: String = "front-matter.value") {
             let position = fields.positions[key] ?? SourcePosition(line: 1, column: 1)
-            document.diagnostics.append(Diagnostic(path: document.path, line: position.line, column: position.column,
-                                                   severity: severity, message: message))
+            document.diagnostics.append(Diagnostic(path: document.path, at: position, severity: severity, code: code, message: message))
         }
         func text(_ keys: String...) -> String? {
             for key in keys {
@@ -26,7 +26,8 @@ enum FrontMatter {
                 // Jekyll's `published: false` is a flag, not a date.
                 guard let value = fields.values[key], case .string(let raw) = value, !raw.isEmpty else { continue }
                 if let parsed = DateParser.parse(raw, defaultTimeZone: timeZone) { return parsed }
-                report(key, severity, "cannot read the date '\(raw)' (write it like 2021-11-30T22:58:00+07:00 or 30/11/2021 22:58)")
+                report(key, severity, "cannot read the date '\(raw)' (write it like 2021-11-30T22:58:00+07:00 or 30/11/2021 22:58)",
+                       code: "front-matter.date")
                 return nil
             }
             return nil

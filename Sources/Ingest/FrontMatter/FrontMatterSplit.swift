@@ -1,3 +1,5 @@
+import Infrastructure
+
 /// The syntax a file's front matter is written in.
 public enum FrontMatterSyntax: String, Sendable {
     /// Between `---` lines.
@@ -32,7 +34,7 @@ public struct FrontMatterSplit: Sendable {
         if text.hasPrefix("{") {
             syntax = .json
             guard let end = Self.endOfJSONObject(text) else {
-                throw FrontMatterError(line: 1, column: 1, message: "JSON front matter has no closing '}'")
+                throw FrontMatterError(line: 1, column: 1, code: "front-matter.unclosed", message: "JSON front matter has no closing '}'")
             }
             frontMatter = text[..<end]
             body = text[end...]
@@ -60,7 +62,7 @@ public struct FrontMatterSplit: Sendable {
                 line += 1
                 lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
             }
-            throw FrontMatterError(line: 1, column: 1, message: "front matter opened with '\(fence)' is never closed")
+            throw FrontMatterError(line: 1, column: 1, code: "front-matter.unclosed", message: "front matter opened with '\(fence)' is never closed")
         }
         syntax = nil
     }
@@ -97,14 +99,22 @@ public struct FrontMatterError: Error, Sendable {
     public var line: Int
     /// 1-based column.
     public var column: Int
+    /// The diagnostic code: `front-matter.unclosed`, `front-matter.not-a-mapping` or `front-matter.syntax`.
+    public var code: String
     /// What is wrong.
     public var message: String
 
     /// Makes an error.
-    public init(line: Int, column: Int, message: String) {
+    public init(line: Int, column: Int, code: String = "front-matter.syntax", message: String) {
         self.line = line
         self.column = column
+        self.code = code
         self.message = message
+    }
+
+    /// The error as reported for the file at `path`.
+    public func diagnostic(path: String) -> Diagnostic {
+        Diagnostic(path: path, line: line, column: column, severity: .error, code: code, message: message)
     }
 }
 

@@ -1,3 +1,5 @@
+import Infrastructure
+
 /// A front matter value, whichever syntax it was written in.
 ///
 /// Numbers and dates stay as the author wrote them (`.string`): the fields that need them parse
@@ -50,19 +52,5 @@ public struct FrontMatterFields: Sendable {
         let folded = key.lowercased()
         values[folded] = value
         positions[folded] = position
-    }
-}
-
-/// A 1-based line and column in a source file.
-public struct SourcePosition: Sendable, Hashable {
-    /// 1-based line.
-    public var line: Int
-    /// 1-based column.
-    public var column: Int
-
-    /// Makes a position.
-    public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Infrastructure
 
 /// Reads a JSON object at the top of a file with Foundation's decoder.
 enum JSONFrontMatter {

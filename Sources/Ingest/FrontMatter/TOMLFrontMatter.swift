@@ -1,3 +1,5 @@
+import Infrastructure
+
 /// Reads TOML front matter.
 ///
 /// No TOML package resolves on this platform's package mirror (TOMLKit needs a package that is not

@@ -1,3 +1,4 @@
+import Infrastructure
 import Yams
 
 /// Reads YAML front matter with Yams, keeping scalars as written.
@@ -18,7 +19,7 @@ enum YAMLFrontMatter {
         var fields = FrontMatterFields()
         guard let root else { return fields }
         guard let mapping = root.mapping else {
-            throw FrontMatterError(line: firstLine + (root.mark?.line ?? 1) - 1, column: root.mark?.column ?? 1,
+            throw FrontMatterError(line: firstLine + (root.mark?.line ?? 1) - 1, column: root.mark?.column ?? 1, code: "front-matter.not-a-mapping",
                                    message: "front matter must be a mapping of keys to values")
         }
         for (key, value) in mapping {

@@ -1,4 +1,6 @@
+#if canImport(Glibc)
 import Glibc
+#endif
 
 /// A page's bytes with the bodies of its `<script>` and `<style>` elements taken out before libxml2 parses
 /// them, JSON-LD excepted. Those bodies are two fifths of a scraped news page, and libxml2 2.9 reads them

@@ -1,5 +1,7 @@
 import CLibXML2
+#if canImport(Glibc)
 import Glibc
+#endif
 
 /// The text measures the body heuristics score with. Lengths count UTF-16 code units, as the browser
 /// reader views whose thresholds (25, 80, 100, 500 characters) these heuristics inherit do.

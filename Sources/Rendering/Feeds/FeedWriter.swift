@@ -1,5 +1,6 @@
 import ContentGraph
 import Foundation
+import Infrastructure
 import SiteConfig
 
 /// Writes the feeds of one list of articles (the home page, a section, a tag) in the three

@@ -1,0 +1,60 @@
+import ContentGraph
+import Foundation
+import Infrastructure
+import Rendering
+
+/// What the previous build into the same output left in `.broadsheet/cache/` (its manifest, file
+/// records and content graph), as one build uses it: to stop at once when nothing changed, to
+/// patch only what changed, or to keep unchanged files; and where this build's are saved.
+struct BuildCache {
+    let options: BuildOptions
+    let inputs: InputStamp
+    /// The previous manifest with its file records; nil when there is none to use.
+    let previous: BuildManifest?
+    /// The previous graph, when it belongs to that manifest and the output is still there.
+    let graph: GraphCache?
+    /// The summary of the previous build, when its input stamp equals this one's and its output
+    /// is still there: nothing needs building.
+    let upToDateSummary: BuildManifest?
+
+    /// Reads what the previous build left. Unless nothing changed, the manifest is removed at once:
+    /// it describes the output folder, and once the output changes the old one is wrong.
+    init(options: BuildOptions, inputs: InputStamp) {
+        self.options = options
+        self.inputs = inputs
+        let summary = options.useCache ? BuildManifest.load(site: options.site, output: options.output) : nil
+        let outputExists = FileManager.default.fileExists(atPath: options.output.path)
+        if let summary, summary.inputs == inputs.value, outputExists {
+            (upToDateSummary, previous, graph) = (summary, nil, nil)
+            return
+        }
+        upToDateSummary = nil
+        previous = summary?.loadingFiles(site: options.site, output: options.output)
+        let cached = previous != nil && outputExists ? GraphCache.load(site: options.site, output: options.output) : nil
+        graph = cached?.state == previous?.inputs ? cached : nil
+        BuildManifest.remove(site: options.site, output: options.output, everything: !options.useCache)
+    }
+
+    /// The previous build's summary and diagnostics, when nothing changed since.
+    func upToDate(strict: Bool) -> BuildSummary? {
+        guard let previous = upToDateSummary else { return nil }
+        return BuildSummary(articles: previous.articles, pages: previous.pages, copied: previous.copied,
+                            diagnostics: previous.contentDiagnostics + RenderReports(issues: previous.issues).diagnostics(strict: strict),
+                            rendered: 0, written: 0)
+    }
+
+    /// A build that patches the previous one, when its graph and manifest are there to patch.
+    func incremental(site: SiteInputs) -> IncrementalBuild? {
+        guard let previous, let graph else { return nil }
+        return IncrementalBuild(options: options, site: site, inputs: inputs, previous: previous, cached: graph)
+    }
+
+    /// Saves this whole build's graph and manifest for the next build.
+    func save(graph: ContentGraph, plan: SitePlan, written: Written, contentDiagnostics: [Diagnostic]) {
+        GraphCache(settings: inputs.settings, content: inputs.content, claimsClean: plan.diagnostics.isEmpty, graph: graph,
+                   base: inputs.value, state: inputs.value).save(site: options.site, output: options.output)
+        BuildManifest(inputs: inputs.value, output: options.output.path, articles: graph.articles.count,
+                      pages: plan.pages.count, copied: written.copied, contentDiagnostics: contentDiagnostics, files: written.pages.files,
+                      issues: written.pages.issues).save(site: options.site, output: options.output)
+    }
+}

@@ -1,0 +1,24 @@
+import Infrastructure
+
+/// What a build did.
+public struct BuildSummary: Sendable {
+    /// Articles in the site.
+    public var articles: Int
+    /// Pages rendered (articles, lists, redirects).
+    public var pages: Int
+    /// Files copied (images, theme assets).
+    public var copied: Int
+    /// Everything found wrong, errors and warnings, sorted by path and line.
+    public var diagnostics: [Diagnostic]
+    /// Pages rendered this time (the others were unchanged since the last build).
+    public var rendered: Int
+    /// Files written this time (the others kept their previous file and modification time).
+    public var written: Int
+    /// Wall time of each step (read, graph, plan, render, copy, commit).
+    public var timings = PhaseClock()
+
+    /// Errors among the diagnostics.
+    public var errors: Int { diagnostics.count { $0.severity == .error } }
+    /// Warnings among the diagnostics.
+    public var warnings: Int { diagnostics.count - errors }
+}
