@@ -36,11 +36,11 @@ extension Build {
     }
 
     private func loadConfig() throws(BuildError) -> SiteConfig {
-        let path = options.site.appendingPathComponent("site.yml").path
         var config = SiteConfig()
-        if let data = FileManager.default.contents(atPath: path) {
+        if let data = FileManager.default.contents(atPath: options.site.appendingPathComponent("site.yml").path) {
             do {
-                config = try SiteConfig(yaml: String(decoding: data, as: UTF8.self), path: path)
+                // Named from the site folder, as content files are.
+                config = try SiteConfig(yaml: String(decoding: data, as: UTF8.self), path: "site.yml")
             } catch {
                 throw BuildError(error.diagnostic)
             }

@@ -1,48 +1,12 @@
 import Foundation
+import TestSupport
 import XCTest
 
 final class BuildCommandTests: XCTestCase {
     private var site: FixtureSite!
 
     override func setUpWithError() throws {
-        site = try FixtureSite()
-        try site.write("site.yml", """
-        title: Báo Thử
-        baseURL: https://example.org/
-        pagination:
-          pageSize: 2
-        sections:
-          - name: Thời sự
-            slug: thoi-su
-        """)
-        try site.write("Content/thoi-su/2021-11-30-chuyen-doi-so.md", """
-        ---
-        title: Chuyển đổi số phải đặt lợi ích quốc gia lên trên hết
-        tags: [Chuyển đổi số, Chính phủ]
-        author: Bạch Dương
-        ---
-        Phiên họp thứ nhất. Xem thêm [giá xăng](../kinh-te/gia-xang.md).
-        """)
-        try site.write("Content/kinh-te/gia-xang.md", """
-        +++
-        title = "Giá xăng giảm"
-        date = 2021-11-29T08:00:00+07:00
-        tags = ["chuyển đổi số", "Năng lượng"]
-        categories = ["Kinh tế"]
-        +++
-        Giá xăng giảm mạnh. ![Biểu đồ](bieu-do.png)
-        """)
-        try site.write("Content/kinh-te/bieu-do.png", Data([0x89, 0x50, 0x4E, 0x47]))
-        try site.write("Content/world/hello.md", """
-        {
-          "title": "Hello & welcome",
-          "date": "2021-10-02 09:30",
-          "tags": ["C++"],
-          "author": ["Jane Roe"]
-        }
-        An English article.
-        """)
-        try site.write("Content/thoi-su/nhap.md", "---\ntitle: Nháp\ndate: 2021-11-01\ndraft: true\n---\nChưa xong.\n")
+        site = try FixtureSite(copying: "valid")
     }
 
     override func tearDown() {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The repository's own demo site (`Content/`, `Templates/`, `site.yml`), built with the real

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Builds of one input give the same bytes however threads are scheduled. The fixture
@@ -10,8 +11,7 @@ final class DeterminismTests: XCTestCase {
 
     override func setUpWithError() throws {
         site = try FixtureSite()
-        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/gfm-extensions")
+        let fixture = Repository.fixture("gfm-extensions")
         try site.write("site.yml", Data(contentsOf: fixture.appendingPathComponent("site.yml")))
         let content = fixture.appendingPathComponent("Content")
         for section in try FileManager.default.contentsOfDirectory(atPath: content.path) {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// After each kind of change, an incremental build must give exactly what a cold build gives,

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// A page as a crawler saved it, in the shape of the seed article, built into the site.

@@ -1,21 +1,11 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The official Mustache spec run through `broadsheet template render`, one process per test:
 /// conformance checked from outside the library, as a theme author would see it.
 final class TemplateRenderCommandTests: XCTestCase {
-    private static var specFolder: URL? {
-        if let shared = ProcessInfo.processInfo.environment["BROADSHEET_SHARED"] {
-            return URL(fileURLWithPath: shared).appendingPathComponent("mustache-spec")
-        }
-        var directory = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("shared/mustache-spec")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        return nil
-    }
+    private static var specFolder: URL? { SharedFolder.url("mustache-spec") }
 
     private func runSpec(_ name: String) throws {
         guard let folder = Self.specFolder else {

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import TestSupport
 import XCTest
 @testable import Ingest
 
@@ -18,16 +19,7 @@ final class ReadabilityCorpusTests: XCTestCase {
     }
 
     static func corpusFolder() -> URL? {
-        if let shared = ProcessInfo.processInfo.environment["BROADSHEET_SHARED"] {
-            return URL(fileURLWithPath: shared).appendingPathComponent("extraction/readability")
-        }
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("shared/extraction/readability")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return nil
+        SharedFolder.url("extraction/readability")
     }
 
     func loadCases() throws -> [Case] {

@@ -1,5 +1,6 @@
 import Foundation
 import Templating
+import TestSupport
 import XCTest
 
 /// One file of the official Mustache spec (or of `extra/`, same schema).
@@ -17,18 +18,7 @@ struct MustacheSpec: Decodable {
 
     /// The spec folder: `$BROADSHEET_SHARED/mustache-spec`, else the first `shared/mustache-spec`
     /// found walking up from this file (the repository sits beside `shared/`).
-    static var folder: URL? {
-        if let shared = ProcessInfo.processInfo.environment["BROADSHEET_SHARED"] {
-            return URL(fileURLWithPath: shared).appendingPathComponent("mustache-spec")
-        }
-        var directory = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("shared/mustache-spec")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        return nil
-    }
+    static var folder: URL? { SharedFolder.url("mustache-spec") }
 
     /// Loads `file` (relative to the spec folder), or skips the calling test when it is absent.
     static func load(_ file: String) throws -> MustacheSpec {

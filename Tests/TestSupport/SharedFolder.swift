@@ -1,15 +1,24 @@
 import Foundation
 
-/// The `../shared` folder beside the repository (corpora, the Mustache spec, the seed article),
+/// The `shared/` folder beside the repository (corpora, the Mustache spec, the seed article),
 /// which is not part of a clone: tests that read it skip when it is absent.
 public enum SharedFolder {
-    /// The folder, or nil when there is none beside the repository.
+    /// `$BROADSHEET_SHARED` when set, else the first `shared/` found walking up from the
+    /// repository (it sits beside `shared/`); nil when there is none.
     public static var url: URL? {
-        let shared = Repository.root.deletingLastPathComponent().appendingPathComponent("shared")
-        return FileManager.default.fileExists(atPath: shared.path) ? shared : nil
+        if let shared = ProcessInfo.processInfo.environment["BROADSHEET_SHARED"] {
+            return URL(fileURLWithPath: shared)
+        }
+        var folder = Repository.root.resolvingSymlinksInPath()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("shared")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("mustache-spec").path) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        return nil
     }
 
-    /// A file or folder below `../shared`, or nil when it is not there.
+    /// A file or folder below `shared/`, or nil when it is not there.
     public static func url(_ relativePath: String) -> URL? {
         guard let file = url?.appendingPathComponent(relativePath),
               FileManager.default.fileExists(atPath: file.path) else { return nil }

@@ -1,38 +1,51 @@
 import Foundation
 import XCTest
 
-/// A small site written into a temporary folder for one test, and the real `broadsheet` binary
-/// run on it.
-struct FixtureSite {
-    let root: URL
+/// A small site in a temporary folder for one test — written by the test, or copied from a
+/// fixture site kept on disk (`Tests/Fixtures/<name>`) — and the real `broadsheet` binary run on it.
+public struct FixtureSite {
+    /// The site folder.
+    public let root: URL
 
-    init() throws {
+    /// An empty site folder.
+    public init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("broadsheet-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     }
 
-    var output: URL { root.appendingPathComponent("Output") }
+    /// A copy of the fixture site `Tests/Fixtures/<name>`, so a test can edit it freely.
+    public init(copying name: String) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("broadsheet-e2e-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Repository.fixture(name), to: root)
+    }
 
-    func write(_ relativePath: String, _ text: String) throws {
+    /// The default output folder.
+    public var output: URL { root.appendingPathComponent("Output") }
+
+    /// Writes a text file below the site folder.
+    public func write(_ relativePath: String, _ text: String) throws {
         try write(relativePath, Data(text.utf8))
     }
 
-    func write(_ relativePath: String, _ data: Data) throws {
+    /// Writes a file below the site folder.
+    public func write(_ relativePath: String, _ data: Data) throws {
         let url = root.appendingPathComponent(relativePath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: url)
     }
 
-    func read(_ outputPath: String) throws -> String {
+    /// Reads an output file as text.
+    public func read(_ outputPath: String) throws -> String {
         try String(contentsOf: output.appendingPathComponent(outputPath), encoding: .utf8)
     }
 
-    func exists(_ outputPath: String) -> Bool {
+    /// Whether the output holds a file or folder at `outputPath`.
+    public func exists(_ outputPath: String) -> Bool {
         FileManager.default.fileExists(atPath: output.appendingPathComponent(outputPath).path)
     }
 
     /// Every file below the output folder, relative to it, sorted.
-    func outputFiles() -> [String] {
+    public func outputFiles() -> [String] {
         let base = output.path
         let enumerator = FileManager.default.enumerator(atPath: base)
         var files: [String] = []
@@ -45,30 +58,32 @@ struct FixtureSite {
         return files.sorted()
     }
 
-    func remove() {
+    /// Deletes the site folder.
+    public func remove() {
         try? FileManager.default.removeItem(at: root)
     }
 
     /// Runs the binary with arguments; returns its exit status, standard output and standard error.
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+    public func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
         try Broadsheet.run(arguments, in: root, environment: environment)
     }
 }
 
 /// The real executable, built beside the test bundle.
-enum Broadsheet {
-    static var binary: URL {
+public enum Broadsheet {
+    /// The `broadsheet` executable of this build.
+    public static var binary: URL {
         let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
             + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
         for folder in candidates {
             let url = folder.appendingPathComponent("broadsheet")
             if FileManager.default.isExecutableFile(atPath: url.path) { return url }
         }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/broadsheet")
+        return Repository.root.appendingPathComponent(".build/debug/broadsheet")
     }
 
-    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws
+    /// Runs the binary in `folder`; returns its exit status, standard output and standard error.
+    public static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws
         -> (status: Int32, stdout: String, stderr: String)
     {
         let process = Process()

@@ -1,0 +1,65 @@
+@testable import Build
+import Foundation
+import Infrastructure
+import TestSupport
+import XCTest
+
+final class BuildTests: XCTestCase {
+    private var site: FixtureSite!
+
+    override func setUpWithError() throws {
+        site = try FixtureSite(copying: "valid")
+    }
+
+    override func tearDown() {
+        site.remove()
+    }
+
+    /// What a preview server does on every save: the same `Build` value run again in one process.
+    func testOneBuildValueRunTwiceWritesTheSameSite() throws {
+        let build = Build(BuildOptions(site: site.root, useCache: false))
+        let first = try build.run()
+        let firstFiles = try outputBytes()
+        let second = try build.run()
+        XCTAssertEqual(first.articles, 3)
+        XCTAssertEqual(second.articles, first.articles)
+        XCTAssertEqual(second.diagnostics, first.diagnostics)
+        XCTAssertEqual(try outputBytes(), firstFiles)
+        XCTAssertGreaterThan(firstFiles.count, 30)
+    }
+
+    func testASecondRunWithTheCacheWritesNothing() throws {
+        let build = Build(BuildOptions(site: site.root))
+        _ = try build.run()
+        let again = try build.run()
+        XCTAssertEqual(again.written, 0)
+        XCTAssertEqual(again.articles, 3)
+    }
+
+    func testCheckReportsWhatABuildReportsAndWritesNothing() throws {
+        try site.write("Content/thoi-su/hong.md", "---\ntitle: Hỏng\ndate: 2021-11-30\ntags: [a, b\n---\nThân.\n")
+        let options = BuildOptions(site: site.root, useCache: false)
+        let checked = try Build(options).check()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path), "check wrote the output folder")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".broadsheet").path), "check wrote a cache")
+        let built = try Build(options).run()
+        XCTAssertEqual(checked.diagnostics, built.diagnostics)
+        XCTAssertEqual(checked.articles, built.articles)
+        XCTAssertEqual(checked.diagnostics.map(\.code), ["taxonomy.spellings", "front-matter.syntax"])
+    }
+
+    func testAnUnusableThemeStopsTheBuildWithThePositionOfTheProblem() throws {
+        try site.write("Templates/article.mustache", "<h1>{{title}}</h1>\n{{#tags}}\n")
+        XCTAssertThrowsError(try Build(BuildOptions(site: site.root, useCache: false)).run()) { error in
+            let diagnostics = (error as? BuildError)?.diagnostics ?? []
+            XCTAssertEqual(diagnostics.map(\.location), ["Templates/article.mustache:2:1"])
+            XCTAssertEqual(diagnostics.map(\.code), ["template.syntax"])
+        }
+    }
+
+    private func outputBytes() throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in site.outputFiles() { files[path] = try Data(contentsOf: site.output.appendingPathComponent(path)) }
+        return files
+    }
+}
