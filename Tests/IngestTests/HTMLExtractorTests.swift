@@ -146,6 +146,17 @@ final class HTMLExtractorTests: XCTestCase {
         XCTAssertEqual(page.site, "Báo Mẫu")
     }
 
+    func testScriptAddressesInCanonicalAndOpenGraphAreDropped() throws {
+        for address in ["javascript:alert(1)", "JaVa&#x09;Script:alert(1)", "vbscript:msgbox(1)", "data:text/html,<script>alert(1)</script>"] {
+            let page = try extract("""
+                <html><head><link rel="canonical" href="\(address)"><meta property="og:url" content="\(address)">
+                <meta property="og:image" content="\(address)"></head><body>\(prose(4))</body></html>
+                """)
+            XCTAssertNil(page.canonical, address)
+            XCTAssertNil(page.image, address)
+        }
+    }
+
     func testMetaTagsGiveTagsCanonicalImageDescriptionAndLanguage() throws {
         let page = try extract("""
             <html lang="vi"><head>

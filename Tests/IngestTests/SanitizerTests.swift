@@ -58,6 +58,12 @@ final class SanitizerTests: XCTestCase {
         XCTAssertEqual(output.html, "<iframe src=\"https://www.youtube.com/embed/abc\"></iframe>")
     }
 
+    func testFramesFromHostsThatOnlyLookLikeVideoPlayersAreDropped() throws {
+        for src in ["https://www.youtube.com.evil.example/embed/", "https://evil.example/x?//www.youtube.com", "/local?//player.vimeo.com"] {
+            XCTAssertEqual(try render("<iframe src=\"\(src)\"></iframe>").html, "", src)
+        }
+    }
+
     func testTextIsEscapedInHTML() throws {
         let output = try render("<p>1 &lt; 2 &amp;&amp; \"q\"</p>")
         XCTAssertEqual(output.html, "<p>1 &lt; 2 &amp;&amp; \"q\"</p>")

@@ -64,9 +64,10 @@ enum FrontMatter {
         document.summary = text("summary", "description", "excerpt")
         if let (_, value) = first("image", "images", "cover", "featured_image") {
             switch value {
-            case .string(let path): document.image = path
-            case .list(let items): document.image = items.first?.text
-            case .table(let image): document.image = (image["src"] ?? image["url"] ?? image["path"] ?? image["image"])?.text
+            case .string(let path): document.image = URLPolicy.allowed(path, image: true)
+            case .list(let items): document.image = items.first?.text.flatMap { URLPolicy.allowed($0, image: true) }
+            case .table(let image):
+                document.image = (image["src"] ?? image["url"] ?? image["path"] ?? image["image"])?.text.flatMap { URLPolicy.allowed($0, image: true) }
             case .bool: break
             }
         }
@@ -82,6 +83,6 @@ enum FrontMatter {
             if let aliases = value.texts(splitCommas: false) { document.aliases = aliases } else { report(key, .warning, "'\(key)' should be a list of paths") }
         }
         document.language = text("lang", "language")
-        document.canonical = text("canonical", "source", "original_url")
+        document.canonical = text("canonical", "source", "original_url").flatMap { URLPolicy.allowed($0) }
     }
 }

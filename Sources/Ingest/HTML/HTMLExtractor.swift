@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import Infrastructure
 
 /// Reads a page saved by a crawler: its metadata, its article body as sanitized HTML and plain text,
 /// and the images and links the body keeps. Pure: bytes in, value out, safe to call from many threads.
@@ -80,8 +81,10 @@ public struct HTMLExtractor: Sendable {
         page.byline = facts.byline
         page.modified = metadata.modified.flatMap { DateParser.parse($0, defaultTimeZone: defaultTimeZone) }
         page.section = facts.section
-        page.canonical = metadata.canonical.map { Self.resolve($0, against: base) }
-        page.image = metadata.image.map { Self.resolve($0, against: base) }
+        // A page's own addresses are content too: `javascript:` in a canonical link or `og:url`
+        // must not become a link on the mirror.
+        page.canonical = metadata.canonical.flatMap { URLPolicy.allowed($0) }.map { Self.resolve($0, against: base) }
+        page.image = metadata.image.flatMap { URLPolicy.allowed($0, image: true) }.map { Self.resolve($0, against: base) }
         // Without a stated summary, the lede stands in, as reader views show it.
         page.description = metadata.description ?? Sanitizer.firstLine(of: page.text)
         page.lang = metadata.lang

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import Infrastructure
 
 extension Sanitizer {
     /// The single walk that writes HTML and text together.
@@ -98,7 +99,7 @@ extension Sanitizer {
                 else { return nil }
                 kept.insert(("src", String(first)), at: 0)
             case "iframe":
-                guard let src = kept.first(where: { $0.0 == "src" })?.1, BodyPass.isAllowedVideo(src) else { return nil }
+                guard let src = kept.first(where: { $0.0 == "src" })?.1, URLPolicy.isAllowedEmbed(src) else { return nil }
             default: break
             }
             return kept

@@ -1,11 +1,12 @@
 import CLibXML2
 import Foundation
+import Infrastructure
 
 /// Writes an extracted body out as safe HTML and plain text in one walk.
 ///
 /// An allowlist, not a blocklist: only the elements and attributes named here survive. Elements known to
 /// be dangerous or useless without script (script, style, forms, embeds) go with their content; any other
-/// unknown element is unwrapped and its content kept. URLs are kept only with a safe scheme
+/// unknown element is unwrapped and its content kept. URLs are kept only as `URLPolicy` allows
 /// (http, https, mailto, tel, relative; `data:` only for raster images), so no `javascript:`,
 /// `vbscript:` or `data:text/html` survives, and no `on*` attribute ever does.
 struct Sanitizer {
@@ -119,29 +120,12 @@ struct Sanitizer {
             .joined(separator: "\n")
     }
 
-    /// The URL made safe and, with a base, absolute; nil when it must not be kept.
+    /// The URL made safe (`URLPolicy`) and, with a base, absolute; nil when it must not be kept.
     func safeURL(_ raw: String, forImage: Bool) -> String? {
-        let value = raw.whitespaceTrimmed
-        guard !value.isEmpty else { return nil }
-        // Browsers ignore tabs, newlines and control characters inside a scheme (`java\tscript:`). Read
-        // as bytes (every byte of a non-ASCII character is above 0x20 and none is a delimiter): the
-        // Character-based version was a twentieth of a whole extraction.
-        let squeezed = value.utf8.filter { $0 > 0x20 }
-        let delimiters: [UInt8] = [UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#")]
-        if let end = squeezed.firstIndex(where: delimiters.contains), end > 0, squeezed[end] == UInt8(ascii: ":") {
-            let lower = squeezed.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-            switch String(decoding: lower[..<end], as: UTF8.self) {
-            case "http", "https", "mailto", "tel", "ftp": return value
-            case "data": return forImage && Self.rasterPrefixes.contains { lower.starts(with: $0) } ? value : nil
-            default: return nil
-            }
-        }
-        guard let baseURL, !value.hasPrefix("#") else { return value }
+        guard let value = URLPolicy.allowed(raw, image: forImage) else { return nil }
+        guard let baseURL, !value.hasPrefix("#"), URLPolicy.scheme(of: value) == nil else { return value }
         return URL(string: value, relativeTo: baseURL)?.absoluteString ?? value
     }
-
-    static let rasterPrefixes = ["data:image/png", "data:image/jpeg", "data:image/jpg", "data:image/gif",
-                                 "data:image/webp", "data:image/avif"].map { Array($0.utf8) }
 
     /// `srcset` with each candidate's URL made safe; nil when none survives. An ASCII `srcset` (nearly all
     /// are) is split as bytes: split by Character, `srcset`s were a sixth of writing the body.
