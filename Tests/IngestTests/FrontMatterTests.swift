@@ -82,6 +82,22 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertEqual(document.date?.utcOffsetSeconds, 7 * 3600)
     }
 
+    func testNestedAliasesThatWouldExpandPastTheLimitAreAnErrorNotAnExplosion() {
+        var lines = ["---", "title: Bom", "date: 2021-11-30", "a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+        for level in 1...8 { lines.append("a\(level): &a\(level) [\(Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", "))]") }
+        lines += ["tags: *a8", "---", "Thân."]
+        let document = read(lines.joined(separator: "\n") + "\n")
+        XCTAssertEqual(document.diagnostics.map(\.code), ["front-matter.too-large"])
+        XCTAssertEqual(document.diagnostics.first?.line, 8)
+        XCTAssertTrue(document.tags.isEmpty)
+    }
+
+    func testAliasesWithinTheLimitAreRead() {
+        let document = read("---\ntitle: t\ndate: 2021-11-30\nshared: &chung [Kinh tế, Xã hội]\ntags: *chung\n---\nThân.\n")
+        XCTAssertEqual(document.tags, ["Kinh tế", "Xã hội"])
+        XCTAssertEqual(document.diagnostics, [])
+    }
+
     func testBrokenYAMLIsAnErrorAtItsLineAndColumn() {
         let document = read("---\ntitle: ok\ntags: [a, b\n---\nBody\n")
         let error = document.diagnostics.first
