@@ -78,7 +78,13 @@ public struct GraphBuilder: Sendable {
         for (index, item) in pending.enumerated() {
             sections.add(article: index, to: item.section)
             let path = item.document.path
-            names.append(ArticleNames(tags: Self.unique(item.document.tags.compactMap { tags.add($0, article: index, path: path) }),
+            var written = item.document.tags
+            if written.count > config.tagsPerArticle {
+                diagnostics.append(Diagnostic(path: path, severity: .warning, code: "limit.tags",
+                                              message: "\(written.count) tags; the first \(config.tagsPerArticle) are kept (limits.tagsPerArticle)"))
+                written.removeLast(written.count - config.tagsPerArticle)
+            }
+            names.append(ArticleNames(tags: Self.unique(written.compactMap { tags.add($0, article: index, path: path) }),
                                       authors: Self.unique(item.document.authors.compactMap { authors.add($0, article: index, path: path) })))
         }
         var articles: [Article] = []

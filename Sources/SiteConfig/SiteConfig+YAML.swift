@@ -50,6 +50,7 @@ extension SiteConfig {
                 for (optionKey, optionValue) in options {
                     switch optionKey.string {
                     case "items": feedItems = try reader.positiveInt(optionValue, "feeds.items")
+                    case "categories": feedCategories = try reader.positiveInt(optionValue, "feeds.categories")
                     case "fullContent", "full_content":
                         guard let flag = optionValue.bool else { throw reader.error(optionValue, "feeds.fullContent must be true or false") }
                         feedFullContent = flag
@@ -57,6 +58,11 @@ extension SiteConfig {
                     }
                 }
             case "related": relatedCount = try reader.positiveInt(value, "related")
+            case "limits":
+                guard let options = value.mapping else { throw reader.error(value, "limits must be a mapping") }
+                for (optionKey, optionValue) in options where optionKey.string == "tagsPerArticle" || optionKey.string == "tags_per_article" {
+                    tagsPerArticle = try reader.positiveInt(optionValue, "limits.tagsPerArticle")
+                }
             case "extraction":
                 guard let options = value.mapping else { throw reader.error(value, "extraction must be a mapping") }
                 if let rules = options["rules"] { extractionRules = try reader.extractionRules(rules) }

@@ -22,8 +22,14 @@ public struct SiteConfig: Sendable {
     public var feedItems: Int = 20
     /// Whether feeds carry whole articles (else summaries).
     public var feedFullContent = false
+    /// Categories (section and tags) each feed item lists: every tag's feeds repeat an article's
+    /// categories, so without a bound the output grows with the square of its tag count.
+    public var feedCategories = 10
     /// Related articles shown on each article page.
     public var relatedCount = 5
+    /// Tags an article keeps; more are reported and dropped. A page with 20,000 `article:tag`
+    /// metas would otherwise make 20,000 tag pages and feeds, each listing all of them.
+    public var tagsPerArticle = 100
     /// Per-site hints for reading crawled pages.
     public var extractionRules: [ExtractionRule] = []
 

@@ -35,6 +35,15 @@ final class GraphBuilderTests: XCTestCase {
         XCTAssertTrue(warning!.message.contains("'Chuyen doi so'") && warning!.message.contains("'chuyển đổi số'"))
     }
 
+    func testTagsPastTheLimitAreReportedAndDropped() {
+        var config = SiteConfig()
+        config.tagsPerArticle = 3
+        let tags = (1...10).map { "Thẻ \($0)" }.joined(separator: ", ")
+        let graph = build([markdown("a.md", "---\ntitle: A\ndate: 2021-11-01\ntags: [\(tags)]\n---\n")], config: config)
+        XCTAssertEqual(graph.tags.map(\.name).sorted(), ["Thẻ 1", "Thẻ 2", "Thẻ 3"])
+        XCTAssertEqual(graph.diagnostics.map(\.code), ["limit.tags"])
+    }
+
     func testArticlesAreNewestFirstWithTiesBrokenBySlug() {
         let graph = build([
             markdown("b.md", "---\ntitle: B\ndate: 2021-11-30T10:00:00+07:00\n---\n"),

@@ -85,7 +85,9 @@ struct FeedWriter {
             xml += "<guid isPermaLink=\"true\">\(link)</guid>\n<pubDate>\(article.date.rfc822)</pubDate>\n"
             for author in article.authors { xml += "<dc:creator>\(XMLText.escape(graph.authors[author].name))</dc:creator>\n" }
             if let section = article.section { xml += "<category>\(XMLText.escape(graph.sections[section].name))</category>\n" }
-            for tag in article.tags { xml += "<category>\(XMLText.escape(graph.tags[tag].name))</category>\n" }
+            for tag in article.tags.prefix(config.feedCategories - (article.section == nil ? 0 : 1)) {
+                xml += "<category>\(XMLText.escape(graph.tags[tag].name))</category>\n"
+            }
             xml += "<description>\(XMLText.escape(article.summary))</description>\n"
             if config.feedFullContent { xml += "<content:encoded>\(XMLText.escape(absoluteBody(index)))</content:encoded>\n" }
             xml += "</item>\n"
@@ -113,7 +115,7 @@ struct FeedWriter {
             xml += "<published>\(article.date.iso8601)</published>\n<updated>\((article.updated ?? article.date).iso8601)</updated>\n"
             let authors = article.authors.isEmpty ? [config.title] : article.authors.map { graph.authors[$0].name }
             for author in authors { xml += "<author><name>\(XMLText.escape(author))</name></author>\n" }
-            for tag in article.tags { xml += "<category term=\"\(XMLText.escape(graph.tags[tag].name))\"/>\n" }
+            for tag in article.tags.prefix(config.feedCategories) { xml += "<category term=\"\(XMLText.escape(graph.tags[tag].name))\"/>\n" }
             xml += "<summary>\(XMLText.escape(article.summary))</summary>\n"
             if config.feedFullContent { xml += "<content type=\"html\">\(XMLText.escape(absoluteBody(index)))</content>\n" }
             xml += "</entry>\n"
@@ -146,7 +148,7 @@ struct FeedWriter {
                         item.field("id", permalink)
                         item.field("image", article.image.map(routes.absolute))
                         item.field("summary", article.summary)
-                        item.field("tags", strings: article.tags.isEmpty ? nil : article.tags.map { graph.tags[$0].name })
+                        item.field("tags", strings: article.tags.isEmpty ? nil : article.tags.prefix(config.feedCategories).map { graph.tags[$0].name })
                         item.field("title", article.title)
                         item.field("url", permalink)
                     }
