@@ -56,6 +56,11 @@ public struct GraphBuilder: Sendable {
                                                   message: "URL '\(written)' climbs out of the site with '..'; the article was left out"))
                     continue
                 }
+                if let problem = Self.unwritableReason(path) {
+                    diagnostics.append(Diagnostic(path: item.document.path, line: 1, column: 1, severity: .error, code: "url.invalid",
+                                                  message: "URL '\(Self.shown(written))' \(problem); the article was left out"))
+                    continue
+                }
                 item.path = path
                 pending.append(item)
             }
@@ -230,6 +235,30 @@ public struct GraphBuilder: Sendable {
         return path.isEmpty || path.hasSuffix(".html") ? path : path + "/"
     }
 
+    /// Longest name of one file or folder most file systems take (ext4, XFS, Btrfs: 255 bytes).
+    static let componentLimit = 255
+    /// Longest output path, well under `PATH_MAX` (4,096) once the output folder's own path is
+    /// in front of it.
+    static let pathLimit = 1024
+
+    /// Why an output path cannot be written as a file, or nil when it can: a control character
+    /// (a NUL ends the path for the kernel), a name longer than the file system takes, or a path
+    /// too long. Such a URL would otherwise stop the whole build when its file is written.
+    static func unwritableReason(_ path: String) -> String? {
+        if path.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return "holds a control character" }
+        if path.utf8.count > pathLimit { return "is longer than \(pathLimit) bytes" }
+        if path.utf8.split(separator: UInt8(ascii: "/")).contains(where: { $0.count > componentLimit }) {
+            return "has a segment longer than \(componentLimit) bytes"
+        }
+        return nil
+    }
+
+    /// A written path for a message: control characters escaped, and cut after 80 characters.
+    private static func shown(_ written: String) -> String {
+        let escaped = written.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? $0.escaped(asASCII: true) : String($0) }.joined()
+        return escaped.count > 80 ? escaped.prefix(80) + "…" : escaped
+    }
+
     private func leadImage(of document: SourceDocument, resolver: LinkResolver, diagnostics: inout [Diagnostic]) -> String? {
         guard let image = document.image else { return nil }
         let resolved = resolver.resolveImage(image, from: document.path)
@@ -244,7 +273,12 @@ public struct GraphBuilder: Sendable {
         document.aliases.compactMap { alias in
             guard let path = Self.outputPath(alias), !path.isEmpty else {
                 diagnostics.append(Diagnostic(path: document.path, severity: .warning, code: "alias.outside-site",
-                                              message: "alias '\(alias)' is not a path inside the site; it was ignored"))
+                                              message: "alias '\(Self.shown(alias))' is not a path inside the site; it was ignored"))
+                return nil
+            }
+            if let problem = Self.unwritableReason(path) {
+                diagnostics.append(Diagnostic(path: document.path, severity: .warning, code: "alias.invalid",
+                                              message: "alias '\(Self.shown(alias))' \(problem); it was ignored"))
                 return nil
             }
             return path
