@@ -51,7 +51,7 @@ public struct Build: Sendable {
             writer.discard()
             throw BuildError(error.diagnostic)
         }
-        let content = Self.shownFromSite(graph.diagnostics) + plan.diagnostics
+        let content = inputs.linkDiagnostics + Self.shownFromSite(graph.diagnostics) + plan.diagnostics
         if options.useCache {
             cache.save(graph: graph, plan: plan, written: written, contentDiagnostics: content)
             clock.lap("save cache")
@@ -68,8 +68,8 @@ public struct Build: Sendable {
         var clock = PhaseClock()
         let site = try loadSite()
         clock.lap("config and theme")
-        let content = FileTree.files(under: options.site.appendingPathComponent("Content").path, skipHidden: true)
-        let graph = readGraph(content, site: site, clock: &clock)
+        let inputs = InputStamp(site: options.site, options: options.fingerprint)
+        let graph = readGraph(inputs.content, site: site, clock: &clock)
         let plan = planPages(graph, site: site)
         clock.lap("plan pages")
         let rendered: PageRenderer.Result
@@ -81,7 +81,7 @@ public struct Build: Sendable {
         }
         clock.lap("render")
         return BuildSummary(articles: graph.articles.count, pages: plan.pages.count, copied: 0,
-                            diagnostics: Self.shownFromSite(graph.diagnostics) + plan.diagnostics
+                            diagnostics: inputs.linkDiagnostics + Self.shownFromSite(graph.diagnostics) + plan.diagnostics
                                 + RenderReports(issues: rendered.issues).diagnostics(strict: options.strict),
                             rendered: rendered.rendered, written: 0, timings: clock)
     }

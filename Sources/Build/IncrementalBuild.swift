@@ -85,7 +85,9 @@ struct IncrementalBuild {
     /// among them whose bytes changed, read; nil when the whole site must be built (a file added,
     /// removed, or one that is not an article: an asset, a draft, a file with errors).
     private func readChanges(positions: [String: Int]) -> (touched: [SourceFile], changed: [SourceDocument])? {
+        // Links leading out of the site are warned about by full builds only: build whole.
         guard cached.settings == inputs.settings, cached.claimsClean, cached.content.count == inputs.content.count,
+              inputs.outsideLinks.isEmpty,
               positions.count == cached.graph.articles.count, !Self.hasEquivalentNames(inputs.content) else { return nil }
         var touched: [SourceFile] = []
         for (old, new) in zip(cached.content, inputs.content) {

@@ -14,8 +14,16 @@ struct InputStamp {
     let settings: UInt64
     /// Every file below `Content/` (hidden ones too), sorted by path.
     let content: [SourceFile]
+    /// Symbolic links below `Content/` that lead out of the site folder: not read, not published.
+    let outsideLinks: [String]
     /// The stamp of all of it.
     let value: UInt64
+
+    /// The warnings for links left out, named from the site folder.
+    var linkDiagnostics: [Diagnostic] {
+        outsideLinks.map { Diagnostic(path: "Content/" + $0, severity: .warning, code: "file.link-outside-site",
+                                      message: "symbolic link to a file outside the site folder; it was not read") }
+    }
 
     /// Stats every input of a site.
     init(site: URL, options: [String]) {
@@ -25,7 +33,9 @@ struct InputStamp {
         Self.stamp(path: site.appendingPathComponent("site.yml").path, into: &hasher)
         Self.combine(FileTree.files(under: site.appendingPathComponent("Templates").path, skipHidden: false), into: &hasher)
         settings = hasher.value
-        content = FileTree.files(under: site.appendingPathComponent("Content").path, skipHidden: false)
+        (content, outsideLinks) = FileTree.listing(under: site.appendingPathComponent("Content").path, skipHidden: false,
+                                                   linksWithin: site.path)
+        for link in outsideLinks { hasher.combine(link) }
         Self.combine(content, into: &hasher)
         value = hasher.value
     }

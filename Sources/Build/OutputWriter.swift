@@ -88,12 +88,14 @@ public final class OutputWriter: PageSink {
         return link(previous, path) == 0
     }
 
-    /// Copies a file into the output (an image of the content folder).
+    /// Copies a file into the output (an image of the content folder). A symbolic link is copied
+    /// as the file it leads to: a link in the output would point at the site's sources, or
+    /// nowhere once the site is deployed.
     public func copy(from sourcePath: String, to relativePath: String) throws(OutputError) {
         let path = staging.path + "/" + relativePath
         try makeParent(of: path)
         do {
-            try FileManager.default.copyItem(atPath: sourcePath, toPath: path)
+            try FileManager.default.copyItem(atPath: URL(fileURLWithPath: sourcePath).resolvingSymlinksInPath().path, toPath: path)
         } catch {
             throw OutputError(path: path, message: "cannot copy \(sourcePath): \(error.localizedDescription)")
         }

@@ -10,18 +10,42 @@ public enum FileTree {
     /// followed, so a link cannot make a cycle), sorted by relative path. With `skipHidden`, names
     /// starting with `.` or `_` are skipped with everything below them, as Hugo and Jekyll skip them.
     public static func files(under base: String, skipHidden: Bool) -> [SourceFile] {
+        listing(under: base, skipHidden: skipHidden, linksWithin: nil).files
+    }
+
+    /// `files(under:skipHidden:)`, where a symbolic link is followed only when the file it leads
+    /// to is inside the folder `linksWithin` (a site's own folder): a link to `/etc/passwd` in a
+    /// content folder would otherwise be published. Links left out are listed by relative path.
+    public static func listing(under base: String, skipHidden: Bool, linksWithin root: String?)
+        -> (files: [SourceFile], outsideLinks: [String])
+    {
         // The top folder's subfolders (a news site's sections) are walked on every core.
-        var files: [SourceFile] = []
+        let root = root.flatMap(resolved)
+        var found = Found()
         var folders: [(absolute: String, relative: String)] = []
-        list(base, relative: "", skipHidden: skipHidden, files: &files, folders: &folders)
-        for below in ConcurrentMap.map(folders, { folder -> [SourceFile] in
-            var files: [SourceFile] = []
-            walk(folder.absolute, relative: folder.relative, skipHidden: skipHidden, into: &files)
-            return files
+        list(base, relative: "", skipHidden: skipHidden, root: root, into: &found, folders: &folders)
+        for below in ConcurrentMap.map(folders, { folder -> Found in
+            var found = Found()
+            walk(folder.absolute, relative: folder.relative, skipHidden: skipHidden, root: root, into: &found)
+            return found
         }) {
-            files += below
+            found.files += below.files
+            found.outsideLinks += below.outsideLinks
         }
-        return files.sorted { $0.path < $1.path }
+        return (found.files.sorted { $0.path < $1.path }, found.outsideLinks.sorted())
+    }
+
+    /// What a walk found.
+    private struct Found: Sendable {
+        var files: [SourceFile] = []
+        var outsideLinks: [String] = []
+    }
+
+    /// The absolute path with every link resolved, or nil when it does not exist.
+    private static func resolved(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
     }
 
     /// True when a relative path has a file or folder name starting with `.` or `_`, which
@@ -47,15 +71,15 @@ public enum FileTree {
         return low < files.count && files[low].path == path ? low : nil
     }
 
-    private static func walk(_ folder: String, relative: String, skipHidden: Bool, into files: inout [SourceFile]) {
+    private static func walk(_ folder: String, relative: String, skipHidden: Bool, root: String?, into found: inout Found) {
         var folders: [(absolute: String, relative: String)] = []
-        list(folder, relative: relative, skipHidden: skipHidden, files: &files, folders: &folders)
-        for folder in folders { walk(folder.absolute, relative: folder.relative, skipHidden: skipHidden, into: &files) }
+        list(folder, relative: relative, skipHidden: skipHidden, root: root, into: &found, folders: &folders)
+        for folder in folders { walk(folder.absolute, relative: folder.relative, skipHidden: skipHidden, root: root, into: &found) }
     }
 
     /// One folder's files, and its subfolders to walk; `stat` relative to the open folder, so the
     /// kernel does not look the whole path up again for every file.
-    private static func list(_ folder: String, relative: String, skipHidden: Bool, files: inout [SourceFile],
+    private static func list(_ folder: String, relative: String, skipHidden: Bool, root: String?, into found: inout Found,
                              folders: inout [(absolute: String, relative: String)]) {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
@@ -74,9 +98,13 @@ public enum FileTree {
                 folders.append((folder + "/" + name, path))
             case S_IFLNK:
                 guard fstatat(descriptor, name, &info, 0) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
-                files.append(file(path, folder + "/" + name, info))
+                if let root, !(resolved(folder + "/" + name) ?? "").hasPrefix(root + "/") {
+                    found.outsideLinks.append(path)
+                    continue
+                }
+                found.files.append(file(path, folder + "/" + name, info))
             case S_IFREG:
-                files.append(file(path, folder + "/" + name, info))
+                found.files.append(file(path, folder + "/" + name, info))
             default:
                 continue
             }
