@@ -31,6 +31,9 @@ struct HeadingAnchors {
         // Ids written in the body, and those the default theme uses, are taken before any is made.
         var used: Set<String> = ["main", "toc-title", "related-title"]
         used.formUnion(Self.explicitIDs(bytes))
+        // The next number to try for each repeated base: counting up from 2 for every repeat made
+        // 50,000 headings of one text take minutes.
+        var nextNumber: [String: Int] = [:]
         var index = 0
         let count = bytes.count
         while index + 3 < count {
@@ -56,8 +59,9 @@ struct HeadingAnchors {
                 var id = Slug.fold(text)
                 if id.isEmpty { id = "muc" }
                 let base = id
-                var counter = 2
+                var counter = nextNumber[base] ?? 2
                 while used.contains(id) { id = "\(base)-\(counter)"; counter += 1 }
+                nextNumber[base] = counter
                 used.insert(id)
                 entries.append(Entry(level: level, text: text, id: id))
                 insertions.append((index + 3, id))

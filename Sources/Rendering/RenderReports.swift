@@ -31,7 +31,9 @@ public struct RenderReports {
                 case .unknownTemplate:
                     (code, message) = ("template.unknown-template", "the theme has no template '\(issue.name)' (needed for \(page))")
                 case .invalidLambdaResult: (code, message) = ("template.lambda", "\(issue.kind) '\(issue.name)'")
-                case .recursionLimit: (code, message) = ("template.recursion-limit", "\(issue.kind) '\(issue.name)'")
+                case .recursionLimit:
+                    (code, message) = ("template.recursion-limit",
+                                       "partials, parents or lambdas nested more than \(TemplateLibrary.maximumDepth) deep at '\(issue.name)'")
                 case nil: (code, message) = ("template.issue", "\(issue.kind) '\(issue.name)'")
                 }
                 diagnostics.append(Diagnostic(

@@ -39,6 +39,11 @@ extension Template {
                         definesOverride[index] = true
                     }
                     open.append(index)
+                    // Parsing and rendering recurse once per level: without a bound, a template of
+                    // 10,000 nested sections overflowed the stack (render threads have 512 KiB).
+                    guard open.count <= Template.nestingLimit else {
+                        throw source.error("sections nested more than \(Template.nestingLimit) deep", at: token.start)
+                    }
                 case .close:
                     let name = closingName(of: token)
                     guard let opener = open.popLast() else {

@@ -4,6 +4,10 @@
 /// removed, indentation of blocks worked out, names split and filters resolved, so that rendering
 /// only walks nodes and looks names up.
 struct Template: Sendable {
+    /// Sections, inverted sections, parents and blocks nested deeper than this in one template are
+    /// a compile error.
+    static let nestingLimit = 100
+
     let name: String
     let nodes: [Node]
 

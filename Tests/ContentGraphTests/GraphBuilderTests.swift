@@ -93,6 +93,15 @@ final class GraphBuilderTests: XCTestCase {
         XCTAssertEqual(graph.articles[b].incomingLinks, [graph.articles.firstIndex { $0.id == "thoi-su/a.md" }!])
     }
 
+    func testThousandsOfLinksThatLeadNowhereAreEachReportedAtTheirLine() {
+        let links = (0..<8000).map { "- [l\($0)](nowhere-\($0).md)" }.joined(separator: "\n")
+        let graph = build([markdown("a.md", "---\ntitle: A\ndate: 2021-11-01\n---\n" + links + "\n")])
+        let reported = graph.diagnostics.filter { $0.code == "link.unresolved" }
+        XCTAssertEqual(reported.count, 8000)
+        XCTAssertEqual(reported.first?.line, 5)
+        XCTAssertEqual(reported.last?.line, 8004)
+    }
+
     func testUnresolvedInternalLinksAreReportedWithTheirPosition() {
         let graph = build([markdown("a.md", "---\ntitle: A\ndate: 2021-11-30\n---\n\nXem [B](missing.md).\n")])
         let warning = graph.diagnostics.first { $0.message.contains("leads nowhere") }

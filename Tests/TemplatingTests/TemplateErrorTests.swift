@@ -18,6 +18,14 @@ final class TemplateErrorTests: XCTestCase {
         XCTAssertEqual(error.message, "unclosed section 'items': no closing tag")
     }
 
+    func testSectionsNestedTooDeepAreAnErrorNotACrash() throws {
+        let source = String(repeating: "{{#a}}", count: 10_000) + "x" + String(repeating: "{{/a}}", count: 10_000)
+        let error = try XCTUnwrap(compileError(source))
+        XCTAssertEqual([error.line, error.column], [1, 601])
+        XCTAssertEqual(error.message, "sections nested more than 100 deep")
+        XCTAssertNil(compileError(String(repeating: "{{#a}}", count: 100) + String(repeating: "{{/a}}", count: 100)))
+    }
+
     func testMismatchedClosingTagPointsAtTheClosingTag() throws {
         let error = try XCTUnwrap(compileError("{{#article}}\n<h1>{{title}}</h1>\n{{/articles}}\n"))
         XCTAssertEqual([error.line, error.column], [3, 1])

@@ -1,0 +1,24 @@
+@testable import Rendering
+import XCTest
+
+final class HeadingAnchorsTests: XCTestCase {
+    func testHeadingsGetIdsFromTheirText() {
+        let anchors = HeadingAnchors("<h2>Giá xăng</h2><p>x</p><h3 class=\"a\">Chi tiết</h3>")
+        XCTAssertEqual(anchors.html, "<h2 id=\"gia-xang\">Giá xăng</h2><p>x</p><h3 id=\"chi-tiet\" class=\"a\">Chi tiết</h3>")
+        XCTAssertEqual(anchors.entries.map(\.level), [2, 3])
+    }
+
+    func testRepeatedHeadingsAreNumberedFromTwo() {
+        let body = String(repeating: "<h2>Cùng một tiêu đề</h2><p>x</p>", count: 20_000)
+        let ids = HeadingAnchors(body).entries.map(\.id)
+        XCTAssertEqual(ids.count, 20_000)
+        XCTAssertEqual(Set(ids).count, 20_000)
+        XCTAssertEqual(Array(ids.prefix(3)), ["cung-mot-tieu-de", "cung-mot-tieu-de-2", "cung-mot-tieu-de-3"])
+        XCTAssertEqual(ids.last, "cung-mot-tieu-de-20000")
+    }
+
+    func testANumberAlreadyTakenIsSkipped() {
+        let ids = HeadingAnchors("<p id=\"muc-2\"></p><h2>Mục</h2><h2>Mục</h2><h2>Mục</h2>").entries.map(\.id)
+        XCTAssertEqual(ids, ["muc", "muc-3", "muc-4"])
+    }
+}
