@@ -126,14 +126,24 @@ public struct Build: Sendable {
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(value) {} }
     }
 
-    /// The output folder is replaced as a whole, so it must not be, or hold, the site's sources.
+    /// The output folder is replaced as a whole, so it must not be, hold or sit inside the site's
+    /// sources (a build would read its own output back in), be the home folder, or be a folder of
+    /// the user's that a mistyped `--output` named.
     private func checkOutputIsSafe() throws(BuildError) {
         let output = options.output.standardizedFileURL.path
         let site = options.site.resolvingSymlinksInPath().standardizedFileURL.path
         let sources = [site, site + "/Content", site + "/Templates", site + "/site.yml"]
-        if output == "/" || sources.contains(where: { $0 == output || $0.hasPrefix(output + "/") }) {
+        let home = FileManager.default.homeDirectoryForCurrentUser.resolvingSymlinksInPath().standardizedFileURL.path
+        let holdsSources = sources.contains { $0 == output || $0.hasPrefix(output + "/") }
+        let insideSources = sources.dropFirst().contains { output.hasPrefix($0 + "/") }
+        if output == "/" || output == home || holdsSources || insideSources {
             throw BuildError(Diagnostic(path: options.output.path, severity: .error, code: "output.unsafe",
                                         message: "the output folder would replace the site's own files; choose another --output"))
+        }
+        if !options.force && !OutputWriter.mayReplace(options.output) {
+            throw BuildError(Diagnostic(path: options.output.path, severity: .error, code: "output.not-ours",
+                                        message: "the output folder holds files Broadsheet did not write (no \(OutputWriter.marker)); "
+                                            + "choose another --output, empty it, or pass --force to replace it"))
         }
     }
 }

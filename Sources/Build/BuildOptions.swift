@@ -20,6 +20,8 @@ public struct BuildOptions: Sendable {
     public var useCache: Bool
     /// URLs per sitemap file before a sitemap index is written (the protocol's 50,000).
     public var sitemapLimit: Int
+    /// Replaces an output folder that holds files Broadsheet did not write.
+    public var force = false
 
     /// The options that change what is built, for the input stamp.
     var fingerprint: [String] {

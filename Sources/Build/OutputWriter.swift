@@ -13,12 +13,22 @@ import Glibc
 /// linking the thousands of unchanged files into a new folder, which would cost more than the
 /// patch itself, is avoided.
 public final class OutputWriter: PageSink {
+    /// The file that marks a folder as a Broadsheet output: a build replaces only such a folder
+    /// (or an empty one), never a folder of the user's that `--output` named by mistake.
+    public static let marker = ".broadsheet-output"
+
     /// The folder the site ends up in.
     public let output: URL
     /// The folder being written.
     public let staging: URL
     /// True when only new files are staged and the previous output is kept around them.
     public let patching: Bool
+
+    /// Whether `folder` may be replaced: it does not exist, is empty, or holds the marker.
+    public static func mayReplace(_ folder: URL) -> Bool {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return true }
+        return entries.isEmpty || entries.contains(marker)
+    }
 
     /// Prepares an empty staging folder next to `output` (same file system, so the swap is a rename).
     public init(output: URL, patching: Bool = false) throws(OutputError) {
@@ -35,6 +45,10 @@ public final class OutputWriter: PageSink {
                 if manager.fileExists(atPath: folder.path) { try manager.removeItem(at: folder) }
             }
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            if !patching {
+                try Data("Written by broadsheet build: every file here is replaced by the next build.\n".utf8)
+                    .write(to: staging.appendingPathComponent(Self.marker))
+            }
         } catch {
             throw OutputError(path: staging.path, message: "cannot prepare the staging folder: \(error.localizedDescription)")
         }

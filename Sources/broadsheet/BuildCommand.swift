@@ -23,6 +23,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "The absolute URL the site is served from, overriding site.yml.")
     var baseURL: String?
 
+    @Flag(help: "Replace the output folder even when it holds files Broadsheet did not write.")
+    var force = false
+
     @Flag(help: "Build drafts too.")
     var drafts = false
 
@@ -55,9 +58,10 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let started = DispatchTime.now()
         let siteURL = URL(fileURLWithPath: site)
-        let options = BuildOptions(site: siteURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
+        var options = BuildOptions(site: siteURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL,
                                    includeDrafts: drafts, strict: strict, includeFuture: future,
                                    now: try Self.sourceDateEpoch, useCache: !noCache)
+        options.force = force
         let summary: BuildSummary
         do {
             summary = try Build(options).run()

@@ -112,8 +112,9 @@ final class BuildCommandTests: XCTestCase {
     }
 
     func testOutputIsReplacedAsAWhole() throws {
-        try site.write("Output/stale.html", "old")
         XCTAssertEqual(try site.run(["build"]).status, 0)
+        try site.write("Output/stale.html", "old")
+        XCTAssertEqual(try site.run(["build", "--no-cache"]).status, 0)
         XCTAssertFalse(site.exists("stale.html"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".Output.staging").path))
     }
@@ -152,8 +153,24 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertTrue(site.exists("2030/01/01/later/index.html"))
     }
 
+    func testAFolderOfTheUsersIsNotReplacedWithoutForce() throws {
+        try site.write("Mine/thesis.tex", "years of work")
+        let refused = try site.run(["build", "--output", "Mine"])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("Mine: error: the output folder holds files Broadsheet did not write"), refused.stderr)
+        XCTAssertEqual(try String(contentsOf: site.root.appendingPathComponent("Mine/thesis.tex"), encoding: .utf8), "years of work")
+        XCTAssertEqual(try site.run(["build", "--output", "Mine", "--force"]).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Mine/.broadsheet-output").path))
+        XCTAssertEqual(try site.run(["build", "--output", "Mine"]).status, 0, "a folder it wrote is its own")
+    }
+
+    func testAnEmptyOutputFolderIsUsed() throws {
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("Empty"), withIntermediateDirectories: true)
+        XCTAssertEqual(try site.run(["build", "--output", "Empty"]).status, 0)
+    }
+
     func testAnOutputFolderHoldingTheSiteIsRefused() throws {
-        for output in [".", "..", "Content"] {
+        for output in [".", "..", "Content", "Content/out", "Templates/out"] {
             let result = try site.run(["build", "--output", output])
             XCTAssertEqual(result.status, 2, output)
             XCTAssertTrue(result.stderr.contains("would replace the site's own files"), result.stderr)
