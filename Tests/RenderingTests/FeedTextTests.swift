@@ -7,6 +7,13 @@ final class FeedTextTests: XCTestCase {
                        "Tôm &amp; cá &lt;b&gt;&quot;x&quot;&lt;/b&gt; &apos;y&apos;\tz")
     }
 
+    func testTextThatReadersTakeAsHTMLIsEscapedTwice() {
+        // An XML parser gives back `&lt;script&gt;`, which an RSS reader shows as text.
+        XCTAssertEqual(XMLText.escapeAsHTMLText("a <script>alert(1)</script> & b"),
+                       "a &amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt; &amp;amp; b")
+        XCTAssertEqual(XMLText.escapeAsHTMLText("\"Trích dẫn\""), "&quot;Trích dẫn&quot;")
+    }
+
     func testJSONWriterNestsAndEscapesForScript() {
         var json = JSONWriter()
         json.object { object in

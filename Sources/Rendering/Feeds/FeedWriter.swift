@@ -71,7 +71,7 @@ struct FeedWriter {
         <channel>
         <title>\(XMLText.escape(feedTitle(title)))</title>
         <link>\(XMLText.escape(routes.permalink(path)))</link>
-        <description>\(XMLText.escape(config.description.isEmpty ? feedTitle(title) : config.description))</description>
+        <description>\(XMLText.escapeAsHTMLText(config.description.isEmpty ? feedTitle(title) : config.description))</description>
         <language>\(XMLText.escape(config.language))</language>
         <generator>Broadsheet</generator>
         <atom:link href="\(XMLText.escape(routes.permalink(path + "feed.xml")))" rel="self" type="application/rss+xml"/>
@@ -88,7 +88,7 @@ struct FeedWriter {
             for tag in article.tags.prefix(config.feedCategories - (article.section == nil ? 0 : 1)) {
                 xml += "<category>\(XMLText.escape(graph.tags[tag].name))</category>\n"
             }
-            xml += "<description>\(XMLText.escape(article.summary))</description>\n"
+            xml += "<description>\(XMLText.escapeAsHTMLText(article.summary))</description>\n"
             if config.feedFullContent { xml += "<content:encoded>\(XMLText.escape(absoluteBody(index)))</content:encoded>\n" }
             xml += "</item>\n"
         }

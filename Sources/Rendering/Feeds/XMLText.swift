@@ -29,4 +29,23 @@ enum XMLText {
             return String(decoding: result, as: UTF8.self)
         }
     }
+
+    /// Plain text for an element that RSS readers read as HTML (`<description>`): escaped for HTML
+    /// first, then for XML, so a summary reading `<script>` reaches the reader as text, not markup.
+    static func escapeAsHTMLText(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else {
+            return escape(text)
+        }
+        var html = ""
+        html.reserveCapacity(text.utf8.count + 16)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": html += "&amp;"
+            case "<": html += "&lt;"
+            case ">": html += "&gt;"
+            default: html.unicodeScalars.append(character)
+            }
+        }
+        return escape(html)
+    }
 }
