@@ -54,16 +54,21 @@ public enum DateParser {
         let offset = time == nil && found.isISO == false ? nil : findZone(tokens, from: zoneStart)
         let days = CivilDate.daysSince1970(year: found.year, month: found.month, day: found.day)
         let seconds = (time?.hour ?? 0) * 3600 + (time?.minute ?? 0) * 60 + (time?.second ?? 0)
-        let wall = Double(days * 86_400 + seconds) + (time?.fraction ?? 0)
+        return date(days: days, seconds: seconds, fraction: time?.fraction ?? 0, offset: offset,
+                    defaultTimeZone: defaultTimeZone, hasTime: time != nil)
+    }
+
+    /// The instant of a wall time `seconds` into day `days` (since 1970-01-01) at `offset`, or,
+    /// without one, in `defaultTimeZone`.
+    static func date(days: Int, seconds: Int, fraction: Double, offset: Int?, defaultTimeZone: TimeZone, hasTime: Bool) -> ParsedDate {
+        let wall = Double(days * 86_400 + seconds) + fraction
         if let offset {
-            return ParsedDate(date: Date(timeIntervalSince1970: wall - Double(offset)), utcOffsetSeconds: offset,
-                              hasTime: time != nil)
+            return ParsedDate(date: Date(timeIntervalSince1970: wall - Double(offset)), utcOffsetSeconds: offset, hasTime: hasTime)
         }
         // The zone's offset depends on the instant; a second look settles it across a DST change.
         var guess = defaultTimeZone.secondsFromGMT(for: Date(timeIntervalSince1970: wall))
         guess = defaultTimeZone.secondsFromGMT(for: Date(timeIntervalSince1970: wall - Double(guess)))
-        return ParsedDate(date: Date(timeIntervalSince1970: wall - Double(guess)), utcOffsetSeconds: guess,
-                          hasTime: time != nil)
+        return ParsedDate(date: Date(timeIntervalSince1970: wall - Double(guess)), utcOffsetSeconds: guess, hasTime: hasTime)
     }
 
     // MARK: - Tokens

@@ -25,7 +25,17 @@ enum FrontMatter {
             for key in keys {
                 // Jekyll's `published: false` is a flag, not a date.
                 guard let value = fields.values[key], case .string(let raw) = value, !raw.isEmpty else { continue }
-                if let parsed = DateParser.parse(raw, defaultTimeZone: timeZone) { return parsed }
+                switch ISODateReader.read(raw) {
+                case .date(let year, let month, let day, let hour, let minute, let second, let fraction, let offset, let hasTime):
+                    return DateParser.date(days: CivilDate.daysSince1970(year: year, month: month, day: day),
+                                           seconds: hour * 3600 + minute * 60 + second, fraction: fraction, offset: offset,
+                                           defaultTimeZone: timeZone, hasTime: hasTime)
+                case .invalid(let reason):
+                    report(key, severity, "cannot read the date '\(raw)': \(reason)", code: "front-matter.date")
+                    return nil
+                case .notISO:
+                    if let parsed = DateParser.parse(raw, defaultTimeZone: timeZone) { return parsed }
+                }
                 report(key, severity, "cannot read the date '\(raw)' (write it like 2021-11-30T22:58:00+07:00 or 30/11/2021 22:58)",
                        code: "front-matter.date")
                 return nil
