@@ -36,8 +36,8 @@ public struct GraphBuilder: Sendable {
         pending.reserveCapacity(outcomes.count)
         for outcome in outcomes {
             switch outcome {
-            case .rejected(let diagnostic):
-                diagnostics.append(diagnostic)
+            case .rejected(let reasons):
+                diagnostics += reasons
             case .accepted(let prepared):
                 var item = prepared
                 item.section = item.sectionName.flatMap { sections.index(for: $0) }
@@ -121,15 +121,24 @@ public struct GraphBuilder: Sendable {
 
     /// A document's own part of becoming an article, before any shared table is touched.
     func prepare(_ document: SourceDocument) -> Prepared {
-        guard let date = document.date else {
-            return .rejected(Diagnostic(path: document.path, line: 1, column: 1, severity: .error, code: "article.no-date",
-                                       message: "no publication date: add `date:` to the front matter"))
-        }
         let title = NFC.normalize(document.title ?? "")
+        // Both are reported at once, so that one run of `check` shows everything to fix in the file.
+        var missing: [Diagnostic] = []
+        if document.date == nil {
+            missing.append(Diagnostic(path: document.path, line: 1, column: 1, severity: .error, code: "article.no-date",
+                                      message: "no publication date: add `date:` to the front matter"))
+        }
+        // An untitled article would be an empty link on every list and feed that shows it. A
+        // Markdown file's first heading already stands in for a missing `title:` (see MarkdownReader).
+        if title.allSatisfy(\.isWhitespace) {
+            missing.append(Diagnostic(path: document.path, line: 1, column: 1, severity: .error, code: "article.no-title",
+                                      message: "no title: add `title:` to the front matter, or start the body with a heading"))
+        }
+        guard missing.isEmpty, let date = document.date else { return .rejected(missing) }
         let slug = Self.slug(for: document, title: title)
         if slug.isEmpty {
-            return .rejected(Diagnostic(path: document.path, line: 1, column: 1, severity: .error, code: "article.no-slug",
-                                       message: "cannot make a URL slug from the file name or the title: add `slug:`"))
+            return .rejected([Diagnostic(path: document.path, line: 1, column: 1, severity: .error, code: "article.no-slug",
+                                        message: "cannot make a URL slug from the file name or the title: add `slug:`")])
         }
         // A Markdown file's folder names its section, as in Hugo; a crawled page's folder is
         // only where the crawler saved it.
@@ -322,7 +331,7 @@ struct PendingArticle: Sendable {
 /// A document that becomes an article, or why it does not.
 enum Prepared: Sendable {
     case accepted(PendingArticle)
-    case rejected(Diagnostic)
+    case rejected([Diagnostic])
 }
 
 /// An article's tag and author indexes (provisional, before the tables are sorted).

@@ -91,6 +91,25 @@ final class GraphBuilderTests: XCTestCase {
         XCTAssertEqual(warning?.column, 5)
     }
 
+    func testAnArticleWithoutATitleIsLeftOutWithAnError() {
+        let graph = build([
+            markdown("empty.md", "---\ntitle: \"\"\ndate: 2021-11-30\n---\nThân bài.\n"),
+            markdown("blank.md", "---\ntitle: \"  \"\ndate: 2021-11-30\n---\nThân bài.\n"),
+            markdown("missing.md", "---\ndate: 2021-11-30\n---\nThân bài.\n"),
+            markdown("heading.md", "---\ndate: 2021-11-30\n---\n# Tựa từ tiêu đề\n"),
+        ])
+        XCTAssertEqual(graph.articles.map(\.title), ["Tựa từ tiêu đề"], "a first heading stands in for the title")
+        XCTAssertEqual(graph.diagnostics.map(\.location), ["blank.md:1:1", "empty.md:1:1", "missing.md:1:1"])
+        XCTAssertEqual(Set(graph.diagnostics.map(\.code)), ["article.no-title"])
+        XCTAssertTrue(graph.diagnostics.allSatisfy { $0.severity == .error })
+    }
+
+    func testAnArticleWithNeitherTitleNorDateGetsBothErrors() {
+        let graph = build([markdown("bare.md", "Thân bài.\n")])
+        XCTAssertEqual(graph.articles.count, 0)
+        XCTAssertEqual(graph.diagnostics.map(\.code), ["article.no-date", "article.no-title"])
+    }
+
     func testDraftsAreLeftOutUnlessAskedFor() {
         let documents = [markdown("a.md", "---\ntitle: A\ndate: 2021-11-30\ndraft: true\n---\n")]
         XCTAssertEqual(build(documents).articles.count, 0)
