@@ -33,7 +33,7 @@ struct LinkResolver {
         var diagnostics: [Diagnostic] = []
         var linked: [Int] = []
         var reported = Set<String>()
-        let html = AttributeRewriter.rewrite(document.bodyHTML) { target in
+        let html = AttributeRewriter.rewrite(document.bodyHTML) { target, attribute in
             // Markdown may hold raw HTML, but no link runs script when clicked.
             if Self.runsScript(target) { return "#" }
             switch resolve(target, from: document.path) {
@@ -45,9 +45,12 @@ struct LinkResolver {
             case .missing(let candidate):
                 if reported.insert(target).inserted {
                     let reference = document.references.first { Self.sameTarget($0.target, target) }
-                    diagnostics.append(Diagnostic(
-                        path: document.path, line: reference?.line ?? 0, column: reference?.column ?? 0, severity: .warning, code: "link.unresolved",
-                        message: "link to '\(target)' leads nowhere: no article or file at \(candidate) in the content folder"))
+                    let (line, column) = (reference?.line ?? 0, reference?.column ?? 0)
+                    diagnostics.append(attribute == .src
+                        ? Diagnostic(path: document.path, line: line, column: column, severity: .warning, code: "image.missing",
+                                     message: "image '\(target)' leads nowhere: no file at \(candidate) in the content folder")
+                        : Diagnostic(path: document.path, line: line, column: column, severity: .warning, code: "link.unresolved",
+                                     message: "link to '\(target)' leads nowhere: no article or file at \(candidate) in the content folder"))
                 }
                 return nil
             case .external:

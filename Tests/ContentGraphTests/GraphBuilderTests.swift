@@ -91,6 +91,13 @@ final class GraphBuilderTests: XCTestCase {
         XCTAssertEqual(warning?.column, 5)
     }
 
+    func testAMissingImageInTheBodyIsReportedAsAnImage() {
+        let graph = build([markdown("a.md", "---\ntitle: A\ndate: 2021-11-30\n---\n![anh](hinh.png) [tep](bang.pdf)\n")])
+        XCTAssertEqual(graph.diagnostics.map(\.code), ["image.missing", "link.unresolved"])
+        XCTAssertEqual(graph.diagnostics.map(\.location), ["a.md:5:1", "a.md:5:18"])
+        XCTAssertEqual(graph.diagnostics.first?.message, "image 'hinh.png' leads nowhere: no file at hinh.png in the content folder")
+    }
+
     func testAnArticleWithoutATitleIsLeftOutWithAnError() {
         let graph = build([
             markdown("empty.md", "---\ntitle: \"\"\ndate: 2021-11-30\n---\nThân bài.\n"),
