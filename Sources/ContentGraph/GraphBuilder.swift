@@ -84,6 +84,7 @@ public struct GraphBuilder: Sendable {
         var articles: [Article] = []
         articles.reserveCapacity(pending.count)
         var incoming: [[Int]] = Array(repeating: [], count: pending.count)
+        var sectionLinks: [(source: Int, links: [SectionLink])] = []
         // Articles are made, links rewritten, on every core, a batch at a time: each batch's original
         // bodies are let go before the next, so the build never holds two copies of every body.
         for batchStart in stride(from: 0, to: pending.count, by: 256) {
@@ -95,9 +96,11 @@ public struct GraphBuilder: Sendable {
                 articles.append(result.article)
                 diagnostics += result.diagnostics
                 for target in result.linkedArticles where target != index { incoming[target].append(index) }
+                if !result.sectionLinks.isEmpty { sectionLinks.append((index, result.sectionLinks)) }
                 pending[index].document.bodyHTML = ""
             }
         }
+        diagnostics += SectionLink.check(sectionLinks, in: &articles)
         for index in articles.indices { articles[index].incomingLinks = Array(Set(incoming[index])).sorted() }
         let (tagItems, tagRemap) = tags.finish(diagnostics: &diagnostics)
         let (authorItems, authorRemap) = authors.finish(diagnostics: &diagnostics)
@@ -151,13 +154,19 @@ public struct GraphBuilder: Sendable {
     }
 
     /// An article from its pending document and names: the body with its links rewritten, and the
-    /// other fields that need the link resolver.
+    /// other fields that need the link resolver. Links to its own sections are checked here;
+    /// those to other articles' sections are returned, to be checked once every body is made.
     func article(_ item: PendingArticle, names: ArticleNames, resolver: LinkResolver)
-        -> (article: Article, diagnostics: [Diagnostic], linkedArticles: [Int])
+        -> (article: Article, diagnostics: [Diagnostic], linkedArticles: [Int], sectionLinks: [SectionLink])
     {
         let document = item.document
         let linked = resolver.rewrite(document)
         var diagnostics = linked.diagnostics
+        let ownSections = linked.sectionLinks.filter { $0.target == nil }
+        if !ownSections.isEmpty {
+            let anchors = HeadingAnchors.anchors(in: linked.html)
+            diagnostics += ownSections.filter { !$0.lands(in: anchors) }.map { $0.diagnostic(in: document.path, targetPath: nil) }
+        }
         let image = leadImage(of: document, resolver: resolver, diagnostics: &diagnostics)
         let aliases = aliases(of: document, diagnostics: &diagnostics)
         var article = Article(
@@ -170,7 +179,7 @@ public struct GraphBuilder: Sendable {
             contentHash: document.contentHash, incomingLinks: [])
         article.diagnostics = document.diagnostics + diagnostics
         article.placement = item.placement
-        return (article, diagnostics, linked.linkedArticles)
+        return (article, diagnostics, linked.linkedArticles, linked.sectionLinks.filter { $0.target != nil })
     }
 
     /// The output path of a written path with no empty, `.` or `..` segment; nil for any other.
