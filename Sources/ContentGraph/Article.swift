@@ -52,6 +52,9 @@ public struct Article: Sendable {
     public var related: [Int] = []
     /// Problems found in the article's own file: reading it, its links, image and aliases.
     public var diagnostics: [Diagnostic] = []
+    /// Whether another article links to one of its sections (`this.md#id`): those links were
+    /// checked against its headings, so it cannot be patched alone (see `GraphBuilder.patch`).
+    public var hasIncomingSectionLinks = false
     /// Hash of everything in the source that places the article in the graph: date, names, slug,
     /// URL, aliases, link targets. Two versions of a file with the same placement differ only in
     /// what pages show of the article (title, summary, body), never in which pages list it.

@@ -7,9 +7,17 @@ import Glibc
 /// Both cmark-gfm and the HTML sanitizer write attributes as `name="value"` with `&`, `<`, `>` and
 /// `"` escaped, so a scan of the bytes finds every one without parsing the document again.
 enum AttributeRewriter {
-    /// Calls `transform` with each `href`/`src` value (entities decoded); a non-nil result
-    /// replaces it (escaped again).
-    static func rewrite(_ html: String, _ transform: (String) -> String?) -> String {
+    /// Which attribute a value was found in.
+    enum Attribute {
+        /// A link: `<a href>`.
+        case href
+        /// An embedded file: `<img src>`, `<video src>`, `<source src>`.
+        case src
+    }
+
+    /// Calls `transform` with each `href`/`src` value (entities decoded) and its attribute; a
+    /// non-nil result replaces it (escaped again).
+    static func rewrite(_ html: String, _ transform: (String, Attribute) -> String?) -> String {
         var html = html
         // The replacements, as byte ranges of the body and their new values: found with `memchr`
         // jumping from one `=` to the next (body text has few), and applied by appending slices of
@@ -21,10 +29,10 @@ enum AttributeRewriter {
             while index < bytes.count, let hit = memchr(base + index, Int32(UInt8(ascii: "=")), bytes.count - index) {
                 let equals = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
                 index = equals + 1
-                guard let valueStart = attributeValueStart(bytes, equals: equals),
+                guard let (valueStart, attribute) = attributeValueStart(bytes, equals: equals),
                       let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { continue }
                 let value = decodeEntities(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self))
-                if let replacement = transform(value) { found.append((valueStart..<valueEnd, escape(replacement))) }
+                if let replacement = transform(value, attribute) { found.append((valueStart..<valueEnd, escape(replacement))) }
                 index = valueEnd + 1
             }
             return found
@@ -43,14 +51,15 @@ enum AttributeRewriter {
         return result
     }
 
-    /// Where the value starts when the `=` at `equals` ends ` href` or ` src` and a `"` follows.
-    private static func attributeValueStart(_ bytes: UnsafeBufferPointer<UInt8>, equals: Int) -> Int? {
+    /// Where the value starts, and in which attribute, when the `=` at `equals` ends ` href` or
+    /// ` src` and a `"` follows.
+    private static func attributeValueStart(_ bytes: UnsafeBufferPointer<UInt8>, equals: Int) -> (Int, Attribute)? {
         guard equals + 1 < bytes.count, bytes[equals + 1] == UInt8(ascii: "\"") else { return nil }
         func isSpace(_ index: Int) -> Bool {
             index >= 0 && (bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\t"))
         }
-        if equals >= 5, matches(bytes, at: equals - 4, "href"), isSpace(equals - 5) { return equals + 2 }
-        if equals >= 4, matches(bytes, at: equals - 3, "src"), isSpace(equals - 4) { return equals + 2 }
+        if equals >= 5, matches(bytes, at: equals - 4, "href"), isSpace(equals - 5) { return (equals + 2, .href) }
+        if equals >= 4, matches(bytes, at: equals - 3, "src"), isSpace(equals - 4) { return (equals + 2, .src) }
         return nil
     }
 

@@ -167,6 +167,7 @@ extension Article {
         writer.count(diagnostics.count)
         for diagnostic in diagnostics { diagnostic.archive(into: &writer) }
         writer.word(placement)
+        writer.bool(hasIncomingSectionLinks)
     }
 
     init(archive reader: inout ArchiveReader) throws(ArchiveError) {
@@ -190,5 +191,6 @@ extension Article {
         related = try reader.counts()
         for _ in 0..<(try reader.count()) { diagnostics.append(try Diagnostic(archive: &reader)) }
         placement = try reader.word()
+        hasIncomingSectionLinks = try reader.bool()
     }
 }

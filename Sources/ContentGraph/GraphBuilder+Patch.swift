@@ -9,7 +9,9 @@ extension GraphBuilder {
     /// has errors: the caller then builds the whole graph.
     ///
     /// The patched articles must also link to the same articles as before (raw HTML links are not
-    /// in the placement), since those links are the graph's `incomingLinks`.
+    /// in the placement), since those links are the graph's `incomingLinks`. None may link to a
+    /// section of another article or have its own sections linked to from another: such a link
+    /// is checked against the linked article's body, which a cached graph does not keep.
     ///
     /// Also how an incremental build gets bodies back: a graph loaded from the build cache has
     /// none, and patching with unchanged documents restores theirs.
@@ -31,6 +33,7 @@ extension GraphBuilder {
             // Placement covers the slug as written; a slug that lost a collision carries its suffix.
             item.slug = old.slug
             let made = article(item, names: ArticleNames(tags: old.tags, authors: old.authors), resolver: resolver)
+            guard made.sectionLinks.isEmpty, !old.hasIncomingSectionLinks else { return nil }
             var article = made.article
             article.incomingLinks = old.incomingLinks
             article.related = old.related

@@ -36,8 +36,8 @@ public struct GraphBuilder: Sendable {
         pending.reserveCapacity(outcomes.count)
         for outcome in outcomes {
             switch outcome {
-            case .rejected(let diagnostic):
-                diagnostics.append(diagnostic)
+            case .rejected(let reasons):
+                diagnostics += reasons
             case .accepted(let prepared):
                 var item = prepared
                 item.section = item.sectionName.flatMap { sections.index(for: $0) }
@@ -95,6 +95,7 @@ public struct GraphBuilder: Sendable {
         var articles: [Article] = []
         articles.reserveCapacity(pending.count)
         var incoming: [[Int]] = Array(repeating: [], count: pending.count)
+        var sectionLinks: [(source: Int, links: [SectionLink])] = []
         // Articles are made, links rewritten, on every core, a batch at a time: each batch's original
         // bodies are let go before the next, so the build never holds two copies of every body.
         for batchStart in stride(from: 0, to: pending.count, by: 256) {
@@ -106,9 +107,11 @@ public struct GraphBuilder: Sendable {
                 articles.append(result.article)
                 diagnostics += result.diagnostics
                 for target in result.linkedArticles where target != index { incoming[target].append(index) }
+                if !result.sectionLinks.isEmpty { sectionLinks.append((index, result.sectionLinks)) }
                 pending[index].document.bodyHTML = ""
             }
         }
+        diagnostics += SectionLink.check(sectionLinks, in: &articles)
         for index in articles.indices { articles[index].incomingLinks = Array(Set(incoming[index])).sorted() }
         let (tagItems, tagRemap) = tags.finish(diagnostics: &diagnostics)
         let (authorItems, authorRemap) = authors.finish(diagnostics: &diagnostics)
@@ -132,15 +135,24 @@ public struct GraphBuilder: Sendable {
 
     /// A document's own part of becoming an article, before any shared table is touched.
     func prepare(_ document: SourceDocument) -> Prepared {
-        guard let date = document.date else {
-            return .rejected(Diagnostic(path: document.path, line: 1, column: 1, severity: .error, code: "article.no-date",
-                                       message: "no publication date: add `date:` to the front matter"))
-        }
         let title = NFC.normalize(document.title ?? "")
+        // Both are reported at once, so that one run of `check` shows everything to fix in the file.
+        var missing: [Diagnostic] = []
+        if document.date == nil {
+            missing.append(Diagnostic(path: document.path, line: 1, column: 1, severity: .error, code: "article.no-date",
+                                      message: "no publication date: add `date:` to the front matter"))
+        }
+        // An untitled article would be an empty link on every list and feed that shows it. A
+        // Markdown file's first heading already stands in for a missing `title:` (see MarkdownReader).
+        if title.allSatisfy(\.isWhitespace) {
+            missing.append(Diagnostic(path: document.path, line: 1, column: 1, severity: .error, code: "article.no-title",
+                                      message: "no title: add `title:` to the front matter, or start the body with a heading"))
+        }
+        guard missing.isEmpty, let date = document.date else { return .rejected(missing) }
         let slug = Self.slug(for: document, title: title)
         if slug.isEmpty {
-            return .rejected(Diagnostic(path: document.path, line: 1, column: 1, severity: .error, code: "article.no-slug",
-                                       message: "cannot make a URL slug from the file name or the title: add `slug:`"))
+            return .rejected([Diagnostic(path: document.path, line: 1, column: 1, severity: .error, code: "article.no-slug",
+                                        message: "cannot make a URL slug from the file name or the title: add `slug:`")])
         }
         // A Markdown file's folder names its section, as in Hugo; a crawled page's folder is
         // only where the crawler saved it.
@@ -153,13 +165,19 @@ public struct GraphBuilder: Sendable {
     }
 
     /// An article from its pending document and names: the body with its links rewritten, and the
-    /// other fields that need the link resolver.
+    /// other fields that need the link resolver. Links to its own sections are checked here;
+    /// those to other articles' sections are returned, to be checked once every body is made.
     func article(_ item: PendingArticle, names: ArticleNames, resolver: LinkResolver)
-        -> (article: Article, diagnostics: [Diagnostic], linkedArticles: [Int])
+        -> (article: Article, diagnostics: [Diagnostic], linkedArticles: [Int], sectionLinks: [SectionLink])
     {
         let document = item.document
         let linked = resolver.rewrite(document)
         var diagnostics = linked.diagnostics
+        let ownSections = linked.sectionLinks.filter { $0.target == nil }
+        if !ownSections.isEmpty {
+            let anchors = HeadingAnchors.anchors(in: linked.html)
+            diagnostics += ownSections.filter { !$0.lands(in: anchors) }.map { $0.diagnostic(in: document.path, targetPath: nil) }
+        }
         let image = leadImage(of: document, resolver: resolver, diagnostics: &diagnostics)
         let aliases = aliases(of: document, diagnostics: &diagnostics)
         var article = Article(
@@ -172,7 +190,7 @@ public struct GraphBuilder: Sendable {
             contentHash: document.contentHash, incomingLinks: [])
         article.diagnostics = document.diagnostics + diagnostics
         article.placement = item.placement
-        return (article, diagnostics, linked.linkedArticles)
+        return (article, diagnostics, linked.linkedArticles, linked.sectionLinks.filter { $0.target != nil })
     }
 
     /// The output path of a written path with no empty, `.` or `..` segment; nil for any other.
@@ -362,7 +380,7 @@ struct PendingArticle: Sendable {
 /// A document that becomes an article, or why it does not.
 enum Prepared: Sendable {
     case accepted(PendingArticle)
-    case rejected(Diagnostic)
+    case rejected([Diagnostic])
 }
 
 /// An article's tag and author indexes (provisional, before the tables are sorted).

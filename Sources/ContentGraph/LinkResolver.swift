@@ -4,13 +4,16 @@ import Ingest
 
 /// Points links and images of article bodies at output URLs: a link to another article's source
 /// file (`../thoi-su/abc.md`) becomes that article's URL, a link to a file of the content folder
-/// becomes the copied file's URL. Links that look internal but lead nowhere are reported.
+/// becomes the copied file's URL. Links that look internal but lead nowhere are reported, and
+/// links to a section of an article are collected to be checked against its headings.
 struct LinkResolver {
     /// What one body became.
     struct Result {
         var html: String
         var diagnostics: [Diagnostic]
         var linkedArticles: [Int]
+        /// Links to a section of this article or another one, each once.
+        var sectionLinks: [SectionLink]
     }
 
     private let root: String
@@ -32,33 +35,51 @@ struct LinkResolver {
     func rewrite(_ document: SourceDocument) -> Result {
         var diagnostics: [Diagnostic] = []
         var linked: [Int] = []
+        var sectionLinks: [SectionLink] = []
         var reported = Set<String>()
-        // Where each target is written, looked up by hash, made when a first link is missing: a
-        // scan of the references per missing link made 8,000 such links take 50 s.
+        let own = indexes[document.path]
+        // A crawled page's links to its own sections point at parts of the original page that
+        // extraction left out, which the site's author cannot fix: only Markdown's are checked.
+        let checksSections = document.kind == .markdown
+        // Where each target is written, looked up by hash, made when first needed: a scan of the
+        // references per missing link made 8,000 such links take 50 s.
         var positions: [String: SourceReference]?
-        let html = AttributeRewriter.rewrite(document.bodyHTML) { target in
+        func position(of target: String) -> (line: Int, column: Int) {
+            if positions == nil { positions = Self.positions(of: document.references) }
+            let reference = positions?[Self.decoded(target)]
+            return (reference?.line ?? 0, reference?.column ?? 0)
+        }
+        func noteSection(of target: String, in article: Int?) {
+            guard checksSections, let fragment = SectionLink.fragment(of: target), reported.insert(target).inserted else { return }
+            let (line, column) = position(of: target)
+            sectionLinks.append(SectionLink(target: article == own ? nil : article, fragment: fragment, written: target, line: line, column: column))
+        }
+        let html = AttributeRewriter.rewrite(document.bodyHTML) { target, attribute in
             // Markdown may hold raw HTML, but no link runs script when clicked.
             if Self.runsScript(target) { return "#" }
             switch resolve(target, from: document.path) {
             case .article(let index, let url):
                 linked.append(index)
+                if attribute == .href { noteSection(of: target, in: index) }
                 return url
             case .asset(let url):
                 return url
             case .missing(let candidate):
                 if reported.insert(target).inserted {
-                    if positions == nil { positions = Self.positions(of: document.references) }
-                    let reference = positions?[Self.decoded(target)]
-                    diagnostics.append(Diagnostic(
-                        path: document.path, line: reference?.line ?? 0, column: reference?.column ?? 0, severity: .warning, code: "link.unresolved",
-                        message: "link to '\(target)' leads nowhere: no article or file at \(candidate) in the content folder"))
+                    let (line, column) = position(of: target)
+                    diagnostics.append(attribute == .src
+                        ? Diagnostic(path: document.path, line: line, column: column, severity: .warning, code: "image.missing",
+                                     message: "image '\(target)' leads nowhere: no file at \(candidate) in the content folder")
+                        : Diagnostic(path: document.path, line: line, column: column, severity: .warning, code: "link.unresolved",
+                                     message: "link to '\(target)' leads nowhere: no article or file at \(candidate) in the content folder"))
                 }
                 return nil
             case .external:
+                if attribute == .href && target.hasPrefix("#") { noteSection(of: target, in: own) }
                 return nil
             }
         }
-        return Result(html: html, diagnostics: diagnostics, linkedArticles: linked)
+        return Result(html: html, diagnostics: diagnostics, linkedArticles: linked, sectionLinks: sectionLinks)
     }
 
     /// The URL of a lead image written in front matter, or the text as written when it is not a

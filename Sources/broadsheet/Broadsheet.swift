@@ -6,6 +6,6 @@ struct Broadsheet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "broadsheet",
         abstract: "A static-site generator for news sites.",
-        subcommands: [BuildCommand.self, ExtractCommand.self, TemplateCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ExtractCommand.self, TemplateCommand.self]
     )
 }

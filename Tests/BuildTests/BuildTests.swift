@@ -48,6 +48,18 @@ final class BuildTests: XCTestCase {
         XCTAssertEqual(checked.diagnostics.map(\.code), ["taxonomy.spellings", "front-matter.syntax"])
     }
 
+    func testCheckAndBuildReportTheSameOnEveryKindOfProblem() throws {
+        let problems = try FixtureSite(copying: "invalid/every-check")
+        defer { problems.remove() }
+        let options = BuildOptions(site: problems.root, useCache: false)
+        let checked = try Build(options).check()
+        let built = try Build(options).run()
+        XCTAssertEqual(checked.diagnostics, built.diagnostics)
+        XCTAssertEqual(Set(checked.diagnostics.map(\.code)), ["link.unresolved", "link.anchor", "image.missing", "url.duplicate", "url.taken",
+                                                             "article.no-title", "article.no-date", "alias.taken", "alias.outside-site"])
+        XCTAssertEqual([checked.articles, checked.pages], [built.articles, built.pages])
+    }
+
     func testAnUnusableThemeStopsTheBuildWithThePositionOfTheProblem() throws {
         try site.write("Templates/article.mustache", "<h1>{{title}}</h1>\n{{#tags}}\n")
         XCTAssertThrowsError(try Build(BuildOptions(site: site.root, useCache: false)).run()) { error in

@@ -109,6 +109,32 @@ final class GraphBuilderTests: XCTestCase {
         XCTAssertEqual(warning?.column, 5)
     }
 
+    func testAMissingImageInTheBodyIsReportedAsAnImage() {
+        let graph = build([markdown("a.md", "---\ntitle: A\ndate: 2021-11-30\n---\n![anh](hinh.png) [tep](bang.pdf)\n")])
+        XCTAssertEqual(graph.diagnostics.map(\.code), ["image.missing", "link.unresolved"])
+        XCTAssertEqual(graph.diagnostics.map(\.location), ["a.md:5:1", "a.md:5:18"])
+        XCTAssertEqual(graph.diagnostics.first?.message, "image 'hinh.png' leads nowhere: no file at hinh.png in the content folder")
+    }
+
+    func testAnArticleWithoutATitleIsLeftOutWithAnError() {
+        let graph = build([
+            markdown("empty.md", "---\ntitle: \"\"\ndate: 2021-11-30\n---\nThân bài.\n"),
+            markdown("blank.md", "---\ntitle: \"  \"\ndate: 2021-11-30\n---\nThân bài.\n"),
+            markdown("missing.md", "---\ndate: 2021-11-30\n---\nThân bài.\n"),
+            markdown("heading.md", "---\ndate: 2021-11-30\n---\n# Tựa từ tiêu đề\n"),
+        ])
+        XCTAssertEqual(graph.articles.map(\.title), ["Tựa từ tiêu đề"], "a first heading stands in for the title")
+        XCTAssertEqual(graph.diagnostics.map(\.location), ["blank.md:1:1", "empty.md:1:1", "missing.md:1:1"])
+        XCTAssertEqual(Set(graph.diagnostics.map(\.code)), ["article.no-title"])
+        XCTAssertTrue(graph.diagnostics.allSatisfy { $0.severity == .error })
+    }
+
+    func testAnArticleWithNeitherTitleNorDateGetsBothErrors() {
+        let graph = build([markdown("bare.md", "Thân bài.\n")])
+        XCTAssertEqual(graph.articles.count, 0)
+        XCTAssertEqual(graph.diagnostics.map(\.code), ["article.no-date", "article.no-title"])
+    }
+
     func testDraftsAreLeftOutUnlessAskedFor() {
         let documents = [markdown("a.md", "---\ntitle: A\ndate: 2021-11-30\ndraft: true\n---\n")]
         XCTAssertEqual(build(documents).articles.count, 0)

@@ -164,6 +164,16 @@ final class IncrementalBuildTests: XCTestCase {
         try assertIncrementalEqualsCold("a raw HTML link", patched: false)
     }
 
+    func testAnEditOfAnArticleWhoseSectionIsLinkedChecksTheLinkAgain() throws {
+        try site.write("Content/kinh-te/bai-3.md", "---\ntitle: Bài 3\ndate: 2021-11-13T08:00:00+07:00\ntags: [Tag 0, Chung]\n---\n## Giá xăng\n")
+        try site.write("Content/kinh-te/bai-1.md", "---\ntitle: Bài 1\ndate: 2021-11-11T08:00:00+07:00\ntags: [Tag 1, Chung]\n---\n[xem](bai-3.md#gia-xang)\n")
+        try assertIncrementalEqualsCold("a link to a section", patched: false)
+        try site.write("Content/kinh-te/bai-3.md", "---\ntitle: Bài 3\ndate: 2021-11-13T08:00:00+07:00\ntags: [Tag 0, Chung]\n---\n## Giá dầu\n")
+        let result = try site.run(["build", "--timings"])
+        XCTAssertFalse(result.stderr.contains("read changes"), "the linked article was patched in alone")
+        XCTAssertTrue(result.stderr.contains("Content/kinh-te/bai-1.md:6:1: warning: link to 'bai-3.md#gia-xang' leads to no section"), result.stderr)
+    }
+
     func testNamesEqualUpToUnicodeNormalizationBuildWhole() throws {
         try site.write("Content/kinh-te/caf\u{E9}.md", "---\ntitle: Một\ndate: 2021-10-01\n---\nMột.\n")
         try site.write("Content/kinh-te/cafe\u{301}.md", "---\ntitle: Hai\ndate: 2021-10-02\n---\nHai.\n")

@@ -82,12 +82,13 @@ public enum Broadsheet {
         return Repository.root.appendingPathComponent(".build/debug/broadsheet")
     }
 
-    /// Runs the binary in `folder`; returns its exit status, standard output and standard error.
-    public static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws
+    /// Runs the binary (or another `executable` that runs it) in `folder`; returns its exit
+    /// status, standard output and standard error.
+    public static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:], executable: URL? = nil) throws
         -> (status: Int32, stdout: String, stderr: String)
     {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
         process.currentDirectoryURL = folder

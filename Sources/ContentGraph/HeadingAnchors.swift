@@ -1,4 +1,3 @@
-import ContentGraph
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,22 +6,28 @@ import Glibc
 /// contents. Ids come from the heading text (`## Giá xăng` → `gia-xang`), numbered when repeated,
 /// so a link to a section of an article survives rebuilds.
 ///
-/// Runs once per article page on the build's hot path, so it scans UTF-8 bytes and copies the
-/// body only when it has headings to change.
-struct HeadingAnchors {
+/// Rendering anchors every article page with it; the graph asks it which ids a linked article's
+/// page will have, to check links to its sections (`link.anchor`). Runs once per article page on
+/// the build's hot path, so it scans UTF-8 bytes and copies the body only when it has headings to
+/// change.
+public struct HeadingAnchors {
     /// One entry of the table of contents.
-    struct Entry {
-        var level: Int
-        var text: String
-        var id: String
+    public struct Entry {
+        /// 2 to 4, as in `h2`–`h4`.
+        public var level: Int
+        /// The heading as plain text.
+        public var text: String
+        /// The heading's `id`: the one written in the body, else one made from its text.
+        public var id: String
     }
 
     /// The body with ids added.
-    let html: String
+    public let html: String
     /// The headings, in order.
-    let entries: [Entry]
+    public let entries: [Entry]
 
-    init(_ body: String) {
+    /// Anchors the headings of an article body.
+    public init(_ body: String) {
         let bytes = Array(body.utf8)
         // Where ids go (byte offsets of the body) and which: the new body is made by appending
         // slices of the old one, which Swift does not validate again as it would new bytes.
@@ -84,6 +89,12 @@ struct HeadingAnchors {
         }
         result += body[copied...]
         html = result
+    }
+
+    /// Every id the body has once its headings are anchored: those of the headings, and those
+    /// written on any element (a footnote, a raw HTML `<a id>`), where a link can land as well.
+    public static func anchors(in body: String) -> Set<String> {
+        Set(explicitIDs(Array(body.utf8))).union(HeadingAnchors(body).entries.map(\.id))
     }
 
     private static func explicitIDs(_ bytes: [UInt8]) -> [String] {

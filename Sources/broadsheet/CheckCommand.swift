@@ -1,0 +1,30 @@
+import ArgumentParser
+import Build
+
+/// `broadsheet check`: everything `build` finds wrong with a site, without writing anything —
+/// for an editor before publishing, or a CI job on every pull request.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the site as a build would, writing nothing: no Output/, no cache.",
+        discussion: """
+        Reads every article, resolves links (to articles, files and their sections) and images, \
+        and renders every page with the theme, reporting what `build` reports. Exit status: 0 when \
+        the site is clean; 1 when there are errors or, with --strict, warnings; 2 when nothing \
+        could be checked (a bad site.yml or theme).
+        """
+    )
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @OptionGroup var reportOptions: ReportOptions
+
+    func run() throws {
+        let siteOptions = siteOptions
+        let report = Report(command: "check", site: siteOptions.siteURL, output: nil, strict: siteOptions.strict) {
+            () throws(BuildError) in try Build(try siteOptions.buildOptions()).check()
+        }
+        ReportWriter(format: reportOptions.format).write(report)
+        if report.status != 0 { throw ExitCode(report.status) }
+    }
+}
