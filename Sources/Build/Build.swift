@@ -25,6 +25,7 @@ public struct Build: Sendable {
     /// when the cache allows it, else the whole site into a staging folder swapped in at the end.
     public func run() throws(BuildError) -> BuildSummary {
         var clock = PhaseClock()
+        try checkSiteExists()
         try checkOutputIsSafe()
         let lock = try BuildLock(output: options.output)
         defer { withExtendedLifetime(lock) {} }
@@ -39,7 +40,7 @@ public struct Build: Sendable {
                 return summary
             }
         }
-        let graph = readGraph(inputs.content, site: site, clock: &clock)
+        let (graph, waiting) = readGraph(inputs.content, site: site, clock: &clock)
         let plan = planPages(graph, site: site)
         clock.lap("plan pages")
         let writer: OutputWriter
@@ -51,7 +52,7 @@ public struct Build: Sendable {
             writer.discard()
             throw BuildError(error.diagnostic)
         }
-        let content = inputs.linkDiagnostics + Self.shownFromSite(graph.diagnostics) + plan.diagnostics
+        let content = inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics) + plan.diagnostics
         if options.useCache {
             cache.save(graph: graph, plan: plan, written: written, contentDiagnostics: content)
             clock.lap("save cache")
@@ -66,10 +67,11 @@ public struct Build: Sendable {
     /// output folder nor the cache is touched.
     public func check() throws(BuildError) -> BuildSummary {
         var clock = PhaseClock()
+        try checkSiteExists()
         let site = try loadSite()
         clock.lap("config and theme")
         let inputs = InputStamp(site: options.site, options: options.fingerprint)
-        let graph = readGraph(inputs.content, site: site, clock: &clock)
+        let (graph, waiting) = readGraph(inputs.content, site: site, clock: &clock)
         let plan = planPages(graph, site: site)
         clock.lap("plan pages")
         let rendered: PageRenderer.Result
@@ -81,22 +83,31 @@ public struct Build: Sendable {
         }
         clock.lap("render")
         return BuildSummary(articles: graph.articles.count, pages: plan.pages.count, copied: 0,
-                            diagnostics: inputs.linkDiagnostics + Self.shownFromSite(graph.diagnostics) + plan.diagnostics
+                            diagnostics: inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics) + plan.diagnostics
                                 + RenderReports(issues: rendered.issues).diagnostics(strict: options.strict),
                             rendered: rendered.rendered, written: 0, timings: clock)
     }
 
-    /// Reads the listed content files and makes the graph of the articles to build.
-    func readGraph(_ files: [SourceFile], site: SiteInputs, clock: inout PhaseClock) -> ContentGraph {
+    /// Reads the listed content files and makes the graph of the articles to build; with it, a
+    /// warning when articles dated after "now" were left out.
+    func readGraph(_ files: [SourceFile], site: SiteInputs, clock: inout PhaseClock) -> (ContentGraph, [Diagnostic]) {
         var folder = site.reader.read(listed: files)
+        var waiting: [Diagnostic] = []
         if let now = options.now, !options.includeFuture {
             // Scheduled articles wait for their date, as in Hugo; without a fixed "now" nothing is in the future.
+            let count = folder.documents.count
             folder.documents.removeAll { ($0.date.map { Int64($0.date.timeIntervalSince1970) } ?? 0) > now }
+            if folder.documents.count < count {
+                // Said once: a wrong SOURCE_DATE_EPOCH (0 in some CI set-ups) otherwise builds an empty site without a word.
+                waiting.append(Diagnostic(path: "SOURCE_DATE_EPOCH", severity: .warning, code: "content.future",
+                                          message: "\(count - folder.documents.count) of \(count) documents are dated after "
+                                            + "\(site.civilDate(now).iso8601) and were left out; --future builds them"))
+            }
         }
         clock.lap("read content")
         let graph = GraphBuilder(config: site.config, includeDrafts: options.includeDrafts).build(consume folder)
         clock.lap("content graph")
-        return graph
+        return (graph, waiting)
     }
 
     /// Every page of the site, with the URLs each claims resolved, and the sitemaps of those kept.
@@ -124,6 +135,17 @@ public struct Build: Sendable {
     /// after, and freeing ten thousand articles one by one would only delay it.
     static func releaseInBackground<Value: Sendable>(_ value: Value) {
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(value) {} }
+    }
+
+    /// A folder with neither `Content/` nor `site.yml` is not a site: a mistyped `--site` would
+    /// otherwise build an empty one and report success.
+    private func checkSiteExists() throws(BuildError) {
+        let manager = FileManager.default
+        guard !manager.fileExists(atPath: options.site.appendingPathComponent("Content").path),
+              !manager.fileExists(atPath: options.site.appendingPathComponent("site.yml").path) else { return }
+        let what = manager.fileExists(atPath: options.site.path) ? "holds no Content/ and no site.yml" : "does not exist"
+        throw BuildError(Diagnostic(path: options.site.path, severity: .error, code: "site.missing",
+                                    message: "the site folder \(what); give the folder of a site with --site"))
     }
 
     /// The output folder is replaced as a whole, so it must not be, hold or sit inside the site's

@@ -69,6 +69,20 @@ final class BuildTests: XCTestCase {
         }
     }
 
+    func testAFolderThatIsNoSiteIsAnError() throws {
+        let nowhere = site.root.appendingPathComponent("no-such-site")
+        XCTAssertThrowsError(try Build(BuildOptions(site: nowhere, output: site.root.appendingPathComponent("Out"))).run()) { error in
+            XCTAssertEqual((error as? BuildError)?.diagnostics.map(\.code), ["site.missing"])
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: nowhere.path), "nothing written for a site that is not there")
+    }
+
+    func testArticlesLeftOutForTheirFutureDateAreSaidOnce() throws {
+        let summary = try Build(BuildOptions(site: site.root, now: 0, useCache: false)).run()
+        XCTAssertEqual(summary.articles, 0)
+        XCTAssertEqual(summary.diagnostics.filter { $0.code == "content.future" }.map(\.path), ["SOURCE_DATE_EPOCH"])
+    }
+
     private func outputBytes() throws -> [String: Data] {
         var files: [String: Data] = [:]
         for path in site.outputFiles() { files[path] = try Data(contentsOf: site.output.appendingPathComponent(path)) }

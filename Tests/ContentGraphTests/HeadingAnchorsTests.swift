@@ -1,4 +1,4 @@
-@testable import Rendering
+import ContentGraph
 import XCTest
 
 final class HeadingAnchorsTests: XCTestCase {

@@ -98,6 +98,11 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertEqual(document.diagnostics, [])
     }
 
+    func testATOMLKeyDefinedTwiceIsAnErrorAtTheSecond() {
+        let document = read("+++\ntitle = \"Một\"\ndate = 2021-11-30\ntitle = \"Hai\"\n+++\nThân.\n")
+        XCTAssertEqual(document.diagnostics.map(\.description), ["thoi-su/bai.md:4:1: error: TOML front matter: key 'title' is defined twice"])
+    }
+
     func testBrokenYAMLIsAnErrorAtItsLineAndColumn() {
         let document = read("---\ntitle: ok\ntags: [a, b\n---\nBody\n")
         let error = document.diagnostics.first

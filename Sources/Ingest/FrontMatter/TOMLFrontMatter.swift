@@ -68,6 +68,9 @@ struct TOMLFrontMatter {
         var tablePath: [String] = []
         var tableStart = position
         var tableValues: [String: FrontMatterValue] = [:]
+        // TOML forbids defining a key or a table twice; taking the last one would hide a mistake.
+        var definedKeys = Set<[String]>()
+        var definedTables = Set<[String]>()
         func closeTable() {
             guard let first = tablePath.first else { return }
             var value = FrontMatterValue.table(tableValues)
@@ -83,6 +86,10 @@ struct TOMLFrontMatter {
                 advance()
                 if current == UInt8(ascii: "[") { throw error("arrays of tables ([[…]]) are not supported in front matter") }
                 tablePath = try keyPath()
+                guard definedTables.insert(tablePath).inserted else {
+                    throw FrontMatterError(line: tableStart.line, column: tableStart.column,
+                                           message: "TOML front matter: table [\(tablePath.joined(separator: "."))] is defined twice")
+                }
                 skipSpaces()
                 guard current == UInt8(ascii: "]") else { throw error("expected ']' to close the table header") }
                 advance()
@@ -92,6 +99,10 @@ struct TOMLFrontMatter {
             }
             let keyPosition = position
             let path = try keyPath()
+            guard definedKeys.insert(tablePath + path).inserted else {
+                throw FrontMatterError(line: keyPosition.line, column: keyPosition.column,
+                                       message: "TOML front matter: key '\((tablePath + path).joined(separator: "."))' is defined twice")
+            }
             skipSpaces()
             guard current == UInt8(ascii: "=") else { throw error("expected '=' after the key '\(path.joined(separator: "."))'") }
             advance()
