@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Infrastructure", "SiteConfig", "TestSupport"]),
         .testTarget(name: "ContentGraphTests", dependencies: ["ContentGraph", "Ingest", "Infrastructure", "SiteConfig", "TestSupport"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ContentGraph", "Ingest", "Infrastructure", "SiteConfig", "Templating", "TestSupport"]),
-        .testTarget(name: "BuildTests", dependencies: ["Build", "Infrastructure", "TestSupport"]),
+        .testTarget(name: "BuildTests", dependencies: ["Build", "ContentGraph", "Infrastructure", "Ingest", "Rendering", "SiteConfig", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["broadsheet", "TestSupport"]),
     ]
 )

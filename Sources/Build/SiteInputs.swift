@@ -32,7 +32,9 @@ extension Build {
             throw BuildError(error.diagnostic())
         }
         return SiteInputs(config: config, theme: theme, templates: templates,
-                          reader: ContentReader(timeZone: config.timeZone, extractor: try extractor(for: config)))
+                          reader: ContentReader(timeZone: config.timeZone, extractor: try extractor(for: config),
+                                                // What Vietnamese Windows saved text in; Western Europe's elsewhere.
+                                                legacyEncoding: config.language.hasPrefix("vi") ? "WINDOWS-1258" : "WINDOWS-1252"))
     }
 
     private func loadConfig() throws(BuildError) -> SiteConfig {

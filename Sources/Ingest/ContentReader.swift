@@ -23,9 +23,10 @@ public struct ContentReader: Sendable {
     /// Reads scraped pages.
     public var scraped: ScrapedPageReader
 
-    /// Makes a reader for a site's time zone and extraction rules.
-    public init(timeZone: TimeZone, extractor: HTMLExtractor = HTMLExtractor()) {
-        markdown = MarkdownReader(timeZone: timeZone)
+    /// Makes a reader for a site's time zone and extraction rules; a Markdown file that is not UTF-8
+    /// is read as `legacyEncoding` (an iconv name).
+    public init(timeZone: TimeZone, extractor: HTMLExtractor = HTMLExtractor(), legacyEncoding: String = "WINDOWS-1252") {
+        markdown = MarkdownReader(timeZone: timeZone, legacyEncoding: legacyEncoding)
         scraped = ScrapedPageReader(timeZone: timeZone, extractor: extractor)
     }
 

@@ -7,10 +7,13 @@ import Infrastructure
 public struct MarkdownReader: Sendable {
     /// The zone of dates written without one.
     public var timeZone: TimeZone
+    /// The iconv name of the encoding a file that is not UTF-8 is read in.
+    public var legacyEncoding: String
 
-    /// Makes a reader for a site's time zone.
-    public init(timeZone: TimeZone) {
+    /// Makes a reader for a site's time zone; a file that is not UTF-8 is read as `legacyEncoding`.
+    public init(timeZone: TimeZone, legacyEncoding: String = "WINDOWS-1252") {
         self.timeZone = timeZone
+        self.legacyEncoding = legacyEncoding
     }
 
     /// Reads one file. Problems are recorded in the document's diagnostics, never thrown, so the
@@ -18,10 +21,16 @@ public struct MarkdownReader: Sendable {
     public func read(_ bytes: [UInt8], path: String) -> SourceDocument {
         var document = SourceDocument(path: path, kind: .markdown)
         document.contentHash = ContentHash.of(bytes)
-        guard let decoded = String(validating: bytes, as: UTF8.self) else {
+        let decoding = TextDecoding(bytes, legacyEncoding: legacyEncoding)
+        guard let decoded = decoding.text else {
             document.diagnostics.append(Diagnostic(path: path, line: Self.firstInvalidUTF8Line(bytes), column: 1, severity: .error,
                                                    code: "file.encoding", message: "file is not valid UTF-8"))
             return document
+        }
+        if let note = decoding.note {
+            let line = decoding.isLegacy ? Self.firstInvalidUTF8Line(bytes) : 0
+            document.diagnostics.append(Diagnostic(path: path, line: line, column: line > 0 ? 1 : 0, severity: .warning,
+                                                   code: "file.encoding", message: note))
         }
         // Swift treats "\r\n" as one Character; fold line ends first so that line counting is simple.
         // The test is a `memchr` over the bytes: `contains("\r")` goes through Foundation's NSString

@@ -52,12 +52,13 @@ final class MarkdownReaderTests: XCTestCase {
         XCTAssertEqual(document.summary, "Đoạn đầu.")
     }
 
-    func testInvalidUTF8IsAnErrorOnItsLine() {
+    func testBytesThatAreNotUTF8AreReadInTheLegacyEncodingWithAWarningOnTheirLine() {
         var bytes = Array("---\ntitle: t\n---\nok\n".utf8)
-        bytes += [0xC3, 0x28, 0x0A]
+        bytes += [0xE9, 0x28, 0x0A]
         let document = reader.read(bytes, path: "a.md")
-        XCTAssertEqual(document.diagnostics.first?.line, 5)
-        XCTAssertTrue(document.hasErrors)
+        XCTAssertEqual(document.diagnostics.map(\.line), [5])
+        XCTAssertEqual(document.diagnostics.map(\.severity), [.warning])
+        XCTAssertTrue(document.bodyHTML.contains("é("), document.bodyHTML)
     }
 
     func testWindowsLineEndingsAreRead() {
