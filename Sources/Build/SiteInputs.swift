@@ -34,7 +34,8 @@ extension Build {
         return SiteInputs(config: config, theme: theme, templates: templates,
                           reader: ContentReader(timeZone: config.timeZone, extractor: try extractor(for: config),
                                                 // What Vietnamese Windows saved text in; Western Europe's elsewhere.
-                                                legacyEncoding: config.language.hasPrefix("vi") ? "WINDOWS-1258" : "WINDOWS-1252"))
+                                                legacyEncoding: config.language.hasPrefix("vi") ? "WINDOWS-1258" : "WINDOWS-1252",
+                                                keepsUnsafeHTML: config.unsafeMarkup))
     }
 
     private func loadConfig() throws(BuildError) -> SiteConfig {

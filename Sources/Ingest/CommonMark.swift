@@ -10,6 +10,8 @@ enum CommonMark {
         var summary: String?
         var firstHeading: String?
         var references: [SourceReference]
+        /// Whether the body holds raw HTML (which the reader then sanitizes unless told not to).
+        var hasRawHTML = false
     }
 
     private static let extensions = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
@@ -22,8 +24,9 @@ enum CommonMark {
         return true
     }()
 
-    /// Raw HTML is kept (authors of a news site write their own embeds); the tagfilter extension
-    /// still neutralizes `<script>`, `<style>`, `<iframe>` and the like, as GitHub does.
+    /// Raw HTML is kept here (authors of a news site write their own embeds); the tagfilter
+    /// extension neutralizes `<script>`, `<style>`, `<iframe>` and the like, as GitHub does, and the
+    /// reader then passes a body holding raw HTML through the sanitizer (see `MarkdownReader`).
     private static let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG
 
     /// Serializes the part of cmark-gfm that touches its process-wide inline state.
@@ -86,11 +89,13 @@ enum CommonMark {
         // Words are counted from the text nodes as the tree is walked: rendering the whole body to
         // plain text only to count its words was a twelfth of a build, and its memory.
         var words = 0
+        var hasRawHTML = false
         if let iterator = cmark_iter_new(root) {
             defer { cmark_iter_free(iterator) }
             while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
                 guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
                 let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE { hasRawHTML = true }
                 if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) {
                     references.append(SourceReference(target: String(cString: url),
                                                       line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
@@ -107,7 +112,7 @@ enum CommonMark {
         let extensionsList = cmark_parser_get_syntax_extensions(parser)
         let html = take(cmark_render_html(root, options, extensionsList))
         return Rendered(html: html, words: words,
-                        summary: summary(root), firstHeading: firstHeading, references: references)
+                        summary: summary(root), firstHeading: firstHeading, references: references, hasRawHTML: hasRawHTML)
     }
 
     /// The text before `<!--more-->`, else the first paragraph, as plain text.

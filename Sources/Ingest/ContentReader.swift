@@ -24,9 +24,10 @@ public struct ContentReader: Sendable {
     public var scraped: ScrapedPageReader
 
     /// Makes a reader for a site's time zone and extraction rules; a Markdown file that is not UTF-8
-    /// is read as `legacyEncoding` (an iconv name).
-    public init(timeZone: TimeZone, extractor: HTMLExtractor = HTMLExtractor(), legacyEncoding: String = "WINDOWS-1252") {
-        markdown = MarkdownReader(timeZone: timeZone, legacyEncoding: legacyEncoding)
+    /// is read as `legacyEncoding` (an iconv name); raw HTML in Markdown is sanitized unless `keepsUnsafeHTML`.
+    public init(timeZone: TimeZone, extractor: HTMLExtractor = HTMLExtractor(), legacyEncoding: String = "WINDOWS-1252",
+                keepsUnsafeHTML: Bool = false) {
+        markdown = MarkdownReader(timeZone: timeZone, legacyEncoding: legacyEncoding, keepsUnsafeHTML: keepsUnsafeHTML)
         scraped = ScrapedPageReader(timeZone: timeZone, extractor: extractor)
     }
 

@@ -9,11 +9,15 @@ public struct MarkdownReader: Sendable {
     public var timeZone: TimeZone
     /// The iconv name of the encoding a file that is not UTF-8 is read in.
     public var legacyEncoding: String
+    /// Keeps raw HTML in bodies as written (`markup.unsafe`); else it passes the same allowlist
+    /// sanitizer as crawled pages, as Hugo and Zola omit raw HTML unless told it is safe.
+    public var keepsUnsafeHTML: Bool
 
     /// Makes a reader for a site's time zone; a file that is not UTF-8 is read as `legacyEncoding`.
-    public init(timeZone: TimeZone, legacyEncoding: String = "WINDOWS-1252") {
+    public init(timeZone: TimeZone, legacyEncoding: String = "WINDOWS-1252", keepsUnsafeHTML: Bool = false) {
         self.timeZone = timeZone
         self.legacyEncoding = legacyEncoding
+        self.keepsUnsafeHTML = keepsUnsafeHTML
     }
 
     /// Reads one file. Problems are recorded in the document's diagnostics, never thrown, so the
@@ -56,7 +60,7 @@ public struct MarkdownReader: Sendable {
             document.date = DateParser.parse(fileDate, defaultTimeZone: timeZone)
         }
         let rendered = CommonMark.render(split.body, firstLine: split.bodyLine)
-        document.bodyHTML = rendered.html
+        document.bodyHTML = rendered.hasRawHTML && !keepsUnsafeHTML ? Sanitizer.markdown(rendered.html) : rendered.html
         document.wordCount = rendered.words
         document.references = rendered.references
         if document.summary == nil { document.summary = rendered.summary }

@@ -58,6 +58,12 @@ extension SiteConfig {
                     }
                 }
             case "related": relatedCount = try reader.positiveInt(value, "related")
+            case "markup":
+                guard let options = value.mapping else { throw reader.error(value, "markup must be a mapping") }
+                for (optionKey, optionValue) in options where optionKey.string == "unsafe" {
+                    guard let flag = optionValue.bool else { throw reader.error(optionValue, "markup.unsafe must be true or false") }
+                    unsafeMarkup = flag
+                }
             case "limits":
                 guard let options = value.mapping else { throw reader.error(value, "limits must be a mapping") }
                 for (optionKey, optionValue) in options where optionKey.string == "tagsPerArticle" || optionKey.string == "tags_per_article" {

@@ -27,6 +27,8 @@ public struct SiteConfig: Sendable {
     public var feedCategories = 10
     /// Related articles shown on each article page.
     public var relatedCount = 5
+    /// Keeps raw HTML in Markdown as written (`markup.unsafe: true`); by default it is sanitized.
+    public var unsafeMarkup = false
     /// Tags an article keeps; more are reported and dropped. A page with 20,000 `article:tag`
     /// metas would otherwise make 20,000 tag pages and feeds, each listing all of them.
     public var tagsPerArticle = 100

@@ -31,6 +31,35 @@ final class MarkdownReaderTests: XCTestCase {
         XCTAssertTrue(html.contains("Chú thích."))
     }
 
+    func testRawHTMLPassesTheSanitizerByDefault() {
+        let vectors = ["<a href=\"&#106;avascript:alert(1)\">x</a>", "<object data=\"data:text/html,<script>alert(1)</script>\"></object>",
+                       "<form action=\"javascript:alert(1)\"><input type=\"submit\"></form>",
+                       "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">", "<SCRIPT>alert(1)</SCRIPT>",
+                       "<img src=\"x.png\" onerror=\"alert(1)\">", "<a href=\"JaVa&#x09;Script:alert(1)\">y</a>",
+                       "<iframe src=\"https://www.youtube.com.evil.example/embed/\"></iframe>", "<svg onload=\"alert(1)\"></svg>"]
+        for vector in vectors {
+            let html = body("Đoạn một.\n\n" + vector + "\n\nĐoạn hai.\n").lowercased()
+            for bad in ["javascript", "onerror", "onload", "<script", "<form", "<object", "<meta", "data:text", "<iframe", "<svg"] {
+                XCTAssertFalse(html.contains(bad), "\(vector) → \(html)")
+            }
+            XCTAssertTrue(html.contains("đoạn hai."), html)
+        }
+    }
+
+    func testRawHTMLKeepsWhatCmarkWritesAroundIt() {
+        let html = body("<span class=\"x\">raw</span>\n\n- [x] xong\n\nCâu[^1].\n\n| a |\n|--:|\n| 1 |\n\n```swift\nlet a = 1\n```\n\n[^1]: Chú thích.\n")
+        for kept in ["<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "data-footnote-ref", "class=\"footnotes\"",
+                     "align=\"right\"", "lang=\"swift\"", "<span class=\"x\">raw</span>"] {
+            XCTAssertTrue(html.contains(kept), "\(kept) in \(html)")
+        }
+    }
+
+    func testRawHTMLIsKeptAsWrittenWhenTheSiteSaysItIsSafe() {
+        let unsafe = MarkdownReader(timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, keepsUnsafeHTML: true)
+        let html = unsafe.read(Array("---\ntitle: t\n---\n<div onclick=\"go()\">x</div>\n".utf8), path: "a.md").bodyHTML
+        XCTAssertTrue(html.contains("onclick"), html)
+    }
+
     func testScriptTagsAreFilteredAsGitHubDoes() {
         XCTAssertFalse(body("<script>alert(1)</script>\n").contains("<script>"))
     }

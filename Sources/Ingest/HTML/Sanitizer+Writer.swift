@@ -26,6 +26,14 @@ extension Sanitizer {
                 return
             }
             guard node.isElement else { return }
+            if sanitizer.keepsMarkdownMarkup, node.tag == "input" {
+                // A task list's checkbox, and nothing else a form could be made of.
+                guard node.attribute("type")?.lowercased() == "checkbox" else { return }
+                html.append(contentsOf: "<input type=\"checkbox\"".utf8)
+                if node.hasAttribute("checked") { html.append(contentsOf: " checked=\"\"".utf8) }
+                html.append(contentsOf: " disabled=\"\" />".utf8)
+                return
+            }
             if Sanitizer.droppedWithContent.contains(node) { return }
             let isBlock = Sanitizer.block.contains(node)
             if isBlock { textBuffer.append(0x0A) }
@@ -78,7 +86,8 @@ extension Sanitizer {
             while let current = attribute {
                 attribute = current.pointee.next
                 let name = String(cString: current.pointee.name).lowercased()
-                guard Sanitizer.globalAttributes.contains(name) || allowedHere.contains(name) else { continue }
+                guard Sanitizer.globalAttributes.contains(name) || allowedHere.contains(name)
+                    || (sanitizer.keepsMarkdownMarkup && Sanitizer.markdownAttributes.contains(name) && name != "type") else { continue }
                 let value = node.value(of: current)
                 if Sanitizer.urlAttributes.contains(name) {
                     guard let safe = sanitizer.safeURL(value, forImage: tag == "img" || tag == "source") else {

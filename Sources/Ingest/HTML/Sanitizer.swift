@@ -12,6 +12,17 @@ import Infrastructure
 struct Sanitizer {
     /// Resolves relative URLs; nil keeps them as written.
     var baseURL: URL?
+    /// Keeps what cmark-gfm itself writes around raw HTML — ids, classes, footnote and task-list
+    /// markup, table alignment — which an extracted page's body does not need.
+    var keepsMarkdownMarkup = false
+
+    /// A Markdown body holding raw HTML, made safe: elements, attributes and URLs as for a crawled
+    /// page, plus the markup cmark-gfm writes itself. Only such bodies pay for the parse.
+    static func markdown(_ html: String) -> String {
+        guard let document = try? HTMLDocument(bytes: Array(("<html><body>" + html + "</body></html>").utf8), url: nil, encoding: "UTF-8"),
+              let body = document.body else { return "" }
+        return Sanitizer(baseURL: nil, keepsMarkdownMarkup: true).render(body).html
+    }
 
     struct Output {
         var html = ""
@@ -49,6 +60,12 @@ struct Sanitizer {
         "table": ["summary"],
     ]
     static let urlAttributes: Set<String> = ["href", "src", "poster", "cite"]
+    /// What cmark-gfm writes on its own elements: heading and footnote ids, `language-*` and
+    /// footnote classes, footnote data attributes, table cell alignment, task-list checkboxes.
+    static let markdownAttributes: Set<String> = [
+        "id", "class", "aria-label", "data-footnote-ref", "data-footnotes", "data-footnote-backref",
+        "data-footnote-backref-idx", "align", "type", "checked", "disabled",
+    ]
 
     func render(_ root: DOMNode) -> Output {
         var writer = Writer(sanitizer: self)
