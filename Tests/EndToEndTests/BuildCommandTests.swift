@@ -76,19 +76,10 @@ final class BuildCommandTests: XCTestCase {
     }
 
     func testOneCoreAndEveryCoreBuildTheSameBytes() throws {
-        let taskset = URL(fileURLWithPath: "/usr/bin/taskset")
-        guard FileManager.default.isExecutableFile(atPath: taskset.path) else { throw XCTSkip("no taskset to pin a build to one core") }
         XCTAssertEqual(try site.run(["build", "--no-cache"]).status, 0)
         let everyCore = try site.outputFiles().map { ($0, try Data(contentsOf: site.output.appendingPathComponent($0))) }
-        let process = Process()
-        process.executableURL = taskset
-        process.arguments = ["-c", "0", Broadsheet.binary.path, "build", "--no-cache"]
-        process.currentDirectoryURL = site.root
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
+        guard let pinned = try site.runOnOneCore(["build", "--no-cache"]) else { throw XCTSkip("no taskset to pin a build to one core") }
+        XCTAssertEqual(pinned.status, 0, pinned.stderr)
         let oneCore = try site.outputFiles().map { ($0, try Data(contentsOf: site.output.appendingPathComponent($0))) }
         XCTAssertEqual(everyCore.map(\.0), oneCore.map(\.0))
         for ((path, a), (_, b)) in zip(everyCore, oneCore) { XCTAssertEqual(a, b, "\(path) differs between one core and every core") }

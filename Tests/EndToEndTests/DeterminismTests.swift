@@ -28,17 +28,8 @@ final class DeterminismTests: XCTestCase {
     }
 
     func testBuildsOnEveryCoreMatchABuildOnOneCore() throws {
-        let taskset = URL(fileURLWithPath: "/usr/bin/taskset")
-        guard FileManager.default.isExecutableFile(atPath: taskset.path) else { throw XCTSkip("no taskset to pin a build to one core") }
-        let process = Process()
-        process.executableURL = taskset
-        process.arguments = ["-c", "0", Broadsheet.binary.path, "build", "--no-cache"]
-        process.currentDirectoryURL = site.root
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
+        guard let pinned = try site.runOnOneCore(["build", "--no-cache"]) else { throw XCTSkip("no taskset to pin a build to one core") }
+        XCTAssertEqual(pinned.status, 0, pinned.stderr)
         let oneCore = try outputBytes()
         let articlePages = oneCore.filter { path, _ in
             let parts = path.split(separator: "/")

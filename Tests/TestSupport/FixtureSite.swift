@@ -63,6 +63,13 @@ public struct FixtureSite {
         try? FileManager.default.removeItem(at: root)
     }
 
+    /// Runs the binary pinned to one core with `taskset`; nil when the machine has no `taskset`.
+    public func runOnOneCore(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String)? {
+        let taskset = URL(fileURLWithPath: "/usr/bin/taskset")
+        guard FileManager.default.isExecutableFile(atPath: taskset.path) else { return nil }
+        return try Broadsheet.run(["-c", "0", Broadsheet.binary.path] + arguments, in: root, executable: taskset)
+    }
+
     /// Runs the binary with arguments; returns its exit status, standard output and standard error.
     public func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
         try Broadsheet.run(arguments, in: root, environment: environment)
