@@ -4,7 +4,7 @@ SHELL := /bin/bash
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test build deps theme clean bench bench-large bench-templates bench-extraction
+.PHONY: site test build deps theme clean bench bench-large bench-templates bench-extraction fuzz
 
 ## site: install what is missing, build in release, render the demo site into Output/
 site: deps
@@ -59,6 +59,20 @@ bench-templates:
 bench-extraction:
 	$(SWIFT) build -c release --product broadsheet
 	python3 scripts/bench-extraction.py --broadsheet "$$($(SWIFT) build -c release --product broadsheet --show-bin-path)/broadsheet"
+
+## fuzz: each libFuzzer target of Fuzz/ for FUZZ_SECONDS (default 60) from its seed corpus (FUZZ_RUNS caps executions)
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?= 10000000
+FUZZERS := FrontMatterFuzzer MustacheFuzzer HTMLExtractorFuzzer DateFuzzer SelectorFuzzer
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -c debug --scratch-path .build -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+	@set -o pipefail; mkdir -p .build/fuzz; for f in $(FUZZERS); do \
+		mkdir -p .build/fuzz/$$f; \
+		echo "== $$f"; \
+		Fuzz/.build/debug/$$f .build/fuzz/$$f Fuzz/Corpus/$$f -max_total_time=$(FUZZ_SECONDS) -runs=$(FUZZ_RUNS) \
+			-max_len=65536 -rss_limit_mb=2048 -timeout=10 -artifact_prefix=.build/fuzz/$$f- -print_final_stats=1 2>&1 \
+			| grep -E '^(Done|stat::|==[0-9]+==ERROR|SUMMARY|Test unit written|INFO: Loaded|#[0-9]+ +INITED)' || exit 1; \
+	done
 
 clean:
 	rm -rf .build Output .Output.staging .Output.old .broadsheet

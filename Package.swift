@@ -9,6 +9,9 @@ let package = Package(
     products: [
         .executable(name: "broadsheet", targets: ["broadsheet"]),
         .library(name: "Templating", targets: ["Templating"]),
+        // For the fuzz targets in Fuzz/, a package of their own.
+        .library(name: "Ingest", targets: ["Ingest"]),
+        .library(name: "SiteConfig", targets: ["SiteConfig"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
