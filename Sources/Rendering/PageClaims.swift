@@ -21,67 +21,102 @@ public struct PageClaims {
         -> (pages: [Page], themeAssets: [String], contentAssets: [SourceFile], folders: Set<String>, diagnostics: [Diagnostic])
     {
         // The sitemaps are written last, from the pages kept here; their names are reserved.
-        var files: Set<String> = ["sitemap.xml", "news-sitemap.xml"]
-        var folders = Set<String>()
+        // Who holds each path, named only when a claim fails: a name made for each of 20,000 pages
+        // would be 20,000 strings for nothing.
+        var owners: [String: Owner] = ["sitemap.xml": .generated("sitemap.xml"), "news-sitemap.xml": .generated("news-sitemap.xml")]
+        var folders: [String: Owner] = [:]
         var diagnostics: [Diagnostic] = []
-        let userRobots = contentAssets.contains { $0.path == "robots.txt" }
+        let ordered = pages.enumerated().sorted { (rank($0.element.kind), $0.offset) < (rank($1.element.kind), $1.offset) }.map(\.element)
+        func name(_ owner: Owner) -> String {
+            switch owner {
+            case .page(let index):
+                let page = ordered[index]
+                let source = page.articles.first.map { "Content/" + graph.articles[$0].id } ?? ""
+                switch page.kind {
+                case .article: return source
+                case .alias: return "an alias of " + source
+                default: return "the generated /" + page.file
+                }
+            case .generated(let file): return "the generated /" + file
+            case .file(let path): return path
+            }
+        }
 
-        func claim(_ file: String) -> Bool {
-            guard !files.contains(file), !folders.contains(file) else { return false }
+        /// Claims `file` for `owner`; on failure, who holds the path (or a folder of it) already.
+        func claim(_ file: String, for owner: Owner) -> String? {
+            if let holder = owners[file] ?? folders[file] { return name(holder) }
             // Folders up to the first one already known: that one's own ancestors are known
             // folders too, and no file may take a known folder's path.
             var newFolders: [String] = []
             var end = file.utf8.endIndex
             while let slash = file.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
                 let folder = String(file[..<slash])
-                if folders.contains(folder) { break }
-                if files.contains(folder) { return false }
+                if folders[folder] != nil { break }
+                if let holder = owners[folder] { return name(holder) }
                 newFolders.append(folder)
                 end = slash
             }
-            files.insert(file)
-            folders.formUnion(newFolders)
-            return true
+            owners[file] = owner
+            for folder in newFolders { folders[folder] = owner }
+            return nil
         }
 
-        func rank(_ kind: Page.Kind) -> Int {
-            switch kind {
-            case .article: return 1
-            case .alias: return 2
-            default: return 0
-            }
-        }
+        // A robots.txt of the site's own replaces the generated one, and is claimed before any
+        // article can take its path.
+        let userRobots = contentAssets.contains { $0.path == "robots.txt" }
+        if userRobots { _ = claim("robots.txt", for: .file("Content/robots.txt")) }
+
         var kept: [Page] = []
-        for page in pages.enumerated().sorted(by: { (rank($0.element.kind), $0.offset) < (rank($1.element.kind), $1.offset) }).map(\.element) {
+        for (index, page) in ordered.enumerated() {
             if page.file == "robots.txt" && userRobots { continue }
-            if claim(page.file) {
+            guard let holder = claim(page.file, for: .page(index)) else {
                 kept.append(page)
                 continue
             }
-            let source = page.articles.first.map { graph.articles[$0].id }
+            let source = page.articles.first.map { "Content/" + graph.articles[$0].id } ?? ""
             switch page.kind {
             case .article:
-                diagnostics.append(Diagnostic(path: "Content/" + (source ?? ""), line: 1, column: 1, severity: .error, code: "url.taken",
-                                              message: "URL /\(page.file) is already taken by another page of the site; the article was left out"))
+                diagnostics.append(Diagnostic(path: source, line: 1, column: 1, severity: .error, code: "url.taken",
+                                              message: "URL /\(page.file) is already taken by \(holder); the article was left out"))
             case .alias:
-                diagnostics.append(Diagnostic(path: "Content/" + (source ?? ""), severity: .warning, code: "alias.taken",
-                                              message: "alias /\(page.file) is already taken by another page; it was ignored"))
+                diagnostics.append(Diagnostic(path: source, severity: .warning, code: "alias.taken",
+                                              message: "alias /\(page.file) is already taken by \(holder); it was ignored"))
             default:
                 diagnostics.append(Diagnostic(path: page.file, severity: .error, code: "url.generated-twice", message: "two generated pages want \(page.file)"))
             }
         }
         let theme = themeAssets.filter { path in
-            if claim("assets/" + path) { return true }
+            guard let holder = claim("assets/" + path, for: .file("Templates/assets/" + path)) else { return true }
             diagnostics.append(Diagnostic(path: "Templates/assets/" + path, severity: .warning, code: "theme.asset-taken",
-                                          message: "assets/\(path) is already taken by a page; the theme file was not copied"))
+                                          message: "assets/\(path) is already taken by \(holder); the theme file was not copied"))
             return false
         }
         let content = contentAssets.filter { asset in
-            if claim(asset.path) { return true }
+            if asset.path == "robots.txt" && userRobots { return true }
+            guard let holder = claim(asset.path, for: .file("Content/" + asset.path)) else { return true }
             diagnostics.append(Diagnostic(path: "Content/" + asset.path, severity: .warning, code: "asset.taken",
-                                          message: "/\(asset.path) is already taken by a page or a theme file; the file was not copied"))
+                                          message: "/\(asset.path) is already taken by \(holder); the file was not copied"))
             return false
         }
-        return (kept.sorted { $0.file < $1.file }, theme, content, folders, diagnostics)
+        return (kept.sorted { $0.file < $1.file }, theme, content, Set(folders.keys), diagnostics)
+    }
+
+    /// Who claimed a path first.
+    private enum Owner {
+        /// A page, by its place in the claiming order.
+        case page(Int)
+        /// A file the build makes itself.
+        case generated(String)
+        /// A file of the site, by its path from the site folder.
+        case file(String)
+    }
+
+    /// The site's own pages claim first, then articles, then redirects.
+    private func rank(_ kind: Page.Kind) -> Int {
+        switch kind {
+        case .article: return 1
+        case .alias: return 2
+        default: return 0
+        }
     }
 }
