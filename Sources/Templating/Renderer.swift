@@ -23,6 +23,8 @@ struct Renderer: ~Copyable {
     /// inheritance spec wants ("top-level substitutions take precedence").
     private var overrides: [[String: Template.BlockContent]] = []
     private var depth = 0
+    /// Expansions so far in this render, against `TemplateLibrary.maximumExpansions`.
+    private var expansions = 0
 
     init(library: TemplateLibrary, root: TemplateValue, templateName: String) {
         self.library = library
@@ -129,7 +131,7 @@ struct Renderer: ~Copyable {
     private mutating func renderLambda(
         _ source: String, delimiters: Delimiters, at position: SourcePosition
     ) -> [UInt8] {
-        guard depth < TemplateLibrary.maximumDepth else {
+        guard depth < TemplateLibrary.maximumDepth, withinExpansionBudget() else {
             record(.recursionLimit, templateName + " (lambda)", at: position)
             return []
         }
@@ -171,7 +173,7 @@ struct Renderer: ~Copyable {
     private mutating func expand(
         _ template: Template, indentation extra: [UInt8], standalone: Bool, at position: SourcePosition
     ) {
-        guard depth < TemplateLibrary.maximumDepth else {
+        guard depth < TemplateLibrary.maximumDepth, withinExpansionBudget() else {
             record(.recursionLimit, template.name, at: position)
             return
         }
@@ -191,6 +193,12 @@ struct Renderer: ~Copyable {
         depth -= 1
         indentation = outerIndentation
         if !standalone { atLineStart = false }
+    }
+
+    /// Counts one expansion; false once the render has made too many.
+    private mutating func withinExpansionBudget() -> Bool {
+        expansions += 1
+        return expansions <= TemplateLibrary.maximumExpansions
     }
 
     private mutating func renderBlock(_ block: Template.Block) {

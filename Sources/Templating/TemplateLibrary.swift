@@ -7,6 +7,10 @@ public struct TemplateLibrary: Sendable {
     /// Partials, parents and lambda results nested deeper than this stop rendering (and are
     /// reported): a template that includes itself without a condition would overflow the stack.
     public static let maximumDepth = 100
+    /// Partials, parents and lambda results expanded in one render past which it stops (and is
+    /// reported): a template that includes itself twice doubles its work at every level, and 100
+    /// levels of that never finish. A news page expands a few hundred.
+    public static let maximumExpansions = 100_000
 
     let templates: [String: Template]
     let filters: FilterRegistry

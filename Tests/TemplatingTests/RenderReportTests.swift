@@ -74,6 +74,13 @@ final class RenderReportTests: XCTestCase {
         XCTAssertEqual(report.issues.map(\.kind), [.recursionLimit])
     }
 
+    func testAPartialIncludingItselfTwiceStopsAtTheExpansionLimit() throws {
+        // Each level doubles the work: without a bound on expansions, 100 levels never finish.
+        let (text, report) = try render("{{> twice}}", partials: ["twice": "x{{> twice}}{{> twice}}"])
+        XCTAssertEqual(text.count, TemplateLibrary.maximumExpansions)
+        XCTAssertEqual(Set(report.issues.map(\.kind)), [.recursionLimit])
+    }
+
     func testLambdaReturningItselfStopsAtTheDepthLimit() throws {
         let lambda = TemplateLambda { text in "<{{#again}}" + text + "{{/again}}" }
         let (text, report) = try render("{{#again}}x{{/again}}", ["again": .lambda(lambda)])
