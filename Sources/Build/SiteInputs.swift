@@ -35,7 +35,7 @@ extension Build {
                           reader: ContentReader(timeZone: config.timeZone, extractor: try extractor(for: config),
                                                 // What Vietnamese Windows saved text in; Western Europe's elsewhere.
                                                 legacyEncoding: config.language.hasPrefix("vi") ? "WINDOWS-1258" : "WINDOWS-1252",
-                                                keepsUnsafeHTML: config.unsafeMarkup))
+                                                keepsUnsafeHTML: config.unsafeMarkup, fileSizeLimit: config.fileSizeLimit))
     }
 
     private func loadConfig() throws(BuildError) -> SiteConfig {

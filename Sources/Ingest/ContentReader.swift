@@ -26,10 +26,15 @@ public struct ContentReader: Sendable {
     /// Makes a reader for a site's time zone and extraction rules; a Markdown file that is not UTF-8
     /// is read as `legacyEncoding` (an iconv name); raw HTML in Markdown is sanitized unless `keepsUnsafeHTML`.
     public init(timeZone: TimeZone, extractor: HTMLExtractor = HTMLExtractor(), legacyEncoding: String = "WINDOWS-1252",
-                keepsUnsafeHTML: Bool = false) {
+                keepsUnsafeHTML: Bool = false, fileSizeLimit: Int = 16 << 20) {
         markdown = MarkdownReader(timeZone: timeZone, legacyEncoding: legacyEncoding, keepsUnsafeHTML: keepsUnsafeHTML)
         scraped = ScrapedPageReader(timeZone: timeZone, extractor: extractor)
+        self.fileSizeLimit = fileSizeLimit
     }
+
+    /// Pages larger than this many bytes are not read: one runaway file (a crawl that saved a
+    /// video as a page) must not take the memory of a whole build.
+    public var fileSizeLimit: Int
 
     /// Reads the files of a folder's listing (`FileTree.files`, which a build makes anyway to stamp
     /// its inputs). Files and folders whose names start with `.` or `_` are skipped, as Hugo and
@@ -45,6 +50,12 @@ public struct ContentReader: Sendable {
     /// parallel: how an incremental build reads only what changed.
     public func read(_ pages: [SourceFile]) -> [SourceDocument] {
         ConcurrentMap.map(pages) { file -> SourceDocument in
+            guard file.size <= fileSizeLimit else {
+                var document = SourceDocument(path: file.path, kind: Self.isMarkdown(file.path) ? .markdown : .scrapedHTML)
+                document.diagnostics.append(Diagnostic(path: file.path, severity: .error, code: "limit.file-size",
+                                                       message: "\(file.size) bytes, more than \(fileSizeLimit) (limits.fileSize); the file was not read"))
+                return document
+            }
             guard let bytes = FileTree.contents(of: file.sourcePath) else {
                 var document = SourceDocument(path: file.path, kind: file.path.hasSuffix(".md") ? .markdown : .scrapedHTML)
                 document.diagnostics.append(Diagnostic(path: file.path, severity: .error, code: "file.unreadable", message: "cannot read the file"))

@@ -66,8 +66,12 @@ extension SiteConfig {
                 }
             case "limits":
                 guard let options = value.mapping else { throw reader.error(value, "limits must be a mapping") }
-                for (optionKey, optionValue) in options where optionKey.string == "tagsPerArticle" || optionKey.string == "tags_per_article" {
-                    tagsPerArticle = try reader.positiveInt(optionValue, "limits.tagsPerArticle")
+                for (optionKey, optionValue) in options {
+                    switch optionKey.string {
+                    case "tagsPerArticle", "tags_per_article": tagsPerArticle = try reader.positiveInt(optionValue, "limits.tagsPerArticle")
+                    case "fileSize", "file_size": fileSizeLimit = try reader.positiveInt(optionValue, "limits.fileSize")
+                    default: continue
+                    }
                 }
             case "extraction":
                 guard let options = value.mapping else { throw reader.error(value, "extraction must be a mapping") }

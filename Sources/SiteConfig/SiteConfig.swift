@@ -32,6 +32,8 @@ public struct SiteConfig: Sendable {
     /// Tags an article keeps; more are reported and dropped. A page with 20,000 `article:tag`
     /// metas would otherwise make 20,000 tag pages and feeds, each listing all of them.
     public var tagsPerArticle = 100
+    /// Bytes a content page may have; larger pages are reported and not read.
+    public var fileSizeLimit = 16 << 20
     /// Per-site hints for reading crawled pages.
     public var extractionRules: [ExtractionRule] = []
 

@@ -83,6 +83,14 @@ final class BuildTests: XCTestCase {
         XCTAssertEqual(summary.diagnostics.filter { $0.code == "content.future" }.map(\.path), ["SOURCE_DATE_EPOCH"])
     }
 
+    func testAPageLargerThanTheLimitIsReportedAndNotRead() throws {
+        try site.write("site.yml", "title: Báo Thử\nbaseURL: https://example.org/\nlimits:\n  fileSize: 2000\n")
+        try site.write("Content/thoi-su/lon.md", "---\ntitle: Lớn\ndate: 2021-11-30\n---\n" + String(repeating: "chữ ", count: 1000))
+        let summary = try Build(BuildOptions(site: site.root, useCache: false)).run()
+        XCTAssertEqual(summary.diagnostics.filter { $0.code == "limit.file-size" }.map(\.path), ["Content/thoi-su/lon.md"])
+        XCTAssertEqual(summary.articles, 3)
+    }
+
     private func outputBytes() throws -> [String: Data] {
         var files: [String: Data] = [:]
         for path in site.outputFiles() { files[path] = try Data(contentsOf: site.output.appendingPathComponent(path)) }
