@@ -40,7 +40,7 @@ struct BuildCommand: ParsableCommand {
 
     /// Nothing reads the clock, so builds are reproducible: "now" is `SOURCE_DATE_EPOCH` when set
     /// (the reproducible-builds convention), else the newest article's date.
-    private static var sourceDateEpoch: Int64? {
+    static var sourceDateEpoch: Int64? {
         get throws {
             guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] else { return nil }
             // Years 1000 to 9999, the dates the rest of the build can show.

@@ -30,7 +30,7 @@ final class PreviewedSite: Sendable {
 
     /// Sends a request to the server.
     func request(_ target: String, method: String = "GET", headers: [String: String] = [:]) throws -> HTTPReply {
-        try LoopbackHTTP.send(method, target, port: port, headers: headers)
+        try LoopbackHTTP.send(target, method: method, port: port, headers: headers)
     }
 
     /// Opens the live-reload stream, as a page does.

@@ -14,7 +14,7 @@ public enum LoopbackHTTP {
     }
 
     /// Sends one request to 127.0.0.1:`port` and reads the whole response.
-    public static func send(_ method: String = "GET", _ target: String, port: Int, headers: [String: String] = [:],
+    public static func send(_ target: String, method: String = "GET", port: Int, headers: [String: String] = [:],
                             timeout: TimeInterval = 5) throws -> HTTPReply {
         let socket = try connect(port: port, timeout: timeout)
         defer { close(socket) }
