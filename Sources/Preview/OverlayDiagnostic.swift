@@ -6,6 +6,10 @@ import Infrastructure
 struct OverlayDiagnostic: Encodable, Equatable, Sendable {
     /// `path:line:column`, from the site folder.
     let location: String
+    /// The 1-based line, 0 when the problem concerns the whole file.
+    let line: Int
+    /// The 1-based column, 0 when unknown: the overlay marks it under the source line.
+    let column: Int
     /// `error` or `warning`.
     let severity: String
     /// What is wrong.
@@ -31,8 +35,8 @@ struct OverlayDiagnostic: Encodable, Equatable, Sendable {
                     source = String(lines[diagnostic.line - 1])
                 }
             }
-            return OverlayDiagnostic(location: diagnostic.location, severity: diagnostic.severity.rawValue,
-                                     message: diagnostic.message, source: source)
+            return OverlayDiagnostic(location: diagnostic.location, line: diagnostic.line, column: diagnostic.column,
+                                     severity: diagnostic.severity.rawValue, message: diagnostic.message, source: source)
         }
     }
 }

@@ -79,9 +79,9 @@ enum ReloadScript {
         overlay.id = overlayID;
         overlay.setAttribute("role", "alert");
         overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:2rem;" +
-          "background:rgba(20,20,20,.92);color:#f5f5f5;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap";
+          "background:rgba(20,20,20,.96);color:#f5f5f5;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap";
         const title = document.createElement("h2");
-        title.textContent = "Broadsheet: the last build failed; this page is from the last good one";
+        title.textContent = "Broadsheet: the last build reported errors (fix them and this goes away)";
         title.style.cssText = "margin:0 0 1rem;color:#ff8a80;font-size:16px";
         overlay.append(title);
         for (const problem of failure.diagnostics) {
@@ -89,10 +89,16 @@ enum ReloadScript {
           entry.style.cssText = "margin-bottom:1rem";
           entry.textContent = problem.location + ": " + problem.severity + ": " + problem.message;
           if (problem.source) {
-            const line = document.createElement("div");
-            line.style.cssText = "color:#bdbdbd;padding-left:2ch";
-            line.textContent = problem.source;
-            entry.append(line);
+            // The line as a compiler quotes it, with a caret under the column (tabs kept, so it lines up).
+            const gutter = String(problem.line) + " | ";
+            const quote = document.createElement("div");
+            quote.style.cssText = "color:#bdbdbd";
+            quote.textContent = gutter + problem.source;
+            if (problem.column > 0) {
+              const under = problem.source.slice(0, problem.column - 1).replace(/[^\t]/g, " ");
+              quote.textContent += "\n" + " ".repeat(gutter.length) + under + "^";
+            }
+            entry.append(quote);
           }
           overlay.append(entry);
         }

@@ -55,9 +55,10 @@ final class ReloadEventTests: XCTestCase {
             Diagnostic(path: "site.yml", severity: .error, code: "y", message: "whole file"),
         ]
         XCTAssertEqual(OverlayDiagnostic.read(diagnostics, site: site), [
-            OverlayDiagnostic(location: "Templates/a.mustache:2:3", severity: "error", message: "unclosed", source: "  {{#broken}}"),
-            OverlayDiagnostic(location: "Templates/gone.mustache:1:1", severity: "error", message: "gone", source: nil),
-            OverlayDiagnostic(location: "site.yml", severity: "error", message: "whole file", source: nil),
+            OverlayDiagnostic(location: "Templates/a.mustache:2:3", line: 2, column: 3, severity: "error", message: "unclosed",
+                              source: "  {{#broken}}"),
+            OverlayDiagnostic(location: "Templates/gone.mustache:1:1", line: 1, column: 1, severity: "error", message: "gone", source: nil),
+            OverlayDiagnostic(location: "site.yml", line: 0, column: 0, severity: "error", message: "whole file", source: nil),
         ])
     }
 }
