@@ -92,4 +92,19 @@ final class LiveReloadTests: XCTestCase {
         let reload = try events.next("reload")
         XCTAssertTrue(reload.data.contains("\"all\":true"), "a theme change reloads every page: \(reload.data)")
     }
+
+    func testASiteThatCannotBeBuiltAtStartIsServedAPageShowingWhy() async throws {
+        let broken = try await PreviewedSite(withTheme: true) { site in
+            let template = site.root.appendingPathComponent("Templates/article.mustache")
+            try String(contentsOf: template, encoding: .utf8).replacingOccurrences(of: "{{/article}}", with: "{{/bai}}")
+                .write(to: template, atomically: false, encoding: .utf8)
+        }
+        addTeardownBlock { try await broken.stop() }
+        let home = try broken.request("/")
+        XCTAssertEqual(home.status, 404)
+        XCTAssertTrue(home.text.contains(ReloadScript.path), "the server's own page carries the script")
+        let failure = try broken.events().next("failed")
+        XCTAssertTrue(failure.data.contains("\"location\":\"Templates/article.mustache:"), failure.data)
+        XCTAssertTrue(failure.data.contains("\"source\":\"{{/bai}}\""), failure.data)
+    }
 }

@@ -21,7 +21,10 @@ final class PreviewedSite: Sendable {
                                              to: site.root.appendingPathComponent("Templates"))
         }
         try prepare(site)
-        server = try await PreviewServer.start(PreviewOptions(site: site.root, port: 0, watching: watching), log: logLines.append)
+        // A wider quiet window than the default 50 ms: on a loaded machine a test writing a burst of
+        // saves can be paused between two of them for longer than that.
+        server = try await PreviewServer.start(PreviewOptions(site: site.root, port: 0, quietWindow: .milliseconds(150), watching: watching),
+                                               log: logLines.append)
         port = URL(string: server.url)!.port!
     }
 
