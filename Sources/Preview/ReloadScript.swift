@@ -20,18 +20,26 @@ enum ReloadScript {
     /// The page with the tag inserted before its last `</body>` (any letter case), or at its end
     /// when it has none: the script then runs after the page is parsed, like the end of a body.
     static func inject(into page: [UInt8], sitePaths: [String]) -> [UInt8] {
-        let tag = tag(sitePaths: sitePaths)
         let closing = Array("</body".utf8)
         var position = page.count
+        // From the end, where the tag is, stopping only at `<`: this runs on every page served.
         var index = page.count - closing.count
         while index >= 0 {
-            if zip(page[index..<(index + closing.count)], closing).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) {
+            if page[index] == UInt8(ascii: "<"), (1..<closing.count).allSatisfy({ lowercased(page[index + $0]) == closing[$0] }) {
                 position = index
                 break
             }
             index -= 1
         }
-        return Array(page[..<position]) + tag + Array(page[position...])
+        var injected = Array(page[..<position])
+        injected.reserveCapacity(page.count + 256)
+        injected += tag(sitePaths: sitePaths)
+        injected += page[position...]
+        return injected
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 0x20 : byte
     }
 
     private static func escapingAttribute(_ text: String) -> String {
