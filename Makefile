@@ -4,7 +4,7 @@ SHELL := /bin/bash
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test build deps theme clean bench bench-large bench-templates bench-extraction
+.PHONY: site serve test build deps theme clean bench bench-large bench-templates bench-extraction bench-serve
 
 ## site: install what is missing, build in release, render the demo site into Output/
 site: deps
@@ -64,6 +64,10 @@ bench-templates:
 bench-extraction:
 	$(SWIFT) build -c release --product broadsheet
 	python3 scripts/bench-extraction.py --broadsheet "$$($(SWIFT) build -c release --product broadsheet --show-bin-path)/broadsheet"
+
+## bench-serve: edit-to-reload latency and requests/s of `broadsheet serve` against `hugo server` on 10,000 articles
+bench-serve: deps
+	python3 scripts/bench-serve.py --swift "$(SWIFT)"
 
 clean:
 	rm -rf .build Output .Output.staging .Output.old .broadsheet
