@@ -7,8 +7,9 @@ struct LiveReloadShutdown: Service {
     let liveReload: LiveReload
 
     func run() async throws {
-        // Throws only when the group is cancelled rather than shut down; the streams end either way.
-        try? await gracefulShutdown()
+        // Throws when the group is cancelled instead: it failed (the port was taken, and the next one
+        // will be tried with the same streams), and its open streams end with their cancelled tasks.
+        do { try await gracefulShutdown() } catch { return }
         liveReload.close()
     }
 }

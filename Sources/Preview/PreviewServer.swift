@@ -42,7 +42,8 @@ public final class PreviewServer: Sendable {
         let (output, privateFolder) = try prepareOutput(options)
         let basePath = basePath(site: options.site)
         guard let folder = ServedFolder(root: output.path, basePath: basePath) else {
-            throw .cannotPrepareOutput(path: output.path, reason: "it does not exist")
+            if let privateFolder { try? FileManager.default.removeItem(at: privateFolder) }
+            throw .cannotPrepareOutput(path: output.path, reason: "it cannot be resolved")
         }
         let liveReload = LiveReload()
         let listening: Listening
