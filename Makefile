@@ -4,12 +4,17 @@ SHELL := /bin/bash
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test build deps theme clean bench bench-large bench-templates bench-extraction fuzz
+.PHONY: site serve test build deps theme clean bench bench-large bench-templates bench-extraction bench-serve fuzz
 
 ## site: install what is missing, build in release, render the demo site into Output/
 site: deps
 	$(SWIFT) build -c release --product broadsheet
 	.build/release/broadsheet build --site . --output Output
+
+## serve: build the demo site, serve it on http://127.0.0.1:1313/ and rebuild it on every save (Ctrl-C stops it)
+serve: deps
+	$(SWIFT) build -c release --product broadsheet
+	.build/release/broadsheet serve --site .
 
 ## test: the whole test suite; ends with one `N passed, N failed, N skipped` line
 test: deps
@@ -59,6 +64,10 @@ bench-templates:
 bench-extraction:
 	$(SWIFT) build -c release --product broadsheet
 	python3 scripts/bench-extraction.py --broadsheet "$$($(SWIFT) build -c release --product broadsheet --show-bin-path)/broadsheet"
+
+## bench-serve: edit-to-reload latency and requests/s of `broadsheet serve` against `hugo server` on 10,000 articles
+bench-serve: deps
+	python3 scripts/bench-serve.py --swift "$(SWIFT)"
 
 ## fuzz: each libFuzzer target of Fuzz/ for FUZZ_SECONDS (default 60) from its seed corpus (FUZZ_RUNS caps executions)
 FUZZ_SECONDS ?= 60

@@ -16,6 +16,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // The preview server (`broadsheet serve`); swift-nio, swift-log and swift-service-lifecycle
+        // come with it, and are named here because Preview uses them directly.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -44,10 +50,20 @@ let package = Package(
             name: "Build",
             dependencies: ["Infrastructure", "SiteConfig", "Templating", "Ingest", "ContentGraph", "Rendering"]
         ),
+        .target(
+            name: "Preview",
+            dependencies: [
+                "Infrastructure", "SiteConfig", "Build",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "broadsheet",
             dependencies: [
-                "Infrastructure", "SiteConfig", "Templating", "Ingest", "Build",
+                "Infrastructure", "SiteConfig", "Templating", "Ingest", "Build", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +75,7 @@ let package = Package(
         .testTarget(name: "ContentGraphTests", dependencies: ["ContentGraph", "Ingest", "Infrastructure", "SiteConfig", "TestSupport"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ContentGraph", "Ingest", "Infrastructure", "SiteConfig", "Templating", "TestSupport"]),
         .testTarget(name: "BuildTests", dependencies: ["Build", "ContentGraph", "Infrastructure", "Ingest", "Rendering", "SiteConfig", "TestSupport"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Build", "Infrastructure", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["broadsheet", "TestSupport"]),
     ]
 )

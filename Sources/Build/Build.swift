@@ -57,9 +57,17 @@ public struct Build: Sendable {
             cache.save(graph: graph, plan: plan, written: written, contentDiagnostics: content)
             clock.lap("save cache")
         }
+        let files = plan.pages.map(\.file) + plan.contentAssets.map(\.path) + plan.themeAssets.map { "assets/" + $0 }
         return BuildSummary(articles: graph.articles.count, pages: plan.pages.count, copied: written.copied,
                             diagnostics: content + RenderReports(issues: written.pages.issues).diagnostics(strict: options.strict),
-                            rendered: written.pages.rendered, written: written.pages.written, timings: clock)
+                            rendered: written.pages.rendered, written: written.pages.written, timings: clock,
+                            changedFiles: Self.changed(files, now: written.pages.files, before: cache.previous?.files))
+    }
+
+    /// Removes what the build cache keeps for this output folder: a preview server's private
+    /// output folder is deleted when it stops, and a cache describing it would never be read again.
+    public func forgetCache() {
+        BuildManifest.remove(site: options.site, output: options.output, everything: true)
     }
 
     /// Everything `run` finds wrong, without writing anything: the site is read, its graph made,
@@ -120,6 +128,12 @@ public struct Build: Sendable {
                                                       contentAssets: graph.assets)
         return SitePlan(model: model, pages: claims.pages + planner.sitemaps(listing: claims.pages, now: now), folders: claims.folders,
                         contentAssets: claims.contentAssets, themeAssets: claims.themeAssets, diagnostics: claims.diagnostics)
+    }
+
+    /// The files among `files` whose bytes differ from the previous build's (or that it did not
+    /// have), sorted: records hold a hash of each file's bytes, so nothing is read back.
+    static func changed(_ files: [String], now: PageRecords, before: PageRecords?) -> [String] {
+        files.filter { before?[$0]?.bytes != now[$0]?.bytes }.sorted()
     }
 
     /// Content diagnostics with their paths shown from the site folder, as a user would open them.

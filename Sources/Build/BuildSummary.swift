@@ -16,6 +16,10 @@ public struct BuildSummary: Sendable {
     public var written: Int
     /// Wall time of each step (read, graph, plan, render, copy, commit).
     public var timings = PhaseClock()
+    /// The output files whose bytes this build changed or added, relative to the output folder and
+    /// sorted (files it removed are not listed): what a preview server tells open pages to reload.
+    /// Every file when there was no previous build to compare with; none when nothing changed.
+    public var changedFiles: [String] = []
 
     /// Errors among the diagnostics.
     public var errors: Int { diagnostics.count { $0.severity == .error } }

@@ -78,7 +78,8 @@ struct IncrementalBuild {
         Build.releaseInBackground((graph, patched, outline, model, positions, manifest))
         return BuildSummary(articles: patched.articles.count, pages: previous.pages, copied: previous.copied,
                             diagnostics: manifest.contentDiagnostics + RenderReports(issues: manifest.issues).diagnostics(strict: options.strict),
-                            rendered: result.rendered, written: result.written, timings: clock)
+                            rendered: result.rendered, written: result.written, timings: clock,
+                            changedFiles: Build.changed(pages.map(\.file), now: result.files, before: previous.files))
     }
 
     /// The content files whose size or time changed since the cached build, and the documents

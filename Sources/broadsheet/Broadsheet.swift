@@ -1,11 +1,12 @@
 import ArgumentParser
 
 /// The `broadsheet` command: a thin layer over the pipeline modules, one file per subcommand.
+/// Asynchronous because `serve` is; the other subcommands run as they are.
 @main
-struct Broadsheet: ParsableCommand {
+struct Broadsheet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "broadsheet",
         abstract: "A static-site generator for news sites.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ExtractCommand.self, TemplateCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, ExtractCommand.self, TemplateCommand.self]
     )
 }

@@ -32,7 +32,7 @@ struct SiteOptions: ParsableArguments {
 
     /// Nothing reads the clock, so builds are reproducible: "now" is `SOURCE_DATE_EPOCH` when set
     /// (the reproducible-builds convention), else the newest article's date.
-    private static func sourceDateEpoch() throws(BuildError) -> Int64? {
+    static func sourceDateEpoch() throws(BuildError) -> Int64? {
         guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] else { return nil }
         // Years 1000 to 9999, the dates the rest of the build can show.
         guard let seconds = Int64(text), (-30_610_224_000...253_402_300_799).contains(seconds) else {

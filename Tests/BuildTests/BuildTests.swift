@@ -36,6 +36,34 @@ final class BuildTests: XCTestCase {
         XCTAssertEqual(again.articles, 3)
     }
 
+    func testAFirstBuildListsEveryFileItWroteAsChanged() throws {
+        let summary = try Build(BuildOptions(site: site.root)).run()
+        XCTAssertEqual(summary.changedFiles, site.outputFiles().filter { $0 != OutputWriter.marker })
+    }
+
+    func testAnEditedArticleListsOnlyTheFilesWhoseBytesChanged() throws {
+        let build = Build(BuildOptions(site: site.root))
+        _ = try build.run()
+        let before = try outputBytes()
+        let article = "Content/thoi-su/2021-11-30-chuyen-doi-so.md"
+        let source = try String(contentsOf: site.root.appendingPathComponent(article), encoding: .utf8)
+        try site.write(article, source.replacingOccurrences(of: "Phiên họp thứ nhất.", with: "Phiên họp thứ hai."))
+        let summary = try build.run()
+        let after = try outputBytes()
+        XCTAssertEqual(summary.changedFiles, after.keys.filter { before[$0] != after[$0] }.sorted())
+        XCTAssertTrue(summary.changedFiles.contains("2021/11/30/chuyen-doi-so/index.html"), "\(summary.changedFiles)")
+        XCTAssertEqual(try build.run().changedFiles, [], "nothing changed since")
+    }
+
+    func testForgettingTheCacheRemovesWhatItKeptForThatOutput() throws {
+        let cache = site.root.appendingPathComponent(".broadsheet/cache")
+        let build = Build(BuildOptions(site: site.root))
+        _ = try build.run()
+        XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: cache.path).isEmpty)
+        build.forgetCache()
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache.path), [])
+    }
+
     func testCheckReportsWhatABuildReportsAndWritesNothing() throws {
         try site.write("Content/thoi-su/hong.md", "---\ntitle: Hỏng\ndate: 2021-11-30\ntags: [a, b\n---\nThân.\n")
         let options = BuildOptions(site: site.root, useCache: false)

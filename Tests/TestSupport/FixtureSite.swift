@@ -3,7 +3,7 @@ import XCTest
 
 /// A small site in a temporary folder for one test — written by the test, or copied from a
 /// fixture site kept on disk (`Tests/Fixtures/<name>`) — and the real `broadsheet` binary run on it.
-public struct FixtureSite {
+public struct FixtureSite: Sendable {
     /// The site folder.
     public let root: URL
 

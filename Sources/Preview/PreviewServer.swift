@@ -1,0 +1,179 @@
+import Build
+import Foundation
+import Hummingbird
+import NIOCore
+import ServiceLifecycle
+import SiteConfig
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where a preview's messages go, one line each: the command line prints them.
+public typealias PreviewLog = @Sendable (String) -> Void
+
+/// A running preview of a site: built once, served on a local port, rebuilt on every change to
+/// its sources, with open pages reloading themselves.
+///
+/// ```
+/// let server = try await PreviewServer.start(PreviewOptions(site: site), log: { print($0) })
+/// print(server.url)
+/// try await server.wait()   // until SIGINT/SIGTERM (with `stopsOnSignals`) or `stop()`
+/// ```
+public final class PreviewServer: Sendable {
+    /// The site's home page as served, with the site's base path: `http://127.0.0.1:1313/mirror/`.
+    public let url: String
+    /// Where the site is built.
+    public let output: URL
+    private let group: ServiceGroup
+    /// Ends when the server has stopped and everything it made is cleaned up.
+    private let finished: Task<PreviewError?, Never>
+
+    private init(url: String, output: URL, group: ServiceGroup, finished: Task<PreviewError?, Never>) {
+        self.url = url
+        self.output = output
+        self.group = group
+        self.finished = finished
+    }
+
+    /// Listens on the first free port from `options.port`, builds the site and starts watching
+    /// its sources. The site is served below the base path of its `site.yml`, and built with the
+    /// base URL's host replaced by the server's, so links, aliases and feeds stay in the preview.
+    public static func start(_ options: PreviewOptions, log: @escaping PreviewLog) async throws(PreviewError) -> PreviewServer {
+        let (output, privateFolder) = try prepareOutput(options)
+        let basePath = basePath(site: options.site)
+        guard let folder = ServedFolder(root: output.path, basePath: basePath) else {
+            if let privateFolder { try? FileManager.default.removeItem(at: privateFolder) }
+            throw .cannotPrepareOutput(path: output.path, reason: "it cannot be resolved")
+        }
+        let liveReload = LiveReload()
+        let listening: Listening
+        do {
+            listening = try await listen(options, responder: PreviewResponder(folder: folder, liveReload: liveReload),
+                                         liveReload: liveReload, log: log)
+        } catch {
+            if let privateFolder { try? FileManager.default.removeItem(at: privateFolder) }
+            throw error
+        }
+        let url = "http://\(urlHost(options.host)):\(listening.port)\(basePath)"
+        let build = Build(BuildOptions(site: options.site, output: output, baseURL: url, includeDrafts: options.includeDrafts,
+                                       includeFuture: options.includeFuture, now: options.now))
+        let rebuilder = Rebuilder(build: build, basePath: basePath, liveReload: liveReload, log: log)
+        let batcher = ChangeBatcher(quietWindow: options.quietWindow)
+        // Watching starts before the first build: a save made while it runs gets a rebuild.
+        let watcher = watch(options, log: log) { batcher.add($0) }
+        await rebuilder.rebuild(after: [])
+        let rebuilding = Task { await rebuilder.run(batcher) }
+        let finished = Task { () -> PreviewError? in
+            let failure = await listening.running.value
+            watcher.cancel()
+            batcher.finish()
+            await rebuilding.value
+            if let privateFolder {
+                build.forgetCache()
+                try? FileManager.default.removeItem(at: privateFolder)
+            }
+            return failure.map { .stopped(reason: String(describing: $0)) }
+        }
+        return PreviewServer(url: url, output: output, group: listening.group, finished: finished)
+    }
+
+    /// Waits until the server stops (a signal, with `stopsOnSignals`, or `stop()`) and what it
+    /// made is cleaned up: the port released, a private output folder and its cache removed.
+    public func wait() async throws(PreviewError) {
+        if let failure = await finished.value { throw failure }
+    }
+
+    /// Stops the server gracefully (open event streams are ended, then the listener) and waits
+    /// for it, as a signal would.
+    public func stop() async throws(PreviewError) {
+        await group.triggerGracefulShutdown()
+        try await wait()
+    }
+
+    /// The server group listening, its port, and the task running it (which returns the error
+    /// that stopped it, if any).
+    private struct Listening {
+        let port: Int
+        let group: ServiceGroup
+        let running: Task<(any Error)?, Never>
+    }
+
+    /// Starts the server on `options.port`, or the next ports while they are taken.
+    private static func listen(_ options: PreviewOptions, responder: PreviewResponder, liveReload: LiveReload,
+                               log: @escaping PreviewLog) async throws(PreviewError) -> Listening {
+        let attempts = options.port == 0 ? 1 : max(1, options.portAttempts)
+        for attempt in 0..<attempts {
+            let port = options.port == 0 ? 0 : options.port + attempt
+            let (bound, boundContinuation) = AsyncStream<Int>.makeStream()
+            let app = Application(responder: responder,
+                                  configuration: ApplicationConfiguration(address: .hostname(options.host, port: port), serverName: nil),
+                                  onServerRunning: { channel in boundContinuation.yield(channel.localAddress?.port ?? port) },
+                                  logger: LogForwarder.logger(log, level: .warning))
+            // The group's own messages would repeat the errors handled here (a port taken).
+            let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+                services: [.init(service: app), .init(service: LiveReloadShutdown(liveReload: liveReload))],
+                gracefulShutdownSignals: options.stopsOnSignals ? [.sigint, .sigterm] : [],
+                logger: LogForwarder.logger(log, level: .critical)))
+            let running = Task { () -> (any Error)? in
+                defer { boundContinuation.finish() }
+                do {
+                    try await group.run()
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            var iterator = bound.makeAsyncIterator()
+            if let port = await iterator.next() { return Listening(port: port, group: group, running: running) }
+            let error = await running.value
+            guard let error = error as? IOError, error.errnoCode == EADDRINUSE else {
+                throw .cannotListen(host: options.host, port: port, reason: error.map { String(describing: $0) } ?? "the server stopped")
+            }
+            if attempt + 1 < attempts { log("port \(port) is taken; trying \(port + 1)") }
+        }
+        throw .portsTaken(host: options.host, ports: options.port...(options.port + attempts - 1))
+    }
+
+    /// The output folder, made if needed, and the private folder holding it when the user gave
+    /// none (removed on stop).
+    private static func prepareOutput(_ options: PreviewOptions) throws(PreviewError) -> (output: URL, privateFolder: URL?) {
+        let privateFolder = options.output == nil
+            ? FileManager.default.temporaryDirectory.appendingPathComponent("broadsheet-serve-\(UUID().uuidString)") : nil
+        // The build's lock file goes beside the output, so the output is a folder inside the private one.
+        let output = options.output ?? privateFolder!.appendingPathComponent("site")
+        do {
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotPrepareOutput(path: output.path, reason: error.localizedDescription)
+        }
+        return (output, privateFolder)
+    }
+
+    /// The base path of the site's `site.yml` (`/` when it has none, or cannot be read: the
+    /// first build then reports why).
+    private static func basePath(site: URL) -> String {
+        guard let data = FileManager.default.contents(atPath: site.appendingPathComponent("site.yml").path),
+              let config = try? SiteConfig(yaml: String(decoding: data, as: UTF8.self), path: "site.yml") else { return "/" }
+        return config.rootPath
+    }
+
+    /// The host as a URL names it: a wildcard address becomes the loopback one (the address a
+    /// browser on this machine reaches), an IPv6 address goes in brackets.
+    private static func urlHost(_ host: String) -> String {
+        switch host {
+        case "0.0.0.0": "127.0.0.1"
+        case "::": "[::1]"
+        default: host.contains(":") ? "[\(host)]" : host
+        }
+    }
+
+    /// inotify where it works, else (or when asked) polling.
+    private static func watch(_ options: PreviewOptions, log: PreviewLog, onChange: @escaping @Sendable ([String]) -> Void) -> any SourceWatcher {
+        if case .polling(let interval) = options.watching {
+            return StampPoller(site: options.site, interval: interval, onChange: onChange)
+        }
+        if let watcher = InotifyWatcher(site: options.site, onChange: onChange) { return watcher }
+        log("inotify is not available here; polling for changes every half second")
+        return StampPoller(site: options.site, interval: .milliseconds(500), onChange: onChange)
+    }
+}
