@@ -17,7 +17,7 @@ public struct Build: Sendable {
     public init(_ options: BuildOptions) {
         var options = options
         // A symlinked output folder is built where it points, not replaced by a folder.
-        options.output = options.output.resolvingSymlinksInPath()
+        options.output = Self.resolved(options.output)
         self.options = options
     }
 
@@ -107,7 +107,7 @@ public struct Build: Sendable {
             folder.documents.removeAll { ($0.date.map { Int64($0.date.timeIntervalSince1970) } ?? 0) > now }
             if folder.documents.count < count {
                 // Said once: a wrong SOURCE_DATE_EPOCH (0 in some CI set-ups) otherwise builds an empty site without a word.
-                waiting.append(Diagnostic(path: "SOURCE_DATE_EPOCH", severity: .warning, code: "content.future",
+                waiting.append(Diagnostic(path: "SOURCE_DATE_EPOCH", severity: .warning, code: Self.futureCode,
                                           message: "\(count - folder.documents.count) of \(count) documents are dated after "
                                             + "\(site.civilDate(now).iso8601) and were left out; --future builds them"))
             }
@@ -135,6 +135,22 @@ public struct Build: Sendable {
     static func changed(_ files: [String], now: PageRecords, before: PageRecords?) -> [String] {
         files.filter { before?[$0]?.bytes != now[$0]?.bytes }.sorted()
     }
+
+    /// `url` with every link resolved, also when its last folders do not exist yet (as a first
+    /// build's output): `resolvingSymlinksInPath` leaves such a path as written, and a link in
+    /// it could lead into the site's own `Content/`.
+    static func resolved(_ url: URL) -> URL {
+        var existing = url.standardizedFileURL
+        var missing: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
+            missing.insert(existing.lastPathComponent, at: 0)
+            existing.deleteLastPathComponent()
+        }
+        return missing.reduce(existing.resolvingSymlinksInPath()) { $0.appendingPathComponent($1) }
+    }
+
+    /// The code of the warning that articles dated after "now" were left out.
+    static let futureCode = "content.future"
 
     /// Content diagnostics with their paths shown from the site folder, as a user would open them.
     static func shownFromSite(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

@@ -71,7 +71,10 @@ struct IncrementalBuild {
             manifest.files[page.file] = result.files[page.file]
             manifest.issues[page.file] = result.issues[page.file]
         }
-        manifest.contentDiagnostics = Build.shownFromSite(patched.diagnostics)
+        // What the graph does not report (articles waiting for their date) cannot change without a
+        // full build, so the previous build's word on it stands.
+        manifest.contentDiagnostics = previous.contentDiagnostics.filter { $0.code == Build.futureCode }
+            + Build.shownFromSite(patched.diagnostics)
         save(patched, changed: changed, touched: touched, manifest: manifest)
         clock.lap("save cache")
         // The process usually ends with the build: the large values are let go on another thread.

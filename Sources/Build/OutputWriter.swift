@@ -15,7 +15,7 @@ import Glibc
 public final class OutputWriter: PageSink {
     /// The file that marks a folder as a Broadsheet output: a build replaces only such a folder
     /// (or an empty one), never a folder of the user's that `--output` named by mistake.
-    public static let marker = ".broadsheet-output"
+    public static let marker = PageClaims.outputMarker
 
     /// The folder the site ends up in.
     public let output: URL
@@ -26,7 +26,10 @@ public final class OutputWriter: PageSink {
 
     /// Whether `folder` may be replaced: it does not exist, is empty, or holds the marker.
     public static func mayReplace(_ folder: URL) -> Bool {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return true }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return true }
+        // A file (or a folder that cannot be listed) is never an output folder of ours.
+        guard isFolder.boolValue, let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return false }
         return entries.isEmpty || entries.contains(marker)
     }
 

@@ -264,6 +264,8 @@ public struct GraphBuilder: Sendable {
     /// too long. Such a URL would otherwise stop the whole build when its file is written.
     static func unwritableReason(_ path: String) -> String? {
         if path.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return "holds a control character" }
+        // Browsers read `\` in a URL as `/`: `/\\evil.example/` would lead off the site.
+        if path.utf8.contains(UInt8(ascii: "\\")) { return "holds a backslash" }
         if path.utf8.count > pathLimit { return "is longer than \(pathLimit) bytes" }
         if path.utf8.split(separator: UInt8(ascii: "/")).contains(where: { $0.count > componentLimit }) {
             return "has a segment longer than \(componentLimit) bytes"

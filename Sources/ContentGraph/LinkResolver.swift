@@ -56,7 +56,9 @@ struct LinkResolver {
         }
         let html = AttributeRewriter.rewrite(document.bodyHTML) { target, attribute in
             // Markdown may hold raw HTML, but no link runs script when clicked.
-            if Self.runsScript(target) { return "#" }
+            // Markdown links and images go through the same URL policy as everything else:
+            // `javascript:`, `data:text/html` and their disguises become an inert `#`.
+            if !target.isEmpty, URLPolicy.allowed(target, image: attribute == .src) == nil { return "#" }
             switch resolve(target, from: document.path) {
             case .article(let index, let url):
                 linked.append(index)
@@ -124,14 +126,6 @@ struct LinkResolver {
         if decoded.hasPrefix("/") && !pointsAtSource { return .external }
         if pointsAtSource || candidate.split(separator: "/").last?.contains(".") == true { return .missing(candidate) }
         return .external
-    }
-
-    /// `javascript:` and `vbscript:` URLs, also written with spaces or tabs inside the scheme,
-    /// which browsers ignore.
-    private static func runsScript(_ target: String) -> Bool {
-        guard target.contains(":") else { return false }
-        let letters = target.prefix { $0 != ":" }.filter(\.isLetter).lowercased()
-        return letters == "javascript" || letters == "vbscript"
     }
 
     /// A `:` before any `/`, `?` or `#`; a scan of the bytes, as every link of every body comes here.

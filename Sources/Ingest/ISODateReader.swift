@@ -37,8 +37,10 @@ enum ISODateReader {
             guard let seconds = scanner.digits(2) else { return .invalid("seconds are written with two digits") }
             second = seconds
             if scanner.take(".") || scanner.take(",") {
-                guard let (value, count) = scanner.anyDigits(), count > 0 else { return .invalid("a fraction of a second needs digits") }
-                fraction = Double(value) / pow(10, Double(min(count, 9)))
+                // Digits past the ninth (nanoseconds) are read and dropped: their value would overflow.
+                guard let (value, count) = scanner.anyDigits(upTo: 9), count > 0 else { return .invalid("a fraction of a second needs digits") }
+                fraction = Double(value) / pow(10, Double(count))
+                _ = scanner.anyDigits(upTo: .max)
             }
         }
         guard hour < 24, minute < 60, second < 60 else {

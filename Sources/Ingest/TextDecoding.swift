@@ -34,6 +34,12 @@ struct TextDecoding {
         } else if let utf8 = String(validating: bytes, as: UTF8.self) {
             text = utf8
             note = nil
+        } else if let repaired = Self.damagedUTF8(bytes) {
+            // Letters written in UTF-8 around a few broken bytes: a UTF-8 file, damaged. Read in the
+            // legacy encoding, its letters would all turn to mojibake.
+            text = repaired.text
+            note = "\(repaired.replaced) byte\(repaired.replaced == 1 ? " is" : "s are") not UTF-8 (shown as U+FFFD); the rest is UTF-8"
+            isLegacy = true
         } else if let legacy = Self.iconv(bytes, from: legacyEncoding) {
             // Windows-1258 writes Vietnamese tones as combining marks: composed, as UTF-8 files have them.
             text = legacy.precomposedStringWithCanonicalMapping
@@ -43,6 +49,18 @@ struct TextDecoding {
             text = nil
             note = nil
         }
+    }
+
+    /// The text with its bad bytes replaced, when the bytes hold at least one well-formed UTF-8
+    /// letter beyond ASCII (a legacy one-byte text almost never does); nil otherwise.
+    private static func damagedUTF8(_ bytes: [UInt8]) -> (text: String, replaced: Int)? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var replaced = 0
+        var letters = 0
+        for scalar in text.unicodeScalars where scalar.value > 0x7F {
+            if scalar == "\u{FFFD}" { replaced += 1 } else { letters += 1 }
+        }
+        return letters > 0 ? (text, replaced) : nil
     }
 
     /// `bytes` converted from `encoding` to UTF-8, or nil when iconv cannot.

@@ -5,11 +5,16 @@ import Infrastructure
 /// needs a folder (`feed.xml` against `feed.xml/index.html`). Without it two pages rendered on
 /// different threads would race for one file and the site would depend on thread timing.
 ///
-/// The site's own pages claim first (home, lists, feeds, sitemaps), then articles, then
-/// redirects, then theme files, then content files; a later claim is left out and reported.
+/// The site's own pages claim first (home, lists, feeds, sitemaps), then articles, then theme
+/// files, then redirects, then content files; a later claim is left out and reported, with who
+/// holds the path.
 /// A `robots.txt` in the content folder is the exception: it replaces the generated one.
 public struct PageClaims {
     let graph: ContentGraph
+
+    /// The file that marks an output folder as written by Broadsheet (see `OutputWriter`): claimed
+    /// before anything else, so no page can take its path.
+    public static let outputMarker = ".broadsheet-output"
 
     /// Claims for the pages of `graph`'s site.
     public init(graph: ContentGraph) {
@@ -23,7 +28,8 @@ public struct PageClaims {
         // The sitemaps are written last, from the pages kept here; their names are reserved.
         // Who holds each path, named only when a claim fails: a name made for each of 20,000 pages
         // would be 20,000 strings for nothing.
-        var owners: [String: Owner] = ["sitemap.xml": .generated("sitemap.xml"), "news-sitemap.xml": .generated("news-sitemap.xml")]
+        var owners: [String: Owner] = ["sitemap.xml": .generated("sitemap.xml"), "news-sitemap.xml": .generated("news-sitemap.xml"),
+                                       Self.outputMarker: .generated(Self.outputMarker)]
         var folders: [String: Owner] = [:]
         var diagnostics: [Diagnostic] = []
         let ordered = pages.enumerated().sorted { (rank($0.element.kind), $0.offset) < (rank($1.element.kind), $1.offset) }.map(\.element)
@@ -38,6 +44,7 @@ public struct PageClaims {
                 default: return "the generated /" + page.file
                 }
             case .generated(let file): return "the generated /" + file
+            case .theme(let path): return "the theme's assets/" + path
             case .file(let path): return path
             }
         }
@@ -67,30 +74,35 @@ public struct PageClaims {
         if userRobots { _ = claim("robots.txt", for: .file("Content/robots.txt")) }
 
         var kept: [Page] = []
-        for (index, page) in ordered.enumerated() {
-            if page.file == "robots.txt" && userRobots { continue }
-            guard let holder = claim(page.file, for: .page(index)) else {
-                kept.append(page)
-                continue
-            }
-            let source = page.articles.first.map { "Content/" + graph.articles[$0].id } ?? ""
-            switch page.kind {
-            case .article:
-                diagnostics.append(Diagnostic(path: source, line: 1, column: 1, severity: .error, code: "url.taken",
-                                              message: "URL /\(page.file) is already taken by \(holder); the article was left out"))
-            case .alias:
-                diagnostics.append(Diagnostic(path: source, severity: .warning, code: "alias.taken",
-                                              message: "alias /\(page.file) is already taken by \(holder); it was ignored"))
-            default:
-                diagnostics.append(Diagnostic(path: page.file, severity: .error, code: "url.generated-twice", message: "two generated pages want \(page.file)"))
+        func claimPages(_ wanted: (Page.Kind) -> Bool) {
+            for (index, page) in ordered.enumerated() where wanted(page.kind) {
+                if page.file == "robots.txt" && userRobots { continue }
+                guard let holder = claim(page.file, for: .page(index)) else {
+                    kept.append(page)
+                    continue
+                }
+                let source = page.articles.first.map { "Content/" + graph.articles[$0].id } ?? ""
+                switch page.kind {
+                case .article:
+                    diagnostics.append(Diagnostic(path: source, line: 1, column: 1, severity: .error, code: "url.taken",
+                                                  message: "URL /\(page.file) is already taken by \(holder); the article was left out"))
+                case .alias:
+                    diagnostics.append(Diagnostic(path: source, severity: .warning, code: "alias.taken",
+                                                  message: "alias /\(page.file) is already taken by \(holder); it was ignored"))
+                default:
+                    diagnostics.append(Diagnostic(path: page.file, severity: .error, code: "url.generated-twice", message: "two generated pages want \(page.file)"))
+                }
             }
         }
+        claimPages { $0 != .alias }
+        // The theme's files come before redirects: an alias must not replace the stylesheet.
         let theme = themeAssets.filter { path in
-            guard let holder = claim("assets/" + path, for: .file("Templates/assets/" + path)) else { return true }
+            guard let holder = claim("assets/" + path, for: .theme(path)) else { return true }
             diagnostics.append(Diagnostic(path: "Templates/assets/" + path, severity: .warning, code: "theme.asset-taken",
                                           message: "assets/\(path) is already taken by \(holder); the theme file was not copied"))
             return false
         }
+        claimPages { $0 == .alias }
         let content = contentAssets.filter { asset in
             if asset.path == "robots.txt" && userRobots { return true }
             guard let holder = claim(asset.path, for: .file("Content/" + asset.path)) else { return true }
@@ -107,11 +119,13 @@ public struct PageClaims {
         case page(Int)
         /// A file the build makes itself.
         case generated(String)
+        /// A file of the theme, by its path below `assets/`.
+        case theme(String)
         /// A file of the site, by its path from the site folder.
         case file(String)
     }
 
-    /// The site's own pages claim first, then articles, then redirects.
+    /// The site's own pages claim first, then articles, then (after the theme's files) redirects.
     private func rank(_ kind: Page.Kind) -> Int {
         switch kind {
         case .article: return 1

@@ -35,6 +35,19 @@ final class GraphBuilderTests: XCTestCase {
         XCTAssertTrue(warning!.message.contains("'Chuyen doi so'") && warning!.message.contains("'chuyển đổi số'"))
     }
 
+    func testAURLWithABackslashIsRefused() {
+        let graph = build([markdown("a.md", "---\ntitle: A\ndate: 2021-11-01\nurl: \"/\\\\evil.example/\"\n---\n")])
+        XCTAssertEqual(graph.articles.count, 0)
+        XCTAssertEqual(graph.diagnostics.map(\.code), ["url.invalid"])
+    }
+
+    func testMarkdownLinksGoThroughTheURLPolicy() {
+        let graph = build([markdown("a.md", "---\ntitle: A\ndate: 2021-11-01\n---\n[x](data:text/html;base64,PHNjcmlwdD4=) ![i](data:image/svg+xml;base64,PHN2Zz4=) [ok](https://example.org/)\n")])
+        let body = graph.articles[0].bodyHTML
+        XCTAssertFalse(body.contains("data:"), body)
+        XCTAssertTrue(body.contains("href=\"https://example.org/\""), body)
+    }
+
     func testTagsPastTheLimitAreReportedAndDropped() {
         var config = SiteConfig()
         config.tagsPerArticle = 3

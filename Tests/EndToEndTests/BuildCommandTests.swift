@@ -155,6 +155,22 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertEqual(try site.run(["build", "--output", "Mine"]).status, 0, "a folder it wrote is its own")
     }
 
+    func testAFileNamedAsTheOutputIsNotReplaced() throws {
+        try site.write("notes.txt", "precious")
+        let refused = try site.run(["build", "--output", "notes.txt"])
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertEqual(try String(contentsOf: site.root.appendingPathComponent("notes.txt"), encoding: .utf8), "precious")
+    }
+
+    func testAnOutputReachedThroughALinkIntoContentIsRefusedTheFirstTime() throws {
+        let link = FileManager.default.temporaryDirectory.appendingPathComponent("link-\(UUID().uuidString)")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: site.root)
+        defer { try? FileManager.default.removeItem(at: link) }
+        let refused = try site.run(["build", "--output", link.appendingPathComponent("Content/out").path])
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Content/out").path))
+    }
+
     func testAnEmptyOutputFolderIsUsed() throws {
         try FileManager.default.createDirectory(at: site.root.appendingPathComponent("Empty"), withIntermediateDirectories: true)
         XCTAssertEqual(try site.run(["build", "--output", "Empty"]).status, 0)

@@ -16,6 +16,20 @@ final class PageClaimsTests: XCTestCase {
         XCTAssertEqual(try site.read("robots.txt"), "User-agent: *\nDisallow: /private/\n")
     }
 
+    func testTheOutputMarkerAndTheThemesFilesCannotBeTakenByPages() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try site.write("Content/m.md", "---\ntitle: M\ndate: 2021-11-30\nurl: /.broadsheet-output/\n---\nx\n")
+        try site.write("Content/s.md", "---\ntitle: S\ndate: 2021-11-30\naliases: [/assets/style.css]\n---\nx\n")
+        try site.write("Content/ok.md", "---\ntitle: OK\ndate: 2021-11-29\n---\nx\n")
+        let result = try site.run(["build", "--no-cache"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("is already taken by the generated /.broadsheet-output"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("alias /assets/style.css/index.html is already taken by the theme's assets/style.css"), result.stderr)
+        XCTAssertTrue(try site.read("assets/style.css").contains("{"), "the stylesheet, not a redirect")
+        XCTAssertTrue(site.exists("2021/11/29/ok/index.html"))
+    }
+
     func testAnArticleWantingAGeneratedPathIsToldItIsGenerated() throws {
         let site = try FixtureSite()
         defer { site.remove() }

@@ -13,6 +13,13 @@ final class ISODateReaderTests: XCTestCase {
                        .date(year: 2021, month: 11, day: 30, hour: 22, minute: 58, second: 0, fraction: 0, offset: 0, hasTime: true))
     }
 
+    func testFractionsPastNanosecondsAreDropped() {
+        XCTAssertEqual(ISODateReader.read("2021-01-01T00:00:00.999999999999Z"),
+                       .date(year: 2021, month: 1, day: 1, hour: 0, minute: 0, second: 0, fraction: 0.999999999, offset: 0, hasTime: true))
+        XCTAssertEqual(ISODateReader.read("2021-01-01T00:00:00.5000000000Z"),
+                       .date(year: 2021, month: 1, day: 1, hour: 0, minute: 0, second: 0, fraction: 0.5, offset: 0, hasTime: true))
+    }
+
     func testAnOffsetOfWholeHoursIsReadAsGMTPlusSevenIs() {
         XCTAssertEqual(ISODateReader.read("2021-11-30T10:00:00+7"),
                        .date(year: 2021, month: 11, day: 30, hour: 10, minute: 0, second: 0, fraction: 0, offset: 25_200, hasTime: true))

@@ -22,6 +22,14 @@ final class TextDecodingTests: XCTestCase {
         XCTAssertEqual(document.diagnostics, [])
     }
 
+    func testAUTF8FileWithAStrayByteKeepsItsLetters() {
+        let bytes = Array("---\ntitle: \"Café in Zürich\"\ndate: 2021-11-30\n---\nBody ".utf8) + [0xFF] + Array(" here.\n".utf8)
+        let document = MarkdownReader(timeZone: TimeZone(identifier: "UTC")!).read(bytes, path: "a.md")
+        XCTAssertEqual(document.title, "Café in Zürich")
+        XCTAssertEqual(document.diagnostics.map(\.code), ["file.encoding"])
+        XCTAssertEqual(document.diagnostics.first?.line, 5)
+    }
+
     func testWindows1258IsReadAsVietnameseWithComposedLetters() throws {
         // "Tiếng Việt" in Windows-1258: e + circumflex (0xEA), then the acute tone as a combining mark (0xEC).
         let bytes: [UInt8] = Array("---\ntitle: Ti".utf8) + [0xEA, 0xEC] + Array("ng Vi".utf8) + [0xEA, 0xF2] + Array("t\ndate: 2021-11-30\n---\nx\n".utf8)
