@@ -192,7 +192,9 @@ public struct Build: Sendable {
             throw BuildError(Diagnostic(path: options.output.path, severity: .error, code: "output.unsafe",
                                         message: "the output folder would replace the site's own files; choose another --output"))
         }
-        if !options.force && !OutputWriter.mayReplace(options.output) {
+        // An output that a build before the marker wrote is known by the manifest it left.
+        let builtBefore = FileManager.default.fileExists(atPath: BuildManifest.location(site: options.site, output: options.output).path)
+        if !options.force && !builtBefore && !OutputWriter.mayReplace(options.output) {
             throw BuildError(Diagnostic(path: options.output.path, severity: .error, code: "output.not-ours",
                                         message: "the output folder holds files Broadsheet did not write (no \(OutputWriter.marker)); "
                                             + "choose another --output, empty it, or pass --force to replace it"))

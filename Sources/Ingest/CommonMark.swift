@@ -12,7 +12,16 @@ enum CommonMark {
         var references: [SourceReference]
         /// Whether the body holds raw HTML (which the reader then sanitizes unless told not to).
         var hasRawHTML = false
+        /// Whether tables were left as text because the body could hold more cells than
+        /// `tableCellLimit`.
+        var tablesLeftAsText = false
     }
+
+    /// Cells a body's tables may have before tables are not made at all. cmark-gfm's table
+    /// extension takes time quadratic in a row's width and pads every row to the header's width:
+    /// a 44 KB file of a 1,000-column header and 20,000 short lines asked for 20 million cells
+    /// and aborted the process; a 300 KB row of 50,000 columns took 14 s.
+    static let tableCellLimit = 200_000
 
     private static let extensions = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
 
@@ -49,16 +58,37 @@ enum CommonMark {
     /// Renders a body; `firstLine` is the file line the body starts on, for reference positions.
     static func render(_ body: Substring, firstLine: Int) -> Rendered {
         _ = registered
-        guard let root = parse(body) else { return Rendered(html: "", words: 0, references: []) }
+        let tablesFit = possibleTableCells(body) <= tableCellLimit
+        guard let root = parse(body, tables: tablesFit) else { return Rendered(html: "", words: 0, references: []) }
         defer { cmark_parser_free(root.parser) }
         defer { cmark_node_free(root.document) }
-        return render(root.document, parser: root.parser, firstLine: firstLine)
+        var rendered = render(root.document, parser: root.parser, firstLine: firstLine)
+        rendered.tablesLeftAsText = !tablesFit
+        return rendered
+    }
+
+    /// The most cells the body's tables could make: its widest row (pipes in one line) times its
+    /// lines. A bound, read in one pass over the bytes, not a count.
+    static func possibleTableCells(_ body: Substring) -> Int {
+        var widest = 0
+        var pipes = 0
+        var lines = 1
+        for byte in body.utf8 {
+            if byte == UInt8(ascii: "|") {
+                pipes += 1
+            } else if byte == UInt8(ascii: "\n") {
+                widest = max(widest, pipes)
+                pipes = 0
+                lines += 1
+            }
+        }
+        return max(widest, pipes) * lines
     }
 
     /// Parses a body into a document tree under `parseLock`; the caller frees both pointers.
-    private static func parse(_ body: Substring) -> (parser: OpaquePointer, document: OpaquePointer)? {
+    private static func parse(_ body: Substring, tables: Bool) -> (parser: OpaquePointer, document: OpaquePointer)? {
         guard let parser = cmark_parser_new(options) else { return nil }
-        for name in extensions {
+        for name in extensions where tables || name != "table" {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }

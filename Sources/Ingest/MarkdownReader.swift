@@ -60,6 +60,11 @@ public struct MarkdownReader: Sendable {
             document.date = DateParser.parse(fileDate, defaultTimeZone: timeZone)
         }
         let rendered = CommonMark.render(split.body, firstLine: split.bodyLine)
+        if rendered.tablesLeftAsText {
+            document.diagnostics.append(Diagnostic(path: path, line: split.bodyLine, column: 1, severity: .warning, code: "limit.table",
+                                                   message: "the body's tables could hold more than \(CommonMark.tableCellLimit) cells; "
+                                                    + "they were left as text"))
+        }
         document.bodyHTML = rendered.hasRawHTML && !keepsUnsafeHTML ? Sanitizer.markdown(rendered.html) : rendered.html
         document.wordCount = rendered.words
         document.references = rendered.references

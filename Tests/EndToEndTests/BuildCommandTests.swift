@@ -155,6 +155,14 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertEqual(try site.run(["build", "--output", "Mine"]).status, 0, "a folder it wrote is its own")
     }
 
+    func testAnOutputWrittenBeforeTheMarkerIsKnownByItsManifest() throws {
+        XCTAssertEqual(try site.run(["build"]).status, 0)
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent(".broadsheet-output"))
+        try site.write("Content/world/new.md", "---\ntitle: New\ndate: 2021-10-03\n---\nx\n")
+        XCTAssertEqual(try site.run(["build"]).status, 0)
+        XCTAssertTrue(site.exists(".broadsheet-output"))
+    }
+
     func testAFileNamedAsTheOutputIsNotReplaced() throws {
         try site.write("notes.txt", "precious")
         let refused = try site.run(["build", "--output", "notes.txt"])

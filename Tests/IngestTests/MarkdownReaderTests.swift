@@ -13,6 +13,14 @@ final class MarkdownReaderTests: XCTestCase {
         XCTAssertTrue(body("| a | b |\n|---|---|\n| 1 | 2 |\n").contains("<table>"))
     }
 
+    func testTablesThatCouldHoldMillionsOfCellsAreLeftAsTextWithAWarning() {
+        let header = "|" + Array(repeating: "h", count: 1000).joined(separator: "|") + "|\n"
+        let rule = "|" + Array(repeating: "-", count: 1000).joined(separator: "|") + "|\n"
+        let document = reader.read(Array(("---\ntitle: t\n---\n" + header + rule + String(repeating: "x\n", count: 20_000)).utf8), path: "a.md")
+        XCTAssertEqual(document.diagnostics.map(\.code), ["limit.table"])
+        XCTAssertFalse(document.bodyHTML.contains("<table>"))
+    }
+
     func testStrikethroughRenders() {
         XCTAssertTrue(body("~~cũ~~ mới\n").contains("<del>cũ</del>"))
     }
