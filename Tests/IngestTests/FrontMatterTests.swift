@@ -92,6 +92,14 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertTrue(document.tags.isEmpty)
     }
 
+    func testAliasesUsedAsKeysAreCountedBeforeYamsHashesThem() {
+        var lines = ["---", "title: K", "date: 2021-11-30", "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+        for level in 1...9 { lines.append("a\(level): &a\(level) [\(Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", "))]") }
+        lines += ["z: {? *a9 : 1, ? *a8 : 2}", "---", "x"]
+        let document = read(lines.joined(separator: "\n") + "\n")
+        XCTAssertEqual(document.diagnostics.map(\.code), ["front-matter.too-large"])
+    }
+
     func testAliasesWithinTheLimitAreRead() {
         let document = read("---\ntitle: t\ndate: 2021-11-30\nshared: &chung [Kinh tế, Xã hội]\ntags: *chung\n---\nThân.\n")
         XCTAssertEqual(document.tags, ["Kinh tế", "Xã hội"])
