@@ -106,6 +106,23 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertEqual(document.diagnostics, [])
     }
 
+    func testAPrintedDateWhoseTimeOrOffsetCannotBeReadIsAnError() {
+        for date in ["30/11/2021 99:99", "30/11/2021 22:58:61", "Mon, 01 Nov 2021 10:00:00 +9999", "Mon, 01 Nov 2021 10:00:00 -2359"] {
+            let document = read("---\ntitle: t\ndate: \(date)\n---\nx\n")
+            XCTAssertEqual(document.diagnostics.map(\.code), ["front-matter.date"], date)
+            XCTAssertNil(document.date, date)
+        }
+        for date in ["30/11/2021 22:58", "Thứ Ba, 30/11/2021 - 22:58", "Mon, 01 Nov 2021 10:00:00 +0700", "30-11-2021"] {
+            XCTAssertEqual(read("---\ntitle: t\ndate: \(date)\n---\nx\n").diagnostics, [], date)
+        }
+    }
+
+    func testATOMLTableNamedAsAKeyIsAnError() {
+        let document = read("+++\ntitle = \"t\"\ndate = 2021-11-30\ntags = [\"a\"]\n[tags]\nx = 1\n+++\nThân.\n")
+        XCTAssertEqual(document.diagnostics.map(\.code), ["front-matter.syntax"])
+        XCTAssertEqual(document.diagnostics.first?.line, 5)
+    }
+
     func testATOMLKeyDefinedTwiceIsAnErrorAtTheSecond() {
         let document = read("+++\ntitle = \"Một\"\ndate = 2021-11-30\ntitle = \"Hai\"\n+++\nThân.\n")
         XCTAssertEqual(document.diagnostics.map(\.description), ["thoi-su/bai.md:4:1: error: TOML front matter: key 'title' is defined twice"])

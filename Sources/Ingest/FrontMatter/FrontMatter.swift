@@ -34,7 +34,15 @@ enum FrontMatter {
                     report(key, severity, "cannot read the date '\(raw)': \(reason)", code: "front-matter.date")
                     return nil
                 case .notISO:
-                    if let parsed = DateParser.parse(raw, defaultTimeZone: timeZone) { return parsed }
+                    if let parsed = DateParser.parse(raw, defaultTimeZone: timeZone) {
+                        // The free-text parser skips what it cannot read, as a page needs; a value
+                        // someone typed must not lose its time or offset without a word.
+                        if let problem = Self.unreadPart(of: raw, parsed: parsed) {
+                            report(key, severity, "cannot read the date '\(raw)': \(problem)", code: "front-matter.date")
+                            return nil
+                        }
+                        return parsed
+                    }
                 }
                 report(key, severity, "cannot read the date '\(raw)' (write it like 2021-11-30T22:58:00+07:00 or 30/11/2021 22:58)",
                        code: "front-matter.date")
@@ -94,5 +102,17 @@ enum FrontMatter {
         }
         document.language = text("lang", "language")
         document.canonical = text("canonical", "source", "original_url").flatMap { URLPolicy.allowed($0) }
+    }
+
+    /// A time or an offset that `raw` writes and `parsed` does not hold: `99:99` or `22:58:61`
+    /// read as midnight, `+9999` read as the site's zone.
+    static func unreadPart(of raw: String, parsed: ParsedDate) -> String? {
+        if !parsed.hasTime, raw.utf8.contains(UInt8(ascii: ":")) { return "the time is not a time of day" }
+        guard let match = raw.range(of: #"(?<![0-9])[+\-−][0-9]{2}:?[0-9]{2}(?![0-9])\s*\)?\s*$"#, options: .regularExpression) else { return nil }
+        let digits = raw[match].filter(\.isNumber)
+        guard digits.count == 4, let value = Int(digits) else { return nil }
+        let hours = value / 100
+        let minutes = value % 100
+        return hours > 14 || minutes > 59 || hours * 60 + minutes > 14 * 60 ? "offset beyond ±14:00" : nil
     }
 }

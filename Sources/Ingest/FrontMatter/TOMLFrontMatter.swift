@@ -86,7 +86,7 @@ struct TOMLFrontMatter {
                 advance()
                 if current == UInt8(ascii: "[") { throw error("arrays of tables ([[…]]) are not supported in front matter") }
                 tablePath = try keyPath()
-                guard definedTables.insert(tablePath).inserted else {
+                guard definedTables.insert(tablePath).inserted, !definedKeys.contains(tablePath) else {
                     throw FrontMatterError(line: tableStart.line, column: tableStart.column,
                                            message: "TOML front matter: table [\(tablePath.joined(separator: "."))] is defined twice")
                 }
@@ -99,7 +99,7 @@ struct TOMLFrontMatter {
             }
             let keyPosition = position
             let path = try keyPath()
-            guard definedKeys.insert(tablePath + path).inserted else {
+            guard definedKeys.insert(tablePath + path).inserted, !definedTables.contains(tablePath + path) else {
                 throw FrontMatterError(line: keyPosition.line, column: keyPosition.column,
                                        message: "TOML front matter: key '\((tablePath + path).joined(separator: "."))' is defined twice")
             }
