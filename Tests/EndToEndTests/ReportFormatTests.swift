@@ -133,6 +133,9 @@ final class ReportFormatTests: XCTestCase {
         XCTAssertFalse(piped.stdout.contains("\u{1B}"))
         let script = URL(fileURLWithPath: "/usr/bin/script")
         guard FileManager.default.isExecutableFile(atPath: script.path) else { throw XCTSkip("no script(1) to run the command on a terminal") }
+        guard try Broadsheet.run(["-qec", "true", "/dev/null"], in: site.root, executable: script).status == 0 else {
+            throw XCTSkip("script(1) cannot open a terminal here (no /dev/pts, as in a bare chroot)")
+        }
         // script(1) gives the command a terminal, and copies what it writes there to its own output.
         let onTerminal = { (environment: [String: String]) in
             try Broadsheet.run(["-qec", "'\(Broadsheet.binary.path)' check", "/dev/null"], in: site.root, environment: environment,
