@@ -9,7 +9,7 @@ import CYaml
 enum YAMLExpansion {
     /// Where (0-based line and column in `text`) the values of `text` pass `limit` once expanded;
     /// nil when they never do, or when libyaml cannot read it (Yams then reports the syntax error).
-    static func overflow(_ text: String, limit: Int) -> (line: Int, column: Int)? {
+    static func overflow(_ text: Substring, limit: Int) -> (line: Int, column: Int)? {
         // Only aliases expand: a text without one holds fewer values than it has bytes.
         guard text.utf8.contains(UInt8(ascii: "*")) else { return nil }
         var parser = yaml_parser_t()

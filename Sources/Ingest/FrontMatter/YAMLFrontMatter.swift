@@ -11,7 +11,7 @@ enum YAMLFrontMatter {
     /// Parses the text; `firstLine` is the file line the text starts on, so positions are the file's.
     static func parse(_ text: Substring, firstLine: Int) throws(FrontMatterError) -> FrontMatterFields {
         let root: Yams.Node?
-        if let mark = YAMLExpansion.overflow(String(text), limit: valueLimit) {
+        if let mark = YAMLExpansion.overflow(text, limit: valueLimit) {
             throw FrontMatterError(line: firstLine + mark.line, column: mark.column + 1, code: "front-matter.too-large",
                                    message: "front matter holds more than \(valueLimit) values once its aliases are expanded")
         }
