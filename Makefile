@@ -67,6 +67,7 @@ bench-extraction:
 
 ## bench-serve: edit-to-reload latency and requests/s of `broadsheet serve` against `hugo server` on 10,000 articles
 bench-serve: deps
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk; }
 	python3 scripts/bench-serve.py --swift "$(SWIFT)"
 
 ## fuzz: each libFuzzer target of Fuzz/ for FUZZ_SECONDS (default 60) from its seed corpus (FUZZ_RUNS caps executions)

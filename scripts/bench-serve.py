@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Preview-server benchmark: `broadsheet serve` against `hugo server` on the same generated corpus.
 
-    python3 scripts/bench-serve.py                    # `make bench-serve`: 10,000 articles, 5 edits
+    python3 scripts/bench-serve.py                    # `make bench-serve`: 10,000 articles, 20 edits
     python3 scripts/bench-serve.py --size 1000 --runs 3 --broadsheet .build/debug/broadsheet
 
 Python 3 standard library only; the corpus, the Hugo reference site and the article edit are those
@@ -18,13 +18,14 @@ waits for a quiet moment before it rebuilds (50 ms for Broadsheet), and that wai
 measure, as it is of what an author sees. The two servers take turns, edit by edit; medians are
 reported. Hugo runs with its defaults otherwise (fast render mode on, the site in memory).
 
-Requests per second: `--seconds` of `GET /` (the home page, the reload script added by both) over
-two keep-alive connections, each server alone. The client is Python, so this is a floor on what the
-servers can do, and a comparison between them.
+Requests per second: `--seconds` (10) of `GET` on the home page and on an article page (the reload
+script added by both), each server alone, with wrk (Debian's package: 2 threads, 64 connections)
+when it is installed, else with a Python client over two connections (a floor). Any error response
+or socket error fails the run.
 
 The last line has a fixed format:
 
-    serve 10000: edit-to-reload broadsheet 230 ms, hugo 610 ms, ratio 0.38; requests/s broadsheet 2900, hugo 3100
+    serve 10000: edit-to-reload broadsheet 230 ms, hugo 610 ms, ratio 0.38; requests/s broadsheet 2900, hugo 3100, ratio 0.94; load 0.12
 
 The exit status is 2 on any error (a server that does not start, a reload that does not come within
 `--timeout` seconds, a page without the new sentence).
@@ -177,7 +178,37 @@ def fetch(port, path):
     return response.status, body
 
 
-def requests_per_second(port, path, seconds, connections=2):
+def requests_per_second(port, path, seconds):
+    """Requests per second on one URL and the errors seen: wrk (Debian's package) with 64
+    connections when it is installed, as the issue asks; else the Python client below, a floor."""
+    if shutil.which("wrk"):
+        return wrk(port, path, seconds)
+    return python_requests_per_second(port, path, seconds), 0
+
+
+def wrk(port, path, seconds, connections=64):
+    """Requests per second, and the errors wrk counted (non-2xx/3xx answers, socket errors and
+    requests slower than its 2 s timeout), which are reported, not hidden."""
+    result = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{max(1, round(seconds))}s", f"http://127.0.0.1:{port}{path}"],
+                            capture_output=True, text=True, timeout=seconds + 30)
+    if result.returncode != 0:
+        bench.fail(f"wrk on port {port}: {result.stderr.strip()}")
+    rate = None
+    errors = 0
+    for line in result.stdout.splitlines():
+        line = line.strip()
+        if line.startswith("Requests/sec:"):
+            rate = float(line.split()[1])
+        elif line.startswith("Non-2xx or 3xx responses:"):
+            errors += int(line.split(":")[1])
+        elif line.startswith("Socket errors:"):
+            errors += sum(int(part.split()[1]) for part in line[len("Socket errors:"):].split(","))
+    if rate is None:
+        bench.fail(f"wrk printed no rate: {result.stdout.strip()}")
+    return rate, errors
+
+
+def python_requests_per_second(port, path, seconds, connections=2):
     counts = [0] * connections
     stop = time.monotonic() + seconds
 
@@ -226,14 +257,14 @@ def timed_edit(content, run, wait, page_of, port):
     status, body = fetch(port, page)
     if status != 200 or sentence not in body:
         bench.fail(f"{page} (status {status}) does not show '{sentence}' after the reload message")
-    return elapsed
+    return elapsed, page
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=10000, help="articles in the corpus (default 10000)")
-    parser.add_argument("--runs", type=int, default=5, help="edits timed per server (default 5)")
-    parser.add_argument("--seconds", type=float, default=3, help="seconds of requests per server (default 3)")
+    parser.add_argument("--runs", type=int, default=20, help="edits timed per server (default 20)")
+    parser.add_argument("--seconds", type=float, default=10, help="seconds of requests per server and page (default 10)")
     parser.add_argument("--timeout", type=float, default=60, help="seconds to wait for a reload (default 60)")
     parser.add_argument("--scratch", default=os.path.join(tempfile.gettempdir(), "broadsheet-bench"),
                         help="where corpora are kept (default: $TMPDIR/broadsheet-bench, as for bench.py)")
@@ -276,14 +307,23 @@ def main():
                                             lambda message, _path: hugo_page(message), their_port)),
         ]
         latencies = {"broadsheet": [], "hugo": []}
+        articles = {}
         for run in range(1, args.runs + 1):
             for name, edit in (cases if run % 2 else cases[::-1]):
-                latencies[name].append(edit(run))
+                elapsed, page = edit(run)
+                latencies[name].append(elapsed)
+                articles.setdefault(name, page)
+                if run == 1: print(f"bench-serve: {name} article page {page}", flush=True)
                 time.sleep(0.3)  # the watcher settles before the other server's turn
             print(f"bench-serve: edit {run}: broadsheet {latencies['broadsheet'][-1]:.0f} ms, hugo {latencies['hugo'][-1]:.0f} ms",
                   flush=True)
-        rates = {"broadsheet": requests_per_second(our_port, "/", args.seconds),
-                 "hugo": requests_per_second(their_port, "/", args.seconds)}
+        ports = {"broadsheet": our_port, "hugo": their_port}
+        rates = {name: {"home": requests_per_second(ports[name], "/", args.seconds),
+                        "article": requests_per_second(ports[name], articles[name], args.seconds)} for name in ports}
+        for page in ("home", "article"):
+            (ours, our_errors), (theirs, their_errors) = rates["broadsheet"][page], rates["hugo"][page]
+            print(f"  requests/s on the {page} page: broadsheet {ours:.0f} ({our_errors} errors), hugo {theirs:.0f} ({their_errors} errors)",
+                  flush=True)
         status = broadsheet.stop()
         if status != 0:
             bench.fail(f"broadsheet serve exited with status {status} on SIGINT")
@@ -294,8 +334,13 @@ def main():
     ours_ms, theirs_ms = statistics.median(latencies["broadsheet"]), statistics.median(latencies["hugo"])
     print(f"  broadsheet: edit-to-reload [{min(latencies['broadsheet']):.0f}..{max(latencies['broadsheet']):.0f}] ms")
     print(f"  hugo:       edit-to-reload [{min(latencies['hugo']):.0f}..{max(latencies['hugo']):.0f}] ms")
+    # Requests per second of the two pages together: the mean of their rates.
+    ours_rate = statistics.mean(rate for rate, _ in rates["broadsheet"].values())
+    theirs_rate = statistics.mean(rate for rate, _ in rates["hugo"].values())
+    errors = {name: sum(count for _, count in rates[name].values()) for name in rates}
     print(f"serve {args.size}: edit-to-reload broadsheet {ours_ms:.0f} ms, hugo {theirs_ms:.0f} ms, ratio {ours_ms / theirs_ms:.2f}; "
-          f"requests/s broadsheet {rates['broadsheet']:.0f}, hugo {rates['hugo']:.0f}", flush=True)
+          f"requests/s broadsheet {ours_rate:.0f}, hugo {theirs_rate:.0f}, ratio {ours_rate / theirs_rate:.2f}, "
+          f"errors broadsheet {errors['broadsheet']}, hugo {errors['hugo']}; load {os.getloadavg()[0]:.2f}", flush=True)
 
 
 if __name__ == "__main__":
