@@ -36,7 +36,9 @@ enum CommonMark {
     /// Raw HTML is kept here (authors of a news site write their own embeds); the tagfilter
     /// extension neutralizes `<script>`, `<style>`, `<iframe>` and the like, as GitHub does, and the
     /// reader then passes a body holding raw HTML through the sanitizer (see `MarkdownReader`).
-    private static let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG
+    /// Fenced code is written `<pre><code class="language-x">`, as Hugo, Jekyll and highlighters
+    /// expect, not GitHub's `<pre lang="x">`.
+    private static let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
 
     /// Serializes the part of cmark-gfm that touches its process-wide inline state.
     ///

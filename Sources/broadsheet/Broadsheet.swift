@@ -7,6 +7,8 @@ struct Broadsheet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "broadsheet",
         abstract: "A static-site generator for news sites.",
+        // Also what `--version` prints.
+        version: "0.9.0",
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, ExtractCommand.self, TemplateCommand.self]
     )
 }

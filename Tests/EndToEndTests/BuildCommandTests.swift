@@ -163,6 +163,12 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertTrue(site.exists(".broadsheet-output"))
     }
 
+    func testVersionIsPrinted() throws {
+        let result = try site.run(["--version"])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "0.9.0")
+    }
+
     func testAFileNamedAsTheOutputIsNotReplaced() throws {
         try site.write("notes.txt", "precious")
         let refused = try site.run(["build", "--output", "notes.txt"])

@@ -21,6 +21,10 @@ final class MarkdownReaderTests: XCTestCase {
         XCTAssertFalse(document.bodyHTML.contains("<table>"))
     }
 
+    func testFencedCodeCarriesItsLanguageAsAClass() {
+        XCTAssertTrue(body("```swift\nlet a = 1\n```\n").contains("<pre><code class=\"language-swift\">let a = 1"))
+    }
+
     func testStrikethroughRenders() {
         XCTAssertTrue(body("~~cũ~~ mới\n").contains("<del>cũ</del>"))
     }
@@ -57,7 +61,7 @@ final class MarkdownReaderTests: XCTestCase {
     func testRawHTMLKeepsWhatCmarkWritesAroundIt() {
         let html = body("<span class=\"x\">raw</span>\n\n- [x] xong\n\nCâu[^1].\n\n| a |\n|--:|\n| 1 |\n\n```swift\nlet a = 1\n```\n\n[^1]: Chú thích.\n")
         for kept in ["<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "data-footnote-ref", "class=\"footnotes\"",
-                     "align=\"right\"", "lang=\"swift\"", "<span class=\"x\">raw</span>"] {
+                     "align=\"right\"", "class=\"language-swift\"", "<span class=\"x\">raw</span>"] {
             XCTAssertTrue(html.contains(kept), "\(kept) in \(html)")
         }
     }
