@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "broadsheet",
             dependencies: [
-                "Infrastructure", "SiteConfig", "Templating", "Ingest", "Build", "Preview",
+                "Infrastructure", "SiteConfig", "Templating", "Ingest", "Rendering", "Build", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

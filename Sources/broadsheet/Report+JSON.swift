@@ -1,4 +1,5 @@
 import Foundation
+import Rendering
 
 extension Report {
     /// The version of the JSON report's layout: raised when a key changes meaning or goes away
@@ -9,43 +10,58 @@ extension Report {
     /// docs/report.schema.json for its schema. A run that could not start still gives a whole
     /// document, with zero counts and the diagnostics that stopped it.
     var json: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(512 + 160 * diagnostics.count)
-        func text(_ value: String) { JSONText.quote(value, into: &bytes) }
-        func raw(_ value: String) { bytes.append(contentsOf: value.utf8) }
-        raw("{\"version\":\(Self.jsonVersion),\"command\":")
-        text(command)
-        raw(",\"site\":")
-        text(site.standardizedFileURL.path)
-        raw(",\"output\":")
-        if let output { text(output.path) } else { raw("null") }
-        raw(",\"summary\":{\"articles\":\(summary?.articles ?? 0),\"pages\":\(summary?.pages ?? 0),\"rendered\":\(summary?.rendered ?? 0),"
-            + "\"written\":\(summary?.written ?? 0),\"copied\":\(summary?.copied ?? 0),\"errors\":\(errors),\"warnings\":\(warnings),"
-            + "\"seconds\":\(Self.seconds(seconds)),\"exitStatus\":\(status)}")
-        raw(",\"diagnostics\":[")
-        for (index, diagnostic) in diagnostics.enumerated() {
-            raw(index == 0 ? "{\"file\":" : ",{\"file\":")
-            text(diagnostic.path)
-            raw(",\"line\":\(diagnostic.line),\"column\":\(diagnostic.column),\"severity\":")
-            text(diagnostic.severity.rawValue)
-            raw(",\"code\":")
-            text(diagnostic.code)
-            raw(",\"message\":")
-            text(diagnostic.message)
-            raw("}")
+        var json = JSONWriter(capacity: 512 + 160 * diagnostics.count)
+        json.object { report in
+            report.key("version")
+            report.number(Self.jsonVersion)
+            report.field("command", command)
+            report.field("site", site.standardizedFileURL.path)
+            report.key("output")
+            if let output { report.string(output.path) } else { report.json(Array("null".utf8)) }
+            report.key("summary")
+            report.object { counts in
+                for (name, value) in [("articles", summary?.articles ?? 0), ("pages", summary?.pages ?? 0), ("rendered", summary?.rendered ?? 0),
+                                      ("written", summary?.written ?? 0), ("copied", summary?.copied ?? 0), ("errors", errors),
+                                      ("warnings", warnings)] {
+                    counts.key(name)
+                    counts.number(value)
+                }
+                counts.key("seconds")
+                counts.json(Self.seconds(seconds))
+                counts.key("exitStatus")
+                counts.number(Int(status))
+            }
+            report.key("diagnostics")
+            report.array { list in
+                for diagnostic in diagnostics {
+                    list.object { fields in
+                        fields.field("file", diagnostic.path)
+                        fields.key("line")
+                        fields.number(diagnostic.line)
+                        fields.key("column")
+                        fields.number(diagnostic.column)
+                        fields.field("severity", diagnostic.severity.rawValue)
+                        fields.field("code", diagnostic.code)
+                        fields.field("message", diagnostic.message)
+                    }
+                }
+            }
+            report.key("timings")
+            report.array { list in
+                for phase in summary?.timings.phases ?? [] {
+                    list.object { fields in
+                        fields.field("phase", phase.name)
+                        fields.key("seconds")
+                        fields.json(Self.seconds(phase.seconds))
+                    }
+                }
+            }
         }
-        raw("],\"timings\":[")
-        for (index, phase) in (summary?.timings.phases ?? []).enumerated() {
-            raw(index == 0 ? "{\"phase\":" : ",{\"phase\":")
-            text(phase.name)
-            raw(",\"seconds\":\(Self.seconds(phase.seconds))}")
-        }
-        raw("]}")
-        return String(decoding: bytes, as: UTF8.self)
+        return json.text
     }
 
     /// Seconds as a JSON number, to the microsecond: never an exponent, which some readers refuse.
-    private static func seconds(_ value: Double) -> String {
-        String(format: "%.6f", value)
+    private static func seconds(_ value: Double) -> [UInt8] {
+        Array(String(format: "%.6f", value).utf8)
     }
 }

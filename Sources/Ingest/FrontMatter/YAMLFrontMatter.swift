@@ -3,9 +3,9 @@ import Yams
 
 /// Reads YAML front matter with Yams, keeping scalars as written.
 enum YAMLFrontMatter {
-    /// Values one front matter may hold once its aliases are expanded. Yams shares an anchored
-    /// node between its aliases, but reading them expands every copy: 395 bytes of nested aliases
-    /// (a "billion laughs") held 9^9 values and took 14 GB. Real front matter holds a few dozen.
+    /// Values one front matter may hold once its aliases are expanded, counted before Yams reads
+    /// it (`YAMLExpansion`): 395 bytes of nested aliases (a "billion laughs") held 9^9 values and
+    /// took 14 GB. Real front matter holds a few dozen.
     static let valueLimit = 10_000
 
     /// Parses the text; `firstLine` is the file line the text starts on, so positions are the file's.
@@ -31,25 +31,15 @@ enum YAMLFrontMatter {
             throw FrontMatterError(line: firstLine + (root.mark?.line ?? 1) - 1, column: root.mark?.column ?? 1, code: "front-matter.not-a-mapping",
                                    message: "front matter must be a mapping of keys to values")
         }
-        var budget = valueLimit
         for (key, value) in mapping {
             guard let name = key.string else { continue }
             let mark = key.mark
-            let position = SourcePosition(line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1)
-            guard let converted = convert(value, budget: &budget) else {
-                throw FrontMatterError(line: position.line, column: position.column, code: "front-matter.too-large",
-                                       message: "front matter holds more than \(valueLimit) values once its aliases are expanded")
-            }
-            fields.set(name, converted, at: position)
+            fields.set(name, convert(value), at: SourcePosition(line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1))
         }
         return fields
     }
 
-    /// The node as a front-matter value, spending one unit of `budget` per value; nil once the
-    /// budget is spent.
-    private static func convert(_ node: Yams.Node, budget: inout Int) -> FrontMatterValue? {
-        budget -= 1
-        guard budget >= 0 else { return nil }
+    private static func convert(_ node: Yams.Node) -> FrontMatterValue {
         switch node {
         case .scalar(let scalar):
             // Only plain `true`/`false` are booleans: a quoted "true" stays text. A plain null is
@@ -58,18 +48,11 @@ enum YAMLFrontMatter {
             if scalar.style == .plain, ["null", "Null", "NULL", "~"].contains(scalar.string) { return .string("") }
             return .string(scalar.string)
         case .sequence(let sequence):
-            var items: [FrontMatterValue] = []
-            for item in sequence {
-                guard let value = convert(item, budget: &budget) else { return nil }
-                items.append(value)
-            }
-            return .list(items)
+            return .list(sequence.map(convert))
         case .mapping(let mapping):
             var table: [String: FrontMatterValue] = [:]
             for (key, value) in mapping {
-                guard let name = key.string else { continue }
-                guard let converted = convert(value, budget: &budget) else { return nil }
-                table[name.lowercased()] = converted
+                if let name = key.string { table[name.lowercased()] = convert(value) }
             }
             return .table(table)
         case .alias:
