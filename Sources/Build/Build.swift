@@ -29,19 +29,22 @@ public struct Build: Sendable {
         try checkOutputIsSafe()
         let lock = try BuildLock(output: options.output)
         defer { withExtendedLifetime(lock) {} }
-        let inputs = InputStamp(site: options.site, options: options.fingerprint)
+        let config = try loadConfig()
+        let inputs = InputStamp(site: options.site, options: options.fingerprint, crawls: config.mirror.map(crawlPaths) ?? [])
         let cache = BuildCache(options: options, inputs: inputs)
         if let summary = cache.upToDate(strict: options.strict) { return summary }
-        let site = try loadSite()
+        let site = try loadSite(config)
         clock.lap("config and theme")
-        if let incremental = cache.incremental(site: site) {
+        // A mirror's crawls are read whole on every build that is not a no-op: an incremental
+        // build knows only the content folder's files.
+        if config.mirror == nil, let incremental = cache.incremental(site: site) {
             if let summary = try incremental.run(clock: clock) {
                 Self.releaseInBackground(incremental)
                 return summary
             }
         }
-        let (graph, waiting) = readGraph(inputs.content, site: site, clock: &clock)
-        let plan = planPages(graph, site: site)
+        let (graph, waiting, mirror) = try readGraph(inputs.content, site: site, clock: &clock)
+        let plan = planPages(graph, site: site, mirror: mirror)
         clock.lap("plan pages")
         let writer: OutputWriter
         do { writer = try OutputWriter(output: options.output) } catch { throw BuildError(error.diagnostic) }
@@ -52,7 +55,7 @@ public struct Build: Sendable {
             writer.discard()
             throw BuildError(error.diagnostic)
         }
-        let content = inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics) + plan.diagnostics
+        let content = inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics, mirror: mirror) + plan.diagnostics
         if options.useCache {
             cache.save(graph: graph, plan: plan, written: written, contentDiagnostics: content)
             clock.lap("save cache")
@@ -61,7 +64,8 @@ public struct Build: Sendable {
         return BuildSummary(articles: graph.articles.count, pages: plan.pages.count, copied: written.copied,
                             diagnostics: content + RenderReports(issues: written.pages.issues).diagnostics(strict: options.strict),
                             rendered: written.pages.rendered, written: written.pages.written, timings: clock,
-                            changedFiles: Self.changed(files, now: written.pages.files, before: cache.previous?.files))
+                            changedFiles: Self.changed(files, now: written.pages.files, before: cache.previous?.files),
+                            mirror: mirror?.merged.report)
     }
 
     /// Removes what the build cache keeps for this output folder: a preview server's private
@@ -76,11 +80,12 @@ public struct Build: Sendable {
     public func check() throws(BuildError) -> BuildSummary {
         var clock = PhaseClock()
         try checkSiteExists()
-        let site = try loadSite()
+        let config = try loadConfig()
+        let site = try loadSite(config)
         clock.lap("config and theme")
-        let inputs = InputStamp(site: options.site, options: options.fingerprint)
-        let (graph, waiting) = readGraph(inputs.content, site: site, clock: &clock)
-        let plan = planPages(graph, site: site)
+        let inputs = InputStamp(site: options.site, options: options.fingerprint, crawls: [])
+        let (graph, waiting, mirror) = try readGraph(inputs.content, site: site, clock: &clock)
+        let plan = planPages(graph, site: site, mirror: mirror)
         clock.lap("plan pages")
         let rendered: PageRenderer.Result
         do {
@@ -91,15 +96,22 @@ public struct Build: Sendable {
         }
         clock.lap("render")
         return BuildSummary(articles: graph.articles.count, pages: plan.pages.count, copied: 0,
-                            diagnostics: inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics) + plan.diagnostics
+                            diagnostics: inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics, mirror: mirror) + plan.diagnostics
                                 + RenderReports(issues: rendered.issues).diagnostics(strict: options.strict),
-                            rendered: rendered.rendered, written: 0, timings: clock)
+                            rendered: rendered.rendered, written: 0, timings: clock, mirror: mirror?.merged.report)
     }
 
-    /// Reads the listed content files and makes the graph of the articles to build; with it, a
-    /// warning when articles dated after "now" were left out.
-    func readGraph(_ files: [SourceFile], site: SiteInputs, clock: inout PhaseClock) -> (ContentGraph, [Diagnostic]) {
+    /// Reads the listed content files and the site's crawls, and makes the graph of the articles
+    /// to build; with it, a warning when articles dated after "now" were left out, and what the
+    /// crawls gave (their documents moved into the graph).
+    func readGraph(_ files: [SourceFile], site: SiteInputs, clock: inout PhaseClock) throws(BuildError)
+        -> (ContentGraph, [Diagnostic], MirrorContent?)
+    {
         var folder = site.reader.read(listed: files)
+        let mirror = try site.config.mirror.map { (config: MirrorConfig) throws(BuildError) -> MirrorContent in
+            try readMirror(config, site: site, into: &folder)
+        }
+        if mirror != nil { clock.lap("read content and crawls") }
         var waiting: [Diagnostic] = []
         if let now = options.now, !options.includeFuture {
             // Scheduled articles wait for their date, as in Hugo; without a fixed "now" nothing is in the future.
@@ -115,16 +127,18 @@ public struct Build: Sendable {
         clock.lap("read content")
         let graph = GraphBuilder(config: site.config, includeDrafts: options.includeDrafts).build(consume folder)
         clock.lap("content graph")
-        return (graph, waiting)
+        return (graph, waiting, mirror)
     }
 
-    /// Every page of the site, with the URLs each claims resolved, and the sitemaps of those kept.
-    func planPages(_ graph: ContentGraph, site: SiteInputs) -> SitePlan {
+    /// Every page of the site, with the URLs each claims resolved, and the sitemaps of those kept;
+    /// a mirror's redirect maps too.
+    func planPages(_ graph: ContentGraph, site: SiteInputs, mirror: MirrorContent? = nil) -> SitePlan {
         let now = options.now ?? graph.newestTimestamp ?? 0
         let model = ViewModel(graph: graph, config: site.config, theme: site.theme, now: site.civilDate(now))
         let planner = PagePlanner(graph: graph, model: model, config: site.config, templates: site.templates,
                                   sitemapLimit: options.sitemapLimit)
-        let claims = PageClaims(graph: graph).resolve(pages: planner.pages(), themeAssets: site.theme.assets.keys.sorted(),
+        let redirects = mirror.map { Self.redirectMap($0.merged.queryRedirects, graph: graph, root: site.config.rootPath) } ?? []
+        let claims = PageClaims(graph: graph).resolve(pages: planner.pages() + RedirectMap.pages(redirects), themeAssets: site.theme.assets.keys.sorted(),
                                                       contentAssets: graph.assets)
         return SitePlan(model: model, pages: claims.pages + planner.sitemaps(listing: claims.pages, now: now), folders: claims.folders,
                         contentAssets: claims.contentAssets, themeAssets: claims.themeAssets, diagnostics: claims.diagnostics)
@@ -152,13 +166,34 @@ public struct Build: Sendable {
     /// The code of the warning that articles dated after "now" were left out.
     static let futureCode = "content.future"
 
-    /// Content diagnostics with their paths shown from the site folder, as a user would open them.
-    static func shownFromSite(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.map { diagnostic in
+    /// Content diagnostics with their paths shown from the site folder, as a user would open them;
+    /// a mirrored article's are shown at the capture it was read from, and the crawls' own
+    /// problems are added.
+    static func shownFromSite(_ diagnostics: [Diagnostic], mirror: MirrorContent? = nil) -> [Diagnostic] {
+        let crawled = mirror?.merged.shownPaths ?? [:]
+        let shownCaptures = Set(crawled.values)
+        func shown(_ diagnostic: Diagnostic) -> Diagnostic {
             var shown = diagnostic
-            shown.path = "Content/" + diagnostic.path
+            if let capture = crawled[diagnostic.path] {
+                shown.path = capture
+            } else if !shownCaptures.contains(diagnostic.path) {
+                shown.path = "Content/" + diagnostic.path
+            }
             return shown
         }
+        return diagnostics.map(shown) + (mirror?.merged.diagnostics ?? []).map { diagnostic in
+            var own = diagnostic
+            own.path = crawled[diagnostic.path] ?? diagnostic.path
+            return own
+        }
+    }
+
+    /// The redirect map's lines: each old address with a query, to its article's mirrored path.
+    static func redirectMap(_ redirects: [(from: String, document: String)], graph: ContentGraph, root: String) -> [(from: String, to: String)] {
+        let indexes = graph.articleIndexes()
+        return redirects.compactMap { redirect in
+            indexes[redirect.document].map { (redirect.from, root + graph.articles[$0].path) }
+        }.sorted { $0.from < $1.from }
     }
 
     /// Lets go of a build's large values on another thread: a command-line build exits right
@@ -171,6 +206,8 @@ public struct Build: Sendable {
     /// otherwise build an empty one and report success.
     private func checkSiteExists() throws(BuildError) {
         let manager = FileManager.default
+        // A mirror needs no site folder of its own: its crawls are its content.
+        if options.mirror != nil && manager.fileExists(atPath: options.site.path) { return }
         guard !manager.fileExists(atPath: options.site.appendingPathComponent("Content").path),
               !manager.fileExists(atPath: options.site.appendingPathComponent("site.yml").path) else { return }
         let what = manager.fileExists(atPath: options.site.path) ? "holds no Content/ and no site.yml" : "does not exist"

@@ -1,4 +1,5 @@
 import Foundation
+import SiteConfig
 
 /// What a build is asked to do.
 public struct BuildOptions: Sendable {
@@ -22,11 +23,13 @@ public struct BuildOptions: Sendable {
     public var sitemapLimit: Int
     /// Replaces an output folder that holds files Broadsheet did not write.
     public var force = false
+    /// Crawls to mirror, replacing `mirror:` of `site.yml` (`broadsheet mirror`).
+    public var mirror: MirrorConfig?
 
     /// The options that change what is built, for the input stamp.
     var fingerprint: [String] {
         [baseURL ?? "", String(includeDrafts), String(includeFuture), now.map(String.init) ?? "", output.standardizedFileURL.path,
-         String(sitemapLimit)]
+         String(sitemapLimit), mirror.map { ["mirror", $0.origin ?? "", $0.urls.rawValue] + $0.paths }?.joined(separator: "\u{0}") ?? ""]
     }
 
     /// Makes options; the output defaults to `Output/` in the site folder.

@@ -1,3 +1,4 @@
+import ContentGraph
 import Infrastructure
 
 /// What a build did.
@@ -20,6 +21,8 @@ public struct BuildSummary: Sendable {
     /// sorted (files it removed are not listed): what a preview server tells open pages to reload.
     /// Every file when there was no previous build to compare with; none when nothing changed.
     public var changedFiles: [String] = []
+    /// What the site's crawls gave, when it mirrors any and the build read them.
+    public var mirror: MirrorReport?
 
     /// Errors among the diagnostics.
     public var errors: Int { diagnostics.count { $0.severity == .error } }

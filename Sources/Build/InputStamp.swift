@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// A stamp of everything a build reads: each file's path, size and modification time below the
-/// site's `Content/` and `Templates/`, `site.yml`, the build options, and the `broadsheet` binary
+/// site's `Content/` and `Templates/` and in the crawls it mirrors, `site.yml`, the build options, and the `broadsheet` binary
 /// itself. Equal stamps mean nothing changed, so a build can stop after a few thousand `stat`
 /// calls, as `make` and `rsync` decide.
 struct InputStamp {
@@ -25,13 +25,18 @@ struct InputStamp {
                                       message: "symbolic link to a file outside the site folder; it was not read") }
     }
 
-    /// Stats every input of a site.
-    init(site: URL, options: [String]) {
+    /// Stats every input of a site, and every file of the crawls it mirrors.
+    init(site: URL, options: [String], crawls: [(absolute: String, shown: String)]) {
         var hasher = StableHasher()
         for option in options { hasher.combine(option) }
         Self.stamp(path: "/proc/self/exe", into: &hasher)
         Self.stamp(path: site.appendingPathComponent("site.yml").path, into: &hasher)
         Self.combine(FileTree.files(under: site.appendingPathComponent("Templates").path, skipHidden: false), into: &hasher)
+        for crawl in crawls {
+            hasher.combine(crawl.absolute)
+            Self.stamp(path: crawl.absolute, into: &hasher)
+            Self.combine(FileTree.files(under: crawl.absolute, skipHidden: false), into: &hasher)
+        }
         settings = hasher.value
         (content, outsideLinks) = FileTree.listing(under: site.appendingPathComponent("Content").path, skipHidden: false,
                                                    linksWithin: site.path)

@@ -21,9 +21,8 @@ struct SiteInputs: Sendable {
 }
 
 extension Build {
-    /// Reads `site.yml` and the theme and compiles the templates; any problem stops the build.
-    func loadSite() throws(BuildError) -> SiteInputs {
-        let config = try loadConfig()
+    /// Reads the theme and compiles the templates for `config`; any problem stops the build.
+    func loadSite(_ config: SiteConfig) throws(BuildError) -> SiteInputs {
         let theme = try loadTheme()
         let templates: TemplateLibrary
         do {
@@ -38,9 +37,12 @@ extension Build {
                                                 keepsUnsafeHTML: config.unsafeMarkup, fileSizeLimit: config.fileSizeLimit))
     }
 
-    private func loadConfig() throws(BuildError) -> SiteConfig {
+    /// Reads `site.yml`, with the options that override it; a mirror with no `site.yml` takes its
+    /// title and language from the crawl.
+    func loadConfig() throws(BuildError) -> SiteConfig {
         var config = SiteConfig()
-        if let data = FileManager.default.contents(atPath: options.site.appendingPathComponent("site.yml").path) {
+        let data = FileManager.default.contents(atPath: options.site.appendingPathComponent("site.yml").path)
+        if let data {
             do {
                 // Named from the site folder, as content files are.
                 config = try SiteConfig(yaml: String(decoding: data, as: UTF8.self), path: "site.yml")
@@ -48,6 +50,8 @@ extension Build {
                 throw BuildError(error.diagnostic)
             }
         }
+        if let mirror = options.mirror { config.mirror = mirror }
+        if data == nil, let mirror = config.mirror { sniff(mirror, into: &config) }
         if let baseURL = options.baseURL {
             do {
                 try config.setBaseURL(baseURL)
@@ -59,6 +63,38 @@ extension Build {
             }
         }
         return config
+    }
+
+    /// The crawled site's name (`og:site_name`) and language (`<html lang>`), for a mirror with no
+    /// `site.yml`: those most of its plainest pages (the home page and sections first) state.
+    private func sniff(_ mirror: MirrorConfig, into config: inout SiteConfig) {
+        guard let sources = try? CrawlSources(crawlPaths(mirror), origin: mirror.origin.flatMap(CrawlURL.init)) else { return }
+        let pages = sources.entries.filter { $0.kind == .page && $0.url.siteHost == sources.siteHost && $0.status == 200 }
+            .sorted { ($0.url.folderPath.count, $0.url.query.count, $0.url.path) < ($1.url.folderPath.count, $1.url.query.count, $1.url.path) }
+            .prefix(Self.sniffedPages)
+        let found = ConcurrentMap.map(Array(pages)) { entry -> (site: String?, language: String?) in
+            guard let bytes = entry.bytes(),
+                  let page = try? HTMLExtractor().extract(bytes, pageURL: entry.url.text, defaultTimeZone: TimeZone(identifier: "UTC")!)
+            else { return (nil, nil) }
+            return (page.site?.trimmingCharacters(in: .whitespacesAndNewlines),
+                    page.lang?.split(separator: "-").first.map { $0.lowercased() })
+        }
+        if let site = Self.mostCommon(found.compactMap(\.site)) { config.title = site }
+        if let language = Self.mostCommon(found.compactMap(\.language)) {
+            config.language = language
+            // Dates printed without a zone are read in the zone of the site's language.
+            config.timeZone = language == "vi" ? config.timeZone : TimeZone(identifier: "UTC")!
+        }
+    }
+
+    /// Pages read to find a mirror's name and language.
+    private static let sniffedPages = 12
+
+    /// The value given most often (the first of those tied), ignoring empty ones.
+    private static func mostCommon(_ values: [String]) -> String? {
+        var counts: [String: Int] = [:]
+        for value in values where !value.isEmpty { counts[value, default: 0] += 1 }
+        return values.first { counts[$0] == counts.values.max() }
     }
 
     /// The site's `Templates/` folder when it has one, else the theme built into the binary.

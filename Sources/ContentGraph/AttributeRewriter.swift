@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// Rewrites the `href` and `src` attributes of serialized HTML.
+/// Rewrites the `href`, `src` and `srcset` attributes of serialized HTML.
 ///
 /// Both cmark-gfm and the HTML sanitizer write attributes as `name="value"` with `&`, `<`, `>` and
 /// `"` escaped, so a scan of the bytes finds every one without parsing the document again.
@@ -13,9 +13,11 @@ enum AttributeRewriter {
         case href
         /// An embedded file: `<img src>`, `<video src>`, `<source src>`.
         case src
+        /// Candidate images: `<img srcset>`, `<source srcset>` (a mirror points them at its copies).
+        case srcset
     }
 
-    /// Calls `transform` with each `href`/`src` value (entities decoded) and its attribute; a
+    /// Calls `transform` with each `href`/`src`/`srcset` value (entities decoded) and its attribute; a
     /// non-nil result replaces it (escaped again).
     static func rewrite(_ html: String, _ transform: (String, Attribute) -> String?) -> String {
         var html = html
@@ -52,7 +54,7 @@ enum AttributeRewriter {
     }
 
     /// Where the value starts, and in which attribute, when the `=` at `equals` ends ` href` or
-    /// ` src` and a `"` follows.
+    /// ` src` or ` srcset` and a `"` follows.
     private static func attributeValueStart(_ bytes: UnsafeBufferPointer<UInt8>, equals: Int) -> (Int, Attribute)? {
         guard equals + 1 < bytes.count, bytes[equals + 1] == UInt8(ascii: "\"") else { return nil }
         func isSpace(_ index: Int) -> Bool {
@@ -60,6 +62,7 @@ enum AttributeRewriter {
         }
         if equals >= 5, matches(bytes, at: equals - 4, "href"), isSpace(equals - 5) { return (equals + 2, .href) }
         if equals >= 4, matches(bytes, at: equals - 3, "src"), isSpace(equals - 4) { return (equals + 2, .src) }
+        if equals >= 7, matches(bytes, at: equals - 6, "srcset"), isSpace(equals - 7) { return (equals + 2, .srcset) }
         return nil
     }
 

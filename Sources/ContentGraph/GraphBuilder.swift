@@ -117,7 +117,12 @@ public struct GraphBuilder: Sendable {
         let (authorItems, authorRemap) = authors.finish(diagnostics: &diagnostics)
         let tagList = tagItems.map { Tag(slug: $0.slug, name: $0.name, articles: $0.articles) }
         let authorList = authorItems.map { Author(slug: $0.slug, name: $0.name, articles: $0.articles) }
-        let (sectionList, sectionRemap) = sections.finish()
+        var (sectionList, sectionRemap) = sections.finish()
+        for (name, paths) in folder.sectionAliases {
+            let slug = Slug.fold(NFC.normalize(name))
+            guard let index = sectionList.firstIndex(where: { $0.slug == slug }) else { continue }
+            sectionList[index].aliases = paths.compactMap(Self.outputPath).filter { !$0.isEmpty && Self.unwritableReason($0) == nil }.sorted()
+        }
         for index in articles.indices {
             articles[index].tags = articles[index].tags.map { tagRemap[$0] }
             articles[index].authors = articles[index].authors.map { authorRemap[$0] }
@@ -213,7 +218,7 @@ public struct GraphBuilder: Sendable {
         let endsWithSlash = segmentLength == 0
         if !endsWithSlash && onlyDots { return nil }
         let path = String(Substring(utf8))
-        return endsWithSlash || path.hasSuffix(".html") ? path : path + "/"
+        return endsWithSlash || isPageFile(path) ? path : path + "/"
     }
 
     /// Front matter `slug`, else the file name (without a Jekyll date; a bundle's folder name), else the title.
@@ -238,7 +243,7 @@ public struct GraphBuilder: Sendable {
     }
 
     /// A written URL path (front matter `url`, `aliases`, an expanded permalink) as an output
-    /// path: no leading slash, `.` segments dropped, a folder unless it names an `.html` file.
+    /// path: no leading slash, `.` segments dropped, a folder unless it names an `.html` or `.htm` file.
     /// Nil when it climbs with `..`: no input may write outside the output folder.
     static func outputPath(_ written: String) -> String? {
         // Most paths (every expanded permalink) are clean: a leading `/`, no empty, `.` or `..`
@@ -250,7 +255,13 @@ public struct GraphBuilder: Sendable {
             parts.append(part)
         }
         let path = parts.joined(separator: "/")
-        return path.isEmpty || path.hasSuffix(".html") ? path : path + "/"
+        return path.isEmpty || isPageFile(path) ? path : path + "/"
+    }
+
+    /// A path naming a page file rather than a folder: `.html`, or `.htm` as a mirrored page keeps
+    /// its original name (`/a-20211130225800.htm`).
+    static func isPageFile(_ path: String) -> Bool {
+        path.hasSuffix(".html") || path.hasSuffix(".htm")
     }
 
     /// Longest name of one file or folder most file systems take (ext4, XFS, Btrfs: 255 bytes).

@@ -55,6 +55,8 @@ struct LinkResolver {
             sectionLinks.append(SectionLink(target: article == own ? nil : article, fragment: fragment, written: target, line: line, column: column))
         }
         let html = AttributeRewriter.rewrite(document.bodyHTML) { target, attribute in
+            // The sanitizer already kept only safe candidates; a mirror points them at its copies.
+            if attribute == .srcset { return nil }
             // Markdown may hold raw HTML, but no link runs script when clicked.
             // Markdown links and images go through the same URL policy as everything else:
             // `javascript:`, `data:text/html` and their disguises become an inert `#`.

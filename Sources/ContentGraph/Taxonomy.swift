@@ -16,6 +16,16 @@ public struct Section: Sendable {
     public var name: String
     /// Indexes of its articles, newest first.
     public var articles: [Int]
+    /// Old addresses that redirect to the section's page (a mirrored site's listing pages).
+    public var aliases: [String] = []
+
+    /// Makes a section.
+    public init(slug: String, name: String, articles: [Int], aliases: [String] = []) {
+        self.slug = slug
+        self.name = name
+        self.articles = articles
+        self.aliases = aliases
+    }
 }
 
 /// An author with a page of their articles.

@@ -8,6 +8,9 @@ public struct ContentFolder: Sendable {
     public var documents: [SourceDocument]
     /// Every other file, by path relative to the content folder, sorted.
     public var assets: [SourceFile]
+    /// Old addresses of a section's pages (a mirrored site's listing pages), by section name:
+    /// each becomes a redirect to the section's page.
+    public var sectionAliases: [String: [String]] = [:]
 
     /// Makes a folder's reading from its parts (tests build graphs without touching disk).
     public init(documents: [SourceDocument], assets: [SourceFile]) {

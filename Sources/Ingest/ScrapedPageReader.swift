@@ -26,14 +26,21 @@ public struct ScrapedPageReader: Sendable {
     /// Reads one page. Relative URLs stay relative to the page's file, so the build can copy
     /// its images and rewrite its links.
     public func read(_ bytes: [UInt8], path: String) -> SourceDocument {
+        extract(bytes, path: path, pageURL: nil).document
+    }
+
+    /// Reads one page with what extraction found besides the document (a crawl judges pages by
+    /// it); the page's body is left out of it, as the document holds it. With `pageURL`, relative
+    /// URLs are resolved against it.
+    public func extract(_ bytes: [UInt8], path: String, pageURL: String?) -> (document: SourceDocument, page: ExtractedPage?) {
         var document = SourceDocument(path: path, kind: .scrapedHTML)
         document.contentHash = ContentHash.of(bytes)
-        let page: ExtractedPage
+        var page: ExtractedPage
         do {
-            page = try extractor.extract(bytes, pageURL: nil, defaultTimeZone: timeZone)
+            page = try extractor.extract(bytes, pageURL: pageURL, defaultTimeZone: timeZone)
         } catch {
             document.diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, code: "page.unparsable", message: "\(error)"))
-            return document
+            return (document, nil)
         }
         for warning in page.warnings {
             document.diagnostics.append(Diagnostic(path: path, severity: .warning, code: "page.repaired", message: warning))
@@ -57,6 +64,7 @@ public struct ScrapedPageReader: Sendable {
         if page.text.isEmpty {
             document.diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, code: "page.no-body", message: "no article body found in the page"))
         }
-        return document
+        page.html = ""
+        return (document, page)
     }
 }

@@ -40,9 +40,9 @@ public struct PagePlanner {
             let article = graph.articles[index]
             pages.append(Page(file: Routes.file(for: article.path), kind: .article,
                               content: .template("article", { model in model.articleContext(index) }), articles: [index]))
+            let target = article.path
             for alias in article.aliases {
-                let target = model.routes.permalink(article.path)
-                pages.append(Page(file: Routes.file(for: alias), kind: .alias, content: .bytes({ _ in Redirect.page(to: target) }),
+                pages.append(Page(file: Routes.file(for: alias), kind: .alias, content: .bytes({ model in Redirect.page(to: target, routes: model.routes) }),
                                   articles: [index]))
             }
         }
@@ -52,6 +52,11 @@ public struct PagePlanner {
         for (index, section) in graph.sections.enumerated() {
             pages += list(.section, title: section.name, path: Routes.section(section.slug), articles: section.articles, section: index)
             pages += feeds.pages(title: section.name, path: Routes.section(section.slug), articles: section.articles)
+            for alias in section.aliases {
+                let target = Routes.section(section.slug)
+                pages.append(Page(file: Routes.file(for: alias), kind: .alias, content: .bytes({ model in Redirect.page(to: target, routes: model.routes) }),
+                                  articles: []))
+            }
         }
         for tag in graph.tags {
             pages += list(.tag, title: tag.name, path: Routes.tag(tag.slug), articles: tag.articles)
@@ -113,17 +118,22 @@ public struct PagePlanner {
 }
 
 /// The page written at an old path: a meta refresh and a canonical link, which every browser and
-/// search engine understands without a server.
+/// search engine understands without a server. The refresh is root-relative, so it stays on the
+/// host that serves the site (a preview, a mirror published before its base URL was set); the
+/// canonical link is absolute, as search engines need it.
 enum Redirect {
-    static func page(to url: String) -> [UInt8] {
-        let escaped = url.replacing("&", with: "&amp;").replacing("\"", with: "&quot;").replacing("<", with: "&lt;")
+    static func page(to path: String, routes: Routes) -> [UInt8] {
+        func escaped(_ url: String) -> String {
+            url.replacing("&", with: "&amp;").replacing("\"", with: "&quot;").replacing("<", with: "&lt;")
+        }
+        let (local, canonical) = (escaped(routes.url(path)), escaped(routes.permalink(path)))
         return Array("""
         <!doctype html>
-        <html><head><meta charset="utf-8"><title>\(escaped)</title>
-        <link rel="canonical" href="\(escaped)">
-        <meta http-equiv="refresh" content="0; url=\(escaped)">
+        <html><head><meta charset="utf-8"><title>\(local)</title>
+        <link rel="canonical" href="\(canonical)">
+        <meta http-equiv="refresh" content="0; url=\(local)">
         <meta name="robots" content="noindex"></head>
-        <body><a href="\(escaped)">\(escaped)</a></body></html>
+        <body><a href="\(local)">\(local)</a></body></html>
 
         """.utf8)
     }

@@ -76,6 +76,7 @@ extension SiteConfig {
             case "extraction":
                 guard let options = value.mapping else { throw reader.error(value, "extraction must be a mapping") }
                 if let rules = options["rules"] { extractionRules = try reader.extractionRules(rules) }
+            case "mirror": mirror = try reader.mirror(value)
             case "permalinks":
                 guard let patterns = value.mapping else { throw reader.error(value, "permalinks must be a mapping") }
                 for (kind, pattern) in patterns where kind.string == "article" || kind.string == "articles" {
@@ -140,6 +141,35 @@ private struct NodeReader {
                                         author: fields["author"]?.string, line: item.mark?.line ?? 0, column: item.mark?.column ?? 0))
         }
         return rules
+    }
+
+    func mirror(_ node: Node) throws(ConfigError) -> MirrorConfig {
+        guard let fields = node.mapping else { throw error(node, "mirror must be a mapping with paths, origin and urls") }
+        var config = MirrorConfig(paths: [])
+        for (key, value) in fields {
+            switch key.string {
+            case "paths", "path":
+                if let one = value.scalar?.string { config.paths = [one] } else if let many = value.sequence {
+                    config.paths = try many.map { (item: Node) throws(ConfigError) -> String in try string(item, "mirror.paths") }
+                } else {
+                    throw error(value, "mirror.paths must be a path or a list of paths")
+                }
+            case "origin":
+                let origin = try string(value, "mirror.origin")
+                guard origin.hasPrefix("http://") || origin.hasPrefix("https://") else {
+                    throw error(value, "mirror.origin must be an http or https address, like https://example.org/")
+                }
+                config.origin = origin
+            case "urls":
+                guard let urls = MirrorConfig.URLs(rawValue: try string(value, "mirror.urls")) else {
+                    throw error(value, "mirror.urls must be original or clean")
+                }
+                config.urls = urls
+            default: throw error(key, "unknown key mirror.\(key.string ?? "") (expected paths, origin, urls)")
+            }
+        }
+        guard !config.paths.isEmpty else { throw error(node, "mirror.paths must name at least one crawl folder or WARC file") }
+        return config
     }
 
     func sections(_ node: Node) throws(ConfigError) -> [SectionConfig] {

@@ -36,6 +36,8 @@ public struct SiteConfig: Sendable {
     public var fileSizeLimit = 16 << 20
     /// Per-site hints for reading crawled pages.
     public var extractionRules: [ExtractionRule] = []
+    /// The crawls the site mirrors, when it mirrors any.
+    public var mirror: MirrorConfig?
 
     /// The defaults a site with no `site.yml` gets.
     public init(

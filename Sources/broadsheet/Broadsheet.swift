@@ -9,6 +9,6 @@ struct Broadsheet: AsyncParsableCommand {
         abstract: "A static-site generator for news sites.",
         // Also what `--version` prints.
         version: "0.9.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, ExtractCommand.self, TemplateCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, MirrorCommand.self, ServeCommand.self, ExtractCommand.self, TemplateCommand.self]
     )
 }

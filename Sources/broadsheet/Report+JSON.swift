@@ -31,6 +31,31 @@ extension Report {
                 counts.key("exitStatus")
                 counts.number(Int(status))
             }
+            if let mirror = summary?.mirror {
+                report.key("mirror")
+                report.object { fields in
+                    for (name, value) in [("pagesRead", mirror.pagesRead), ("articles", mirror.articles)] {
+                        fields.key(name)
+                        fields.number(value)
+                    }
+                    for (name, counts) in [("skipped", mirror.skipped), ("aliases", mirror.aliases)] {
+                        fields.key(name)
+                        fields.object { byReason in
+                            for reason in counts.keys.sorted() {
+                                byReason.key(reason)
+                                byReason.number(counts[reason] ?? 0)
+                            }
+                        }
+                    }
+                    for (name, value) in [("imagesCopied", mirror.imagesCopied), ("imagesShared", mirror.imagesShared),
+                                          ("imagesMissing", mirror.imagesMissing), ("linksRewritten", mirror.linksRewritten),
+                                          ("linksToOrigin", mirror.linksToOrigin), ("otherFiles", mirror.otherFiles),
+                                          ("olderCaptures", mirror.olderCaptures)] {
+                        fields.key(name)
+                        fields.number(value)
+                    }
+                }
+            }
             report.key("diagnostics")
             report.array { list in
                 for diagnostic in diagnostics {

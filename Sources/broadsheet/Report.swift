@@ -6,7 +6,7 @@ import Infrastructure
 /// What one run of `build` or `check` found, before it is written in any format: the counts of
 /// the run, every diagnostic, the time each step took, and the exit status they make.
 struct Report {
-    /// `build` or `check`.
+    /// `build`, `check` or `mirror`.
     let command: String
     /// The site folder.
     let site: URL

@@ -36,6 +36,7 @@ struct ReportWriter {
                 printError(phase.name.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%7.3f s", phase.seconds))
             }
         }
+        if format != .json, let mirror = report.summary?.mirror { print(mirror.summary) }
         if format != .json, let line = report.summaryLine { print(line) }
     }
 

@@ -176,9 +176,10 @@ final class NewsSiteTests: XCTestCase {
         XCTAssertTrue(page.contains("href=\"#phan-hai\""))
     }
 
-    func testAliasesRedirectToTheArticle() throws {
+    func testAliasesRedirectToTheArticleOnTheSameHost() throws {
         let redirect = try read("cu/bai-7.html")
-        XCTAssertTrue(redirect.contains("<meta http-equiv=\"refresh\" content=\"0; url=https://example.org/news/2021/11/08/bai-7/\">"))
+        // Root-relative: a preview or a mirror published before its base URL was set stays on its own host.
+        XCTAssertTrue(redirect.contains("<meta http-equiv=\"refresh\" content=\"0; url=/news/2021/11/08/bai-7/\">"))
         XCTAssertTrue(redirect.contains("<link rel=\"canonical\" href=\"https://example.org/news/2021/11/08/bai-7/\">"))
     }
 

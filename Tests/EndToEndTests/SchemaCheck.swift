@@ -31,6 +31,8 @@ enum SchemaCheck {
             for (key, member) in object.sorted(by: { $0.key < $1.key }) {
                 if let rule = properties[key] {
                     problems += Self.problems(member, against: rule, at: "\(path).\(key)")
+                } else if let rule = schema["additionalProperties"] as? [String: Any] {
+                    problems += Self.problems(member, against: rule, at: "\(path).\(key)")
                 } else if schema["additionalProperties"] as? Bool == false {
                     problems.append("\(path): '\(key)' is not in the schema")
                 }

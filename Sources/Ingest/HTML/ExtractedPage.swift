@@ -30,6 +30,12 @@ public struct ExtractedPage: Sendable, Hashable {
     public var images: [String] = []
     /// The `href` of each link kept in `html`, as written there.
     public var links: [String] = []
+    /// Whether the page calls itself an article (`og:type` `article`, a schema.org article in its
+    /// JSON-LD), calls itself something else (`og:type` `website`), or says nothing (nil).
+    public var declaresArticle: Bool?
+    /// The share of the body's text that sits inside links: near 0 for an article, high for a
+    /// list of headlines.
+    public var linkDensity = 0.0
     /// Things worth telling the user that did not stop extraction, e.g. repaired invalid UTF-8.
     public var warnings: [String] = []
 

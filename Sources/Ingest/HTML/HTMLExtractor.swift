@@ -71,6 +71,7 @@ public struct HTMLExtractor: Sendable {
             page.text = output.text
             page.images = output.images
             page.links = output.links
+            page.linkDensity = output.textBytes == 0 ? 0 : Double(output.linkTextBytes) / Double(output.textBytes)
         } else {
             page.warnings.append("no article body found")
         }
@@ -89,6 +90,7 @@ public struct HTMLExtractor: Sendable {
         page.description = metadata.description ?? Sanitizer.firstLine(of: page.text)
         page.lang = metadata.lang
         page.site = metadata.site
+        page.declaresArticle = metadata.declaresArticle
         return page
     }
 

@@ -15,6 +15,8 @@ struct PageMetadata {
     var description: String?
     var lang: String?
     var site: String?
+    /// See `ExtractedPage.declaresArticle`.
+    var declaresArticle: Bool?
 
     /// Reads the page before scripts are removed (JSON-LD lives in scripts). `found` holds the page's
     /// `script`, `meta` and `link` elements (among others) in document order.
@@ -61,6 +63,11 @@ struct PageMetadata {
         canonical = meta.links["canonical"]?.first ?? meta.first("og:url") ?? linked?.url
         image = meta.first("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
             ?? linked?.image ?? meta.links["image_src"]?.first
+        if linked != nil {
+            declaresArticle = true
+        } else if let type = meta.all["og:type"]?.last?.lowercased() {
+            declaresArticle = type == "article" || type.hasSuffix(".article") || type == "news"
+        }
         lang = document.root?.attribute("lang")?.whitespaceTrimmed ?? meta.first("content-language", "language", "og:locale")
         if lang?.isEmpty ?? false { lang = nil }
         if section == nil, let crumbs = linked?.breadcrumb, crumbs.count >= 2 {

@@ -13,6 +13,8 @@ extension Sanitizer {
         var output = Output()
         var html: [UInt8] = []
         var textBuffer: [UInt8] = []
+        /// How many links the walk is inside.
+        var linkDepth = 0
 
         init(sanitizer: Sanitizer) { self.sanitizer = sanitizer }
 
@@ -22,6 +24,8 @@ extension Sanitizer {
                 let text = UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content)
                     .assumingMemoryBound(to: CChar.self)))
                 Self.appendEscaped(text, quotes: false, to: &html)
+                output.textBytes += text.count
+                if linkDepth > 0 { output.linkTextBytes += text.count }
                 if inPre { textBuffer.append(contentsOf: text) } else { Self.appendFolded(text, to: &textBuffer) }
                 return
             }
@@ -61,7 +65,9 @@ extension Sanitizer {
             if tag == "img", let src = attributes.first(where: { $0.0 == "src" })?.1 { output.images.append(src) }
             if tag == "a", let href = attributes.first(where: { $0.0 == "href" })?.1 { output.links.append(href) }
             if Sanitizer.void.contains(node) { return }
+            if tag == "a" { linkDepth += 1 }
             writeChildren(node, inPre: inPre || tag == "pre")
+            if tag == "a" { linkDepth -= 1 }
             html.append(contentsOf: "</".utf8)
             html.append(contentsOf: tag.utf8)
             html.append(UInt8(ascii: ">"))

@@ -29,6 +29,9 @@ struct Sanitizer {
         var text = ""
         var images: [String] = []
         var links: [String] = []
+        /// Bytes of text inside links, against `textBytes` in all: the body's link density.
+        var linkTextBytes = 0
+        var textBytes = 0
     }
 
     static let allowed: TagSet = [

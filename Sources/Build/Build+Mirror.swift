@@ -1,0 +1,45 @@
+import ContentGraph
+import Foundation
+import Infrastructure
+import Ingest
+import SiteConfig
+
+/// What a build's crawls add to its content folder.
+struct MirrorContent: Sendable {
+    /// The merged crawl: query redirects, where each article was read from, the report (its
+    /// documents and images moved into the content folder).
+    var merged: CrawlMerger.Result
+}
+
+extension Build {
+    /// The crawls of a mirror configuration: absolute paths, and the paths as written for messages.
+    func crawlPaths(_ mirror: MirrorConfig) -> [(absolute: String, shown: String)] {
+        mirror.paths.map { path in
+            let absolute = path.hasPrefix("/") ? URL(fileURLWithPath: path) : options.site.appendingPathComponent(path)
+            return (absolute.standardizedFileURL.path, path)
+        }
+    }
+
+    /// Reads and merges the site's crawls and adds their articles, images and section aliases to
+    /// `folder`; what else they gave comes back. A crawl that cannot be opened stops the build.
+    func readMirror(_ mirror: MirrorConfig, site: SiteInputs, into folder: inout ContentFolder) throws(BuildError) -> MirrorContent {
+        let sources: CrawlSources
+        do {
+            sources = try CrawlSources(crawlPaths(mirror), origin: mirror.origin.flatMap(CrawlURL.init))
+        } catch {
+            throw BuildError(error.diagnostic)
+        }
+        let reader = CrawlReader(pages: site.reader.scraped, fileSizeLimit: site.config.fileSizeLimit)
+        var merged = CrawlMerger(siteHost: sources.siteHost, keepsOriginalURLs: mirror.urls == .original).merge(reader.read(sources.entries))
+        let assets = merged.images.compactMap { image -> SourceFile? in
+            switch image.entry.location {
+            case .file(let path): return SourceFile(path: image.path, sourcePath: path, size: image.entry.size, modified: image.entry.capturedAt)
+            }
+        }
+        folder.documents += merged.documents
+        folder.assets = (folder.assets + assets).sorted { $0.path < $1.path }
+        folder.sectionAliases = merged.sectionAliases
+        merged.documents = []
+        return MirrorContent(merged: merged)
+    }
+}

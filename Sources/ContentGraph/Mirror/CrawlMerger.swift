@@ -1,0 +1,198 @@
+import Infrastructure
+import Ingest
+
+/// Joins the pages of a crawl into the documents of a mirror: the same article under several
+/// addresses becomes one article with the others as aliases, links between crawled pages point at
+/// their mirrored addresses, images are copied once per distinct content, and listing pages of a
+/// section become aliases of the mirror's own section page.
+///
+/// An article keeps its original address (`urls: original`) or gets the site's permalink with its
+/// original address as an alias (`urls: clean`). Its document's `path` is its mirrored path, so
+/// that the graph resolves links to it as to any content file.
+public struct CrawlMerger: Sendable {
+    /// The site's own host (`www.` aside): pages and files on other hosts are mirrored below a
+    /// folder named for their host.
+    public var siteHost: String
+    /// Whether articles keep their original addresses.
+    public var keepsOriginalURLs: Bool
+
+    /// Makes a merger for the site on `siteHost`.
+    public init(siteHost: String, keepsOriginalURLs: Bool) {
+        self.siteHost = siteHost.hasPrefix("www.") ? String(siteHost.dropFirst(4)) : siteHost
+        self.keepsOriginalURLs = keepsOriginalURLs
+    }
+
+    /// What a crawl becomes.
+    public struct Result: Sendable {
+        /// One document per article, its links rewritten.
+        public var documents: [SourceDocument] = []
+        /// The images to copy: where each goes on the mirror, and its capture.
+        public var images: [(path: String, entry: CrawlEntry)] = []
+        /// Listing pages that are aliases of a section: the section's name and the alias paths.
+        public var sectionAliases: [String: [String]] = [:]
+        /// Old addresses with a query, the document each leads to: for the redirect map.
+        public var queryRedirects: [(from: String, document: String)] = []
+        /// How a message names each document: the capture it was read from.
+        public var shownPaths: [String: String] = [:]
+        /// The numbers.
+        public var report = MirrorReport()
+        /// Problems found: images missing from the crawl.
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    /// Merges what a `CrawlReader` read.
+    public func merge(_ crawl: CrawlReader.Result) -> Result {
+        var result = Result()
+        result.report.pagesRead = crawl.pages.count
+        result.report.otherFiles = crawl.otherFiles
+        result.report.olderCaptures = crawl.olderCaptures
+        result.diagnostics = crawl.diagnostics
+        let pages = crawl.pages.sorted { $0.entry.url.pageKey < $1.entry.url.pageKey }
+        var groups = DuplicateGroups(pages: pages)
+        groups.join()
+        // Where every crawled address now lives on the mirror, by page key.
+        var targets: [String: String] = [:]
+        let kept = groups.representatives()
+        for (index, page) in pages.enumerated() {
+            guard let representative = groups.article(of: index) else { continue }
+            let main = pages[representative]
+            targets[page.entry.url.pageKey] = "/" + mirrorPath(of: main.entry.url, isPage: true)
+            if index != representative {
+                result.report.aliases[groups.reasons[index] ?? "canonical", default: 0] += 1
+            }
+        }
+        let sections = Set(kept.compactMap { pages[$0].document.section.map(Slug.fold) })
+        for (index, page) in pages.enumerated() where groups.article(of: index) == nil {
+            guard case .skipped(let reason) = page.verdict else { continue }
+            let path = mirrorPath(of: page.entry.url, isPage: true)
+            if reason == .listing, let section = Self.sectionStem(path), sections.contains(section),
+               let name = kept.lazy.compactMap({ pages[$0].document.section }).first(where: { Slug.fold($0) == section }) {
+                result.sectionAliases[name, default: []].append(path)
+                targets[page.entry.url.pageKey] = "/" + path
+                result.report.aliases["section", default: 0] += 1
+            } else {
+                result.report.skipped[reason.rawValue, default: 0] += 1
+            }
+        }
+        let images = placeImages(crawl.images, report: &result.report)
+        result.images = images.copies
+        for (key, path) in images.paths { targets[key] = "/" + path }
+
+        for representative in kept {
+            var document = pages[representative].document
+            let path = mirrorPath(of: pages[representative].entry.url, isPage: true)
+            let members = groups.members(of: representative)
+            var aliases = members.filter { $0 != representative }.map { "/" + mirrorPath(of: pages[$0].entry.url, isPage: true) }
+            if keepsOriginalURLs {
+                document.url = "/" + path
+            } else {
+                aliases.insert("/" + path, at: 0)
+            }
+            document.aliases = Self.unique(aliases.filter { $0 != document.url && $0 != "/" })
+            let id = path.hasSuffix("/") ? String(path.dropLast()) : path
+            document.path = id.isEmpty ? "index" : id
+            result.shownPaths[document.path] = pages[representative].entry.shown
+            for member in members where !pages[member].entry.url.meaningfulQuery.isEmpty {
+                let url = pages[member].entry.url
+                result.queryRedirects.append((url.folderPath + "?" + url.query, document.path))
+            }
+            rewriteLinks(of: &document, targets: targets, result: &result)
+            result.documents.append(document)
+        }
+        result.report.articles = result.documents.count
+        return result
+    }
+
+    /// Points a body's links and images, and the lead image, at their mirrored addresses.
+    private func rewriteLinks(of document: inout SourceDocument, targets: [String: String], result: inout Result) {
+        var missing: Set<String> = []
+        func mapped(_ target: String, isImage: Bool) -> String? {
+            guard let url = CrawlURL(target) else { return nil }
+            let fragment = target.firstIndex(of: "#").map { String(target[$0...]) } ?? ""
+            if let local = targets[url.pageKey] {
+                if !isImage { result.report.linksRewritten += 1 }
+                return local + (isImage ? "" : fragment)
+            }
+            guard url.siteHost == siteHost else { return nil }
+            if isImage {
+                if missing.insert(url.text).inserted { result.report.imagesMissing += 1 }
+            } else {
+                result.report.linksToOrigin += 1
+            }
+            return nil
+        }
+        document.bodyHTML = AttributeRewriter.rewrite(document.bodyHTML) { value, attribute in
+            switch attribute {
+            case .href: return mapped(value, isImage: false)
+            case .src: return mapped(value, isImage: true)
+            case .srcset: return Self.rewriteSrcset(value) { mapped($0, isImage: true) }
+            }
+        }
+        if let image = document.image, let local = mapped(image, isImage: true) { document.image = local }
+        document.references = document.references.map { reference in
+            var reference = reference
+            reference.target = CrawlURL(reference.target).flatMap { targets[$0.pageKey] } ?? reference.target
+            return reference
+        }
+        for url in missing.sorted() {
+            result.diagnostics.append(Diagnostic(path: document.path, severity: .warning, code: "mirror.image-missing",
+                                                 message: "image \(url) is not in the crawl; the mirror shows it from the origin"))
+        }
+    }
+
+    /// Each distinct image once, at the path of its first address; every address of it, by page key.
+    private func placeImages(_ files: [CrawledFile], report: inout MirrorReport)
+        -> (copies: [(path: String, entry: CrawlEntry)], paths: [String: String])
+    {
+        var copies: [(path: String, entry: CrawlEntry)] = []
+        var byContent: [UInt64: String] = [:]
+        var paths: [String: String] = [:]
+        for file in files.sorted(by: { $0.entry.url.pageKey < $1.entry.url.pageKey }) {
+            if let path = byContent[file.contentHash] {
+                paths[file.entry.url.pageKey] = path
+                report.imagesShared += 1
+                continue
+            }
+            let path = mirrorPath(of: file.entry.url, isPage: false)
+            byContent[file.contentHash] = path
+            paths[file.entry.url.pageKey] = path
+            copies.append((path, file.entry))
+        }
+        report.imagesCopied = copies.count
+        return (copies, paths)
+    }
+
+    /// The mirrored path of an address (`CrawlURL.mirrorPath`), below a folder named for its host
+    /// when it is not the site's.
+    func mirrorPath(of url: CrawlURL, isPage: Bool) -> String {
+        let path = url.mirrorPath(isPage: isPage)
+        return url.siteHost == siteHost ? path : url.host + "/" + path
+    }
+
+    /// The section a listing's path names: its only segment, without extension (`thoi-su.htm`,
+    /// `thoi-su/`), folded as section names are.
+    static func sectionStem(_ path: String) -> String? {
+        var stem = path.hasSuffix("/") ? String(path.dropLast()) : path
+        guard !stem.isEmpty, !stem.contains("/") else { return nil }
+        if let dot = stem.lastIndex(of: ".") { stem = String(stem[..<dot]) }
+        let slug = Slug.fold(stem)
+        return slug.isEmpty ? nil : slug
+    }
+
+    /// A `srcset` with each candidate's address replaced where `transform` gives one.
+    static func rewriteSrcset(_ value: String, _ transform: (String) -> String?) -> String? {
+        var changed = false
+        let candidates = value.split(separator: ",").map { candidate -> String in
+            let parts = candidate.split(whereSeparator: \.isWhitespace)
+            guard let first = parts.first, let replaced = transform(String(first)) else { return parts.joined(separator: " ") }
+            changed = true
+            return ([replaced] + parts.dropFirst().map(String.init)).joined(separator: " ")
+        }
+        return changed ? candidates.joined(separator: ", ") : nil
+    }
+
+    private static func unique(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,74 @@
+import Infrastructure
+
+/// One capture in a crawl: a page or a file at its original address, where its bytes are, and
+/// when it was captured (the newest capture of an address wins when crawls are joined).
+public struct CrawlEntry: Sendable {
+    /// Where the bytes of a capture are.
+    public enum Location: Sendable {
+        /// A file a crawler saved, at this absolute path.
+        case file(String)
+    }
+
+    /// The original address.
+    public var url: CrawlURL
+    /// The HTTP status of the capture; 200 when the crawl does not say (a saved file).
+    public var status = 200
+    /// The HTTP `Content-Type` when the crawl kept it (with its charset).
+    public var contentType: String?
+    /// The target of a redirect capture (`Location`), as written.
+    public var redirect: String?
+    /// When it was captured, in nanoseconds since 1970 (a WARC record's date, a saved file's
+    /// modification time).
+    public var capturedAt: Int64
+    /// Where the bytes are.
+    public var location: Location
+    /// How a message names the capture: the file relative to the working folder, or the WARC
+    /// file and the record's offset.
+    public var shown: String
+    /// Size in bytes, when known before reading.
+    public var size: Int
+
+    /// Makes an entry.
+    public init(url: CrawlURL, capturedAt: Int64, location: Location, shown: String, size: Int) {
+        self.url = url
+        self.capturedAt = capturedAt
+        self.location = location
+        self.shown = shown
+        self.size = size
+    }
+
+    /// What the capture is, from its declared type or, without one, its file name.
+    public var kind: Kind {
+        if let type = contentType?.lowercased() {
+            if type.hasPrefix("text/html") || type.hasPrefix("application/xhtml") { return .page }
+            if type.hasPrefix("image/") { return .image }
+            return .other
+        }
+        let name = url.path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+        guard let dot = name.lastIndex(of: ".") else { return .page }
+        let ext = String(name[name.index(after: dot)...])
+        if Self.pageExtensions.contains(ext) { return .page }
+        if Self.imageExtensions.contains(ext) { return .image }
+        return .other
+    }
+
+    /// What a capture is.
+    public enum Kind: Sendable {
+        /// An HTML page.
+        case page
+        /// An image an article may show.
+        case image
+        /// Anything else (style sheets, scripts, fonts): not mirrored.
+        case other
+    }
+
+    /// The bytes of the capture.
+    public func bytes() -> [UInt8]? {
+        switch location {
+        case .file(let path): return FileTree.contents(of: path)
+        }
+    }
+
+    static let pageExtensions: Set<String> = ["html", "htm", "shtml", "xhtml", "php", "asp", "aspx", "jsp", "cms", "cfm"]
+    static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "bmp", "ico", "jfif"]
+}

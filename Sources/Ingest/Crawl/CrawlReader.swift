@@ -1,0 +1,121 @@
+import Foundation
+import Infrastructure
+
+/// Reads the captures of one or more crawls, on every core: each page extracted and judged, each
+/// image hashed. Several crawls are one source: for each address the newest capture is read.
+public struct CrawlReader: Sendable {
+    /// Reads pages, with the site's zone and extraction rules.
+    public var pages: ScrapedPageReader
+    /// Captures larger than this many bytes are not read.
+    public var fileSizeLimit: Int
+
+    /// Makes a reader.
+    public init(pages: ScrapedPageReader, fileSizeLimit: Int = 16 << 20) {
+        self.pages = pages
+        self.fileSizeLimit = fileSizeLimit
+    }
+
+    /// What the captures of a crawl were.
+    public struct Result: Sendable {
+        /// Every HTML page, articles and others, by address.
+        public var pages: [CrawledPage] = []
+        /// Every image.
+        public var images: [CrawledFile] = []
+        /// Style sheets, scripts, fonts and other files, which a mirror does not copy.
+        public var otherFiles = 0
+        /// Captures of an address replaced by a newer capture of it.
+        public var olderCaptures = 0
+        /// Captures that could not be read.
+        public var diagnostics: [Diagnostic] = []
+
+        /// An empty result (tests make crawls by hand).
+        public init() {}
+    }
+
+    /// Reads `entries` (the captures of every crawl, in the order the crawls were given).
+    public func read(_ entries: [CrawlEntry]) -> Result {
+        var result = Result()
+        let newest = Self.newestCaptures(entries)
+        result.olderCaptures = entries.count - newest.count
+        let read = ConcurrentMap.map(newest) { entry -> Read in
+            switch entry.kind {
+            case .page: return readPage(entry)
+            case .image:
+                guard entry.size <= fileSizeLimit, let bytes = entry.bytes() else { return .unreadable(entry) }
+                return .image(CrawledFile(entry: entry, contentHash: ContentHash.of(bytes)))
+            case .other: return .other
+            }
+        }
+        for item in read {
+            switch item {
+            case .page(let page): result.pages.append(page)
+            case .image(let file): result.images.append(file)
+            case .other: result.otherFiles += 1
+            case .unreadable(let entry):
+                result.diagnostics.append(Diagnostic(path: entry.shown, severity: .warning, code: "mirror.unreadable",
+                                                     message: "the capture of \(entry.url.text) could not be read"))
+            }
+        }
+        return result
+    }
+
+    private enum Read: Sendable {
+        case page(CrawledPage)
+        case image(CrawledFile)
+        case other
+        case unreadable(CrawlEntry)
+    }
+
+    /// One page, extracted with its address so its links are absolute; an HTTP error or a redirect
+    /// is judged by its status alone.
+    private func readPage(_ entry: CrawlEntry) -> Read {
+        let empty = SourceDocument(path: entry.shown, kind: .scrapedHTML)
+        func skipped(_ reason: PageVerdict.SkipReason) -> Read {
+            .page(CrawledPage(entry: entry, verdict: .skipped(reason), document: empty, canonical: nil, textHash: 0, siteName: nil, language: nil))
+        }
+        if (300..<400).contains(entry.status) { return skipped(.redirect) }
+        if entry.status >= 400 { return skipped(.httpError) }
+        guard entry.size <= fileSizeLimit, var bytes = entry.bytes() else { return skipped(.unreadable) }
+        if let charset = Self.charset(of: entry.contentType) {
+            // The HTTP header's charset comes before the page's own, as browsers read it: a page in a
+            // legacy encoding may declare it only there.
+            bytes = Array("<meta charset=\"\(charset)\">".utf8) + bytes
+        }
+        let (document, extracted) = pages.extract(bytes, path: entry.shown, pageURL: entry.url.text)
+        guard let extracted else { return skipped(.unreadable) }
+        let verdict = PageVerdict.judge(extracted, words: document.wordCount)
+        var kept = document
+        if verdict != .article {
+            kept = empty
+            kept.title = document.title
+            kept.section = document.section
+        }
+        return .page(CrawledPage(entry: entry, verdict: verdict, document: kept,
+                                 canonical: extracted.canonical.flatMap(CrawlURL.init), textHash: ContentHash.of(extracted.text.utf8),
+                                 siteName: extracted.site, language: extracted.lang))
+    }
+
+    /// For each address (scheme, `www.` and tracking parameters aside), its newest capture; of two
+    /// captured at the same time, the later in `entries`.
+    static func newestCaptures(_ entries: [CrawlEntry]) -> [CrawlEntry] {
+        var chosen: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() {
+            let key = entry.url.pageKey
+            if let earlier = chosen[key], entries[earlier].capturedAt > entry.capturedAt { continue }
+            chosen[key] = index
+        }
+        return chosen.values.sorted().map { entries[$0] }
+    }
+
+    /// The `charset` parameter of a `Content-Type` header, when it names one libxml2 can be told of.
+    static func charset(of contentType: String?) -> String? {
+        guard let contentType else { return nil }
+        for parameter in contentType.split(separator: ";").dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, String(pair[0]).whitespaceTrimmed.lowercased() == "charset" else { continue }
+            let value = String(pair[1]).whitespaceTrimmed.trimmingCharacters(in: ["\"", "'"])
+            if !value.isEmpty, value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_:.".contains($0)) }) { return value }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,130 @@
+/// An absolute `http(s)` address of a crawled page or file, split into the parts a mirror needs:
+/// which host it is on, the path it keeps on the mirror, and the query that makes it differ.
+///
+/// Parsed by hand rather than with `URLComponents`, which refuses the unescaped Vietnamese paths
+/// crawlers save and re-escapes what it accepts.
+public struct CrawlURL: Sendable, Hashable {
+    /// `http` or `https`, lower-cased.
+    public var scheme: String
+    /// The host, lower-cased, without a port.
+    public var host: String
+    /// The path, percent-decoded, starting with `/`.
+    public var path: String
+    /// The query without its `?`, as written; empty when there is none.
+    public var query: String
+
+    /// Reads an absolute URL; nil for anything that is not `http` or `https` with a host.
+    public init?(_ text: String) {
+        var rest = Substring(text.whitespaceTrimmed)
+        guard let schemeEnd = rest.range(of: "://") else { return nil }
+        let scheme = rest[..<schemeEnd.lowerBound].lowercased()
+        guard scheme == "http" || scheme == "https" else { return nil }
+        rest = rest[schemeEnd.upperBound...]
+        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+        let hostEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+        var host = rest[..<hostEnd].lowercased()
+        if let at = host.lastIndex(of: "@") { host = String(host[host.index(after: at)...]) }
+        if let colon = host.lastIndex(of: ":"), host[host.index(after: colon)...].allSatisfy(\.isNumber) { host = String(host[..<colon]) }
+        guard !host.isEmpty else { return nil }
+        rest = rest[hostEnd...]
+        var path = rest
+        var query = Substring("")
+        if let mark = rest.firstIndex(of: "?") {
+            path = rest[..<mark]
+            query = rest[rest.index(after: mark)...]
+        }
+        self.scheme = scheme
+        self.host = host
+        let written = path.isEmpty ? "/" : String(path)
+        self.path = written.contains("%") ? written.removingPercentEncoding ?? written : written
+        self.query = String(query)
+    }
+
+    /// A URL from its parts (a crawl folder's file names give them directly).
+    public init(scheme: String, host: String, path: String, query: String) {
+        self.scheme = scheme
+        self.host = host
+        self.path = path
+        self.query = query
+    }
+
+    /// The host without a leading `www.`: `www.example.org` and `example.org` are one site.
+    public var siteHost: String {
+        host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+    }
+
+    /// The query without tracking parameters (`utm_*`, `fbclid`, `gclid`, …), its pairs sorted:
+    /// what decides whether two addresses are one page.
+    public var meaningfulQuery: String {
+        guard !query.isEmpty else { return "" }
+        let pairs = query.split(separator: "&").filter { pair in
+            let name = pair.split(separator: "=", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+            return !name.isEmpty && !name.hasPrefix("utm_") && !Self.trackingParameters.contains(name)
+        }
+        return pairs.sorted().joined(separator: "&")
+    }
+
+    /// The path with a folder's index file name dropped: `/a/index.html` is `/a/`.
+    public var folderPath: String {
+        for index in Self.indexNames where path.hasSuffix("/" + index) { return String(path.dropLast(index.count)) }
+        return path
+    }
+
+    /// Two addresses with the same key are the same page: scheme, `www.`, index file names,
+    /// a trailing slash and tracking parameters do not count.
+    public var pageKey: String {
+        var path = folderPath
+        if path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        let query = meaningfulQuery
+        return siteHost + path + (query.isEmpty ? "" : "?" + query)
+    }
+
+    /// Where the page or file is written on the mirror, relative to its root, by a rule that keeps
+    /// every address a static host can serve as it is:
+    /// - a folder address (`/thoi-su/`) is a folder (its `index.html`);
+    /// - a `.html` or `.htm` file name is kept (`/a-20211130.htm`), and so is a file with any other
+    ///   extension when `isPage` is false (an image keeps its name);
+    /// - a page address with no extension (`/news/123`) becomes a folder (`news/123/`), which static
+    ///   hosts serve at the old address too;
+    /// - a page with a query (`/article.php?id=3`) or a server extension (`.php`, `.aspx`) becomes
+    ///   `article.php@id=3.html`: the query joined with `@` (as `wget --restrict-file-names=windows`
+    ///   saves it), characters other than letters, digits and `-._~=&,` replaced with `_`, and `.html`
+    ///   added so every host serves it as a page. The redirect map leads the old address there.
+    public func mirrorPath(isPage: Bool) -> String {
+        var path = String(folderPath.drop { $0 == "/" })
+        let query = meaningfulQuery
+        if path.isEmpty || path.hasSuffix("/") {
+            guard !query.isEmpty else { return path }
+            return path + "index@" + Self.fileSafe(query) + ".html"
+        }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let lower = name.lowercased()
+        let keepsName = lower.hasSuffix(".html") || lower.hasSuffix(".htm") || (!isPage && name.contains("."))
+        if query.isEmpty {
+            if keepsName { return path }
+            if !name.contains(".") { return path + "/" }
+            return path + ".html"
+        }
+        path += "@" + Self.fileSafe(query)
+        return isPage || !name.contains(".") ? path + ".html" : path
+    }
+
+    /// The address as text, without a fragment.
+    public var text: String {
+        scheme + "://" + host + path + (query.isEmpty ? "" : "?" + query)
+    }
+
+    static func fileSafe(_ query: String) -> String {
+        String(query.map { character -> Character in
+            character.isLetter || character.isNumber || "-._~=&,".contains(character) ? character : "_"
+        })
+    }
+
+    /// Index file names a server answers a folder address with.
+    static let indexNames = ["index.html", "index.htm", "index.php", "default.aspx", "default.asp", "index.shtml"]
+
+    /// Parameters that only tell the site who sent the reader.
+    static let trackingParameters: Set<String> = [
+        "fbclid", "gclid", "dclid", "msclkid", "yclid", "mc_cid", "mc_eid", "_ga", "igshid", "ref_src", "cmpid", "zarsrc",
+    ]
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Build
+import Foundation
+import SiteConfig
+
+/// `broadsheet mirror`: builds a site from crawls of a news site, with no other set-up.
+struct MirrorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mirror",
+        abstract: "Build a mirror site from crawl folders (wget, HTTrack).",
+        discussion: """
+        Each article keeps its original address (or, with --urls clean, gets the site's permalink and \
+        a redirect from it); duplicates (AMP and print copies, tracking variants) become redirects; links \
+        between crawled pages point at the mirror; images are copied. Without a site.yml, the site's \
+        title and language come from the crawl. The same crawls can be named in site.yml \
+        (mirror: {paths, origin, urls}) so that `broadsheet build` mirrors them beside Content/.
+        Exit status: 0 clean; 1 some pages had errors (the mirror is still written); 2 nothing could be built.
+        """
+    )
+
+    @Argument(help: "Crawl folders: a host folder (example.org/) as wget saves it, or a folder holding host folders.")
+    var crawls: [String]
+
+    @Option(help: "The crawled site's address, like https://example.org/ (default: from the crawl's host folder).")
+    var origin: String?
+
+    @Option(help: "original: articles keep their original addresses; clean: permalinks, with redirects from the originals.")
+    var urls: String = "original"
+
+    @Option(help: "Where to write the mirror (default: Output/ in the site folder).")
+    var output: String?
+
+    @Flag(help: "Replace the output folder even when it holds files Broadsheet did not write.")
+    var force = false
+
+    @Flag(name: .customLong("no-cache"), help: "Build from scratch and keep no cache in .broadsheet/cache/.")
+    var noCache = false
+
+    @Flag(help: "Print the wall time of each build step to standard error.")
+    var timings = false
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @OptionGroup var reportOptions: ReportOptions
+
+    func validate() throws {
+        guard MirrorConfig.URLs(rawValue: urls) != nil else { throw ValidationError("--urls must be original or clean") }
+        if let origin, !(origin.hasPrefix("http://") || origin.hasPrefix("https://")) {
+            throw ValidationError("--origin must be an http or https address, like https://example.org/")
+        }
+    }
+
+    func run() throws {
+        let outputURL = output.map { URL(fileURLWithPath: $0) }
+        let siteOptions = siteOptions
+        let useCache = !noCache
+        let force = force
+        let working = FileManager.default.currentDirectoryPath
+        // Paths as the user typed them are relative to where the command runs, not to the site.
+        let paths = crawls.map { $0.hasPrefix("/") ? $0 : URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: working + "/")).standardizedFileURL.path }
+        let mirror = MirrorConfig(paths: paths, origin: origin, urls: MirrorConfig.URLs(rawValue: urls) ?? .original)
+        let outputFolder = BuildOptions(site: siteOptions.siteURL, output: outputURL).output
+        let report = Report(command: "mirror", site: siteOptions.siteURL, output: outputFolder, strict: siteOptions.strict) {
+            () throws(BuildError) in
+            var options = try siteOptions.buildOptions(output: outputURL, useCache: useCache)
+            options.force = force
+            options.mirror = mirror
+            return try Build(options).run()
+        }
+        ReportWriter(format: reportOptions.format).write(report, timings: timings)
+        if report.status != 0 { throw ExitCode(report.status) }
+    }
+}

@@ -1,0 +1,44 @@
+@testable import Ingest
+import XCTest
+
+/// File names as wget and HTTrack write them, read back as the addresses they were saved from.
+final class CrawlFolderTests: XCTestCase {
+    func testFileNamesGiveBackTheirAddresses() {
+        let cases: [(String, String)] = [
+            ("thoi-su/a-20211130225800.htm", "https://toquoc.vn/thoi-su/a-20211130225800.htm"),
+            ("index.html", "https://toquoc.vn/index.html"),
+            ("article.php?id=3", "https://toquoc.vn/article.php?id=3"),
+            ("article.php@id=3", "https://toquoc.vn/article.php?id=3"),
+            ("article.php@id=3.html", "https://toquoc.vn/article.php?id=3"),
+            ("article.php.html", "https://toquoc.vn/article.php"),
+            ("ban@nha.htm", "https://toquoc.vn/ban@nha.htm"),
+            ("th%E1%BB%9Di-su/a.htm", "https://toquoc.vn/thời-su/a.htm"),
+        ]
+        for (file, expected) in cases {
+            XCTAssertEqual(CrawlFolder.address(of: file, scheme: "https", host: "toquoc.vn").text, expected, file)
+        }
+    }
+
+    func testHostFoldersAreKnownByTheirNames() {
+        XCTAssertTrue(CrawlFolder.looksLikeHost("toquoc.vn"))
+        XCTAssertTrue(CrawlFolder.looksLikeHost("www.example.co.uk"))
+        XCTAssertTrue(CrawlFolder.looksLikeHost("localhost.localdomain:8080"))
+        XCTAssertFalse(CrawlFolder.looksLikeHost("index.html"))
+        XCTAssertFalse(CrawlFolder.looksLikeHost("images"))
+        XCTAssertFalse(CrawlFolder.looksLikeHost("photo.jpg"))
+        XCTAssertFalse(CrawlFolder.looksLikeHost("v1.2"))
+    }
+
+    func testAFolderWithoutAHostNeedsAnOrigin() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crawl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("tin"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("<html></html>".utf8).write(to: folder.appendingPathComponent("tin/a.htm"))
+        XCTAssertThrowsError(try CrawlFolder(folder: folder.path, origin: nil, shownAs: "crawl")) { error in
+            XCTAssertTrue("\(error)".contains("give its address with --origin"), "\(error)")
+        }
+        let crawl = try CrawlFolder(folder: folder.path, origin: CrawlURL("https://example.org/"), shownAs: "crawl")
+        XCTAssertEqual(crawl.entries.map(\.url.text), ["https://example.org/tin/a.htm"])
+        XCTAssertEqual(crawl.entries.map(\.shown), ["crawl/tin/a.htm"])
+    }
+}

@@ -1,0 +1,38 @@
+@testable import Ingest
+import XCTest
+
+/// Which crawled pages are articles: judged by what the page says of itself and by its shape,
+/// never by its address.
+final class PageVerdictTests: XCTestCase {
+    private let prose = Array(repeating: "<p>Phiên họp được tổ chức trực tuyến giữa trụ sở Chính phủ với các bộ, ngành và địa phương trong cả nước, "
+                                     + "với sự tham dự của nhiều lãnh đạo doanh nghiệp công nghệ số.</p>", count: 4).joined()
+
+    private func verdict(_ html: String) -> PageVerdict {
+        let reader = ScrapedPageReader(timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
+        let (document, page) = reader.extract(Array(html.utf8), path: "p.htm", pageURL: "https://example.org/p.htm")
+        guard let page else { return .skipped(.unreadable) }
+        return PageVerdict.judge(page, words: document.wordCount)
+    }
+
+    func testAnArticleWithADateIsAnArticle() {
+        XCTAssertEqual(verdict("""
+        <html><head><title>Tin</title><meta property="og:type" content="article"></head><body><article><h1>Phiên họp thứ nhất</h1>
+        <span class="time">30/11/2021 22:58</span>\(prose)</article></body></html>
+        """), .article)
+    }
+
+    func testAListOfHeadlinesIsAListing() {
+        let items = (1...20).map { "<li><h3><a href=\"/tin/\($0).htm\">Tiêu đề bài báo số \($0) về chuyển đổi số</a></h3></li>" }.joined()
+        XCTAssertEqual(verdict("<html><head><title>Thời sự</title><meta property=\"og:type\" content=\"website\"></head><body><h1>Thời sự</h1><ul>\(items)</ul></body></html>"),
+                       .skipped(.listing))
+        XCTAssertEqual(verdict("<html><head><title>Thời sự</title></head><body><h1>Thời sự</h1><ul>\(items)</ul></body></html>"), .skipped(.listing),
+                       "a page that says nothing of itself is judged by its links")
+    }
+
+    func testAFormIsTooShortAndAnUndatedArticleHasNoDate() {
+        XCTAssertEqual(verdict("<html><head><title>Đăng nhập</title></head><body><h1>Đăng nhập</h1><form><input name=u></form><p>Quên mật khẩu?</p></body></html>"),
+                       .skipped(.tooShort))
+        XCTAssertEqual(verdict("<html><head><title>Tin</title><meta property=\"og:type\" content=\"article\"></head><body><article><h1>Bài</h1>\(prose)</article></body></html>"),
+                       .skipped(.noDate))
+    }
+}
