@@ -77,9 +77,9 @@ enum DefaultThemeFiles {
       </p>
     </div>
   </header>
-  {{#image}}
-  <figure class="lead-image"><img src="{{image}}" alt="" decoding="async"></figure>
-  {{/image}}
+  {{#leadImage}}
+  <figure class="lead-image"><img src="{{leadImage}}" alt="" decoding="async"></figure>
+  {{/leadImage}}
   {{#hasToc}}
   <nav class="toc" aria-labelledby="toc-title">
     <h2 id="toc-title" class="toc-title">{{t.contents}}</h2>

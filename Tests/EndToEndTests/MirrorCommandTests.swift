@@ -57,6 +57,8 @@ final class MirrorCommandTests: XCTestCase {
         XCTAssertTrue(page.contains(">Hải Yến</a>"), "the byline")
         XCTAssertTrue(page.contains("datetime=\"2021-11-30T22:58:00+07:00\""), "the printed date, at +07:00")
         XCTAssertTrue(page.contains("<figcaption>"), "captions stay captions")
+        XCTAssertEqual(page.components(separatedBy: "src=\"/images/2021/11/chuyen-doi-so-dat-loi-ich-quoc-gia-len-tren-het.png\"").count - 1, 1,
+                       "the lead image, also the body's first figure, is shown once")
         let body = try XCTUnwrap(page.range(of: "<article").map { String(page[$0.lowerBound...]) })
         XCTAssertEqual(body.components(separatedBy: "Chiều ngày 30/11, Ủy ban Quốc gia").count - 1, 1, "the lead is shown once")
         XCTAssertTrue(page.contains("href=\"/thoi-su/ha-noi-mo-them-tuyen-xe-buyt-dien-20211130081500.htm\""), "a relative link, rewritten")
