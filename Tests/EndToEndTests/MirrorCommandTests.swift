@@ -57,6 +57,8 @@ final class MirrorCommandTests: XCTestCase {
         XCTAssertTrue(page.contains(">Hải Yến</a>"), "the byline")
         XCTAssertTrue(page.contains("datetime=\"2021-11-30T22:58:00+07:00\""), "the printed date, at +07:00")
         XCTAssertTrue(page.contains("<figcaption>"), "captions stay captions")
+        XCTAssertTrue(try site.read("van-hoa/le-hoi-den-long-hoi-an-20211127200000.htm").contains("<figcaption><p>Người dân và du khách thả hoa đăng trên sông Hoài (Ảnh: Tin Mới)</p></figcaption>"),
+                      "a caption written as a div beside its picture becomes one")
         XCTAssertEqual(page.components(separatedBy: "src=\"/images/2021/11/chuyen-doi-so-dat-loi-ich-quoc-gia-len-tren-het.png\"").count - 1, 1,
                        "the lead image, also the body's first figure, is shown once")
         let body = try XCTUnwrap(page.range(of: "<article").map { String(page[$0.lowerBound...]) })

@@ -78,7 +78,8 @@ extension BodyPass {
                 if !topClass.isEmpty, sibling.attribute("class") == topClass { bonus += topScore * 0.2 }
                 if let score = scores[sibling], score + bonus >= threshold {
                     append = true
-                } else if sibling.isTag("p") {
+                } else if sibling.isTag("p") || sibling.isTag("figure") {
+                    // A captioned picture is judged by its caption, as a paragraph by its text.
                     let density = TextMeasure.linkDensity(sibling)
                     let text = TextMeasure.innerText(sibling)
                     let length = TextMeasure.length(text)
@@ -90,7 +91,7 @@ extension BodyPass {
                 }
             }
             guard append else { continue }
-            if !["div", "article", "section", "p"].contains(sibling.tag) { sibling.rename("div") }
+            if !["div", "article", "section", "p", "figure"].contains(sibling.tag) { sibling.rename("div") }
             document.append(sibling, to: content)
         }
         return content

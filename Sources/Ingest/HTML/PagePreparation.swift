@@ -1,7 +1,8 @@
 import CLibXML2
 
 /// Readies a parsed page for the body search: scripts, styles, comments and `<noscript>` copies go,
-/// runs of `<br>` become paragraphs, `<font>` becomes `<span>` and `<amp-img>` becomes `<img>`.
+/// runs of `<br>` become paragraphs, `<font>` becomes `<span>`, `<amp-img>` becomes `<img>`, and a
+/// picture's caption written as a `div` becomes a `figcaption` in a `figure` (`Captions`).
 enum PagePreparation {
     static func prepare(_ document: HTMLDocument) {
         guard let root = document.root else { return }
@@ -10,12 +11,14 @@ enum PagePreparation {
         var dropped: [DOMNode] = []
         var comments: [DOMNode] = []
         var renamed: [DOMNode] = []
+        var captions: [DOMNode] = []
         root.forEachDescendant { current in
             if current.pointee.type == XML_COMMENT_NODE {
                 comments.append(current)
             } else if current.isElement {
                 if droppedTags.contains(current) { dropped.append(current) }
                 if current.isTag("font") || current.isTag("amp-img") { renamed.append(current) }
+                if Captions.isCaption(current) { captions.append(current) }
             }
         }
         // Last first, so an element inside another that goes is taken out of it before its container.
@@ -26,6 +29,7 @@ enum PagePreparation {
         // AMP pages show their pictures through a custom element that carries an ordinary `src`. (An element
         // inside one that was dropped is renamed too, to no effect.)
         for element in renamed { element.rename(element.isTag("font") ? "span" : "img") }
+        Captions.markFigures(captions, in: document)
     }
 
     static let droppedTags: TagSet = ["script", "noscript", "style", "template"]

@@ -127,6 +127,10 @@ def vi_article_page(index, article, amp=False, print_copy=False):
     figure = ('<figure class="VCSortableInPreviewMode"><img data-src="%s" src="/images/lazy.gif" alt="%s - Ảnh 1." '
               'srcset="%s 1x, /images/2021/11/%s@2x.png 2x" loading="lazy">'
               '<figcaption>%s (Ảnh: Tin Mới)</figcaption></figure>') % (image, title, image, slug, paragraphs[0].split(",")[0])
+    if index == 4:
+        # As a common Vietnamese CMS writes a picture: the caption a div beside it.
+        figure = ('<div class="VCSortableInPreviewMode" type="Photo"><div><a href="%s"><img src="%s" alt="%s - Ảnh 1."></a></div>'
+                  '<div class="PhotoCMS_Caption"><p>%s (Ảnh: Tin Mới)</p></div></div>') % (image, image, title, paragraphs[0].split(",")[0])
     if index == 2:
         # The same picture saved under two names.
         figure += '<figure><picture><source srcset="/images/2021/11/anh-chung.png" type="image/png"><img src="/images/2021/11/anh-chung-ban-sao.png" alt="Ảnh minh họa"></picture><figcaption>Ảnh minh họa</figcaption></figure>'
