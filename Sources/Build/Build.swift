@@ -111,7 +111,7 @@ public struct Build: Sendable {
         let mirror = try site.config.mirror.map { (config: MirrorConfig) throws(BuildError) -> MirrorContent in
             try readMirror(config, site: site, into: &folder)
         }
-        if mirror != nil { clock.lap("read content and crawls") }
+        if mirror != nil { clock.lap("read crawls") }
         var waiting: [Diagnostic] = []
         if let now = options.now, !options.includeFuture {
             // Scheduled articles wait for their date, as in Hugo; without a fixed "now" nothing is in the future.

@@ -29,6 +29,17 @@ final class PageVerdictTests: XCTestCase {
                        "a page that says nothing of itself is judged by its links")
     }
 
+    func testAListingOfSummariesWithTheirDatesIsAListing() {
+        let items = (1...8).map { "<div class=\"item\"><h3><a href=\"/tin/\($0).htm\">Bài số \($0)</a></h3><span>30/11/2021 22:5\($0)</span>"
+            + "<p>Tóm tắt bài số \($0): phiên họp được tổ chức trực tuyến giữa trụ sở Chính phủ với các bộ, ngành và địa phương.</p></div>" }.joined()
+        XCTAssertEqual(verdict("<html><head><title>Thời sự</title><meta property=\"og:type\" content=\"website\"></head><body><h1>Thời sự</h1>\(items)</body></html>"),
+                       .skipped(.listing), "the items' dates are not the page's")
+        XCTAssertEqual(verdict("""
+        <html><head><title>Thời sự</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"CollectionPage","name":"Thời sự"}</script>
+        </head><body><h1>Thời sự</h1>\(items)</body></html>
+        """), .skipped(.listing))
+    }
+
     func testAFormIsTooShortAndAnUndatedArticleHasNoDate() {
         XCTAssertEqual(verdict("<html><head><title>Đăng nhập</title></head><body><h1>Đăng nhập</h1><form><input name=u></form><p>Quên mật khẩu?</p></body></html>"),
                        .skipped(.tooShort))

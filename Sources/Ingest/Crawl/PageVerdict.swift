@@ -31,12 +31,14 @@ public enum PageVerdict: Sendable, Hashable {
 
     /// Judges an extracted page by what it says of itself and by its shape: a page that calls
     /// itself an article is one when it has a body; a page that calls itself something else
-    /// (`og:type` `website`) is a listing unless it has a date and a body of prose; a page that
+    /// (`og:type` `website`, a schema.org `CollectionPage`) is a listing unless its metadata dates it
+    /// and it has a body of prose; a page that
     /// says nothing is judged by its date, its length and its link density.
     static func judge(_ page: ExtractedPage, words: Int) -> PageVerdict {
         guard let title = page.title, !title.allSatisfy(\.isWhitespace) else { return .skipped(.noTitle) }
         if page.linkDensity > listingLinkDensity { return .skipped(.listing) }
-        if page.declaresArticle == false && page.published == nil { return .skipped(.listing) }
+        // A listing prints its items' dates; only a date the page states of itself counts here.
+        if page.declaresArticle == false && !page.publishedInMetadata { return .skipped(.listing) }
         if words < minimumWords { return .skipped(page.declaresArticle == true ? .tooShort : (page.links.count >= 5 ? .listing : .tooShort)) }
         if page.published == nil { return .skipped(page.declaresArticle == true ? .noDate : .listing) }
         return .article

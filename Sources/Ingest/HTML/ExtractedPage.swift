@@ -33,6 +33,9 @@ public struct ExtractedPage: Sendable, Hashable {
     /// Whether the page calls itself an article (`og:type` `article`, a schema.org article in its
     /// JSON-LD), calls itself something else (`og:type` `website`), or says nothing (nil).
     public var declaresArticle: Bool?
+    /// Whether `published` comes from the page's metadata (a meta tag, JSON-LD, a `<time>`), not
+    /// from a date printed in its text: a listing prints its items' dates too.
+    public var publishedInMetadata = false
     /// The share of the body's text that sits inside links: near 0 for an article, high for a
     /// list of headlines.
     public var linkDensity = 0.0

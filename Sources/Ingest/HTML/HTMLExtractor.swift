@@ -34,7 +34,8 @@ public struct HTMLExtractor: Sendable {
         // rare page whose first pass keeps too little needs a fresh one (parsed again).
         let base = pageURL.flatMap { Self.baseURL(pageURL: $0, document: document) }
         page.published = facts.published.flatMap { DateParser.parse($0, defaultTimeZone: defaultTimeZone) }
-            ?? facts.printedDate(defaultTimeZone: defaultTimeZone)
+        page.publishedInMetadata = page.published != nil
+        if page.published == nil { page.published = facts.printedDate(defaultTimeZone: defaultTimeZone) }
         page.tags = metadata.tags.isEmpty ? facts.tagLinks() : metadata.tags
         let pageByline = (facts.byline?.whitespaceTrimmed.isEmpty ?? true) ? facts.bylineElement() : nil
 

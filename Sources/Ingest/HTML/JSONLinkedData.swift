@@ -26,6 +26,25 @@ struct JSONLinkedData {
         "LiveBlogPosting", "DiscussionForumPosting", "TechArticle", "APIReference",
     ]
 
+    /// Types of a page that lists or describes other pages rather than telling a story.
+    static let listingTypes: Set<String> = ["CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage", "ContactPage"]
+
+    /// Whether the scripts' texts describe the page as a listing (a `CollectionPage`, an `ItemList`,
+    /// search results) and as no article.
+    static func describesListing(scripts: [String]) -> Bool {
+        var listing = false
+        for script in scripts {
+            guard let data = script.whitespaceTrimmed.data(using: .utf8),
+                  let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { continue }
+            for object in objects(in: parsed) {
+                let types = types(of: object)
+                if !types.isDisjoint(with: articleTypes) { return false }
+                if !types.isDisjoint(with: listingTypes) { listing = true }
+            }
+        }
+        return listing
+    }
+
     /// Reads the scripts' texts; nil when none holds an article object.
     init?(scripts: [String]) {
         var found: [String: Any]?

@@ -67,6 +67,8 @@ struct PageMetadata {
             declaresArticle = true
         } else if let type = meta.all["og:type"]?.last?.lowercased() {
             declaresArticle = type == "article" || type.hasSuffix(".article") || type == "news"
+        } else if JSONLinkedData.describesListing(scripts: scripts.map(\.textContent)) {
+            declaresArticle = false
         }
         lang = document.root?.attribute("lang")?.whitespaceTrimmed ?? meta.first("content-language", "language", "og:locale")
         if lang?.isEmpty ?? false { lang = nil }
