@@ -55,7 +55,7 @@ public struct Build: Sendable {
             writer.discard()
             throw BuildError(error.diagnostic)
         }
-        let content = inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics, mirror: mirror) + plan.diagnostics
+        let content = inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics, mirror: mirror) + Self.shownFromCrawls(plan.diagnostics, mirror: mirror)
         if options.useCache {
             cache.save(graph: graph, plan: plan, written: written, contentDiagnostics: content)
             clock.lap("save cache")
@@ -96,7 +96,7 @@ public struct Build: Sendable {
         }
         clock.lap("render")
         return BuildSummary(articles: graph.articles.count, pages: plan.pages.count, copied: 0,
-                            diagnostics: inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics, mirror: mirror) + plan.diagnostics
+                            diagnostics: inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics, mirror: mirror) + Self.shownFromCrawls(plan.diagnostics, mirror: mirror)
                                 + RenderReports(issues: rendered.issues).diagnostics(strict: options.strict),
                             rendered: rendered.rendered, written: 0, timings: clock, mirror: mirror?.merged.report)
     }
@@ -185,6 +185,17 @@ public struct Build: Sendable {
             var own = diagnostic
             own.path = crawled[diagnostic.path] ?? diagnostic.path
             return own
+        }
+    }
+
+    /// Planning's diagnostics name an article by its content file (`Content/<id>`); a mirrored
+    /// article's are named at the capture it was read from.
+    static func shownFromCrawls(_ diagnostics: [Diagnostic], mirror: MirrorContent?) -> [Diagnostic] {
+        guard let crawled = mirror?.merged.shownPaths, !crawled.isEmpty else { return diagnostics }
+        return diagnostics.map { diagnostic in
+            var shown = diagnostic
+            if diagnostic.path.hasPrefix("Content/"), let capture = crawled[String(diagnostic.path.dropFirst(8))] { shown.path = capture }
+            return shown
         }
     }
 
