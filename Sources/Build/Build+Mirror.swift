@@ -30,7 +30,17 @@ extension Build {
             throw BuildError(error.diagnostic)
         }
         let reader = CrawlReader(pages: site.reader.scraped, fileSizeLimit: site.config.fileSizeLimit)
-        var merged = CrawlMerger(siteHost: sources.siteHost, keepsOriginalURLs: mirror.urls == .original).merge(reader.read(sources.entries))
+        let fingerprint = Self.readingFingerprint(site.config)
+        let location = BuildManifest.location(site: options.site, output: options.output, kind: "crawl")
+        let kept = options.useCache ? FileTree.contents(of: location.path).flatMap { CrawlCache(bytes: $0, fingerprint: fingerprint) } : nil
+        var crawl = reader.read(sources.entries, kept: kept)
+        crawl.cache.fingerprint = fingerprint
+        if options.useCache && (crawl.reused < crawl.cache.count || crawl.cache.count != kept?.count) {
+            try? FileManager.default.createDirectory(at: location.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? Data(crawl.cache.bytes).write(to: location, options: .atomic)
+        }
+        crawl.cache = CrawlCache(fingerprint: fingerprint)
+        var merged = CrawlMerger(siteHost: sources.siteHost, keepsOriginalURLs: mirror.urls == .original).merge(crawl)
         let assets = merged.images.compactMap { image -> SourceFile? in
             switch image.entry.location {
             case .file(let path): return SourceFile(path: image.path, sourcePath: path, size: image.entry.size, modified: image.entry.capturedAt)
@@ -41,5 +51,16 @@ extension Build {
         folder.sectionAliases = merged.sectionAliases
         merged.documents = []
         return MirrorContent(merged: merged)
+    }
+
+    /// What a kept reading of a capture depends on besides the capture: the binary that read it,
+    /// the zone of dates without one, the extraction rules and the size limit.
+    static func readingFingerprint(_ config: SiteConfig) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(InputStamp.binary())
+        hasher.combine(config.timeZone.identifier)
+        hasher.combine(UInt64(config.fileSizeLimit))
+        hasher.combine(String(describing: config.extractionRules))
+        return hasher.value
     }
 }

@@ -19,6 +19,9 @@ public struct ArchiveReader: Sendable {
         self.end = end
     }
 
+    /// The bytes not read yet (a part kept to be written again as it is).
+    public var remaining: ArraySlice<UInt8> { bytes[position..<end] }
+
     /// True when every byte has been read.
     public var isAtEnd: Bool { position == end }
 

@@ -37,6 +37,12 @@ public struct CrawlEntry: Sendable {
         self.size = size
     }
 
+    /// What says that two listings name the same capture: where it is, its size and time, its
+    /// address, status, type and redirect.
+    public var cacheKey: String {
+        "\(shown)\u{0}\(size)\u{0}\(capturedAt)\u{0}\(url.text)\u{0}\(status)\u{0}\(contentType ?? "")\u{0}\(redirect ?? "")"
+    }
+
     /// What the capture is, from its declared type or, without one, its file name.
     public var kind: Kind {
         if let type = contentType?.lowercased() {

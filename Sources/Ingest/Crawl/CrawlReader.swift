@@ -27,24 +27,39 @@ public struct CrawlReader: Sendable {
         public var olderCaptures = 0
         /// Captures that could not be read.
         public var diagnostics: [Diagnostic] = []
+        /// The readings of every capture, for the next build.
+        public var cache = CrawlCache(fingerprint: 0)
+        /// Captures whose reading came from the cache.
+        public var reused = 0
 
         /// An empty result (tests make crawls by hand).
         public init() {}
     }
 
-    /// Reads `entries` (the captures of every crawl, in the order the crawls were given).
-    public func read(_ entries: [CrawlEntry]) -> Result {
+    /// Reads `entries` (the captures of every crawl, in the order the crawls were given); a capture
+    /// that `kept` has a reading of is not read again.
+    public func read(_ entries: [CrawlEntry], kept: CrawlCache? = nil) -> Result {
         var result = Result()
         let newest = Self.newestCaptures(entries)
         result.olderCaptures = entries.count - newest.count
-        let read = ConcurrentMap.map(newest) { entry -> Read in
-            switch entry.kind {
-            case .page: return readPage(entry)
-            case .image:
-                guard entry.size <= fileSizeLimit, let bytes = entry.bytes() else { return .unreadable(entry) }
-                return .image(CrawledFile(entry: entry, contentHash: ContentHash.of(bytes)))
-            case .other: return .other
+        let readings = ConcurrentMap.map(newest) { entry -> (Read, ArchiveReader, Bool) in
+            let key = entry.cacheKey
+            if var archived = kept?.readings[key], let read = try? Self.read(archive: &archived, entry: entry) {
+                return (read, kept?.readings[key] ?? archived, true)
             }
+            let read = readFresh(entry)
+            var writer = ArchiveWriter(capacity: 1024)
+            Self.archive(read, into: &writer)
+            return (read, ArchiveReader(writer.bytes), false)
+        }
+        result.cache = CrawlCache(fingerprint: kept?.fingerprint ?? 0)
+        result.cache.readings.reserveCapacity(readings.count)
+        var read: [Read] = []
+        read.reserveCapacity(readings.count)
+        for (index, (item, archived, reused)) in readings.enumerated() {
+            read.append(item)
+            result.cache.readings[newest[index].cacheKey] = archived
+            if reused { result.reused += 1 }
         }
         for item in read {
             switch item {
@@ -59,7 +74,19 @@ public struct CrawlReader: Sendable {
         return result
     }
 
-    private enum Read: Sendable {
+    /// Reads one capture from its bytes.
+    private func readFresh(_ entry: CrawlEntry) -> Read {
+        switch entry.kind {
+        case .page: return readPage(entry)
+        case .image:
+            guard entry.size <= fileSizeLimit, let bytes = entry.bytes() else { return .unreadable(entry) }
+            return .image(CrawledFile(entry: entry, contentHash: ContentHash.of(bytes)))
+        case .other: return .other
+        }
+    }
+
+    /// What one capture was.
+    enum Read: Sendable {
         case page(CrawledPage)
         case image(CrawledFile)
         case other

@@ -1,0 +1,31 @@
+import Ingest
+import TestSupport
+import XCTest
+
+/// Readings of a crawl's captures kept between builds: the same capture is not read again, a
+/// changed one is, and a kept reading gives what reading the capture gives.
+final class CrawlCacheTests: XCTestCase {
+    func testAKeptReadingIsUsedForTheSameCaptureAndGivesTheSameDocument() throws {
+        let folder = try CrawlFolder(folder: Repository.fixture("crawls/tinmoi.example").path, origin: nil, shownAs: "crawl")
+        let reader = CrawlReader(pages: ScrapedPageReader(timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!))
+        var first = reader.read(folder.entries)
+        XCTAssertEqual(first.reused, 0)
+        first.cache.fingerprint = 7
+        let kept = try XCTUnwrap(CrawlCache(bytes: first.cache.bytes, fingerprint: 7))
+        XCTAssertNil(CrawlCache(bytes: first.cache.bytes, fingerprint: 8), "readings made with other settings are not used")
+        XCTAssertEqual(kept.count, first.cache.count)
+
+        let second = reader.read(folder.entries, kept: kept)
+        XCTAssertEqual(second.reused, first.cache.count)
+        XCTAssertEqual(second.pages.map(\.entry.url.text), first.pages.map(\.entry.url.text))
+        XCTAssertEqual(second.pages.map(\.verdict), first.pages.map(\.verdict))
+        XCTAssertEqual(second.pages.map(\.document.bodyHTML), first.pages.map(\.document.bodyHTML))
+        XCTAssertEqual(second.pages.map(\.document.date), first.pages.map(\.document.date))
+        XCTAssertEqual(second.pages.map(\.textHash), first.pages.map(\.textHash))
+        XCTAssertEqual(second.images.map(\.contentHash), first.images.map(\.contentHash))
+
+        var changed = folder.entries
+        changed[0].capturedAt += 1
+        XCTAssertEqual(reader.read(changed, kept: kept).reused, first.cache.count - 1, "a capture saved again is read again")
+    }
+}
