@@ -602,7 +602,7 @@ class Crawl:
         x = r.random()
         if x < 0.04:
             j = self.promoted[r.randrange(len(self.promoted))]
-            query = UTM[r.randrange(len(UTM))]
+            query = UTM[j % len(UTM)]  # one shared link per promoted article, so a few duplicates
             self.linked_queries.setdefault((j, query), True)
             return (self.origin if r.random() < 0.5 else "") + self.articles[j]["url_path"] + "?" + query
         if x < 0.45:
@@ -853,7 +853,7 @@ class Crawl:
             self.page("search", "/tim-kiem.htm", f"q={q}", text)
         # articles (sizes log-normal: median 100 KB, a tenth above ~280 KB)
         tokens = {}
-        sizes = [min(1_000_000, int(r.lognormvariate(11.35, 0.85))) for _ in range(self.n)]
+        sizes = [min(1_000_000, int(r.lognormvariate(11.35, 0.9))) for _ in range(self.n)]
         for i in range(self.n):
             text, tokens[i] = self.article_page(i, sizes[i])
             data = text.encode("utf-8")
