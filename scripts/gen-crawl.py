@@ -319,6 +319,7 @@ class Crawl:
         self.dead_links = 0
         self.http_links = {}      # article index -> True when some page links to it with http://
         self.soft_404s = {}       # section slug -> True when some page links to its soft 404
+        self.copy_text = {}       # article index -> its body text, for its AMP and print copies
         self.sizes = []
         self.sections = corpus.SECTIONS
         self.build_site()
@@ -669,6 +670,8 @@ class Crawl:
             rows = "".join(f"<tr><td>{esc(p)}</td><td>{self.corpus.vn_number(r, 100, 9999)}</td></tr>"
                            for p in r.sample(self.corpus.PROVINCES, 4))
             blocks.insert(r.randint(2, len(blocks)), f'<table class="tbl"><tbody><tr><th>Địa phương</th><th>Số liệu</th></tr>{rows}</tbody></table>')
+        if m["amp"] or m["print"]:  # their copies carry the same text, without the ads, figures and boxes
+            self.copy_text[i] = "".join(b for b in blocks if b.startswith(("<p>", "<h2>", "<blockquote>")))
         return "".join(blocks)
 
     def comments(self, i):
@@ -760,7 +763,7 @@ class Crawl:
     def amp_page(self, i):
         m = self.articles[i]
         url = self.origin + m["url_path"]
-        paras = "".join(f"<p>{inline_markup(self.paragraph(2, 4))}</p>" for _ in range(self.rng.randint(4, 10)))
+        paras = self.copy_text[i]
         return (f'<!doctype html>\n<html ⚡ lang="vi"><head><meta charset="utf-8"><title>{esc(m["title"])}</title>'
                 f'<link rel="canonical" href="{url}"><meta name="viewport" content="width=device-width">'
                 f'<meta property="og:title" content="{esc(m["title"])}"><meta property="og:type" content="article">'
@@ -777,7 +780,7 @@ class Crawl:
         m = self.articles[i]
         url = self.origin + m["url_path"]
         self.page_images.append(m["image"])
-        paras = "".join(f"<p>{inline_markup(self.paragraph(2, 5))}</p>" for _ in range(self.rng.randint(6, 14)))
+        paras = self.copy_text[i]
         return (f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>{esc(m["title"])}</title>'
                 f'<meta name="robots" content="noindex, follow"><link rel="canonical" href="{url}"></head>'
                 f'<body onload="window.print()"><div class="print-logo"><img src="/images/logo.png" alt="{SITE_NAME}"></div>'
@@ -866,6 +869,7 @@ class Crawl:
                 self.page("amp", "/amp" + m["url_path"], "", self.amp_page(i), charset=False)
             if m["print"]:
                 self.page("print", m["url_path"], "print=1", self.print_page(i))
+            self.copy_text.pop(i, None)
         # tracking-query duplicates: the article's bytes, half of them with another request id
         for (i, query) in self.linked_queries:
             path = self.articles[i]["url_path"]
