@@ -4,7 +4,7 @@ SHELL := /bin/bash
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test build deps theme clean bench bench-large bench-templates bench-extraction bench-serve fuzz
+.PHONY: site serve test build deps theme clean bench bench-large bench-templates bench-extraction bench-serve bench-mirror fuzz
 
 ## site: install what is missing, build in release, render the demo site into Output/
 site: deps
@@ -69,6 +69,10 @@ bench-extraction:
 bench-serve: deps
 	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk; }
 	python3 scripts/bench-serve.py --swift "$(SWIFT)"
+
+## bench-mirror: `broadsheet mirror` on a generated 10,000-article crawl (folder and WARC) against trafilatura extracting its articles (~10 min)
+bench-mirror: deps
+	python3 scripts/bench-mirror.py --swift "$(SWIFT)"
 
 ## fuzz: each libFuzzer target of Fuzz/ for FUZZ_SECONDS (default 60) from its seed corpus (FUZZ_RUNS caps executions)
 FUZZ_SECONDS ?= 60
