@@ -34,12 +34,20 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // zlib itself, not a Swift wrapper: reading a .warc.gz needs where each gzip member ends, a
+        // bound on what one record inflates to, and random access into a single-stream file
+        // (`Z_BLOCK`, `inflatePrime`, `inflateSetDictionary`), which compress-nio does not expose.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "Infrastructure"),
         .target(name: "Templating"),
         .target(name: "SiteConfig", dependencies: ["Infrastructure", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "Ingest",
-            dependencies: ["CCmarkGFM", "CLibXML2", "Infrastructure", "SiteConfig", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmarkGFM", "CLibXML2", "CZlib", "Infrastructure", "SiteConfig", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "ContentGraph", dependencies: ["Infrastructure", "Ingest", "SiteConfig"]),
         .target(
