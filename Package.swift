@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        // SHA-1 for the WARC-Payload-Digest of the test WARC writer; already built for Hummingbird.
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -34,12 +36,20 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // zlib itself, not a Swift wrapper: reading a .warc.gz needs where each gzip member ends, a
+        // bound on what one record inflates to, and random access into a single-stream file
+        // (`Z_BLOCK`, `inflatePrime`, `inflateSetDictionary`), which compress-nio does not expose.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "Infrastructure"),
         .target(name: "Templating"),
         .target(name: "SiteConfig", dependencies: ["Infrastructure", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "Ingest",
-            dependencies: ["CCmarkGFM", "CLibXML2", "Infrastructure", "SiteConfig", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmarkGFM", "CLibXML2", "CZlib", "Infrastructure", "SiteConfig", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "ContentGraph", dependencies: ["Infrastructure", "Ingest", "SiteConfig"]),
         .target(
@@ -67,7 +77,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport",
+            dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(name: "InfrastructureTests", dependencies: ["Infrastructure", "TestSupport"]),
         .testTarget(name: "SiteConfigTests", dependencies: ["SiteConfig", "TestSupport"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", "TestSupport"]),

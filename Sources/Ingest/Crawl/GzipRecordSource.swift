@@ -1,0 +1,121 @@
+/// What the gzip members of a .warc.gz inflate to, in order, for the one pass that indexes it.
+///
+/// wget and Heritrix write one member per record, so a record's payload is read again by
+/// inflating its member alone. A file that is one gzip stream of many records has no such places
+/// to start from, so here a checkpoint is also kept at a deflate block boundary every
+/// `checkpointSpacing` inflated bytes (zlib's `examples/zran.c`): reading a payload again then
+/// inflates at most that much it does not need, instead of the whole file before it.
+struct GzipRecordSource: RecordSource {
+    /// 1 MiB: a checkpoint keeps a 32 KiB window (3% of the data it covers, and only while a
+    /// record refers to it), and reading a payload inflates at most this much before it.
+    static let checkpointSpacing = 1 << 20
+
+    private var input: GzipInput
+    private let inflater: Inflater
+    private var position = 0
+    private var inMember = false
+    private var memberOffset = 0
+    private var sinceCheckpoint = 0
+    /// The latest checkpoint at or before the oldest byte that may still be asked for, and any
+    /// after it.
+    private var checkpoints: [InflateCheckpoint] = []
+    private var ended = false
+    private(set) var failure: (offset: Int, message: String)?
+
+    /// Reads `file` from its start; nil when zlib cannot allocate a stream.
+    init?(file: WARCFile) {
+        guard let inflater = Inflater(.gzip) else { return nil }
+        self.inflater = inflater
+        input = GzipInput(file: file, offset: 0)
+    }
+
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        var produced = 0
+        while produced == 0 && !ended {
+            guard inMember else {
+                startMember()
+                continue
+            }
+            // Even with no input left, zlib may still have output to give (the rest of a match).
+            let hasInput = input.refill()
+            let output = UnsafeMutableRawBufferPointer(rebasing: buffer[produced...])
+            let inflater = inflater
+            let step = input.withAvailable { inflater.inflate($0, into: output, stopAtBlocks: true) }
+            input.advance(step.consumed)
+            produced += step.produced
+            position += step.produced
+            sinceCheckpoint += step.produced
+            switch step.outcome {
+            case .streamEnd:
+                inMember = false
+            case .blockBoundary(let bits) where sinceCheckpoint >= Self.checkpointSpacing:
+                // The byte holding a block's unread bits is read again when resuming.
+                let checkpoint = InflateCheckpoint(
+                    input: input.offset - (bits > 0 ? 1 : 0), bits: bits, output: position, window: inflater.window, isMemberStart: false)
+                checkpoints.append(checkpoint)
+                sinceCheckpoint = 0
+            case .failed(let message):
+                fail(at: memberOffset, "corrupt gzip data: \(message); the rest of the file is not read")
+            case .more, .blockBoundary:
+                if step.consumed == 0 && step.produced == 0 {
+                    fail(at: memberOffset, hasInput ? "the gzip data makes no progress" : "the gzip member is cut off")
+                }
+            }
+        }
+        return produced
+    }
+
+    /// Begins the next member, or ends the data where there is none.
+    private mutating func startMember() {
+        let magic = input.peek(2)
+        if magic.isEmpty {
+            ended = true
+        } else if !magic.elementsEqual([0x1F, 0x8B]) {
+            fail(at: input.offset, "bytes after the last gzip member are not gzip data")
+        } else if !inflater.reset(.gzip) {
+            fail(at: input.offset, "zlib could not reset its stream")
+        } else {
+            memberOffset = input.offset
+            checkpoints.append(.memberStart(input: memberOffset, output: position))
+            sinceCheckpoint = 0
+            inMember = true
+        }
+    }
+
+    private mutating func fail(at offset: Int, _ message: String) {
+        failure = (offset, message)
+        ended = true
+    }
+
+    mutating func skip(_ count: Int) -> Int {
+        var scratch = [UInt8](repeating: 0, count: 64 * 1024)
+        var left = count
+        while left > 0 {
+            let read = scratch.withUnsafeMutableBytes { self.read(into: UnsafeMutableRawBufferPointer(rebasing: $0.prefix(left))) }
+            guard read > 0 else { break }
+            left -= read
+            // A gzip bomb passed over here must not leave a window per MiB behind.
+            release(upTo: position)
+        }
+        return count - left
+    }
+
+    func point(at position: Int) -> StreamPoint {
+        let checkpoint = checkpoint(before: position)
+        return StreamPoint(checkpoint: checkpoint, distance: position - checkpoint.output)
+    }
+
+    func recordOffset(at position: Int) -> Int {
+        let checkpoint = checkpoint(before: position)
+        return checkpoint.isMemberStart && checkpoint.output == position ? checkpoint.input : position
+    }
+
+    /// The last checkpoint at or before `position` (the file's first member when none is kept yet).
+    private func checkpoint(before position: Int) -> InflateCheckpoint {
+        checkpoints.last { $0.output <= position } ?? .memberStart(input: 0, output: 0)
+    }
+
+    mutating func release(upTo position: Int) {
+        if let last = checkpoints.lastIndex(where: { $0.output <= position }), last > 0 { checkpoints.removeFirst(last) }
+    }
+}
