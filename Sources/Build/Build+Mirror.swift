@@ -3,6 +3,9 @@ import Foundation
 import Infrastructure
 import Ingest
 import SiteConfig
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What a build's crawls add to its content folder.
 struct MirrorContent: Sendable {
@@ -34,6 +37,7 @@ extension Build {
         let location = BuildManifest.location(site: options.site, output: options.output, kind: "crawl")
         let kept = options.useCache ? FileTree.contents(of: location.path).flatMap { CrawlCache(bytes: $0, fingerprint: fingerprint) } : nil
         var crawl = reader.read(sources.entries, kept: kept)
+        crawl.diagnostics += sources.diagnostics
         crawl.cache.fingerprint = fingerprint
         if options.useCache && (crawl.reused < crawl.cache.count || crawl.cache.count != kept?.count) {
             try? FileManager.default.createDirectory(at: location.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -41,16 +45,31 @@ extension Build {
         }
         crawl.cache = CrawlCache(fingerprint: fingerprint)
         var merged = CrawlMerger(siteHost: sources.siteHost, keepsOriginalURLs: mirror.urls == .original).merge(crawl)
-        let assets = merged.images.compactMap { image -> SourceFile? in
+        let files = options.site.appendingPathComponent(".broadsheet/cache/warc-files").path
+        let assets = ConcurrentMap.map(merged.images) { image -> SourceFile? in
             switch image.entry.location {
             case .file(let path): return SourceFile(path: image.path, sourcePath: path, size: image.entry.size, modified: image.entry.capturedAt)
+            case .warc: return Self.unpacked(image.entry, into: files).map { SourceFile(path: image.path, sourcePath: $0.path, size: $0.size, modified: image.entry.capturedAt) }
             }
-        }
+        }.compactMap { $0 }
         folder.documents += merged.documents
         folder.assets = (folder.assets + assets).sorted { $0.path < $1.path }
         folder.sectionAliases = merged.sectionAliases
         merged.documents = []
         return MirrorContent(merged: merged)
+    }
+
+    /// A WARC record's payload as a file to copy, unpacked once into `folder` under a name made
+    /// from the capture's key; nil when the record cannot be read.
+    static func unpacked(_ entry: CrawlEntry, into folder: String) -> (path: String, size: Int)? {
+        let path = folder + "/" + String(ContentHash.of(entry.cacheKey.utf8), radix: 16)
+        var info = stat()
+        if stat(path, &info) == 0 { return (path, Int(info.st_size)) }
+        guard let bytes = entry.bytes() else { return nil }
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = path + ".\(getpid()).\(UInt.random(in: 0...UInt.max))"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)), rename(temporary, path) == 0 else { return nil }
+        return (path, bytes.count)
     }
 
     /// What a kept reading of a capture depends on besides the capture: the binary that read it,

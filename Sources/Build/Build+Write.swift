@@ -28,16 +28,24 @@ extension Build {
     /// source is unchanged (same path, size and modification time, or same bytes).
     private func copyFiles(_ plan: SitePlan, theme: Theme, writer: OutputWriter, previous: BuildManifest?,
                            into result: inout PageRenderer.Result) throws(OutputError) -> Int {
-        for asset in plan.contentAssets {
+        // On every core: a mirror copies tens of thousands of images.
+        let copies = ConcurrentMap.map(plan.contentAssets) { asset -> (PageRecord, Bool, OutputError?) in
             var hasher = StableHasher()
             hasher.combine(asset.sourcePath)
             hasher.combine(UInt64(asset.size))
             hasher.combine(UInt64(bitPattern: Int64(asset.modified)))
             let record = PageRecord(source: hasher.value, bytes: hasher.value)
-            if previous?.files[asset.path]?.source != record.source || !writer.keepPrevious(asset.path) {
+            guard previous?.files[asset.path]?.source != record.source || !writer.keepPrevious(asset.path) else { return (record, false, nil) }
+            do throws(OutputError) {
                 try writer.copy(from: asset.sourcePath, to: asset.path)
-                result.written += 1
+                return (record, true, nil)
+            } catch {
+                return (record, true, error)
             }
+        }
+        for (asset, (record, copied, error)) in zip(plan.contentAssets, copies) {
+            if let error { throw error }
+            if copied { result.written += 1 }
             result.files[asset.path] = record
         }
         for path in plan.themeAssets {

@@ -108,13 +108,52 @@ public final class OutputWriter: PageSink {
     /// Copies a file into the output (an image of the content folder). A symbolic link is copied
     /// as the file it leads to: a link in the output would point at the site's sources, or
     /// nowhere once the site is deployed.
+    /// Safe to call from many threads for different paths.
     public func copy(from sourcePath: String, to relativePath: String) throws(OutputError) {
         let path = staging.path + "/" + relativePath
+        if Self.copyFile(sourcePath, to: path) == 0 { return }
         try makeParent(of: path)
-        do {
-            try FileManager.default.copyItem(atPath: URL(fileURLWithPath: sourcePath).resolvingSymlinksInPath().path, toPath: path)
-        } catch {
-            throw OutputError(path: path, message: "cannot copy \(sourcePath): \(error.localizedDescription)")
+        let error = Self.copyFile(sourcePath, to: path)
+        guard error == 0 else { throw OutputError(path: path, message: "cannot copy \(sourcePath): \(String(cString: strerror(error)))") }
+    }
+
+    /// Copies a file's bytes with `copy_file_range`, which lets the kernel copy (or share, on file
+    /// systems that can) without the bytes passing through the process; a plain read and write
+    /// where it cannot. Opening the source follows links. One `open` each, where Foundation's
+    /// `copyItem` also stats, reads attributes and copies them: 22,000 images of a mirror took
+    /// 6.4 s that way. Returns 0, or the `errno` of the step that failed.
+    static func copyFile(_ sourcePath: String, to path: String) -> Int32 {
+        let source = open(sourcePath, O_RDONLY | O_CLOEXEC)
+        guard source >= 0 else { return errno }
+        defer { close(source) }
+        let target = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard target >= 0 else { return errno }
+        defer { close(target) }
+        while let copyRange = Self.copyFileRange {
+            let copied = copyRange(source, nil, target, nil, 1 << 30, 0)
+            if copied == 0 { return 0 }
+            if copied > 0 { continue }
+            if errno == EINTR { continue }
+            if errno == EXDEV || errno == ENOSYS || errno == EINVAL || errno == EOPNOTSUPP { break }
+            return errno
+        }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(source, $0.baseAddress, $0.count) }
+            if count == 0 { return 0 }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            var written = 0
+            while written < count {
+                let result = buffer.withUnsafeBytes { Glibc.write(target, $0.baseAddress! + written, count - written) }
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += result
+            }
         }
     }
 
@@ -166,6 +205,12 @@ public final class OutputWriter: PageSink {
 
     /// glibc's `renameat2`, looked up at run time: Swift's Glibc module does not export it, and
     /// file systems without `RENAME_EXCHANGE` fall back to two renames.
+    /// glibc's `copy_file_range` (2.27 and later), which its headers declare only with `_GNU_SOURCE`.
+    private static let copyFileRange: (@convention(c) (Int32, UnsafeMutablePointer<Int64>?, Int32, UnsafeMutablePointer<Int64>?, Int, UInt32) -> Int)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "copy_file_range") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, UnsafeMutablePointer<Int64>?, Int32, UnsafeMutablePointer<Int64>?, Int, UInt32) -> Int).self)
+    }()
+
     private static let renameExchange: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32)? = {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
         return unsafeBitCast(symbol, to: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32).self)

@@ -7,7 +7,7 @@ import SiteConfig
 struct MirrorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mirror",
-        abstract: "Build a mirror site from crawl folders (wget, HTTrack).",
+        abstract: "Build a mirror site from crawls: folders (wget, HTTrack) or WARC files.",
         discussion: """
         Each article keeps its original address (or, with --urls clean, gets the site's permalink and \
         a redirect from it); duplicates (AMP and print copies, tracking variants) become redirects; links \
@@ -18,7 +18,7 @@ struct MirrorCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Crawl folders: a host folder (example.org/) as wget saves it, or a folder holding host folders.")
+    @Argument(help: "Crawls: a host folder (example.org/) as wget saves it, a folder holding host folders, or a .warc or .warc.gz file.")
     var crawls: [String]
 
     @Option(help: "The crawled site's address, like https://example.org/ (default: from the crawl's host folder).")

@@ -7,6 +7,8 @@ public struct CrawlEntry: Sendable {
     public enum Location: Sendable {
         /// A file a crawler saved, at this absolute path.
         case file(String)
+        /// A record of a WARC file.
+        case warc(WARCArchive, WARCRecord)
     }
 
     /// The original address.
@@ -72,6 +74,7 @@ public struct CrawlEntry: Sendable {
     public func bytes() -> [UInt8]? {
         switch location {
         case .file(let path): return FileTree.contents(of: path)
+        case .warc(let archive, let record): return try? archive.payload(of: record)
         }
     }
 

@@ -71,6 +71,7 @@ public struct CrawlReader: Sendable {
                                                      message: "the capture of \(entry.url.text) could not be read"))
             }
         }
+        Self.hashSharedSizes(&result.images)
         return result
     }
 
@@ -79,9 +80,28 @@ public struct CrawlReader: Sendable {
         switch entry.kind {
         case .page: return readPage(entry)
         case .image:
+            // A saved file of a size no other image has cannot share its bytes: its hash waits
+            // until another of its size is found (`hashSharedSizes`).
+            if case .file = entry.location, entry.size > 0 { return .image(CrawledFile(entry: entry, contentHash: 0)) }
             guard entry.size <= fileSizeLimit, let bytes = entry.bytes() else { return .unreadable(entry) }
             return .image(CrawledFile(entry: entry, contentHash: ContentHash.of(bytes)))
         case .other: return .other
+        }
+    }
+
+    /// Gives each image its content hash: read from the bytes for images whose size another image
+    /// has too, made from the address for the others (they cannot share bytes with any). Reading
+    /// 22,000 images of a mirror to hash them was most of their cost.
+    static func hashSharedSizes(_ images: inout [CrawledFile]) {
+        var bySize: [Int: [Int]] = [:]
+        for (index, image) in images.enumerated() where image.contentHash == 0 { bySize[image.entry.size, default: []].append(index) }
+        let shared = bySize.values.filter { $0.count > 1 }.flatMap { $0 }
+        let entries = shared.map { images[$0].entry }
+        let hashes = ConcurrentMap.map(entries) { entry in entry.bytes().map { ContentHash.of($0) } }
+        for (index, hash) in zip(shared, hashes) { images[index].contentHash = hash ?? ContentHash.of(images[index].entry.url.text.utf8) }
+        for index in images.indices where images[index].contentHash == 0 {
+            // Tagged with the size so that it cannot equal a hash of bytes of another size by chance.
+            images[index].contentHash = ContentHash.of(images[index].entry.url.text.utf8) ^ UInt64(images[index].entry.size)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Infrastructure
 
 /// The crawls a mirror reads, opened: every capture of every crawl folder (and WARC file), in the
 /// order the crawls were given, and the site's host.
@@ -7,6 +8,44 @@ public struct CrawlSources: Sendable {
     public var entries: [CrawlEntry] = []
     /// The site's host: the origin's when given, else the host with the most pages.
     public var siteHost: String
+    /// Records of WARC files that could not be read (the others were).
+    public var diagnostics: [Diagnostic] = []
+
+    /// Lists the captures of a WARC file: its response, resource and resolved revisit records.
+    private static func readWARC(_ path: (absolute: String, shown: String)) throws(MirrorError)
+        -> (entries: [CrawlEntry], diagnostics: [Diagnostic])
+    {
+        var (entries, diagnostics): ([CrawlEntry], [Diagnostic]) = ([], [])
+        let archive: WARCArchive
+        do {
+            archive = try WARCArchive(contentsOf: path.absolute)
+        } catch {
+            throw MirrorError(path: path.shown, message: "not a crawl folder or a WARC file: \(error.message)")
+        }
+        for problem in archive.problems {
+            diagnostics.append(Diagnostic(path: "\(path.shown)#\(problem.offset)", severity: .warning, code: "mirror.unreadable",
+                                          message: "WARC record left out: \(problem.message)"))
+        }
+        let formatter = ISO8601DateFormatter()
+        for record in archive.records {
+            guard let url = CrawlURL(record.targetURI) else { continue }
+            var entry = CrawlEntry(url: url, capturedAt: nanoseconds(record.date, formatter), location: .warc(archive, record),
+                                   shown: "\(path.shown)#\(record.offset)", size: 0)
+            entry.status = record.status
+            entry.contentType = record.contentType
+            entry.redirect = record.location
+            entries.append(entry)
+        }
+        return (entries, diagnostics)
+    }
+
+    /// A WARC date (`2021-11-30T15:58:00Z`, fractions allowed) in nanoseconds since 1970; 0 when
+    /// it cannot be read, so that any dated capture is newer.
+    static func nanoseconds(_ date: String, _ formatter: ISO8601DateFormatter) -> Int64 {
+        formatter.formatOptions = date.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
+        guard let parsed = formatter.date(from: date) else { return 0 }
+        return Int64(parsed.timeIntervalSince1970 * 1e9)
+    }
 
     /// Opens the crawls at `paths` (absolute, with how messages name them). A path that is not
     /// a crawl stops the mirror: a mistyped path must not publish an empty site.
@@ -17,11 +56,13 @@ public struct CrawlSources: Sendable {
             guard FileManager.default.fileExists(atPath: path.absolute, isDirectory: &isFolder) else {
                 throw MirrorError(path: path.shown, message: "no crawl folder or WARC file here")
             }
-            guard isFolder.boolValue else {
-                throw MirrorError(path: path.shown, message: "not a crawl folder; WARC files are not read yet")
+            if isFolder.boolValue {
+                entries += try CrawlFolder(folder: path.absolute, origin: origin, shownAs: path.shown).entries
+            } else {
+                let warc = try Self.readWARC(path)
+                entries += warc.entries
+                diagnostics += warc.diagnostics
             }
-            let folder = try CrawlFolder(folder: path.absolute, origin: origin, shownAs: path.shown)
-            entries += folder.entries
         }
         for entry in entries where entry.kind == .page { pagesByHost[entry.url.siteHost, default: 0] += 1 }
         guard let host = origin?.siteHost ?? pagesByHost.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else {
