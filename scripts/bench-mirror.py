@@ -242,11 +242,11 @@ def main():
     cases = []
     if mirror:
         cases.append(Case("broadsheet", lambda out: [binary, "mirror", site, "--origin", origin, "--output", out,
-                                                     "--format", "json"], statuses=(0, 1)))
+                                                     "--format", "json", "--no-cache"], statuses=(0, 1)))
     cases.append(Case("trafilatura", lambda _out: [sys.executable, HELPER, articles]))
     if mirror:
         cases.append(Case("broadsheet warc", lambda out: [binary, "mirror", warc, "--origin", origin, "--output", out,
-                                                          "--format", "json"], statuses=(0, 1)))
+                                                          "--format", "json", "--no-cache"], statuses=(0, 1)))
     warmup_list = os.path.join(work, "warmup.tsv")
     with open(articles, encoding="utf-8") as source, open(warmup_list, "w", encoding="utf-8") as out:
         for _, line in zip(range(TRAFILATURA_WARMUP_PAGES), source):

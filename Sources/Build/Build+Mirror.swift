@@ -34,16 +34,16 @@ extension Build {
         }
         let reader = CrawlReader(pages: site.reader.scraped, fileSizeLimit: site.config.fileSizeLimit)
         let fingerprint = Self.readingFingerprint(site.config)
-        let location = BuildManifest.location(site: options.site, output: options.output, kind: "crawl")
+        // Readings do not depend on where the site is written: one cache for the site.
+        let location = BuildManifest.location(site: options.site, output: options.site, kind: "crawl")
         let kept = options.useCache ? FileTree.contents(of: location.path).flatMap { CrawlCache(bytes: $0, fingerprint: fingerprint) } : nil
         var crawl = reader.read(sources.entries, kept: kept)
         crawl.diagnostics += sources.diagnostics
-        crawl.cache.fingerprint = fingerprint
-        if options.useCache && (crawl.reused < crawl.cache.count || crawl.cache.count != kept?.count) {
+        let readings = crawl.pages.count + crawl.images.count
+        if options.useCache && (crawl.reused < readings || readings != kept?.count) {
             try? FileManager.default.createDirectory(at: location.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? Data(crawl.cache.bytes).write(to: location, options: .atomic)
+            CrawlCache.write(crawl, kept: kept, fingerprint: fingerprint, to: location.path)
         }
-        crawl.cache = CrawlCache(fingerprint: fingerprint)
         var merged = CrawlMerger(siteHost: sources.siteHost, keepsOriginalURLs: mirror.urls == .original).merge(crawl)
         let files = options.site.appendingPathComponent(".broadsheet/cache/warc-files").path
         let assets = ConcurrentMap.map(merged.images) { image -> SourceFile? in

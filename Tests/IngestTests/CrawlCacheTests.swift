@@ -8,15 +8,19 @@ final class CrawlCacheTests: XCTestCase {
     func testAKeptReadingIsUsedForTheSameCaptureAndGivesTheSameDocument() throws {
         let folder = try CrawlFolder(folder: Repository.fixture("crawls/tinmoi.example").path, origin: nil, shownAs: "crawl")
         let reader = CrawlReader(pages: ScrapedPageReader(timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!))
-        var first = reader.read(folder.entries)
+        let first = reader.read(folder.entries)
         XCTAssertEqual(first.reused, 0)
-        first.cache.fingerprint = 7
-        let kept = try XCTUnwrap(CrawlCache(bytes: first.cache.bytes, fingerprint: 7))
-        XCTAssertNil(CrawlCache(bytes: first.cache.bytes, fingerprint: 8), "readings made with other settings are not used")
-        XCTAssertEqual(kept.count, first.cache.count)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crawl-\(UUID().uuidString).bin").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        CrawlCache.write(first, kept: nil, fingerprint: 7, to: path)
+        let bytes = try XCTUnwrap(FileManager.default.contents(atPath: path).map { Array($0) })
+        let kept = try XCTUnwrap(CrawlCache(bytes: bytes, fingerprint: 7))
+        XCTAssertNil(CrawlCache(bytes: bytes, fingerprint: 8), "readings made with other settings are not used")
+        let readings = first.pages.count + first.images.count
+        XCTAssertEqual(kept.count, readings)
 
         let second = reader.read(folder.entries, kept: kept)
-        XCTAssertEqual(second.reused, first.cache.count)
+        XCTAssertEqual(second.reused, readings)
         XCTAssertEqual(second.pages.map(\.entry.url.text), first.pages.map(\.entry.url.text))
         XCTAssertEqual(second.pages.map(\.verdict), first.pages.map(\.verdict))
         XCTAssertEqual(second.pages.map(\.document.bodyHTML), first.pages.map(\.document.bodyHTML))
@@ -26,6 +30,12 @@ final class CrawlCacheTests: XCTestCase {
 
         var changed = folder.entries
         changed[0].capturedAt += 1
-        XCTAssertEqual(reader.read(changed, kept: kept).reused, first.cache.count - 1, "a capture saved again is read again")
+        XCTAssertEqual(reader.read(changed, kept: kept).reused, readings - 1, "a capture saved again is read again")
+
+        // Written again from kept readings, the cache is the same file.
+        let again = path + ".again"
+        defer { try? FileManager.default.removeItem(atPath: again) }
+        CrawlCache.write(second, kept: kept, fingerprint: 7, to: again)
+        XCTAssertEqual(FileManager.default.contents(atPath: again), Data(bytes))
     }
 }

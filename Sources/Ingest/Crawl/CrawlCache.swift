@@ -1,3 +1,4 @@
+import Foundation
 import Infrastructure
 
 /// What reading each capture of a mirror's crawls gave, kept between builds: the daily case adds a
@@ -39,19 +40,38 @@ public struct CrawlCache: Sendable {
     /// How many captures have a kept reading.
     public var count: Int { readings.count }
 
-    /// The cache as bytes, its keys sorted so the same readings give the same file.
-    public var bytes: [UInt8] {
-        var writer = ArchiveWriter(capacity: readings.values.reduce(64) { $0 + $1.remaining.count + 96 })
-        writer.count(Self.formatVersion)
-        writer.word(fingerprint)
-        writer.count(readings.count)
-        for key in readings.keys.sorted() {
-            writer.string(key)
-            let part = readings[key]?.remaining ?? []
-            writer.count(part.count)
-            writer.append(Array(part))
+    /// Writes the readings of a crawl to `path` for the next build, each capture's kept reading
+    /// as it was loaded or, for a capture read now, archived one at a time: holding the archive of
+    /// every body at once beside the bodies themselves took a 10,000-article mirror from 455 to
+    /// 692 MiB. Nothing is written when the file cannot be.
+    public static func write(_ crawl: CrawlReader.Result, kept: CrawlCache?, fingerprint: UInt64, to path: String) {
+        let temporary = path + ".\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let file = FileHandle(forWritingAtPath: temporary) else { return }
+        var buffer = ArchiveWriter(capacity: 1 << 20)
+        buffer.count(formatVersion)
+        buffer.word(fingerprint)
+        buffer.count(crawl.pages.count + crawl.images.count)
+        func add(_ key: String, _ read: @autoclosure () -> CrawlReader.Read) {
+            buffer.string(key)
+            if let archived = kept?.readings[key] {
+                buffer.count(archived.remaining.count)
+                buffer.append(Array(archived.remaining))
+            } else {
+                var part = ArchiveWriter(capacity: 4096)
+                CrawlReader.archive(read(), into: &part)
+                buffer.count(part.bytes.count)
+                buffer.append(part.bytes)
+            }
+            if buffer.bytes.count >= 1 << 20 {
+                file.write(Data(buffer.bytes))
+                buffer = ArchiveWriter(capacity: 1 << 20)
+            }
         }
-        return writer.bytes
+        for page in crawl.pages { add(page.entry.cacheKey, .page(page)) }
+        for image in crawl.images { add(image.entry.cacheKey, .image(image)) }
+        file.write(Data(buffer.bytes))
+        try? file.close()
+        if rename(temporary, path) != 0 { unlink(temporary) }
     }
 
     static let formatVersion = 1

@@ -27,8 +27,6 @@ public struct CrawlReader: Sendable {
         public var olderCaptures = 0
         /// Captures that could not be read.
         public var diagnostics: [Diagnostic] = []
-        /// The readings of every capture, for the next build.
-        public var cache = CrawlCache(fingerprint: 0)
         /// Captures whose reading came from the cache.
         public var reused = 0
 
@@ -42,26 +40,14 @@ public struct CrawlReader: Sendable {
         var result = Result()
         let newest = Self.newestCaptures(entries)
         result.olderCaptures = entries.count - newest.count
-        let readings = ConcurrentMap.map(newest) { entry -> (Read, ArchiveReader, Bool) in
-            let key = entry.cacheKey
-            if var archived = kept?.readings[key], let read = try? Self.read(archive: &archived, entry: entry) {
-                return (read, kept?.readings[key] ?? archived, true)
+        let readings = ConcurrentMap.map(newest) { entry -> (Read, Bool) in
+            if var archived = kept?.readings[entry.cacheKey], let read = try? Self.read(archive: &archived, entry: entry) {
+                return (read, true)
             }
-            let read = readFresh(entry)
-            var writer = ArchiveWriter(capacity: 1024)
-            Self.archive(read, into: &writer)
-            return (read, ArchiveReader(writer.bytes), false)
+            return (readFresh(entry), false)
         }
-        result.cache = CrawlCache(fingerprint: kept?.fingerprint ?? 0)
-        result.cache.readings.reserveCapacity(readings.count)
-        var read: [Read] = []
-        read.reserveCapacity(readings.count)
-        for (index, (item, archived, reused)) in readings.enumerated() {
-            read.append(item)
-            result.cache.readings[newest[index].cacheKey] = archived
+        for (item, reused) in readings {
             if reused { result.reused += 1 }
-        }
-        for item in read {
             switch item {
             case .page(let page): result.pages.append(page)
             case .image(let file): result.images.append(file)
