@@ -239,14 +239,17 @@ def main():
           f"outputs in {outputs}", flush=True)
 
     origin = f"https://{HOST}/"
+    # An empty site folder: run from the repository, the default `--site .` would add its demo content.
+    empty_site = os.path.join(work, "site")
+    os.makedirs(empty_site, exist_ok=True)
     cases = []
     if mirror:
         cases.append(Case("broadsheet", lambda out: [binary, "mirror", site, "--origin", origin, "--output", out,
-                                                     "--format", "json", "--no-cache"], statuses=(0, 1)))
+                                                     "--format", "json", "--no-cache", "--site", empty_site], statuses=(0, 1)))
     cases.append(Case("trafilatura", lambda _out: [sys.executable, HELPER, articles]))
     if mirror:
         cases.append(Case("broadsheet warc", lambda out: [binary, "mirror", warc, "--origin", origin, "--output", out,
-                                                          "--format", "json", "--no-cache"], statuses=(0, 1)))
+                                                          "--format", "json", "--no-cache", "--site", empty_site], statuses=(0, 1)))
     warmup_list = os.path.join(work, "warmup.tsv")
     with open(articles, encoding="utf-8") as source, open(warmup_list, "w", encoding="utf-8") as out:
         for _, line in zip(range(TRAFILATURA_WARMUP_PAGES), source):

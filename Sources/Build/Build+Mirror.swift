@@ -12,6 +12,13 @@ struct MirrorContent: Sendable {
     /// The merged crawl: query redirects, where each article was read from, the report (its
     /// documents and images moved into the content folder).
     var merged: CrawlMerger.Result
+    /// A folder of WARC payloads unpacked for this build alone, to remove once it is written.
+    var unpacked: String?
+
+    /// Removes what the build unpacked for itself.
+    func removeUnpacked() {
+        if let unpacked { try? FileManager.default.removeItem(atPath: unpacked) }
+    }
 }
 
 extension Build {
@@ -45,7 +52,10 @@ extension Build {
             CrawlCache.write(crawl, kept: kept, fingerprint: fingerprint, to: location.path)
         }
         var merged = CrawlMerger(siteHost: sources.siteHost, keepsOriginalURLs: mirror.urls == .original).merge(crawl)
-        let files = options.site.appendingPathComponent(".broadsheet/cache/warc-files").path
+        // Kept between builds with the cache; a build without it unpacks into a folder of its own,
+        // removed once the site is written (`MirrorContent.unpacked`).
+        let files = options.useCache ? options.site.appendingPathComponent(".broadsheet/cache/warc-files").path
+            : FileManager.default.temporaryDirectory.appendingPathComponent("broadsheet-warc-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
         let assets = ConcurrentMap.map(merged.images) { image -> SourceFile? in
             switch image.entry.location {
             case .file(let path): return SourceFile(path: image.path, sourcePath: path, size: image.entry.size, modified: image.entry.capturedAt)
@@ -56,7 +66,7 @@ extension Build {
         folder.assets = (folder.assets + assets).sorted { $0.path < $1.path }
         folder.sectionAliases = merged.sectionAliases
         merged.documents = []
-        return MirrorContent(merged: merged)
+        return MirrorContent(merged: merged, unpacked: options.useCache ? nil : files)
     }
 
     /// A WARC record's payload as a file to copy, unpacked once into `folder` under a name made

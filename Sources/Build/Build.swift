@@ -44,6 +44,7 @@ public struct Build: Sendable {
             }
         }
         let (graph, waiting, mirror) = try readGraph(inputs.content, site: site, clock: &clock)
+        defer { mirror?.removeUnpacked() }
         let plan = planPages(graph, site: site, mirror: mirror)
         clock.lap("plan pages")
         let writer: OutputWriter
@@ -85,6 +86,7 @@ public struct Build: Sendable {
         clock.lap("config and theme")
         let inputs = InputStamp(site: options.site, options: options.fingerprint, crawls: [])
         let (graph, waiting, mirror) = try readGraph(inputs.content, site: site, clock: &clock)
+        mirror?.removeUnpacked()
         let plan = planPages(graph, site: site, mirror: mirror)
         clock.lap("plan pages")
         let rendered: PageRenderer.Result

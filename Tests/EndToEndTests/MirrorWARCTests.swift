@@ -83,6 +83,10 @@ final class MirrorWARCTests: XCTestCase {
                                 headers: [("Content-Type", "text/html; charset=windows-1258")], body: encoded)
             _ = writer.response(uri: "https://tinmoi.example/cu/chuyen-doi-so.htm", date: "2021-12-02T03:00:00Z", status: 301, reason: "Moved",
                                 headers: [("Location", "/thoi-su/chuyen-doi-so-dat-loi-ich-quoc-gia-len-tren-het-20211130225800.htm")], body: [])
+            // A later capture of the same page over http that only redirects to https: the page stays.
+            _ = writer.response(uri: "http://tinmoi.example/thoi-su/ha-noi-mo-them-tuyen-xe-buyt-dien-20211130081500.htm", date: "2021-12-03T03:00:00Z",
+                                status: 301, reason: "Moved",
+                                headers: [("Location", "https://tinmoi.example/thoi-su/ha-noi-mo-them-tuyen-xe-buyt-dien-20211130081500.htm")], body: [])
             _ = writer.response(uri: "https://tinmoi.example/loi.htm", date: "2021-12-02T03:00:00Z", status: 404, reason: "Not Found",
                                 body: Array("<html><body><h1>Không tìm thấy</h1></body></html>".utf8))
         }
@@ -93,6 +97,8 @@ final class MirrorWARCTests: XCTestCase {
         XCTAssertEqual((mirror["skipped"] as? [String: Int])?["http-error"], 1)
         XCTAssertEqual((mirror["aliases"] as? [String: Int])?["redirect"], 1)
         XCTAssertTrue(try site.read("the-thao/ma-cu-20211124190000.htm").contains("Trang mã cũ: Tiếng Việt"), "decoded with the header's charset")
+        XCTAssertTrue(try site.read("thoi-su/ha-noi-mo-them-tuyen-xe-buyt-dien-20211130081500.htm").contains("class=\"article-body\""),
+                      "a later redirect from http does not replace the page")
         XCTAssertTrue(try site.read("cu/chuyen-doi-so.htm").contains("url=/thoi-su/chuyen-doi-so-dat-loi-ich-quoc-gia-len-tren-het-20211130225800.htm"))
     }
 

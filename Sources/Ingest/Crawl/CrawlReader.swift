@@ -128,16 +128,22 @@ public struct CrawlReader: Sendable {
                                  siteName: extracted.site, language: extracted.lang))
     }
 
-    /// For each address (scheme, `www.` and tracking parameters aside), its newest capture; of two
-    /// captured at the same time, the later in `entries`.
+    /// For each address (scheme, `www.` and tracking parameters aside), its newest successful
+    /// capture, else its newest; of two captured at the same time, the later in `entries`. A crawl
+    /// holds `http://` captures that redirect to the `https://` page, and a later crawl may have
+    /// found a page gone: the page as last seen is what a mirror keeps.
     static func newestCaptures(_ entries: [CrawlEntry]) -> [CrawlEntry] {
         var chosen: [String: Int] = [:]
         for (index, entry) in entries.enumerated() {
             let key = entry.url.pageKey
-            if let earlier = chosen[key], entries[earlier].capturedAt > entry.capturedAt { continue }
+            if let earlier = chosen[key], rank(entries[earlier]) > rank(entry) { continue }
             chosen[key] = index
         }
         return chosen.values.sorted().map { entries[$0] }
+    }
+
+    private static func rank(_ entry: CrawlEntry) -> (Int, Int64) {
+        ((200..<300).contains(entry.status) ? 1 : 0, entry.capturedAt)
     }
 
     /// The `charset` parameter of a `Content-Type` header, when it names one libxml2 can be told of.
