@@ -322,13 +322,8 @@ public struct GraphBuilder: Sendable {
         var fields = ArchiveWriter(capacity: 256)
         fields.string(document.kind.rawValue)
         fields.string(slug)
-        for date in [document.date, document.lastModified] {
-            fields.bool(date != nil)
-            guard let date else { continue }
-            fields.word(date.date.timeIntervalSince1970.bitPattern)
-            fields.int(Int64(date.utcOffsetSeconds))
-            fields.bool(date.hasTime)
-        }
+        ParsedDate.archive(document.date, into: &fields)
+        ParsedDate.archive(document.lastModified, into: &fields)
         fields.strings(document.authors)
         fields.strings(document.tags)
         fields.optionalString(document.section)

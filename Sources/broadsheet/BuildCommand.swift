@@ -15,25 +15,15 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var siteOptions: SiteOptions
 
-    @Option(help: "Where to write the site (default: Output/ in the site folder).")
-    var output: String?
-
-    @Flag(help: "Replace the output folder even when it holds files Broadsheet did not write.")
-    var force = false
-
-    @Flag(name: .customLong("no-cache"), help: "Build from scratch and keep no cache in .broadsheet/cache/.")
-    var noCache = false
-
-    @Flag(help: "Print the wall time of each build step to standard error.")
-    var timings = false
+    @OptionGroup var outputOptions: OutputOptions
 
     @OptionGroup var reportOptions: ReportOptions
 
     func run() throws {
-        let outputURL = output.map { URL(fileURLWithPath: $0) }
+        let outputURL = outputOptions.outputURL
         let siteOptions = siteOptions
-        let useCache = !noCache
-        let force = force
+        let useCache = !outputOptions.noCache
+        let force = outputOptions.force
         // Named before the build runs, so that the report of a build that cannot start names it too.
         let outputFolder = BuildOptions(site: siteOptions.siteURL, output: outputURL).output
         let report = Report(command: "build", site: siteOptions.siteURL, output: outputFolder, strict: siteOptions.strict) {
@@ -42,7 +32,7 @@ struct BuildCommand: ParsableCommand {
             options.force = force
             return try Build(options).run()
         }
-        ReportWriter(format: reportOptions.format).write(report, timings: timings)
+        ReportWriter(format: reportOptions.format).write(report, timings: outputOptions.timings)
         if report.status != 0 { throw ExitCode(report.status) }
     }
 }

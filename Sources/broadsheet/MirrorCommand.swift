@@ -27,17 +27,7 @@ struct MirrorCommand: ParsableCommand {
     @Option(help: "original: articles keep their original addresses; clean: permalinks, with redirects from the originals.")
     var urls: String = "original"
 
-    @Option(help: "Where to write the mirror (default: Output/ in the site folder).")
-    var output: String?
-
-    @Flag(help: "Replace the output folder even when it holds files Broadsheet did not write.")
-    var force = false
-
-    @Flag(name: .customLong("no-cache"), help: "Build from scratch and keep no cache in .broadsheet/cache/.")
-    var noCache = false
-
-    @Flag(help: "Print the wall time of each build step to standard error.")
-    var timings = false
+    @OptionGroup var outputOptions: OutputOptions
 
     @OptionGroup var siteOptions: SiteOptions
 
@@ -51,10 +41,10 @@ struct MirrorCommand: ParsableCommand {
     }
 
     func run() throws {
-        let outputURL = output.map { URL(fileURLWithPath: $0) }
+        let outputURL = outputOptions.outputURL
         let siteOptions = siteOptions
-        let useCache = !noCache
-        let force = force
+        let useCache = !outputOptions.noCache
+        let force = outputOptions.force
         let working = FileManager.default.currentDirectoryPath
         // Paths as the user typed them are relative to where the command runs, not to the site.
         let paths = crawls.map { $0.hasPrefix("/") ? $0 : URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: working + "/")).standardizedFileURL.path }
@@ -67,7 +57,7 @@ struct MirrorCommand: ParsableCommand {
             options.mirror = mirror
             return try Build(options).run()
         }
-        ReportWriter(format: reportOptions.format).write(report, timings: timings)
+        ReportWriter(format: reportOptions.format).write(report, timings: outputOptions.timings)
         if report.status != 0 { throw ExitCode(report.status) }
     }
 }

@@ -56,13 +56,8 @@ extension CrawlReader {
     private static func archive(_ document: SourceDocument, into writer: inout ArchiveWriter) {
         writer.string(document.path)
         writer.optionalString(document.title)
-        for date in [document.date, document.lastModified] {
-            writer.bool(date != nil)
-            guard let date else { continue }
-            writer.word(date.date.timeIntervalSince1970.bitPattern)
-            writer.int(Int64(date.utcOffsetSeconds))
-            writer.bool(date.hasTime)
-        }
+        ParsedDate.archive(document.date, into: &writer)
+        ParsedDate.archive(document.lastModified, into: &writer)
         writer.strings(document.authors)
         writer.strings(document.tags)
         writer.optionalString(document.section)
@@ -81,16 +76,8 @@ extension CrawlReader {
     private static func document(archive reader: inout ArchiveReader) throws(ArchiveError) -> SourceDocument {
         var document = SourceDocument(path: try reader.string(), kind: .scrapedHTML)
         document.title = try reader.optionalString()
-        var dates: [ParsedDate?] = []
-        for _ in 0..<2 {
-            guard try reader.bool() else {
-                dates.append(nil)
-                continue
-            }
-            dates.append(ParsedDate(date: Date(timeIntervalSince1970: Double(bitPattern: try reader.word())),
-                                    utcOffsetSeconds: Int(try reader.int()), hasTime: try reader.bool()))
-        }
-        (document.date, document.lastModified) = (dates[0], dates[1])
+        document.date = try ParsedDate.unarchive(&reader)
+        document.lastModified = try ParsedDate.unarchive(&reader)
         document.authors = try reader.strings()
         document.tags = try reader.strings()
         document.section = try reader.optionalString()
