@@ -44,14 +44,13 @@ public struct Build: Sendable {
             }
         }
         let (graph, waiting, mirror) = try readGraph(inputs.content, site: site, clock: &clock)
-        defer { mirror?.removeUnpacked() }
         let plan = planPages(graph, site: site, mirror: mirror)
         clock.lap("plan pages")
         let writer: OutputWriter
         do { writer = try OutputWriter(output: options.output) } catch { throw BuildError(error.diagnostic) }
         let written: Written
         do {
-            written = try write(plan, site: site, into: writer, previous: cache.previous, clock: &clock)
+            written = try write(plan, site: site, into: writer, previous: cache.previous, payloads: mirror?.payloads ?? [:], clock: &clock)
         } catch {
             writer.discard()
             throw BuildError(error.diagnostic)
@@ -86,7 +85,6 @@ public struct Build: Sendable {
         clock.lap("config and theme")
         let inputs = InputStamp(site: options.site, options: options.fingerprint, crawls: [])
         let (graph, waiting, mirror) = try readGraph(inputs.content, site: site, clock: &clock)
-        mirror?.removeUnpacked()
         let plan = planPages(graph, site: site, mirror: mirror)
         clock.lap("plan pages")
         let rendered: PageRenderer.Result
@@ -110,8 +108,9 @@ public struct Build: Sendable {
         -> (ContentGraph, [Diagnostic], MirrorContent?)
     {
         var folder = site.reader.read(listed: files)
-        let mirror = try site.config.mirror.map { (config: MirrorConfig) throws(BuildError) -> MirrorContent in
-            try readMirror(config, site: site, into: &folder)
+        var mirror: MirrorContent?
+        if let config = site.config.mirror, let sources = site.crawls {
+            mirror = readMirror(config, sources: sources, site: site, into: &folder)
         }
         if mirror != nil { clock.lap("read crawls") }
         var waiting: [Diagnostic] = []

@@ -13,6 +13,8 @@ struct SiteInputs: Sendable {
     let theme: Theme
     let templates: TemplateLibrary
     let reader: ContentReader
+    /// The crawls the site mirrors, opened (a WARC file indexed) once for the whole build.
+    let crawls: CrawlSources?
 
     /// The wall time of an instant in the site's zone.
     func civilDate(_ secondsSince1970: Int64) -> CivilDate {
@@ -21,8 +23,15 @@ struct SiteInputs: Sendable {
 }
 
 extension Build {
-    /// Reads the theme and compiles the templates for `config`; any problem stops the build.
+    /// Opens the site's crawls, reads the theme and compiles the templates for `config`; any
+    /// problem stops the build. A mirror with no `site.yml` takes its title and language from
+    /// the crawl.
     func loadSite(_ config: SiteConfig) throws(BuildError) -> SiteInputs {
+        var config = config
+        let crawls = try config.mirror.map(openCrawls)
+        if let crawls, !FileManager.default.fileExists(atPath: options.site.appendingPathComponent("site.yml").path) {
+            sniff(crawls, into: &config)
+        }
         let theme = try loadTheme()
         let templates: TemplateLibrary
         do {
@@ -34,11 +43,20 @@ extension Build {
                           reader: ContentReader(timeZone: config.timeZone, extractor: try extractor(for: config),
                                                 // What Vietnamese Windows saved text in; Western Europe's elsewhere.
                                                 legacyEncoding: config.language.hasPrefix("vi") ? "WINDOWS-1258" : "WINDOWS-1252",
-                                                keepsUnsafeHTML: config.unsafeMarkup, fileSizeLimit: config.fileSizeLimit))
+                                                keepsUnsafeHTML: config.unsafeMarkup, fileSizeLimit: config.fileSizeLimit),
+                          crawls: crawls)
     }
 
-    /// Reads `site.yml`, with the options that override it; a mirror with no `site.yml` takes its
-    /// title and language from the crawl.
+    /// The captures of a mirror's crawls.
+    private func openCrawls(_ mirror: MirrorConfig) throws(BuildError) -> CrawlSources {
+        do {
+            return try CrawlSources(crawlPaths(mirror), origin: mirror.origin.flatMap(CrawlURL.init))
+        } catch {
+            throw BuildError(error.diagnostic)
+        }
+    }
+
+    /// Reads `site.yml`, with the options that override it.
     func loadConfig() throws(BuildError) -> SiteConfig {
         var config = SiteConfig()
         let data = FileManager.default.contents(atPath: options.site.appendingPathComponent("site.yml").path)
@@ -51,7 +69,6 @@ extension Build {
             }
         }
         if let mirror = options.mirror { config.mirror = mirror }
-        if data == nil, let mirror = config.mirror { sniff(mirror, into: &config) }
         if let baseURL = options.baseURL {
             do {
                 try config.setBaseURL(baseURL)
@@ -67,8 +84,7 @@ extension Build {
 
     /// The crawled site's name (`og:site_name`) and language (`<html lang>`), for a mirror with no
     /// `site.yml`: those most of its plainest pages (the home page and sections first) state.
-    private func sniff(_ mirror: MirrorConfig, into config: inout SiteConfig) {
-        guard let sources = try? CrawlSources(crawlPaths(mirror), origin: mirror.origin.flatMap(CrawlURL.init)) else { return }
+    private func sniff(_ sources: CrawlSources, into config: inout SiteConfig) {
         let pages = sources.entries.filter { $0.kind == .page && $0.url.siteHost == sources.siteHost && $0.status == 200 }
             .sorted { ($0.url.folderPath.count, $0.url.query.count, $0.url.path) < ($1.url.folderPath.count, $1.url.query.count, $1.url.path) }
             .prefix(Self.sniffedPages)
