@@ -31,13 +31,14 @@ public struct ScrapedPageReader: Sendable {
 
     /// Reads one page with what extraction found besides the document (a crawl judges pages by
     /// it); the page's body is left out of it, as the document holds it. With `pageURL`, relative
-    /// URLs are resolved against it.
-    public func extract(_ bytes: [UInt8], path: String, pageURL: String?) -> (document: SourceDocument, page: ExtractedPage?) {
+    /// URLs are resolved against it; with `skipsListings`, see `HTMLExtractor.extract`.
+    public func extract(_ bytes: [UInt8], path: String, pageURL: String?, skipsListings: Bool = false)
+        -> (document: SourceDocument, page: ExtractedPage?) {
         var document = SourceDocument(path: path, kind: .scrapedHTML)
         document.contentHash = ContentHash.of(bytes)
         var page: ExtractedPage
         do {
-            page = try extractor.extract(bytes, pageURL: pageURL, defaultTimeZone: timeZone)
+            page = try extractor.extract(bytes, pageURL: pageURL, defaultTimeZone: timeZone, skipsListings: skipsListings)
         } catch {
             document.diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, code: "page.unparsable", message: "\(error)"))
             return (document, nil)

@@ -7,11 +7,17 @@ final class PageVerdictTests: XCTestCase {
     private let prose = Array(repeating: "<p>Phiên họp được tổ chức trực tuyến giữa trụ sở Chính phủ với các bộ, ngành và địa phương trong cả nước, "
                                      + "với sự tham dự của nhiều lãnh đạo doanh nghiệp công nghệ số.</p>", count: 4).joined()
 
-    private func verdict(_ html: String) -> PageVerdict {
+    /// The verdict on a page, checked to be the same whether the body search is skipped for a
+    /// page whose metadata calls it a listing (as the mirror reads pages) or not.
+    private func verdict(_ html: String, file: StaticString = #filePath, line: UInt = #line) -> PageVerdict {
         let reader = ScrapedPageReader(timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
-        let (document, page) = reader.extract(Array(html.utf8), path: "p.htm", pageURL: "https://example.org/p.htm")
-        guard let page else { return .skipped(.unreadable) }
-        return PageVerdict.judge(page, words: document.wordCount)
+        let verdicts = [false, true].map { skips -> PageVerdict in
+            let (document, page) = reader.extract(Array(html.utf8), path: "p.htm", pageURL: "https://example.org/p.htm", skipsListings: skips)
+            guard let page else { return .skipped(.unreadable) }
+            return PageVerdict.judge(page, words: document.wordCount)
+        }
+        XCTAssertEqual(verdicts[0], verdicts[1], "skipping the body search changed the verdict", file: file, line: line)
+        return verdicts[0]
     }
 
     func testAnArticleWithADateIsAnArticle() {

@@ -114,7 +114,7 @@ public struct CrawlReader: Sendable {
             // legacy encoding may declare it only there.
             bytes = Array("<meta charset=\"\(charset)\">".utf8) + bytes
         }
-        let (document, extracted) = pages.extract(bytes, path: entry.shown, pageURL: entry.url.text)
+        let (document, extracted) = pages.extract(bytes, path: entry.shown, pageURL: entry.url.text, skipsListings: true)
         guard let extracted else { return skipped(.unreadable) }
         let verdict = PageVerdict.judge(extracted, words: document.wordCount)
         var kept = document

@@ -16,7 +16,11 @@ public struct HTMLExtractor: Sendable {
     /// Extracts one page. `pageURL`, when given, is where the page lived: relative URLs in the body are
     /// resolved against it (or the page's `<base href>`); without it they stay relative, for the build
     /// to resolve against the page's own folder. Dates without an offset take `defaultTimeZone`'s.
-    public func extract(_ bytes: [UInt8], pageURL: String?, defaultTimeZone: TimeZone) throws(ExtractionError)
+    ///
+    /// With `skipsListings`, a page whose metadata says it is no article and gives it no date
+    /// (`og:type` `website`, a `CollectionPage`) comes back with its metadata alone and no body:
+    /// a mirror skips such pages whatever their body, and the body search is most of a page's cost.
+    public func extract(_ bytes: [UInt8], pageURL: String?, defaultTimeZone: TimeZone, skipsListings: Bool = false) throws(ExtractionError)
         -> ExtractedPage {
         guard !bytes.isEmpty else { throw .empty }
         let charset = CharsetRepair(bytes)
@@ -26,6 +30,17 @@ public struct HTMLExtractor: Sendable {
         page.warnings = charset.warnings
 
         let metadata = PageMetadata(document: document, found: found)
+        // The same date `PageFacts` takes first (metadata, then a `<time>` element): judged as the full path judges.
+        if skipsListings, metadata.declaresArticle == false, rule == nil,
+           (metadata.published ?? PageFacts.timeElementDate(document)).flatMap({ DateParser.parse($0, defaultTimeZone: defaultTimeZone) }) == nil {
+            page.title = metadata.title
+            page.declaresArticle = false
+            page.canonical = metadata.canonical.flatMap { URLPolicy.allowed($0) }
+                .map { Self.resolve($0, against: pageURL.flatMap { Self.baseURL(pageURL: $0, document: document) }) }
+            page.lang = metadata.lang
+            page.site = metadata.site
+            return page
+        }
         PagePreparation.prepare(document)
         var facts = PageFacts(document: document, metadata: metadata, rule: rule)
 
