@@ -87,11 +87,23 @@ final class MirrorWARCTests: XCTestCase {
             _ = writer.response(uri: "http://tinmoi.example/thoi-su/ha-noi-mo-them-tuyen-xe-buyt-dien-20211130081500.htm", date: "2021-12-03T03:00:00Z",
                                 status: 301, reason: "Moved",
                                 headers: [("Location", "https://tinmoi.example/thoi-su/ha-noi-mo-them-tuyen-xe-buyt-dien-20211130081500.htm")], body: [])
+            // Addresses that would lead out of the output folder, or hold a NUL.
+            let png = Array((try? Data(contentsOf: Self.crawl.appendingPathComponent("images/2021/11/anh-chung.png"))) ?? Data())
+            _ = writer.response(uri: "https://tinmoi.example/../../../../tmp/broadsheet-warc-escape.png", date: "2021-12-02T03:00:00Z",
+                                headers: [("Content-Type", "image/png")], body: png + [1])
+            _ = writer.response(uri: "https://tinmoi.example/a%00b.png", date: "2021-12-02T03:00:00Z", headers: [("Content-Type", "image/png")], body: png + [2])
+            _ = writer.response(uri: "https://tinmoi.example/%2e%2e/%2e%2e/tmp/broadsheet-warc-escape.htm", date: "2021-12-02T03:00:00Z",
+                                body: Array(legacy.replacingOccurrences(of: "Trang mã cũ", with: "Trang thoát").utf8))
             _ = writer.response(uri: "https://tinmoi.example/loi.htm", date: "2021-12-02T03:00:00Z", status: 404, reason: "Not Found",
                                 body: Array("<html><body><h1>Không tìm thấy</h1></body></html>".utf8))
         }
+        for escape in ["/tmp/broadsheet-warc-escape.png", "/tmp/broadsheet-warc-escape.htm"] { try? FileManager.default.removeItem(atPath: escape) }
         let result = try site.run(["mirror", warc, "--format", "json"])
         XCTAssertEqual(result.status, 0, result.stderr)
+        for escape in ["/tmp/broadsheet-warc-escape.png", "/tmp/broadsheet-warc-escape.htm"] {
+            XCTAssertFalse(FileManager.default.fileExists(atPath: escape), "written outside the output folder: \(escape)")
+        }
+        XCTAssertTrue(site.exists("tmp/broadsheet-warc-escape.png"), "an address climbing above the root stays at the root, as browsers read it")
         let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let mirror = try XCTUnwrap(report["mirror"] as? [String: Any])
         XCTAssertEqual((mirror["skipped"] as? [String: Int])?["http-error"], 1)

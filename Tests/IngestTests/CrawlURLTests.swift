@@ -14,6 +14,9 @@ final class CrawlURLTests: XCTestCase {
         XCTAssertNil(CrawlURL("javascript:alert(1)"))
         XCTAssertNil(CrawlURL("/relative/path"))
         XCTAssertNil(CrawlURL("ftp://example.org/file"))
+        XCTAssertEqual(CrawlURL("https://example.org/a/../../../etc/passwd")?.path, "/etc/passwd")
+        XCTAssertEqual(CrawlURL("https://example.org/%2e%2e/%2E%2E/x/./y/..")?.path, "/x/")
+        XCTAssertEqual(CrawlURL("https://example.org/a\\..\\..\\b")?.path, "/b")
     }
 
     func testSchemeWwwIndexFilesTrailingSlashesAndTrackingDoNotMakeAnotherPage() {

@@ -154,6 +154,8 @@ public struct CrawlMerger: Sendable {
                 continue
             }
             let path = mirrorPath(of: file.entry.url, isPage: false)
+            // No address may name a file outside the output, or one no file system can hold.
+            guard GraphBuilder.outputPath(path) != nil, GraphBuilder.unwritableReason(path) == nil, !path.hasSuffix("/") else { continue }
             byContent[file.contentHash] = path
             paths[file.entry.url.pageKey] = path
             copies.append((path, file.entry))

@@ -36,7 +36,7 @@ public struct CrawlURL: Sendable, Hashable {
         self.scheme = scheme
         self.host = host
         let written = path.isEmpty ? "/" : String(path)
-        self.path = written.contains("%") ? written.removingPercentEncoding ?? written : written
+        self.path = Self.withoutDotSegments(written.contains("%") ? written.removingPercentEncoding ?? written : written)
         self.query = String(query)
     }
 
@@ -112,6 +112,27 @@ public struct CrawlURL: Sendable, Hashable {
     /// The address as text, without a fragment.
     public var text: String {
         scheme + "://" + host + path + (query.isEmpty ? "" : "?" + query)
+    }
+
+    /// The path with `.` and `..` segments resolved as a browser resolves them (`..` at the root
+    /// stays at the root) and backslashes read as slashes: a crawl's address, whatever it says,
+    /// names a place inside the site.
+    static func withoutDotSegments(_ path: String) -> String {
+        let path = path.contains("\\") ? path.replacingOccurrences(of: "\\", with: "/") : path
+        guard path.contains("/.") else { return path }
+        var kept: [Substring] = []
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        for (index, segment) in segments.enumerated() {
+            let isLast = index == segments.count - 1
+            switch segment {
+            case ".": if isLast { kept.append("") }
+            case "..":
+                _ = kept.popLast()
+                if isLast { kept.append("") }
+            default: kept.append(segment)
+            }
+        }
+        return "/" + kept.joined(separator: "/")
     }
 
     static func fileSafe(_ query: String) -> String {
