@@ -37,8 +37,11 @@ final class CrawlFolderTests: XCTestCase {
         XCTAssertThrowsError(try CrawlFolder(folder: folder.path, origin: nil, shownAs: "crawl")) { error in
             XCTAssertTrue("\(error)".contains("give its address with --origin"), "\(error)")
         }
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("tin/passwd.htm").path, withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("tin/b.htm").path, withDestinationPath: "a.htm")
         let crawl = try CrawlFolder(folder: folder.path, origin: CrawlURL("https://example.org/"), shownAs: "crawl")
-        XCTAssertEqual(crawl.entries.map(\.url.text), ["https://example.org/tin/a.htm"])
-        XCTAssertEqual(crawl.entries.map(\.shown), ["crawl/tin/a.htm"])
+        XCTAssertEqual(crawl.entries.map(\.url.text), ["https://example.org/tin/a.htm", "https://example.org/tin/b.htm"],
+                       "a link out of the crawl is not read; one inside it is")
+        XCTAssertEqual(crawl.entries.map(\.shown), ["crawl/tin/a.htm", "crawl/tin/b.htm"])
     }
 }

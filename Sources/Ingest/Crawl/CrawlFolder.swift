@@ -38,7 +38,8 @@ public struct CrawlFolder: Sendable {
         for root in roots {
             let scheme = origin.map { $0.siteHost == CrawlURL(scheme: "https", host: root.host, path: "/", query: "").siteHost ? $0.scheme : "https" }
                 ?? "https"
-            for file in FileTree.files(under: root.path, skipHidden: true) where !Self.isCrawlerFile(file.path) {
+            // A link in a crawl is followed only to a file inside the crawl: one to /etc/passwd is not published.
+            for file in FileTree.listing(under: root.path, skipHidden: true, linksWithin: folder).files where !Self.isCrawlerFile(file.path) {
                 let url = Self.address(of: file.path, scheme: scheme, host: root.host)
                 entries.append(CrawlEntry(url: url, capturedAt: file.modified, location: .file(file.sourcePath),
                                           shown: root.shown + "/" + file.path, size: file.size))
