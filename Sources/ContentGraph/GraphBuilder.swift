@@ -365,6 +365,7 @@ public struct GraphBuilder: Sendable {
     private static func suffixed(_ path: String, _ counter: Int) -> String {
         if path.hasSuffix("/") { return String(path.dropLast()) + "-\(counter)/" }
         if path.hasSuffix(".html") { return String(path.dropLast(5)) + "-\(counter).html" }
+        if path.hasSuffix(".htm") { return String(path.dropLast(4)) + "-\(counter).htm" }
         return path + "-\(counter)"
     }
 }

@@ -7,8 +7,27 @@ public enum RedirectMap {
     /// nothing to redirect.
     public static func pages(_ redirects: [(from: String, to: String)]) -> [Page] {
         guard !redirects.isEmpty else { return [] }
-        var netlify = "# Old addresses with a query, to their mirrored pages (Netlify _redirects format).\n"
-        var nginx = """
+        let (netlifyBytes, nginxBytes) = (Array(netlify(redirects).utf8), Array(nginx(redirects).utf8))
+        return [Page(file: "_redirects", kind: .machine, content: .bytes({ _ in netlifyBytes }), articles: []),
+                Page(file: "redirects.nginx.conf", kind: .machine, content: .bytes({ _ in nginxBytes }), articles: [])]
+    }
+
+    /// The Netlify `_redirects` text: a rule a line, `path name=value … target 301`.
+    static func netlify(_ redirects: [(from: String, to: String)]) -> String {
+        var text = "# Old addresses with a query, to their mirrored pages (Netlify _redirects format).\n"
+        for (from, to) in redirects {
+            let (path, query) = split(from)
+            // Every byte that is white space or a control to the host's parser is encoded: a crawled
+            // query must not add a field or a rule to the file.
+            let parameters = query.split(separator: "&").map { escaped(String($0)) }.joined(separator: " ")
+            text += "\(escaped(path)) \(parameters) \(escaped(to)) 301\n"
+        }
+        return text
+    }
+
+    /// The nginx `map` of `$request_uri` to the mirrored page.
+    static func nginx(_ redirects: [(from: String, to: String)]) -> String {
+        var text = """
         # Old addresses with a query, to their mirrored pages. In nginx's http block:
         #   include redirects.nginx.conf;
         # and in the server block:
@@ -17,16 +36,8 @@ public enum RedirectMap {
             default "";
 
         """
-        for (from, to) in redirects {
-            let (path, query) = split(from)
-            let parameters = query.split(separator: "&").map { $0.replacing(" ", with: "%20") }.joined(separator: " ")
-            netlify += "\(escaped(path)) \(parameters) \(escaped(to)) 301\n"
-            nginx += "    \"\(quoted(escaped(from)))\" \"\(quoted(escaped(to)))\";\n"
-        }
-        nginx += "}\n"
-        let (netlifyBytes, nginxBytes) = (Array(netlify.utf8), Array(nginx.utf8))
-        return [Page(file: "_redirects", kind: .machine, content: .bytes({ _ in netlifyBytes }), articles: []),
-                Page(file: "redirects.nginx.conf", kind: .machine, content: .bytes({ _ in nginxBytes }), articles: [])]
+        for (from, to) in redirects { text += "    \"\(quoted(escaped(from)))\" \"\(quoted(escaped(to)))\";\n" }
+        return text + "}\n"
     }
 
     private static func split(_ address: String) -> (String, String) {
@@ -34,7 +45,8 @@ public enum RedirectMap {
         return (String(address[..<mark]), String(address[address.index(after: mark)...]))
     }
 
-    /// A path as a request line carries it: bytes outside ASCII, spaces and quotes percent-encoded.
+    /// A path as a request line carries it: bytes outside ASCII, spaces, controls, quotes and
+    /// backslashes percent-encoded.
     private static func escaped(_ text: String) -> String {
         var result = ""
         for byte in text.utf8 {

@@ -6,7 +6,8 @@ import XCTest
 /// links and images pointed at the mirror, listings of a section made its aliases.
 final class CrawlMergerTests: XCTestCase {
     private func page(_ address: String, verdict: PageVerdict = .article, canonical: String? = nil, text: UInt64 = 0,
-                      body: String = "<p>x</p>", section: String? = nil, status: Int = 200, redirect: String? = nil) -> CrawledPage {
+                      body: String = "<p>x</p>", section: String? = nil, status: Int = 200, redirect: String? = nil,
+                      title: String = "Tin") -> CrawledPage {
         var entry = CrawlEntry(url: CrawlURL(address)!, capturedAt: 0, location: .file("/crawl" + CrawlURL(address)!.path),
                                shown: "crawl" + CrawlURL(address)!.path, size: 1)
         entry.status = status
@@ -14,6 +15,7 @@ final class CrawlMergerTests: XCTestCase {
         var document = SourceDocument(path: entry.shown, kind: .scrapedHTML)
         document.bodyHTML = body
         document.section = section
+        document.title = title
         return CrawledPage(entry: entry, verdict: verdict, document: document, canonical: canonical.flatMap(CrawlURL.init),
                            textHash: text == 0 ? UInt64(bitPattern: Int64(address.hashValue)) : text, siteName: nil, language: nil)
     }
@@ -84,6 +86,23 @@ final class CrawlMergerTests: XCTestCase {
                            original: false)
         XCTAssertNil(result.documents[0].url)
         XCTAssertEqual(result.documents[0].aliases, ["/tin/a.htm", "/amp/tin/a.htm"])
+    }
+
+    func testTwoAddressesGivingOneFileNameStayTwoArticles() {
+        let result = merge([page("https://example.org/p.php?id=a%20b"), page("https://example.org/p.php?id=a_20b")])
+        XCTAssertEqual(Set(result.documents.map(\.url)), ["/p.php@id=a_20b.html", "/p.php@id=a_20b-2.html"])
+        XCTAssertEqual(Set(result.queryRedirects.map(\.document)).count, 2, "each old address leads to its own article")
+    }
+
+    func testTheSameTextIsOneArticleOnlyUnderOneHeadlineAndNoConflictingCanonical() {
+        var result = merge([page("https://example.org/h.htm", text: 9, title: "Một"), page("https://example.org/i.htm", text: 9, title: "Hai")])
+        XCTAssertEqual(result.documents.count, 2, "one body under two headlines is two stories")
+        result = merge([
+            page("https://example.org/a.htm"), page("https://example.org/b.htm"),
+            page("https://example.org/amp/a.htm", canonical: "https://example.org/a.htm", text: 7),
+            page("https://example.org/amp/b.htm", canonical: "https://example.org/b.htm", text: 7),
+        ])
+        XCTAssertEqual(result.documents.map(\.path).sorted(), ["a.htm", "b.htm"], "copies with one text but canonicals to two articles")
     }
 
     func testPagesOnOtherHostsLiveBelowTheirHost() {

@@ -14,6 +14,9 @@ final class CrawlURLTests: XCTestCase {
         XCTAssertNil(CrawlURL("javascript:alert(1)"))
         XCTAssertNil(CrawlURL("/relative/path"))
         XCTAssertNil(CrawlURL("ftp://example.org/file"))
+        for host in ["https://./b.htm", "https://../b.htm", "https://a..b/x", "https://.example.org/", "https://ex ample.org/", "https://ex%2forg/"] {
+            XCTAssertNil(CrawlURL(host), "not a host: \(host)")
+        }
         XCTAssertEqual(CrawlURL("https://example.org/a/../../../etc/passwd")?.path, "/etc/passwd")
         XCTAssertEqual(CrawlURL("https://example.org/%2e%2e/%2E%2E/x/./y/..")?.path, "/x/")
         XCTAssertEqual(CrawlURL("https://example.org/a\\..\\..\\b")?.path, "/b")
@@ -26,6 +29,22 @@ final class CrawlURLTests: XCTestCase {
         XCTAssertEqual(Set(keys), ["example.org/tin"])
         XCTAssertNotEqual(CrawlURL("https://example.org/a.php?id=3")?.pageKey, CrawlURL("https://example.org/a.php?id=4")?.pageKey)
         XCTAssertEqual(CrawlURL("https://example.org/a.php?b=2&a=1")?.pageKey, CrawlURL("https://example.org/a.php?a=1&b=2&utm_medium=x")?.pageKey)
+    }
+
+    func testOnlyARasterImageNameIsCopiedAsAnImage() {
+        func kind(_ address: String, _ type: String?) -> CrawlEntry.Kind {
+            var entry = CrawlEntry(url: CrawlURL(address)!, capturedAt: 0, location: .file("/x"), shown: address, size: 1)
+            entry.contentType = type
+            return entry.kind
+        }
+        XCTAssertEqual(kind("https://example.org/a/b.jpg", "image/jpeg"), .image)
+        XCTAssertEqual(kind("https://example.org/a/b.png", nil), .image)
+        for address in ["https://example.org/.htaccess", "https://example.org/sw.js", "https://example.org/netlify.toml",
+                        "https://example.org/logo.svg", "https://example.org/.hidden.png", "https://example.org/"] {
+            XCTAssertNotEqual(kind(address, "image/png"), .image, address)
+        }
+        XCTAssertEqual(kind("https://example.org/index.html", "image/png"), .other)
+        XCTAssertEqual(kind("https://example.org/logo.svg", nil), .other, "an SVG can hold script")
     }
 
     func testMirrorPathsKeepEveryAddressAStaticHostCanServe() {

@@ -46,6 +46,14 @@ final class PageVerdictTests: XCTestCase {
         """), .skipped(.listing))
     }
 
+    func testATagWithTooManyAttributesIsRefusedQuickly() {
+        let attributes = (0...AttributeBound.limit).map { "a\($0)=\"x\"" }.joined(separator: " ")
+        let started = Date()
+        XCTAssertThrowsError(try HTMLExtractor().extract(Array("<html><head><meta \(attributes)></head><body><p>x</p></body></html>".utf8),
+                                                         pageURL: nil, defaultTimeZone: TimeZone(identifier: "UTC")!))
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5, "libxml2 took seconds on such a tag")
+    }
+
     func testAFormIsTooShortAndAnUndatedArticleHasNoDate() {
         XCTAssertEqual(verdict("<html><head><title>Đăng nhập</title></head><body><h1>Đăng nhập</h1><form><input name=u></form><p>Quên mật khẩu?</p></body></html>"),
                        .skipped(.tooShort))

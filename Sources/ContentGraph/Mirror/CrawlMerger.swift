@@ -53,10 +53,11 @@ public struct CrawlMerger: Sendable {
         // Where every crawled address now lives on the mirror, by page key.
         var targets: [String: String] = [:]
         let kept = groups.representatives()
+        let paths = Self.unique(kept.map { mirrorPath(of: pages[$0].entry.url, isPage: true) })
+        let pathOf = Dictionary(uniqueKeysWithValues: zip(kept, paths))
         for (index, page) in pages.enumerated() {
-            guard let representative = groups.article(of: index) else { continue }
-            let main = pages[representative]
-            targets[page.entry.url.pageKey] = "/" + mirrorPath(of: main.entry.url, isPage: true)
+            guard let representative = groups.article(of: index), let path = pathOf[representative] else { continue }
+            targets[page.entry.url.pageKey] = "/" + path
             if index != representative {
                 result.report.aliases[groups.reasons[index] ?? "canonical", default: 0] += 1
             }
@@ -80,7 +81,7 @@ public struct CrawlMerger: Sendable {
 
         for representative in kept {
             var document = pages[representative].document
-            let path = mirrorPath(of: pages[representative].entry.url, isPage: true)
+            let path = pathOf[representative] ?? mirrorPath(of: pages[representative].entry.url, isPage: true)
             let members = groups.members(of: representative)
             var aliases = members.filter { $0 != representative }.map { "/" + mirrorPath(of: pages[$0].entry.url, isPage: true) }
             if keepsOriginalURLs {
@@ -88,7 +89,7 @@ public struct CrawlMerger: Sendable {
             } else {
                 aliases.insert("/" + path, at: 0)
             }
-            document.aliases = Self.unique(aliases.filter { $0 != document.url && $0 != "/" })
+            document.aliases = Self.unique(aliases: aliases.filter { $0 != document.url && $0 != "/" })
             let id = path.hasSuffix("/") ? String(path.dropLast()) : path
             document.path = id.isEmpty ? "index" : id
             result.shownPaths[document.path] = pages[representative].entry.shown
@@ -193,7 +194,29 @@ public struct CrawlMerger: Sendable {
         return changed ? candidates.joined(separator: ", ") : nil
     }
 
-    private static func unique(_ values: [String]) -> [String] {
+    /// The articles' mirrored paths made distinct: two addresses can give one file name
+    /// (`?id=a%20b` and `?id=a_20b`), and the redirect map and every link must know which
+    /// article each means. A later one gets `-2` before its extension.
+    static func unique(_ paths: [String]) -> [String] {
+        var taken = Set<String>()
+        return paths.map { path in
+            var candidate = path
+            var counter = 2
+            while !taken.insert(candidate.hasSuffix("/") ? String(candidate.dropLast()) : candidate).inserted {
+                candidate = Self.suffixed(path, counter)
+                counter += 1
+            }
+            return candidate
+        }
+    }
+
+    private static func suffixed(_ path: String, _ counter: Int) -> String {
+        if path.hasSuffix("/") { return String(path.dropLast()) + "-\(counter)/" }
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return path + "-\(counter)" }
+        return String(path[..<dot]) + "-\(counter)" + String(path[dot...])
+    }
+
+    private static func unique(aliases values: [String]) -> [String] {
         var seen = Set<String>()
         return values.filter { seen.insert($0).inserted }
     }

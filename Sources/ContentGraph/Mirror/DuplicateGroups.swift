@@ -1,3 +1,4 @@
+import Infrastructure
 import Ingest
 
 /// Which crawled pages are one article: pages that name another as canonical, articles with the
@@ -37,8 +38,16 @@ struct DuplicateGroups {
                     attach(index, to: target, reason: "canonical")
                 }
             }
+            // The same text under the same headline, where no canonical link says the two are
+            // different articles: two stories sharing a body (a paywall stub, a wire text under two
+            // headlines) stay two.
             if isArticle, page.textHash != 0 {
-                if let earlier = byText[page.textHash] { union(index, earlier, reason: "same-text") } else { byText[page.textHash] = index }
+                let key = page.textHash ^ ContentHash.of((page.document.title ?? "").utf8)
+                if let earlier = byText[key] {
+                    if canonicalsAgree(index, earlier, byKey: byKey) { union(index, earlier, reason: "same-text") }
+                } else {
+                    byText[key] = index
+                }
             }
             if page.verdict == .skipped(.redirect), let location = page.entry.redirect,
                let target = CrawlURL(Self.absolute(location, from: page.entry.url)).flatMap({ byKey[$0.pageKey] }),
@@ -47,6 +56,19 @@ struct DuplicateGroups {
             }
         }
         settle()
+    }
+
+    /// Whether two pages' canonical links allow them to be one article: a page naming no other
+    /// page claims nothing; two pages naming others must name the same page, or pages already
+    /// joined.
+    private func canonicalsAgree(_ first: Int, _ second: Int, byKey: [String: Int]) -> Bool {
+        func named(_ index: Int) -> String? {
+            guard let key = pages[index].canonical?.pageKey, key != pages[index].entry.url.pageKey else { return nil }
+            return key
+        }
+        guard let a = named(first), let b = named(second), a != b else { return true }
+        guard let targetA = byKey[a], let targetB = byKey[b] else { return false }
+        return find(targetA) == find(targetB)
     }
 
     /// The representative of the article a page belongs to, or nil when it is no article's

@@ -45,18 +45,20 @@ public struct CrawlEntry: Sendable {
         "\(shown)\u{0}\(size)\u{0}\(capturedAt)\u{0}\(url.text)\u{0}\(status)\u{0}\(contentType ?? "")\u{0}\(redirect ?? "")"
     }
 
-    /// What the capture is, from its declared type or, without one, its file name.
+    /// What the capture is. A page by its declared type (else by its name); an image only when its
+    /// name has a raster image's extension as well: a record typed `image/png` at `/.htaccess`,
+    /// `/sw.js` or `/index.html` would otherwise be published as it is. SVG is not copied (it can
+    /// hold script), nor is a hidden file.
     public var kind: Kind {
+        let name = url.path.split(separator: "/", omittingEmptySubsequences: false).last.map { $0.lowercased() } ?? ""
+        let ext = name.lastIndex(of: ".").map { String(name[name.index(after: $0)...]) } ?? ""
         if let type = contentType?.lowercased() {
             if type.hasPrefix("text/html") || type.hasPrefix("application/xhtml") { return .page }
-            if type.hasPrefix("image/") { return .image }
+            if type.hasPrefix("image/") && Self.imageExtensions.contains(ext) && !name.hasPrefix(".") { return .image }
             return .other
         }
-        let name = url.path.split(separator: "/").last.map { $0.lowercased() } ?? ""
-        guard let dot = name.lastIndex(of: ".") else { return .page }
-        let ext = String(name[name.index(after: dot)...])
-        if Self.pageExtensions.contains(ext) { return .page }
-        if Self.imageExtensions.contains(ext) { return .image }
+        if ext.isEmpty || Self.pageExtensions.contains(ext) { return .page }
+        if Self.imageExtensions.contains(ext) && !name.hasPrefix(".") { return .image }
         return .other
     }
 
@@ -79,5 +81,5 @@ public struct CrawlEntry: Sendable {
     }
 
     static let pageExtensions: Set<String> = ["html", "htm", "shtml", "xhtml", "php", "asp", "aspx", "jsp", "cms", "cfm"]
-    static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "bmp", "ico", "jfif"]
+    static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "gif", "webp", "avif", "bmp", "ico", "jfif"]
 }

@@ -25,7 +25,10 @@ public struct CrawlURL: Sendable, Hashable {
         var host = rest[..<hostEnd].lowercased()
         if let at = host.lastIndex(of: "@") { host = String(host[host.index(after: at)...]) }
         if let colon = host.lastIndex(of: ":"), host[host.index(after: colon)...].allSatisfy(\.isNumber) { host = String(host[..<colon]) }
-        guard !host.isEmpty else { return nil }
+        // A host name, as DNS spells one (IDN hosts in their `xn--` form): `https://./b.htm` or a
+        // host of dots would otherwise name a folder of the mirror that is the site itself.
+        guard !host.isEmpty, !host.hasPrefix("."), !host.hasSuffix("."), !host.contains(".."),
+              host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }) else { return nil }
         rest = rest[hostEnd...]
         var path = rest
         var query = Substring("")

@@ -25,6 +25,9 @@ public struct HTMLExtractor: Sendable {
         guard !bytes.isEmpty else { throw .empty }
         let charset = CharsetRepair(bytes)
         let input = ParseInput(charset: charset, stripping: canStripRawText(encoding: charset.encoding))
+        guard !AttributeBound.isExceeded(input.stripped?.bytes ?? charset.bytes) else {
+            throw .unparsable("a tag holds more than \(AttributeBound.limit) attributes")
+        }
         let (document, rule, found) = try parse(input, pageURL: pageURL)
         var page = ExtractedPage()
         page.warnings = charset.warnings
