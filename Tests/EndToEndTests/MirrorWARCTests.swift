@@ -87,6 +87,9 @@ final class MirrorWARCTests: XCTestCase {
             _ = writer.response(uri: "http://tinmoi.example/thoi-su/ha-noi-mo-them-tuyen-xe-buyt-dien-20211130081500.htm", date: "2021-12-03T03:00:00Z",
                                 status: 301, reason: "Moved",
                                 headers: [("Location", "https://tinmoi.example/thoi-su/ha-noi-mo-them-tuyen-xe-buyt-dien-20211130081500.htm")], body: [])
+            // A later crawl found a login wall where an article was: the article stays.
+            _ = writer.response(uri: "https://tinmoi.example/kinh-te/gia-lua-tang-manh-cuoi-nam-20211129173000.htm", date: "2021-12-04T03:00:00Z",
+                                body: Array("<html><head><title>Đăng nhập</title></head><body><h1>Đăng nhập</h1><form><input name=u></form></body></html>".utf8))
             // Addresses that would lead out of the output folder, or hold a NUL.
             let png = Array((try? Data(contentsOf: Self.crawl.appendingPathComponent("images/2021/11/anh-chung.png"))) ?? Data())
             _ = writer.response(uri: "https://tinmoi.example/../../../../tmp/broadsheet-warc-escape.png", date: "2021-12-02T03:00:00Z",
@@ -109,6 +112,8 @@ final class MirrorWARCTests: XCTestCase {
         XCTAssertEqual((mirror["skipped"] as? [String: Int])?["http-error"], 1)
         XCTAssertEqual((mirror["aliases"] as? [String: Int])?["redirect"], 1)
         XCTAssertTrue(try site.read("the-thao/ma-cu-20211124190000.htm").contains("Trang mã cũ: Tiếng Việt"), "decoded with the header's charset")
+        XCTAssertTrue(try site.read("kinh-te/gia-lua-tang-manh-cuoi-nam-20211129173000.htm").contains("Giá lúa tăng mạnh dịp cuối năm"),
+                      "a newer capture that is no article does not hide the article")
         XCTAssertTrue(try site.read("thoi-su/ha-noi-mo-them-tuyen-xe-buyt-dien-20211130081500.htm").contains("class=\"article-body\""),
                       "a later redirect from http does not replace the page")
         XCTAssertTrue(try site.read("cu/chuyen-doi-so.htm").contains("url=/thoi-su/chuyen-doi-so-dat-loi-ich-quoc-gia-len-tren-het-20211130225800.htm"))

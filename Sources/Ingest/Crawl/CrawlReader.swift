@@ -40,16 +40,41 @@ public struct CrawlReader: Sendable {
         var result = Result()
         let newest = Self.newestCaptures(entries)
         result.olderCaptures = entries.count - newest.count
-        let readings = ConcurrentMap.map(newest) { entry -> (Read, Bool) in
+        let reading: @Sendable (CrawlEntry) -> (Read, Bool) = { entry in
             if var archived = kept?.readings[entry.cacheKey], let read = try? Self.read(archive: &archived, entry: entry) {
                 return (read, true)
             }
-            return (readFresh(entry), false)
+            return (self.readFresh(entry), false)
+        }
+        var readings = ConcurrentMap.map(newest, reading)
+        // A newer capture that is no article (a login wall, an error page served as 200) does not
+        // hide the article an older crawl saved at that address: the older captures of such an
+        // address are read, newest first, and the first article among them is kept.
+        let older = Self.olderSuccessfulCaptures(entries, newest: newest)
+        let retried: [(index: Int, candidates: [CrawlEntry])] = readings.indices.compactMap { index in
+            guard case .page(let page) = readings[index].0, page.verdict != .article,
+                  let candidates = older[page.entry.url.pageKey] else { return nil }
+            return (index, candidates)
+        }
+        let replaced = ConcurrentMap.map(retried) { retry -> (Read, Bool)? in
+            for candidate in retry.candidates {
+                let read = reading(candidate)
+                if case .page(let found) = read.0, found.verdict == .article { return read }
+            }
+            return nil
+        }
+        for (retry, read) in zip(retried, replaced) {
+            if let read { readings[retry.index] = read }
         }
         for (item, reused) in readings {
             if reused { result.reused += 1 }
             switch item {
-            case .page(let page): result.pages.append(page)
+            case .page(let page):
+                if page.verdict == .skipped(.unreadable) {
+                    result.diagnostics.append(Diagnostic(path: page.entry.shown, severity: .warning, code: "mirror.unreadable",
+                                                         message: "the page \(page.entry.url.text) could not be read or parsed; it was skipped"))
+                }
+                result.pages.append(page)
             case .image(let file): result.images.append(file)
             case .other: result.otherFiles += 1
             case .unreadable(let entry):
@@ -140,6 +165,17 @@ public struct CrawlReader: Sendable {
             chosen[key] = index
         }
         return chosen.values.sorted().map { entries[$0] }
+    }
+
+    /// For each address whose chosen capture is a page, its other successful page captures,
+    /// newest first.
+    static func olderSuccessfulCaptures(_ entries: [CrawlEntry], newest: [CrawlEntry]) -> [String: [CrawlEntry]] {
+        let chosen = Set(newest.map(\.cacheKey))
+        var older: [String: [CrawlEntry]] = [:]
+        for entry in entries where (200..<300).contains(entry.status) && entry.kind == .page && !chosen.contains(entry.cacheKey) {
+            older[entry.url.pageKey, default: []].append(entry)
+        }
+        return older.mapValues { $0.sorted { $0.capturedAt > $1.capturedAt } }
     }
 
     private static func rank(_ entry: CrawlEntry) -> (Int, Int64) {
