@@ -43,7 +43,7 @@ public struct Build: Sendable {
                 return summary
             }
         }
-        let (graph, waiting, mirror) = try readGraph(inputs.content, site: site, clock: &clock)
+        let (graph, waiting, mirror) = readGraph(inputs.content, site: site, clock: &clock)
         let plan = planPages(graph, site: site, mirror: mirror)
         clock.lap("plan pages")
         let writer: OutputWriter
@@ -84,7 +84,7 @@ public struct Build: Sendable {
         let site = try loadSite(config)
         clock.lap("config and theme")
         let inputs = InputStamp(site: options.site, options: options.fingerprint, crawls: [])
-        let (graph, waiting, mirror) = try readGraph(inputs.content, site: site, clock: &clock)
+        let (graph, waiting, mirror) = readGraph(inputs.content, site: site, clock: &clock)
         let plan = planPages(graph, site: site, mirror: mirror)
         clock.lap("plan pages")
         let rendered: PageRenderer.Result
@@ -104,9 +104,7 @@ public struct Build: Sendable {
     /// Reads the listed content files and the site's crawls, and makes the graph of the articles
     /// to build; with it, a warning when articles dated after "now" were left out, and what the
     /// crawls gave (their documents moved into the graph).
-    func readGraph(_ files: [SourceFile], site: SiteInputs, clock: inout PhaseClock) throws(BuildError)
-        -> (ContentGraph, [Diagnostic], MirrorContent?)
-    {
+    func readGraph(_ files: [SourceFile], site: SiteInputs, clock: inout PhaseClock) -> (ContentGraph, [Diagnostic], MirrorContent?) {
         var folder = site.reader.read(listed: files)
         var mirror: MirrorContent?
         if let config = site.config.mirror, let sources = site.crawls {

@@ -5,8 +5,8 @@ import Glibc
 #endif
 
 /// A stamp of everything a build reads: each file's path, size and modification time below the
-/// site's `Content/` and `Templates/` and in the crawls it mirrors, `site.yml`, the build options, and the `broadsheet` binary
-/// itself. Equal stamps mean nothing changed, so a build can stop after a few thousand `stat`
+/// site's `Content/` and `Templates/` and in the crawls it mirrors, `site.yml`, the build options,
+/// and the `broadsheet` binary itself. Equal stamps mean nothing changed, so a build can stop after a few thousand `stat`
 /// calls, as `make` and `rsync` decide.
 struct InputStamp {
     /// Everything but the content folder: options, binary, `site.yml`, `Templates/`. When it

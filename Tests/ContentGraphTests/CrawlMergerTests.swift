@@ -17,7 +17,7 @@ final class CrawlMergerTests: XCTestCase {
         document.section = section
         document.title = title
         return CrawledPage(entry: entry, verdict: verdict, document: document, canonical: canonical.flatMap(CrawlURL.init),
-                           textHash: text == 0 ? UInt64(bitPattern: Int64(address.hashValue)) : text, siteName: nil, language: nil)
+                           textHash: text == 0 ? UInt64(bitPattern: Int64(address.hashValue)) : text)
     }
 
     private func merge(_ pages: [CrawledPage], images: [(String, UInt64)] = [], original: Bool = true) -> CrawlMerger.Result {

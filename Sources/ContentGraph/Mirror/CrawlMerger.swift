@@ -62,12 +62,17 @@ public struct CrawlMerger: Sendable {
                 result.report.aliases[groups.reasons[index] ?? "canonical", default: 0] += 1
             }
         }
-        let sections = Set(kept.compactMap { pages[$0].document.section.map(Slug.fold) })
+        // Each section of the mirror by its slug, named as its first article names it.
+        var sections: [String: String] = [:]
+        for index in kept {
+            guard let name = pages[index].document.section else { continue }
+            let slug = Slug.fold(name)
+            if sections[slug] == nil { sections[slug] = name }
+        }
         for (index, page) in pages.enumerated() where groups.article(of: index) == nil {
             guard case .skipped(let reason) = page.verdict else { continue }
             let path = mirrorPath(of: page.entry.url, isPage: true)
-            if reason == .listing, let section = Self.sectionStem(path), sections.contains(section),
-               let name = kept.lazy.compactMap({ pages[$0].document.section }).first(where: { Slug.fold($0) == section }) {
+            if reason == .listing, let section = Self.sectionStem(path), let name = sections[section] {
                 result.sectionAliases[name, default: []].append(path)
                 targets[page.entry.url.pageKey] = "/" + path
                 result.report.aliases["section", default: 0] += 1
@@ -79,9 +84,8 @@ public struct CrawlMerger: Sendable {
         result.images = images.copies
         for (key, path) in images.paths { targets[key] = "/" + path }
 
-        for representative in kept {
+        for (representative, path) in zip(kept, paths) {
             var document = pages[representative].document
-            let path = pathOf[representative] ?? mirrorPath(of: pages[representative].entry.url, isPage: true)
             let members = groups.members(of: representative)
             var aliases = members.filter { $0 != representative }.map { "/" + mirrorPath(of: pages[$0].entry.url, isPage: true) }
             if keepsOriginalURLs {

@@ -7,8 +7,6 @@ import Infrastructure
 public struct CrawlFolder: Sendable {
     /// Every capture in the folder, sorted by file.
     public var entries: [CrawlEntry]
-    /// The host folders found (`toquoc.vn`), or the folder itself when it holds no host folder.
-    public var hosts: [String]
 
     /// Lists a crawl folder. `folder` may be a host folder itself (its name is a host), hold host
     /// folders, or hold a site's files directly; in the last case their addresses are on `origin`,
@@ -46,7 +44,6 @@ public struct CrawlFolder: Sendable {
             }
         }
         self.entries = entries
-        hosts = roots.map(\.host)
     }
 
     /// The address a file was saved from: its path below the host folder, the query back from

@@ -129,7 +129,7 @@ public struct CrawlReader: Sendable {
     private func readPage(_ entry: CrawlEntry) -> Read {
         let empty = SourceDocument(path: entry.shown, kind: .scrapedHTML)
         func skipped(_ reason: PageVerdict.SkipReason) -> Read {
-            .page(CrawledPage(entry: entry, verdict: .skipped(reason), document: empty, canonical: nil, textHash: 0, siteName: nil, language: nil))
+            .page(CrawledPage(entry: entry, verdict: .skipped(reason), document: empty, canonical: nil, textHash: 0))
         }
         if (300..<400).contains(entry.status) { return skipped(.redirect) }
         if entry.status >= 400 { return skipped(.httpError) }
@@ -149,8 +149,7 @@ public struct CrawlReader: Sendable {
             kept.section = document.section
         }
         return .page(CrawledPage(entry: entry, verdict: verdict, document: kept,
-                                 canonical: extracted.canonical.flatMap(CrawlURL.init), textHash: ContentHash.of(extracted.text.utf8),
-                                 siteName: extracted.site, language: extracted.lang))
+                                 canonical: extracted.canonical.flatMap(CrawlURL.init), textHash: ContentHash.of(extracted.text.utf8)))
     }
 
     /// For each address (scheme, `www.` and tracking parameters aside), its newest successful

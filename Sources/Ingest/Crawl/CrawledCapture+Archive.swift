@@ -16,8 +16,6 @@ extension CrawlReader {
             archive(page.document, into: &writer)
             writer.optionalString(page.canonical?.text)
             writer.word(page.textHash)
-            writer.optionalString(page.siteName)
-            writer.optionalString(page.language)
         case .image(let file):
             writer.count(1)
             writer.word(file.contentHash)
@@ -41,8 +39,7 @@ extension CrawlReader {
             }
             let document = try document(archive: &reader)
             return .page(CrawledPage(entry: entry, verdict: verdict, document: document,
-                                     canonical: try reader.optionalString().flatMap(CrawlURL.init), textHash: try reader.word(),
-                                     siteName: try reader.optionalString(), language: try reader.optionalString()))
+                                     canonical: try reader.optionalString().flatMap(CrawlURL.init), textHash: try reader.word()))
         case 1:
             return .image(CrawledFile(entry: entry, contentHash: try reader.word()))
         case 2:

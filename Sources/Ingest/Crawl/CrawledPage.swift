@@ -15,21 +15,14 @@ public struct CrawledPage: Sendable {
     /// A hash of the extracted text: the same article under two addresses with no canonical link
     /// between them has the same text.
     public var textHash: UInt64
-    /// The publication's name (`og:site_name`).
-    public var siteName: String?
-    /// The language of `<html lang>`.
-    public var language: String?
 
     /// Makes a page.
-    public init(entry: CrawlEntry, verdict: PageVerdict, document: SourceDocument, canonical: CrawlURL?, textHash: UInt64,
-                siteName: String?, language: String?) {
+    public init(entry: CrawlEntry, verdict: PageVerdict, document: SourceDocument, canonical: CrawlURL?, textHash: UInt64) {
         self.entry = entry
         self.verdict = verdict
         self.document = document
         self.canonical = canonical
         self.textHash = textHash
-        self.siteName = siteName
-        self.language = language
     }
 }
 
