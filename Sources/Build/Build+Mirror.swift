@@ -25,7 +25,8 @@ extension Build {
 
     /// Reads and merges the site's crawls and adds their articles, images and section aliases to
     /// `folder`; what else they gave comes back.
-    func readMirror(_ mirror: MirrorConfig, sources: CrawlSources, site: SiteInputs, into folder: inout ContentFolder) -> MirrorContent {
+    func readMirror(_ mirror: MirrorConfig, sources: CrawlSources, site: SiteInputs, into folder: inout ContentFolder,
+                    clock: inout PhaseClock) -> MirrorContent {
         let reader = CrawlReader(pages: site.reader.scraped, fileSizeLimit: site.config.fileSizeLimit)
         let fingerprint = Self.readingFingerprint(site.config)
         // Readings do not depend on where the site is written: one cache for the site.
@@ -38,6 +39,7 @@ extension Build {
             try? FileManager.default.createDirectory(at: location.deletingLastPathComponent(), withIntermediateDirectories: true)
             CrawlCache.write(crawl, kept: kept, fingerprint: fingerprint, to: location.path)
         }
+        clock.lap("read crawls")
         var merged = CrawlMerger(siteHost: sources.siteHost, keepsOriginalURLs: mirror.urls == .original).merge(crawl)
         var payloads: [String: CrawlEntry] = [:]
         let assets = merged.images.map { image -> SourceFile in

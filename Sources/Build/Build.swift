@@ -108,9 +108,9 @@ public struct Build: Sendable {
         var folder = site.reader.read(listed: files)
         var mirror: MirrorContent?
         if let config = site.config.mirror, let sources = site.crawls {
-            mirror = readMirror(config, sources: sources, site: site, into: &folder)
+            mirror = readMirror(config, sources: sources, site: site, into: &folder, clock: &clock)
+            clock.lap("merge crawls")
         }
-        if mirror != nil { clock.lap("read crawls") }
         var waiting: [Diagnostic] = []
         if let now = options.now, !options.includeFuture {
             // Scheduled articles wait for their date, as in Hugo; without a fixed "now" nothing is in the future.

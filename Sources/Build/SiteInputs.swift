@@ -86,8 +86,9 @@ extension Build {
     /// `site.yml`: those most of its plainest pages (the home page and sections first) state.
     private func sniff(_ sources: CrawlSources, into config: inout SiteConfig) {
         let pages = sources.entries.filter { $0.kind == .page && $0.url.siteHost == sources.siteHost && $0.status == 200 }
-            .sorted { ($0.url.folderPath.count, $0.url.query.count, $0.url.path) < ($1.url.folderPath.count, $1.url.query.count, $1.url.path) }
-            .prefix(Self.sniffedPages)
+            .map { (depth: $0.url.folderPath.count, entry: $0) }
+            .sorted { ($0.depth, $0.entry.url.query.count, $0.entry.url.path) < ($1.depth, $1.entry.url.query.count, $1.entry.url.path) }
+            .prefix(Self.sniffedPages).map(\.entry)
         let found = ConcurrentMap.map(Array(pages)) { entry -> (site: String?, language: String?) in
             guard let bytes = entry.bytes(),
                   let page = try? HTMLExtractor().extract(bytes, pageURL: entry.url.text, defaultTimeZone: TimeZone(identifier: "UTC")!)

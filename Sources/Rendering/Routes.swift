@@ -1,3 +1,4 @@
+import Infrastructure
 import SiteConfig
 
 /// Where each page kind lives. Paths are relative to the site root (`tag/chuyen-doi-so/`); URLs
@@ -23,7 +24,7 @@ public struct Routes: Sendable {
     /// An URL as readers outside the site need it (feeds, JSON-LD, OpenGraph): a root-relative URL
     /// of this site becomes a permalink; absolute and protocol-relative URLs stay as they are.
     public func absolute(_ url: String) -> String {
-        if url.hasPrefix("//") || url.contains("://") { return url }
+        if url.hasPrefix("//") || url.containsBytes("://") { return url }
         if url.hasPrefix(root) { return permalink(String(url.dropFirst(root.count))) }
         if url.hasPrefix("/"), let schemeEnd = baseURL.range(of: "://") {
             // Rooted at the host, not at the site: the base URL's scheme and host, then the path.

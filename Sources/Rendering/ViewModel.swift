@@ -158,7 +158,7 @@ public final class ViewModel: Sendable {
         fields.set("hasToc", .bool(anchored.entries.count >= 2))
         // A crawled page often shows its lead image (its og:image) again as the body's first figure.
         let image = fields.fields["image"].flatMap { value -> String? in if case .string(let url) = value { return url } else { return nil } }
-        fields.set("leadImage", image.map { article.bodyHTML.contains("src=\"\($0)\"") ? .null : .string($0) } ?? .null)
+        fields.set("leadImage", image.map { article.bodyHTML.containsBytes("src=\"\($0)\"") ? .null : .string($0) } ?? .null)
         fields.set("related", objects: article.related.map { cards[$0] }, hashes: article.related.map { cardHashes[$0] })
         fields.set("hasRelated", .bool(!article.related.isEmpty))
         fields.set("jsonLD", .html(structuredData.scripts(for: index, homeName: labels.home)))

@@ -1,0 +1,25 @@
+import Infrastructure
+import XCTest
+
+final class CollectionHelperTests: XCTestCase {
+    func testContainsBytesFindsANeedleAnywhereAndOnlyWhereItIs() {
+        XCTAssertTrue("https://toquoc.vn/a".containsBytes("://"))
+        XCTAssertTrue("/a/./b".containsBytes("/."))
+        XCTAssertTrue("abc".containsBytes("abc"))
+        XCTAssertTrue("abc".containsBytes(""))
+        XCTAssertTrue("<img src=\"/ảnh/1.jpg\">".containsBytes("src=\"/ảnh/1.jpg\""))
+        XCTAssertFalse("abc".containsBytes("abcd"))
+        XCTAssertFalse("a:/b".containsBytes("://"))
+        XCTAssertFalse("".containsBytes("a"))
+        // Repeated first bytes before the match.
+        XCTAssertTrue("::::://".containsBytes("://"))
+        XCTAssertFalse("::::".containsBytes("://"))
+    }
+
+    func testSortedByKeyOrdersAsTheKeysCompare() {
+        let words = ["pear", "fig", "banana", "kiwi"]
+        XCTAssertEqual(words.sorted(byKey: \.count), ["fig", "pear", "kiwi", "banana"].sorted { $0.count < $1.count })
+        XCTAssertEqual(words.sorted(byKey: { $0 }), ["banana", "fig", "kiwi", "pear"])
+        XCTAssertEqual([String]().sorted(byKey: { $0 }), [])
+    }
+}
