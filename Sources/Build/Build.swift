@@ -56,13 +56,14 @@ public struct Build: Sendable {
             throw BuildError(error.diagnostic)
         }
         let content = inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics, mirror: mirror) + Self.shownFromCrawls(plan.diagnostics, mirror: mirror)
+        let files = plan.pages.map(\.file) + plan.contentAssets.map(\.path) + plan.themeAssets.map { "assets/" + $0 }
         if options.useCache {
-            cache.save(graph: graph, plan: plan, written: written, contentDiagnostics: content)
+            cache.save(graph: graph, plan: plan, written: written, files: files, contentDiagnostics: content)
             clock.lap("save cache")
         }
-        let files = plan.pages.map(\.file) + plan.contentAssets.map(\.path) + plan.themeAssets.map { "assets/" + $0 }
         return BuildSummary(articles: graph.articles.count, pages: plan.pages.count, copied: written.copied,
-                            diagnostics: content + RenderReports(issues: written.pages.issues).diagnostics(strict: options.strict),
+                            diagnostics: cache.restoredDiagnostics + content
+                                + RenderReports(issues: written.pages.issues).diagnostics(strict: options.strict),
                             rendered: written.pages.rendered, written: written.pages.written, timings: clock,
                             changedFiles: Self.changed(files, now: written.pages.files, before: cache.previous?.files),
                             mirror: mirror?.merged.report)
@@ -95,8 +96,9 @@ public struct Build: Sendable {
             throw BuildError(error.diagnostic)
         }
         clock.lap("render")
+        let changedByHand = OutputState.load(site: options.site, output: options.output)?.changed(in: options.output).count ?? 0
         return BuildSummary(articles: graph.articles.count, pages: plan.pages.count, copied: 0,
-                            diagnostics: inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics, mirror: mirror) + Self.shownFromCrawls(plan.diagnostics, mirror: mirror)
+                            diagnostics: OutputState.handChanges(changedByHand, in: options.output, writtenNow: false) + inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics, mirror: mirror) + Self.shownFromCrawls(plan.diagnostics, mirror: mirror)
                                 + RenderReports(issues: rendered.issues).diagnostics(strict: options.strict),
                             rendered: rendered.rendered, written: 0, timings: clock, mirror: mirror?.merged.report)
     }

@@ -17,20 +17,36 @@ struct BuildCache {
     /// is still there: nothing needs building.
     let upToDateSummary: BuildManifest?
 
+    /// Output files the previous build wrote that were deleted, changed or added by hand since:
+    /// this build writes them again (and drops those it did not write).
+    let restored: Int
+    /// The files the previous build wrote, as it left them.
+    let current: OutputState?
+
     /// Reads what the previous build left. Unless nothing changed, the manifest is removed at once:
     /// it describes the output folder, and once the output changes the old one is wrong.
     init(options: BuildOptions, inputs: InputStamp) {
         self.options = options
         self.inputs = inputs
         let summary = options.useCache ? BuildManifest.load(site: options.site, output: options.output) : nil
-        let outputExists = FileManager.default.fileExists(atPath: options.output.path)
-        if let summary, summary.inputs == inputs.value, outputExists {
-            (upToDateSummary, previous, graph) = (summary, nil, nil)
+        if let summary, summary.inputs == inputs.value, !summary.outputFolders.isEmpty,
+           summary.outputFolders == OutputState.folderTimes(options.output) {
+            (upToDateSummary, previous, graph, restored, current) = (summary, nil, nil, 0, nil)
             return
         }
         upToDateSummary = nil
-        previous = summary?.loadingFiles(site: options.site, output: options.output)
-        let cached = previous != nil && outputExists ? GraphCache.load(site: options.site, output: options.output) : nil
+        var previous = summary?.loadingFiles(site: options.site, output: options.output)
+        // Every file the previous build left is compared with what is there now: a page deleted or
+        // edited by hand is written again, not kept, and a patch (which keeps every file it does
+        // not render) is no longer enough.
+        let saved = previous == nil ? nil : OutputState.load(site: options.site, output: options.output)
+        let changed = saved?.changed(in: options.output) ?? []
+        if saved == nil { previous = nil }
+        for path in changed { previous?.files[path] = nil }
+        self.previous = previous
+        restored = changed.count
+        current = saved
+        let cached = previous != nil && restored == 0 ? GraphCache.load(site: options.site, output: options.output) : nil
         graph = cached?.state == previous?.inputs ? cached : nil
         BuildManifest.remove(site: options.site, output: options.output, everything: !options.useCache)
     }
@@ -45,16 +61,23 @@ struct BuildCache {
 
     /// A build that patches the previous one, when its graph and manifest are there to patch.
     func incremental(site: SiteInputs) -> IncrementalBuild? {
-        guard let previous, let graph else { return nil }
-        return IncrementalBuild(options: options, site: site, inputs: inputs, previous: previous, cached: graph)
+        guard let previous, let graph, let current else { return nil }
+        return IncrementalBuild(options: options, site: site, inputs: inputs, previous: previous, cached: graph, output: current)
     }
 
-    /// Saves this whole build's graph and manifest for the next build.
-    func save(graph: ContentGraph, plan: SitePlan, written: Written, contentDiagnostics: [Diagnostic]) {
+    /// Saves this whole build's graph, the output as it left it, and its manifest for the next build.
+    func save(graph: ContentGraph, plan: SitePlan, written: Written, files: [String], contentDiagnostics: [Diagnostic]) {
         GraphCache(settings: inputs.settings, content: inputs.content, claimsClean: plan.diagnostics.isEmpty, graph: graph,
                    base: inputs.value, state: inputs.value).save(site: options.site, output: options.output)
+        OutputState.stamps(of: files, in: options.output).save(site: options.site, output: options.output)
         BuildManifest(inputs: inputs.value, output: options.output.path, articles: graph.articles.count,
                       pages: plan.pages.count, copied: written.copied, contentDiagnostics: contentDiagnostics, files: written.pages.files,
-                      issues: written.pages.issues).save(site: options.site, output: options.output)
+                      issues: written.pages.issues, outputFolders: OutputState.folderTimes(options.output))
+            .save(site: options.site, output: options.output)
+    }
+
+    /// The warning for output files written again because they had been changed by hand.
+    var restoredDiagnostics: [Diagnostic] {
+        OutputState.handChanges(restored, in: options.output, writtenNow: true)
     }
 }

@@ -9,7 +9,7 @@ import Rendering
 /// their modification times.
 struct BuildManifest: Decodable {
     /// Bumped whenever what a fingerprint covers changes.
-    static let formatVersion = 5
+    static let formatVersion = 6
 
     var version = formatVersion
     /// Stamp of every input (files' sizes and times, options, the binary).
@@ -26,11 +26,14 @@ struct BuildManifest: Decodable {
     var files = PageRecords()
     /// Template issues by page file, for pages that had any.
     var issues: [String: [TemplateIssue]] = [:]
+    /// The times of the output folder and its subfolders when the build ended
+    /// (`OutputState.folderTimes`): a build with nothing to do checks them before it stops.
+    var outputFolders: [String: Int64] = [:]
 
     /// `files` is not among them: the summary's is always empty, the records live in their own
     /// file (see `loadingFiles`).
     private enum CodingKeys: String, CodingKey {
-        case version, inputs, output, binary, articles, pages, copied, contentDiagnostics, issues
+        case version, inputs, output, binary, articles, pages, copied, contentDiagnostics, issues, outputFolders
     }
 
     /// The manifest of the last build into `output`, or nil (first build, other version, unreadable).
@@ -66,7 +69,7 @@ struct BuildManifest: Decodable {
     /// The graph cache stays unless `everything` (a build that keeps no cache): it names the build
     /// it describes (`GraphCache.state`), so it is never used with another manifest.
     static func remove(site: URL, output: URL, everything: Bool = false) {
-        for kind in ["manifest", "files"] + (everything ? ["graph", "overlay"] : []) {
+        for kind in ["manifest", "files"] + (everything ? ["graph", "overlay", "output"] : []) {
             try? FileManager.default.removeItem(at: location(site: site, output: output, kind: kind))
         }
     }
@@ -104,6 +107,13 @@ struct BuildManifest: Decodable {
             manifest.json(Array((try? JSONEncoder().encode(contentDiagnostics)) ?? Data("[]".utf8)))
             manifest.key("files")
             manifest.object { _ in }
+            manifest.key("outputFolders")
+            manifest.object { folders in
+                for (name, time) in outputFolders.sorted(by: { $0.key < $1.key }) {
+                    folders.key(name)
+                    folders.number(Int(time))
+                }
+            }
             manifest.key("issues")
             manifest.object { pages in
                 for (path, issues) in issues {
@@ -128,8 +138,8 @@ struct BuildManifest: Decodable {
     }
 
     /// One manifest per output folder, so building into two places keeps both fast: the summary
-    /// (`manifest-*.json`), the file records (`files-*.bin`) and the content graph (`graph-*.bin`,
-    /// `overlay-*.bin`).
+    /// (`manifest-*.json`), the file records (`files-*.bin`), the content graph (`graph-*.bin`,
+    /// `overlay-*.bin`) and the output's files as the build left them (`output-*.bin`).
     static func location(site: URL, output: URL, kind: String = "manifest") -> URL {
         let key = String(ContentHash.of(output.standardizedFileURL.path.utf8), radix: 16)
         return site.appendingPathComponent(".broadsheet/cache/\(kind)-\(key).\(kind == "manifest" ? "json" : "bin")")

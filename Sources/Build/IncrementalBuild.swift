@@ -17,6 +17,8 @@ struct IncrementalBuild {
     let inputs: InputStamp
     let previous: BuildManifest
     let cached: GraphCache
+    /// The output's files before this build (found as the previous build left them).
+    let output: OutputState
 
     /// Builds the site from the previous one, or returns nil when the whole site must be built.
     func run(clock: PhaseClock) throws(BuildError) -> BuildSummary? {
@@ -75,7 +77,10 @@ struct IncrementalBuild {
         // full build, so the previous build's word on it stands.
         manifest.contentDiagnostics = previous.contentDiagnostics.filter { $0.code == Build.futureCode }
             + Build.shownFromSite(patched.diagnostics)
-        save(patched, changed: changed, touched: touched, manifest: manifest)
+        manifest.outputFolders = OutputState.folderTimes(options.output)
+        var state = output
+        state.refresh(pages.map(\.file), in: options.output)
+        save(patched, changed: changed, touched: touched, manifest: manifest, output: state)
         clock.lap("save cache")
         // The process usually ends with the build: the large values are let go on another thread.
         Build.releaseInBackground((graph, patched, outline, model, positions, manifest))
@@ -140,7 +145,7 @@ struct IncrementalBuild {
     }
 
     /// Saves the graph's changes and the manifest, for the next build.
-    private func save(_ graph: ContentGraph, changed: [Int], touched: [SourceFile], manifest: BuildManifest) {
+    private func save(_ graph: ContentGraph, changed: [Int], touched: [SourceFile], manifest: BuildManifest, output: OutputState) {
         var cache = cached
         cache.settings = inputs.settings
         cache.content = inputs.content
@@ -149,6 +154,7 @@ struct IncrementalBuild {
         cache.changedFiles.formUnion(touched.map(\.path))
         cache.state = inputs.value
         cache.saveChanges(site: options.site, output: options.output)
+        output.save(site: options.site, output: options.output)
         manifest.save(site: options.site, output: options.output)
     }
 

@@ -241,4 +241,38 @@ final class IncrementalBuildTests: XCTestCase {
         try assertIncrementalEqualsCold("config")
         XCTAssertTrue(try site.read("index.html").contains("href=\"/moi/"))
     }
+
+    func testOutputFilesDeletedOrEditedByHandAreWrittenAgainByTheNextBuild() throws {
+        let deep = "2020/01/01/rieng/index.html"
+        let feed = "feed.xml"
+        let original = try site.read(deep)
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent(deep))
+        try site.write("Output/" + feed, "<rss>edited by hand</rss>")
+        try site.write("Content/kinh-te/bai-3.md", "---\ntitle: Bài 3\ndate: 2021-11-13T08:00:00+07:00\ntags: [Tag 0, Chung]\n---\nSửa.\n")
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("2 files were deleted or changed in the output since the last build"), result.stderr)
+        XCTAssertEqual(try site.read(deep), original)
+        XCTAssertFalse(try site.read(feed).contains("edited by hand"))
+        try assertIncrementalEqualsCold("restored")
+        XCTAssertFalse(try site.run(["build"]).stderr.contains("deleted or changed"), "said once")
+    }
+
+    func testAFileDeletedNearTheTopOfTheOutputIsRestoredEvenWithNothingElseChanged() throws {
+        let original = try site.read("index.html")
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("index.html"))
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("tags/index.html"))
+        let result = try site.run(["build"])
+        XCTAssertTrue(result.stderr.contains("2 files were deleted or changed"), result.stderr)
+        XCTAssertEqual(try site.read("index.html"), original)
+        XCTAssertTrue(site.exists("tags/index.html"))
+        try assertIncrementalEqualsCold("no-op after deletions")
+    }
+
+    func testCheckSaysWhichOutputFilesWereChangedByHand() throws {
+        try site.write("Output/index.html", "edited")
+        let result = try site.run(["check"])
+        XCTAssertTrue(result.stderr.contains("1 file was deleted or changed in the output since the last build; the next build writes it again"), result.stderr)
+        XCTAssertEqual(try site.read("index.html"), "edited", "check writes nothing")
+    }
 }
