@@ -46,6 +46,11 @@ public struct ScrapedPageReader: Sendable {
         for warning in page.warnings {
             document.diagnostics.append(Diagnostic(path: path, severity: .warning, code: "page.repaired", message: warning))
         }
+        if let line = page.cutOffAtLine {
+            document.diagnostics.append(Diagnostic(path: path, line: line, column: 1, severity: .warning, code: "page.too-deep",
+                                                   message: "elements nest more than \(HTMLDocument.depthLimit) deep here: the parser stops "
+                                                       + "at that depth, so the rest of the page was not read"))
+        }
         document.title = page.title
         document.date = page.published
         document.lastModified = page.modified

@@ -13,6 +13,13 @@ final class HTMLDocument {
     let pointer: htmlDocPtr
     /// What libxml2 reported while parsing (kept short: broken markup is normal on the web).
     private(set) var parseErrors: [String] = []
+    /// The line where elements nested deeper than `depthLimit`, if they did: libxml2 stops
+    /// parsing there (its guard against exhausting the stack), so the page is cut off.
+    private(set) var depthLimitLine: Int?
+
+    /// libxml2's deepest nesting of elements (its `xmlParserMaxDepth`, 256 unless a parse asks for
+    /// `XML_PARSE_HUGE`, which the walks here would not survive), past which it stops parsing.
+    static let depthLimit = 256
     /// Nodes taken out of the tree or made and not yet attached; the roots among them are freed at the end.
     /// A list, not a set: a page detaches thousands of nodes, and hashing each was a measured cost. A node
     /// detached twice (after being put back) is listed twice, and only freed once.
@@ -38,6 +45,10 @@ final class HTMLDocument {
         xmlSetStructuredErrorFunc(box.toOpaque()) { owner, error in
             guard let owner, let error else { return }
             let collector = Unmanaged<ErrorCollector>.fromOpaque(owner).takeUnretainedValue()
+            if error.pointee.code == Int32(XML_ERR_INTERNAL_ERROR.rawValue), collector.depthLimitLine == nil,
+               let message = error.pointee.message, String(cString: message).hasPrefix("Excessive depth") {
+                collector.depthLimitLine = Int(error.pointee.line)
+            }
             guard collector.messages.count < 20, let message = error.pointee.message else { return }
             collector.messages.append("line \(error.pointee.line): " + String(cString: message).whitespaceTrimmed)
         }
@@ -53,6 +64,7 @@ final class HTMLDocument {
         guard let parsed else { throw .unparsable(collector.messages.first ?? "libxml2 returned no document") }
         pointer = parsed
         parseErrors = collector.messages
+        depthLimitLine = collector.depthLimitLine
     }
 
     /// A copy of `other`'s tree: copying is a fifth of the cost of parsing the page again.
@@ -60,6 +72,7 @@ final class HTMLDocument {
         guard let copy = xmlCopyDoc(other.pointer, 1) else { throw .parserUnavailable }
         pointer = copy
         parseErrors = other.parseErrors
+        depthLimitLine = other.depthLimitLine
     }
 
     deinit {
@@ -140,4 +153,5 @@ final class HTMLDocument {
 /// Receives libxml2's parse errors through the structured-error context pointer.
 private final class ErrorCollector {
     var messages: [String] = []
+    var depthLimitLine: Int?
 }

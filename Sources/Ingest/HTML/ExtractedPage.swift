@@ -41,6 +41,9 @@ public struct ExtractedPage: Sendable, Hashable {
     public var linkDensity = 0.0
     /// Things worth telling the user that did not stop extraction, e.g. repaired invalid UTF-8.
     public var warnings: [String] = []
+    /// The line where the page's elements nest deeper than the parser reads (`HTMLDocument.depthLimit`):
+    /// it stops there, and the rest of the page is not read.
+    public var cutOffAtLine: Int?
 
     /// An empty page; the extractor fills it in.
     public init() {}

@@ -31,6 +31,7 @@ public struct HTMLExtractor: Sendable {
         let (document, rule, found) = try parse(input, pageURL: pageURL)
         var page = ExtractedPage()
         page.warnings = charset.warnings
+        page.cutOffAtLine = document.depthLimitLine
 
         let metadata = PageMetadata(document: document, found: found)
         // The same date `PageFacts` takes first (metadata, then a `<time>` element): judged as the full path judges.
@@ -122,7 +123,8 @@ public struct HTMLExtractor: Sendable {
                                         encoding: input.charset.encoding)
         // One walk finds what the steps below read: each walk of a whole page is a measured cost.
         var found = document.elements(in: Self.firstLook)
-        if let stripped = input.stripped, !stripped.agrees(with: found) {
+        // A page cut off by its nesting is read again whole, so that the line reported is the page's own.
+        if let stripped = input.stripped, !stripped.agrees(with: found) || document.depthLimitLine != nil {
             document = try HTMLDocument(bytes: input.charset.bytes, url: pageURL, encoding: input.charset.encoding)
             found = document.elements(in: Self.firstLook)
         }
