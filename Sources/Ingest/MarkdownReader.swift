@@ -65,7 +65,16 @@ public struct MarkdownReader: Sendable {
                                                    message: "the body's tables could hold more than \(CommonMark.tableCellLimit) cells; "
                                                     + "they were left as text"))
         }
-        document.bodyHTML = rendered.hasRawHTML && !keepsUnsafeHTML ? Sanitizer.markdown(rendered.html) : rendered.html
+        document.bodyHTML = rendered.html
+        if rendered.hasRawHTML && !keepsUnsafeHTML {
+            let sanitized = Sanitizer.markdown(rendered.html)
+            document.bodyHTML = sanitized.html
+            if sanitized.cutOff {
+                document.diagnostics.append(Diagnostic(path: path, line: split.bodyLine, column: 1, severity: .warning, code: "markup.too-deep",
+                                                       message: "the body's HTML nests elements more than \(HTMLDocument.depthLimit) deep: "
+                                                           + "the sanitizer's parser stops at that depth, so the body was cut off there"))
+            }
+        }
         document.wordCount = rendered.words
         document.references = rendered.references
         if document.summary == nil { document.summary = rendered.summary }

@@ -37,3 +37,23 @@ final class NestingDepthTests: XCTestCase {
         XCTAssertTrue(document.bodyHTML.contains("Phần sau cùng"), document.bodyHTML)
     }
 }
+
+/// The same limit met by a Markdown body's raw HTML, which the sanitizer parses.
+final class MarkdownNestingDepthTests: XCTestCase {
+    func testRawHTMLNestedPastTheLimitIsReportedAtTheBody() {
+        let depth = HTMLDocument.depthLimit + 20
+        let source = "---\ntitle: Sâu\ndate: 2021-11-30\n---\nĐầu bài.\n\n"
+            + String(repeating: "<div>", count: depth) + "trong" + String(repeating: "</div>", count: depth) + "\n\nCuối bài.\n"
+        let document = MarkdownReader(timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!).read(Array(source.utf8), path: "sau.md")
+        let reported = document.diagnostics.filter { $0.code == "markup.too-deep" }
+        XCTAssertEqual(reported.map(\.line), [5], "\(document.diagnostics)")
+        XCTAssertTrue(document.bodyHTML.contains("Đầu bài"))
+    }
+
+    func testRawHTMLWithinTheLimitIsNotReported() {
+        let source = "---\ntitle: Nông\ndate: 2021-11-30\n---\n<div><div>trong</div></div>\n\nCuối bài.\n"
+        let document = MarkdownReader(timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!).read(Array(source.utf8), path: "nong.md")
+        XCTAssertEqual(document.diagnostics.filter { $0.code == "markup.too-deep" }, [])
+        XCTAssertTrue(document.bodyHTML.contains("Cuối bài"))
+    }
+}

@@ -17,11 +17,12 @@ struct Sanitizer {
     var keepsMarkdownMarkup = false
 
     /// A Markdown body holding raw HTML, made safe: elements, attributes and URLs as for a crawled
-    /// page, plus the markup cmark-gfm writes itself. Only such bodies pay for the parse.
-    static func markdown(_ html: String) -> String {
+    /// page, plus the markup cmark-gfm writes itself. Only such bodies pay for the parse. `cutOff`
+    /// when elements nested deeper than the parser reads, which drops the rest of the body.
+    static func markdown(_ html: String) -> (html: String, cutOff: Bool) {
         guard let document = try? HTMLDocument(bytes: Array(("<html><body>" + html + "</body></html>").utf8), url: nil, encoding: "UTF-8"),
-              let body = document.body else { return "" }
-        return Sanitizer(baseURL: nil, keepsMarkdownMarkup: true).render(body).html
+              let body = document.body else { return ("", false) }
+        return (Sanitizer(baseURL: nil, keepsMarkdownMarkup: true).render(body).html, document.depthLimitLine != nil)
     }
 
     struct Output {
