@@ -7,6 +7,9 @@ enum DefaultThemeFiles {
         "404.mustache": #"""
 {{! Shown by the server for a URL that does not exist. Links carry site.root so it works at any depth. }}
 {{<base}}
+{{! Served at any missing address: it has no address of its own to call canonical, and no search
+    engine should keep it. }}
+{{$canonical}}<meta name="robots" content="noindex">{{/canonical}}
 {{$content}}
 <header class="list-header">
   <h1 class="list-title">{{page.title}}</h1>
@@ -113,6 +116,10 @@ enum DefaultThemeFiles {
 {{/article}}
 {{/content}}
 {{/base}}
+
+"""#,
+        "assets/favicon.svg": #"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="4" fill="#a4161a"/><path d="M7 8h18v3H7zm0 6h8v10H7zm11 0h7v2h-7zm0 4h7v2h-7zm0 4h7v2h-7z" fill="#fdfcf9"/></svg>
 
 """#,
         "assets/search.js": #"""
@@ -547,7 +554,8 @@ img { max-width: 100%; height: auto; }
 }
 a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var(--accent); }
 .page-number.is-current { background: var(--text); color: var(--bg); border-color: var(--text); font-weight: 700; }
-.page-step.is-disabled { color: var(--muted); opacity: .5; }
+/* Muted text, not opacity: opacity took the contrast to 2.2:1; --muted keeps 4.5:1 or more in both schemes. */
+.page-step.is-disabled { color: var(--muted); border-style: dashed; }
 .page-gap { display: inline-block; padding: .45rem .25rem; color: var(--muted); }
 @media (max-width: 480px) {
   .page-step { flex: 1 1 40%; }
@@ -609,6 +617,7 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
     title       the text of the title element (default: page title, then the site title; the site
                 title alone on the home page; the page number from page 2 of a list on)
     description the meta description (default: the site description)
+    canonical   the canonical link and og:url (the 404 page puts noindex there instead)
     head        extra tags for the head (OpenGraph, article metadata)
     content     the page itself, inside main
 }}
@@ -621,7 +630,9 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
 <meta name="description" content="{{$description}}{{page.description}}{{/description}}">
 <meta name="generator" content="{{site.generator}}">
 <meta name="color-scheme" content="light dark">
-<link rel="canonical" href="{{page.permalink}}">
+{{$canonical}}<link rel="canonical" href="{{page.permalink}}">
+<meta property="og:url" content="{{page.permalink}}">{{/canonical}}
+<link rel="icon" href="{{site.root}}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{site.root}}assets/style.css">
 <link rel="alternate" type="application/rss+xml" title="{{site.title}} (RSS)" href="{{site.root}}feed.xml">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}} (Atom)" href="{{site.root}}atom.xml">
@@ -632,7 +643,6 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
 <link rel="alternate" type="application/atom+xml" title="{{list.title}} – {{site.title}} (Atom)" href="{{atom}}">
 {{/page.isHome}}{{/list.feeds}}
 <meta property="og:site_name" content="{{site.title}}">
-<meta property="og:url" content="{{page.permalink}}">
 {{$head}}
 <meta property="og:type" content="website">
 <meta property="og:title" content="{{page.title}}">
@@ -658,6 +668,7 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
 # UI strings of the default theme (English). Used in templates as {{t.key}}.
 skipToContent: "Skip to main content"
 sectionsNav: "Sections"
+footerNav: "Site links"
 home: "Home"
 tags: "Topics"
 allTags: "All topics"
@@ -701,6 +712,7 @@ articlesTotal: "articles"
 # Chuỗi giao diện của giao diện mặc định (tiếng Việt). Dùng trong mẫu dưới dạng {{t.key}}.
 skipToContent: "Chuyển đến nội dung chính"
 sectionsNav: "Chuyên mục"
+footerNav: "Liên kết trong trang"
 home: "Trang chủ"
 tags: "Chủ đề"
 allTags: "Tất cả chủ đề"
@@ -792,7 +804,7 @@ articlesTotal: "bài viết"
       <a class="footer-title" href="{{site.root}}">{{site.title}}</a>
       {{#site.description}}<p>{{site.description}}</p>{{/site.description}}
     </div>
-    <nav class="footer-nav" aria-label="{{t.sectionsNav}}">
+    <nav class="footer-nav" aria-label="{{t.footerNav}}">
       <ul>
         {{#site.sections}}
         <li><a href="{{url}}">{{name}}</a></li>
@@ -823,9 +835,9 @@ articlesTotal: "bài viết"
       {{#page.nav}}
       <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a></li>
       {{/page.nav}}
-      <li class="nav-tags"><a href="{{site.root}}tags/">{{t.tags}}</a></li>
-      <li class="nav-archive"><a href="{{site.root}}archive/">{{t.archive}}</a></li>
-      <li class="nav-search"><a href="{{site.root}}search/">{{t.search}}</a></li>
+      <li class="nav-tags"><a href="{{site.root}}tags/"{{#page.isTags}} aria-current="page"{{/page.isTags}}>{{t.tags}}</a></li>
+      <li class="nav-archive"><a href="{{site.root}}archive/"{{#page.isArchive}} aria-current="page"{{/page.isArchive}}>{{t.archive}}</a></li>
+      <li class="nav-search"><a href="{{site.root}}search/"{{#page.isSearch}} aria-current="page"{{/page.isSearch}}>{{t.search}}</a></li>
     </ul>
   </nav>
 </header>

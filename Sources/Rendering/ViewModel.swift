@@ -139,6 +139,10 @@ public final class ViewModel: Sendable {
             ("lang", .string(language ?? self.language)), ("description", .string(description ?? siteDescription)),
             ("permalink", .string(routes.permalink(path))), ("isArticle", .bool(kind == .article)),
             ("isHome", .bool(kind == .home)), ("isList", .bool(isList)),
+            // Which of the navigation's fixed items (topics, archive, search) the page belongs to,
+            // for `aria-current`: a template cannot compare `kind` with a name.
+            ("isTags", .bool(kind == .tags || kind == .tag)),
+            ("isArchive", .bool([.archive, .year, .month, .day].contains(kind))), ("isSearch", .bool(kind == .search)),
         ] {
             page.set(key, value)
         }
