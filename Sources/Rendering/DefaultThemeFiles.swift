@@ -458,8 +458,8 @@ img { max-width: 100%; height: auto; }
 }
 .article-body th, .article-body td { padding: .45rem .7rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
 .article-body th { border-bottom-width: 2px; font-weight: 700; }
-.article-body th[align="right"], .article-body td[align="right"] { text-align: right; }
-.article-body th[align="center"], .article-body td[align="center"] { text-align: center; }
+.article-body .align-right { text-align: right; }
+.article-body .align-center { text-align: center; }
 .article-body tbody tr:nth-child(even) { background: var(--bg-soft); }
 
 /* GFM task lists (cmark-gfm: <li><input type="checkbox" disabled> …). */
