@@ -369,7 +369,8 @@ img { max-width: 100%; height: auto; }
   font-size: .78rem; font-weight: 700; letter-spacing: .06em; text-transform: uppercase;
 }
 .kicker:hover { text-decoration: underline; }
-.date { color: var(--muted); font-variant-numeric: tabular-nums; }
+.date { color: var(--muted); font-variant-numeric: tabular-nums; text-decoration: none; }
+a.date:hover { color: var(--accent); text-decoration: underline; }
 
 .byline:empty, .card-byline:empty, .eyebrow:empty, .tag-list:empty { display: none; }
 .byline { margin: 0; font-weight: 600; }
@@ -606,6 +607,14 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
 .search-status { color: var(--muted); font-size: .9rem; }
 .search-results .card-title { font-size: 1.15rem; }
 
+/* ---- Date pages: older and newer periods, a year's months, a month's days ---- */
+.period-nav { display: flex; flex-wrap: wrap; gap: .5rem; margin: 0 0 1rem; font-size: .95rem; }
+.period-nav .period-newer { margin-left: auto; }
+.period-list { display: flex; flex-wrap: wrap; gap: .5rem; margin: 0 0 1.5rem; padding: 0; list-style: none; }
+.period-list a { display: inline-block; min-width: 2.5rem; padding: .3rem .6rem; border: 1px solid var(--rule); border-radius: 4px;
+  text-align: center; text-decoration: none; color: var(--text); font-variant-numeric: tabular-nums; }
+.period-list a:hover { border-color: var(--accent); color: var(--accent); }
+
 """#,
         "author.mustache": #"""
 {{! The author pages: the general list with its own label. }}
@@ -660,8 +669,23 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
 
 """#,
         "date.mustache": #"""
-{{! The date pages: the general list with its own label. }}
-{{<list}}{{$eyebrow}}{{t.archiveLabel}}{{/eyebrow}}{{/list}}
+{{! The date pages: the general list with its own label, the nearest older and newer period that
+    has articles, and the periods inside this one (a year's months, a month's days). }}
+{{<list}}
+{{$eyebrow}}{{t.archiveLabel}}{{/eyebrow}}
+{{$beforeList}}
+<nav class="period-nav" aria-label="{{t.archiveLabel}}">
+  {{#list.older}}<a class="page-step" rel="prev" href="{{url}}"><span aria-hidden="true">←</span> {{title}}</a>{{/list.older}}
+  {{#list.newer}}<a class="page-step period-newer" rel="next" href="{{url}}">{{title}} <span aria-hidden="true">→</span></a>{{/list.newer}}
+</nav>
+{{#list.periods | count}}
+<ul class="period-list">
+  {{#list.periods}}<li><a href="{{url}}" title="{{title}}">{{label}}</a> <span class="tag-count">{{count}}</span></li>
+  {{/list.periods}}
+</ul>
+{{/list.periods}}
+{{/beforeList}}
+{{/list}}
 
 """#,
         "i18n/en.yml": #"""
@@ -754,7 +778,8 @@ articlesTotal: "bài viết"
 """#,
         "list.mustache": #"""
 {{! Every list of articles: home, section, tag, author, year, month and day pages.
-    section/tag/author/date.mustache extend this file and fill the `eyebrow` block with what kind of list it is. }}
+    section/tag/author/date.mustache extend this file and fill the `eyebrow` block with what kind of list it is;
+    `beforeList` holds what comes between the header and the articles (date pages: their periods). }}
 {{<base}}
 {{$content}}
 <header class="list-header{{#page.isHome}} is-home{{/page.isHome}}">
@@ -762,6 +787,7 @@ articlesTotal: "bài viết"
   <h1 class="list-title">{{list.title}}</h1>
   {{#pagination.isPaginated}}<p class="page-count">{{t.page}} {{pagination.current}}/{{pagination.total}}</p>{{/pagination.isPaginated}}
 </header>
+{{$beforeList}}{{/beforeList}}
 <ol class="card-list">
   {{#articles}}
   <li>{{> partials/article-card}}</li>
@@ -795,7 +821,7 @@ articlesTotal: "bài viết"
 
 """#,
         "partials/date.mustache": #"""
-{{! The publication date of the article in context, as the site prints it. }}<time class="date" datetime="{{dateISO}}">{{dateText}}</time>
+{{! The publication date of the article in context, as the site prints it, linking to the page of that day. }}<a class="date" href="{{dayURL}}"><time datetime="{{dateISO}}">{{dateText}}</time></a>
 """#,
         "partials/footer.mustache": #"""
 <footer class="site-footer">

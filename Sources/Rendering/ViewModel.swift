@@ -98,6 +98,7 @@ public final class ViewModel: Sendable {
             "hasTime": .bool(article.dateHasTime),
             "lang": .string(article.language ?? language),
             "dateISO": .string(article.date.iso8601),
+            "dayURL": .string(routes.url(Routes.day(year: article.date.year, month: article.date.month, day: article.date.day))),
             "authors": .list(article.authors.map { names.authors[$0] }),
             "byline": .string(article.authors.map { graph.authors[$0].name }.joined(separator: ", ")),
             "tags": .list(article.tags.map { names.tags[$0] }),
@@ -177,7 +178,7 @@ public final class ViewModel: Sendable {
 
     /// The context of one page of a list of articles whose first page is at `path`.
     func listContext(kind: Page.Kind, title: String, path: String, articles: [Int], pagination: Pagination,
-                     section: Int? = nil) -> PageContext {
+                     section: Int? = nil, period: Period? = nil) -> PageContext {
         let pagePath = Routes.page(pagination.current, of: path)
         var paging: [String: TemplateValue] = [
             "current": .int(pagination.current), "total": .int(pagination.total),
@@ -192,7 +193,8 @@ public final class ViewModel: Sendable {
         if pagination.current < pagination.total { paging["next"] = .string(routes.url(Routes.page(pagination.current + 1, of: path))) }
         var context = shared()
         context.set("page", pageContext(kind: kind, title: title, path: pagePath, section: section))
-        context.set("list", ["title": .string(title), "kind": .string(kind.rawValue), "feeds": feeds(for: kind, path: path)])
+        let list = ["title": TemplateValue.string(title), "kind": .string(kind.rawValue), "feeds": feeds(for: kind, path: path)]
+        context.set("list", .object(list.merging(periodFields(period)) { own, _ in own }))
         let shown = Array(articles[pagination.range])
         context.set("articles", objects: shown.map { cards[$0] }, hashes: shown.map { cardHashes[$0] })
         context.set("pagination", .object(paging))

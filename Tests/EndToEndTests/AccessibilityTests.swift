@@ -62,7 +62,7 @@ final class AccessibilityTests: XCTestCase {
         for page in ["index.html", "2021/11/30/chuyen-doi-so/index.html", "404.html", "search/index.html"] {
             let html = try read(page)
             XCTAssertTrue(html.contains(#"<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">"#), page)
-            XCTAssertTrue(html.contains(#"<a class="skip-link" href="#main">"#), page)
+            XCTAssertTrue(html.contains(##"<a class="skip-link" href="#main">"##), page)
             XCTAssertTrue(html.contains(#"<main id="main""#), page)
         }
     }
