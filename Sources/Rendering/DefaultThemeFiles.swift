@@ -849,9 +849,10 @@ articlesTotal: "bài viết"
 
 """#,
         "partials/header.mustache": #"""
-{{! Site masthead and section navigation. The navigation scrolls sideways on a phone: no script needed. }}
+{{! Site masthead and section navigation. The site's name and sections keep the site's language
+    (lang) on a page in another one, whose UI strings follow the page. The navigation scrolls sideways on a phone: no script needed. }}
 <header class="site-header">
-  <div class="masthead">
+  <div class="masthead" lang="{{site.lang}}">
     <a class="site-title" href="{{site.root}}" rel="home">{{site.title}}</a>
     {{#site.description}}<p class="site-description">{{site.description}}</p>{{/site.description}}
   </div>
@@ -859,7 +860,7 @@ articlesTotal: "bài viết"
     <ul>
       <li><a href="{{site.root}}"{{#page.isHome}} aria-current="page"{{/page.isHome}}>{{t.home}}</a></li>
       {{#page.nav}}
-      <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a></li>
+      <li lang="{{site.lang}}"><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a></li>
       {{/page.nav}}
       <li class="nav-tags"><a href="{{site.root}}tags/"{{#page.isTags}} aria-current="page"{{/page.isTags}}>{{t.tags}}</a></li>
       <li class="nav-archive"><a href="{{site.root}}archive/"{{#page.isArchive}} aria-current="page"{{/page.isArchive}}>{{t.archive}}</a></li>

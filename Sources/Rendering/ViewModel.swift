@@ -16,7 +16,10 @@ public final class ViewModel: Sendable {
     let language: String
     let siteDescription: String
     let site: TemplateValue
+    /// The `t` object of pages in the site's language.
     let strings: TemplateValue
+    /// `t` for each language the theme has: an article in another language gets its own labels.
+    let uiStrings: UIStrings
     /// One card per article, in graph order: every field of `article` but the body.
     let cards: [[String: TemplateValue]]
     /// Each card's sum of field hashes, and its hash as an object: computed once, used by every
@@ -50,11 +53,8 @@ public final class ViewModel: Sendable {
             "baseURL": .string(config.baseURL), "root": .string(config.rootPath), "sections": .list(sections),
             "generator": "Broadsheet", "year": .int(now.year),
         ]
-        // `vi-VN` takes the `vi` strings when the theme has no `vi-VN` file.
-        let fallback = theme.strings["en"] ?? [:]
-        let base = String(config.language.prefix { $0 != "-" && $0 != "_" })
-        let chosen = theme.strings[config.language] ?? theme.strings[base] ?? [:]
-        strings = .object(fallback.merging(chosen) { _, language in language }.mapValues { TemplateValue.string($0) })
+        uiStrings = UIStrings(theme: theme, siteLanguage: config.language)
+        strings = uiStrings.site.value
         let language = config.language
         // Each tag, author and section object is made once and shared by every card that shows
         // it: made per card, they were most of a card's memory (half a gigabyte at 100,000 articles).
@@ -71,7 +71,7 @@ public final class ViewModel: Sendable {
         cardSums = cardsAndSums.map(\.1)
         cardHashes = cardSums.map { StableHasher.object(hashSum: $0) }
         structuredData = StructuredData(graph: graph, config: config, routes: routes)
-        sharedFields = ["site": StableHasher.field("site", site), "t": StableHasher.field("t", strings)]
+        sharedFields = ["site": StableHasher.field("site", site), "t": uiStrings.site.fieldHash]
         navigation = ([nil] + graph.sections.indices.map { Optional($0) }).map { current in
             let nav = TemplateValue.list(graph.sections.enumerated().map { index, item in
                 ["name": .string(item.name), "url": .string(routes.url(Routes.section(item.slug))), "current": .bool(index == current)]
@@ -166,8 +166,8 @@ public final class ViewModel: Sendable {
         fields.set("leadImage", image.map { article.bodyHTML.containsBytes("src=\"\($0)\"") ? .null : .string($0) } ?? .null)
         fields.set("related", objects: article.related.map { cards[$0] }, hashes: article.related.map { cardHashes[$0] })
         fields.set("hasRelated", .bool(!article.related.isEmpty))
-        fields.set("jsonLD", .html(structuredData.scripts(for: index, homeName: labels.home)))
-        var context = shared()
+        fields.set("jsonLD", .html(structuredData.scripts(for: index, homeName: Labels(language: article.language ?? language).home)))
+        var context = shared(language: article.language)
         context.set("page", pageContext(kind: .article, title: article.title, path: article.path, language: article.language,
                                  description: article.summary.isEmpty ? nil : article.summary, section: article.section))
         context.set("article", fields)
@@ -206,11 +206,13 @@ public final class ViewModel: Sendable {
     static let noList: TemplateValue = ["feeds": .null]
     static let noPagination: TemplateValue = ["prev": .null, "next": .null]
 
-    /// A context holding the fields every page has: `site` and `t`.
-    private func shared() -> PageContext {
+    /// A context holding the fields every page has: `site`, and `t` in the page's language
+    /// (nil: the site's).
+    private func shared(language: String? = nil) -> PageContext {
         var context = PageContext()
         context.set("site", site, fieldHash: sharedFields["site"]!)
-        context.set("t", strings, fieldHash: sharedFields["t"]!)
+        let strings = uiStrings.page(language: language)
+        context.set("t", strings.value, fieldHash: strings.fieldHash)
         return context
     }
 
