@@ -332,11 +332,15 @@ img { max-width: 100%; height: auto; }
 /* ---- Masthead and navigation ---- */
 
 .site-header { border-bottom: 1px solid var(--rule); }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 
+/* Menu button, title, search icon: the side columns are equal so the title stays centred. */
 .masthead {
   max-width: var(--wide); margin: 0 auto; padding: 1.5rem 1rem .75rem;
+  display: grid; grid-template-columns: 3rem minmax(0, 1fr) 3rem; align-items: center; gap: .5rem;
   text-align: center; border-bottom: 3px double var(--rule);
 }
+.masthead-title { grid-column: 2; grid-row: 1; min-width: 0; }
 .site-title {
   font-family: var(--font-text); font-weight: 700; font-size: clamp(1.9rem, 6vw, 3rem);
   line-height: 1.2; color: var(--text); text-decoration: none; letter-spacing: -.01em;
@@ -344,21 +348,57 @@ img { max-width: 100%; height: auto; }
 .site-title:hover { color: var(--accent); }
 .site-description { margin: .25rem 0 0; color: var(--muted); font-size: .9rem; }
 
-.section-nav { max-width: var(--wide); margin: 0 auto; }
-.section-nav ul {
-  display: flex; gap: .25rem; margin: 0; padding: 0 .5rem; list-style: none;
-  overflow-x: auto; scrollbar-width: none; white-space: nowrap;
+.icon-button {
+  display: inline-flex; align-items: center; justify-content: center; min-width: 44px; min-height: 44px;
+  color: var(--text); border-radius: 4px; cursor: pointer; list-style: none;
 }
-/* Auto margins centre the items while they fit and fall back to the start when they overflow. */
-.section-nav li:first-child { margin-left: auto; }
-.section-nav li:last-child { margin-right: auto; }
-.section-nav ul::-webkit-scrollbar { display: none; }
-.section-nav a {
+.icon-button:hover, .nav-search[aria-current] { color: var(--accent); }
+summary.icon-button::-webkit-details-marker { display: none; }
+.nav-menu-label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.nav-search { grid-column: 3; grid-row: 1; justify-self: end; }
+
+/* Small screens: the menu button opens every item; the strip below the masthead is not shown. */
+.nav-menu { grid-column: 1; grid-row: 1; justify-self: start; position: relative; text-align: left; }
+.nav-menu[open] summary { color: var(--accent); }
+.menu-nav {
+  position: absolute; left: 0; top: 100%; z-index: 20; min-width: 16rem; max-height: 75vh; overflow-y: auto;
+  background: var(--bg); border: 1px solid var(--rule); border-radius: 4px; box-shadow: 0 8px 24px rgba(0, 0, 0, .18);
+}
+.menu-nav ul { list-style: none; margin: 0; padding: .25rem 0; }
+.menu-nav a { display: block; padding: .65rem 1rem; color: var(--text); text-decoration: none; font-weight: 600; }
+.menu-nav a:hover, .menu-nav a[aria-current] { color: var(--accent); box-shadow: inset 3px 0 0 var(--accent); }
+
+/* Wide screens: the home link, the first sections and a "more" menu for the rest. */
+.section-nav { max-width: var(--wide); margin: 0 auto; }
+.section-nav > ul {
+  display: flex; justify-content: center; gap: .25rem; margin: 0; padding: 0 .5rem; list-style: none; white-space: nowrap;
+}
+.section-nav a, .nav-more summary {
   display: block; padding: .7rem .75rem; color: var(--text); text-decoration: none;
   font-weight: 600; font-size: .95rem; border-bottom: 3px solid transparent;
 }
-.section-nav a:hover, .section-nav a[aria-current] { border-bottom-color: var(--accent); color: var(--text); }
-.section-nav .nav-tags a { color: var(--muted); font-weight: 500; }
+.section-nav a:hover, .section-nav a[aria-current], .nav-more summary:hover,
+.nav-more:has(a[aria-current]) > summary { border-bottom-color: var(--accent); color: var(--text); }
+.nav-more { position: relative; }
+.nav-more summary { cursor: pointer; list-style: none; }
+.nav-more summary::-webkit-details-marker { display: none; }
+.nav-more summary::after { content: " ▾"; color: var(--muted); }
+.nav-more ul {
+  position: absolute; right: 0; top: 100%; z-index: 20; min-width: 13rem; margin: 0; padding: .25rem 0; list-style: none;
+  background: var(--bg); border: 1px solid var(--rule); border-radius: 4px; box-shadow: 0 8px 24px rgba(0, 0, 0, .18);
+}
+.nav-more ul a { border-bottom: 0; padding: .55rem 1rem; }
+.nav-more ul a[aria-current] { box-shadow: inset 3px 0 0 var(--accent); }
+.nav-more .nav-tags { border-top: 1px solid var(--rule); margin-top: .25rem; padding-top: .25rem; }
+
+@media (max-width: 799px) {
+  .section-nav { display: none; }
+  .masthead { padding-top: .75rem; }
+}
+/* Hidden, not removed: the empty column keeps the title centred. */
+@media (min-width: 800px) {
+  .nav-menu { visibility: hidden; }
+}
 
 .site-main { max-width: var(--wide); margin: 0 auto; padding: 1.5rem 1rem 3rem; }
 
@@ -583,7 +623,7 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
 .footer-feeds, .footer-credit { margin: 0; }
 
 @media print {
-  .site-header .section-nav, .site-footer, .pagination, .skip-link { display: none; }
+  .site-header .section-nav, .nav-menu, .nav-search, .site-footer, .pagination, .skip-link { display: none; }
   body { background: #fff; color: #000; }
   .article-body a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .8em; }
 }
@@ -693,6 +733,8 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
 skipToContent: "Skip to main content"
 sectionsNav: "Sections"
 footerNav: "Site links"
+menu: "Menu"
+more: "More"
 home: "Home"
 tags: "Topics"
 allTags: "All topics"
@@ -737,6 +779,8 @@ articlesTotal: "articles"
 skipToContent: "Chuyển đến nội dung chính"
 sectionsNav: "Chuyên mục"
 footerNav: "Liên kết trong trang"
+menu: "Danh mục"
+more: "Thêm"
 home: "Trang chủ"
 tags: "Chủ đề"
 allTags: "Tất cả chủ đề"
@@ -849,22 +893,50 @@ articlesTotal: "bài viết"
 
 """#,
         "partials/header.mustache": #"""
-{{! Site masthead and section navigation. The site's name and sections keep the site's language
-    (lang) on a page in another one, whose UI strings follow the page. The navigation scrolls sideways on a phone: no script needed. }}
+{{! Site masthead and navigation, with no script. The site's name and sections keep the site's
+    language (lang) on a page in another one, whose UI strings follow the page.
+    Wide screens: the home link, the first sections (page.nav items whose `more` is false) and a
+    "more" menu (details) holding the other sections, topics and the archive. Small screens: a menu
+    button (details) opening every item. The search icon is in the masthead on both. }}
 <header class="site-header">
-  <div class="masthead" lang="{{site.lang}}">
-    <a class="site-title" href="{{site.root}}" rel="home">{{site.title}}</a>
-    {{#site.description}}<p class="site-description">{{site.description}}</p>{{/site.description}}
+  <div class="masthead">
+    <details class="nav-menu">
+      <summary class="icon-button"><svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22"><path d="M3 6h18M3 12h18M3 18h18" stroke="currentColor" stroke-width="2" fill="none"/></svg><span class="nav-menu-label">{{t.menu}}</span></summary>
+      <nav class="menu-nav" aria-label="{{t.sectionsNav}}">
+        <ul>
+          <li><a href="{{site.root}}"{{#page.isHome}} aria-current="page"{{/page.isHome}}>{{t.home}}</a></li>
+          {{#page.nav}}
+          <li lang="{{site.lang}}"><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a></li>
+          {{/page.nav}}
+          <li><a href="{{site.root}}tags/"{{#page.isTags}} aria-current="page"{{/page.isTags}}>{{t.tags}}</a></li>
+          <li><a href="{{site.root}}archive/"{{#page.isArchive}} aria-current="page"{{/page.isArchive}}>{{t.archive}}</a></li>
+        </ul>
+      </nav>
+    </details>
+    <div class="masthead-title" lang="{{site.lang}}">
+      <a class="site-title" href="{{site.root}}" rel="home">{{site.title}}</a>
+      {{#site.description}}<p class="site-description">{{site.description}}</p>{{/site.description}}
+    </div>
+    <a class="icon-button nav-search" href="{{site.root}}search/"{{#page.isSearch}} aria-current="page"{{/page.isSearch}}><svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22"><circle cx="10.5" cy="10.5" r="6.5" stroke="currentColor" stroke-width="2" fill="none"/><path d="M15.5 15.5 21 21" stroke="currentColor" stroke-width="2"/></svg><span class="visually-hidden">{{t.search}}</span></a>
   </div>
   <nav class="section-nav" aria-label="{{t.sectionsNav}}">
     <ul>
       <li><a href="{{site.root}}"{{#page.isHome}} aria-current="page"{{/page.isHome}}>{{t.home}}</a></li>
-      {{#page.nav}}
+      {{#page.nav}}{{^more}}
       <li lang="{{site.lang}}"><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a></li>
-      {{/page.nav}}
-      <li class="nav-tags"><a href="{{site.root}}tags/"{{#page.isTags}} aria-current="page"{{/page.isTags}}>{{t.tags}}</a></li>
-      <li class="nav-archive"><a href="{{site.root}}archive/"{{#page.isArchive}} aria-current="page"{{/page.isArchive}}>{{t.archive}}</a></li>
-      <li class="nav-search"><a href="{{site.root}}search/"{{#page.isSearch}} aria-current="page"{{/page.isSearch}}>{{t.search}}</a></li>
+      {{/more}}{{/page.nav}}
+      <li class="nav-more-item">
+        <details class="nav-more">
+          <summary>{{t.more}}</summary>
+          <ul>
+            {{#page.nav}}{{#more}}
+            <li lang="{{site.lang}}"><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a></li>
+            {{/more}}{{/page.nav}}
+            <li class="nav-tags"><a href="{{site.root}}tags/"{{#page.isTags}} aria-current="page"{{/page.isTags}}>{{t.tags}}</a></li>
+            <li class="nav-archive"><a href="{{site.root}}archive/"{{#page.isArchive}} aria-current="page"{{/page.isArchive}}>{{t.archive}}</a></li>
+          </ul>
+        </details>
+      </li>
     </ul>
   </nav>
 </header>

@@ -74,11 +74,17 @@ public final class ViewModel: Sendable {
         sharedFields = ["site": StableHasher.field("site", site), "t": uiStrings.site.fieldHash]
         navigation = ([nil] + graph.sections.indices.map { Optional($0) }).map { current in
             let nav = TemplateValue.list(graph.sections.enumerated().map { index, item in
-                ["name": .string(item.name), "url": .string(routes.url(Routes.section(item.slug))), "current": .bool(index == current)]
+                ["name": .string(item.name), "url": .string(routes.url(Routes.section(item.slug))), "current": .bool(index == current),
+                 "more": .bool(index >= Self.sectionsInline)]
             })
             return (nav, StableHasher.field("nav", nav))
         }
     }
+
+    /// Sections a wide screen shows in the navigation's strip; the others are under "more". Five,
+    /// with the home link and the "more" menu, fit the 1,120 px column in Vietnamese (13 items
+    /// were clipped from 1,024 px to 1,440 px).
+    static let sectionsInline = 5
 
     /// The tag, author and section objects cards point to.
     private struct SharedNames: Sendable {

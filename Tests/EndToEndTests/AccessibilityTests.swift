@@ -42,6 +42,31 @@ final class AccessibilityTests: XCTestCase {
         }
     }
 
+    func testSectionsBeyondTheFifthGoUnderTheMoreMenu() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let sections = (1...7).map { "Mục \($0)" }
+        try site.write("site.yml", "title: T\nbaseURL: https://example.org/\nsections:\n"
+                       + sections.enumerated().map { "  - {name: \($1), slug: muc-\($0 + 1)}\n" }.joined())
+        for number in 1...7 {
+            try site.write("Content/muc-\(number)/a\(number).md", "---\ntitle: Bài \(number)\ndate: 2021-11-0\(number)\n---\nx\n")
+        }
+        XCTAssertEqual(try site.run(["build"]).status, 0)
+        let html = try site.read("index.html")
+        let strip = try XCTUnwrap(html.firstMatch(of: /<nav class="section-nav"[\s\S]*?<\/nav>/)).output
+        let more = try XCTUnwrap(strip.firstMatch(of: /<details class="nav-more">[\s\S]*?<\/details>/)).output
+        for number in 1...5 {
+            XCTAssertTrue(strip.contains("href=\"/section/muc-\(number)/\""), "section \(number) in the strip")
+            XCTAssertFalse(more.contains("/section/muc-\(number)/"), "section \(number) not under more")
+        }
+        for number in 6...7 { XCTAssertTrue(more.contains("href=\"/section/muc-\(number)/\""), "section \(number) under more") }
+        XCTAssertTrue(more.contains("href=\"/tags/\"") && more.contains("href=\"/archive/\""))
+        // The phone's menu holds every item; the search icon is beside the title on both.
+        let menu = try XCTUnwrap(html.firstMatch(of: /<details class="nav-menu">[\s\S]*?<\/details>/)).output
+        for number in 1...7 { XCTAssertTrue(menu.contains("href=\"/section/muc-\(number)/\"")) }
+        XCTAssertTrue(html.contains(#"<a class="icon-button nav-search" href="/search/">"#))
+    }
+
     func testHeaderAndFooterNavigationsHaveDistinctNames() throws {
         let html = try read("index.html")
         let labels = html.matches(of: /<nav class="(section-nav|footer-nav)" aria-label="([^"]+)"/).map { String($0.output.2) }

@@ -30,7 +30,7 @@ final class PageLanguageTests: XCTestCase {
         for vietnamese in ["Trang chủ", "Chủ đề", "Lưu trữ", "Tìm kiếm"] {
             XCTAssertFalse(html.contains(vietnamese), "\(vietnamese) on an English page")
         }
-        XCTAssertTrue(html.contains(#"<div class="masthead" lang="vi">"#), "the site's name keeps its language")
+        XCTAssertTrue(html.contains(#"<div class="masthead-title" lang="vi">"#), "the site's name keeps its language")
     }
 
     func testPagesInTheSiteLanguageKeepItsStrings() throws {
