@@ -1,5 +1,6 @@
 import Foundation
 import CCmarkGFM
+import Infrastructure
 
 /// The cmark-gfm calls, kept in one place: parse, collect references, render HTML and text.
 enum CommonMark {
@@ -154,9 +155,24 @@ enum CommonMark {
             }
         }
         let extensionsList = cmark_parser_get_syntax_extensions(parser)
-        let html = take(cmark_render_html(root, options, extensionsList))
+        let html = alignmentClasses(take(cmark_render_html(root, options, extensionsList)))
         return Rendered(html: html, words: words,
                         summary: summary(root), firstHeading: firstHeading, references: references, hasRawHTML: hasRawHTML)
+    }
+
+    /// cmark-gfm marks an aligned table column with `align` on every cell, an attribute obsolete in
+    /// HTML5 (the Nu Html Checker reports each one); the cells get `class="align-…"` instead, which
+    /// themes style and the sanitizer keeps. cmark writes the attribute alone on the tag, so the
+    /// whole tag is replaced; bodies without one are returned untouched.
+    static func alignmentClasses(_ html: String) -> String {
+        guard html.containsBytes(" align=\"") else { return html }
+        var html = html
+        for cell in ["td", "th"] {
+            for side in ["left", "center", "right"] {
+                html = html.replacing("<\(cell) align=\"\(side)\">", with: "<\(cell) class=\"align-\(side)\">")
+            }
+        }
+        return html
     }
 
     /// The text before `<!--more-->`, else the first paragraph, as plain text.

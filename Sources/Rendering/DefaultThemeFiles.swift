@@ -7,6 +7,9 @@ enum DefaultThemeFiles {
         "404.mustache": #"""
 {{! Shown by the server for a URL that does not exist. Links carry site.root so it works at any depth. }}
 {{<base}}
+{{! Served at any missing address: it has no address of its own to call canonical, and no search
+    engine should keep it. }}
+{{$canonical}}<meta name="robots" content="noindex">{{/canonical}}
 {{$content}}
 <header class="list-header">
   <h1 class="list-title">{{page.title}}</h1>
@@ -115,67 +118,150 @@ enum DefaultThemeFiles {
 {{/base}}
 
 """#,
+        "assets/favicon.svg": #"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="4" fill="#a4161a"/><path d="M7 8h18v3H7zm0 6h8v10H7zm11 0h7v2h-7zm0 4h7v2h-7zm0 4h7v2h-7z" fill="#fdfcf9"/></svg>
+
+"""#,
         "assets/search.js": #"""
 // Broadsheet's search page: loads search-index.json once and matches every word of the query
 // against title, summary, section and tags, ignoring case and Vietnamese diacritics. No library.
 (function () {
   "use strict";
+  var form = document.getElementById("search-form");
   var input = document.getElementById("search-input");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
-  if (!input || !list) return;
+  if (!form || !input || !list || !status) return;
+  // More results than this are counted but not shown: a one-letter query matches the whole site.
+  var shownAtMost = 50;
 
   function fold(text) {
     return (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
       .replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
   }
 
-  var entries = null;
+  // One promise shared by every keystroke: typing before the index arrives must not start a
+  // fetch per key (each used to append its own results when it landed).
+  var index = null;
   function load() {
-    if (entries) return Promise.resolve(entries);
-    return fetch(list.getAttribute("data-index")).then(function (response) { return response.json(); })
-      .then(function (data) {
-        entries = data.map(function (entry) {
-          entry.haystack = fold([entry.title, entry.summary, entry.section, (entry.tags || []).join(" ")].join(" "));
-          return entry;
+    if (!index) {
+      index = fetch(list.getAttribute("data-index"))
+        .then(function (response) {
+          if (!response.ok) throw new Error(response.status);
+          return response.json();
+        })
+        .then(function (data) {
+          return data.map(function (entry) {
+            entry.haystack = fold([entry.title, entry.summary, entry.section, (entry.tags || []).join(" ")].join(" "));
+            return entry;
+          });
         });
-        return entries;
-      });
+      index.catch(function () { index = null; });
+    }
+    return index;
   }
 
+  // `2021-11-30T22:58:00+07:00` → `30/11/2021`: the day in the article's own offset, as every
+  // other page prints it.
+  function dayText(iso) {
+    return iso.slice(8, 10) + "/" + iso.slice(5, 7) + "/" + iso.slice(0, 4);
+  }
+
+  function countText(count) {
+    var text = count === 1 ? status.getAttribute("data-one") : status.getAttribute("data-count").replace("%d", count);
+    if (count > shownAtMost) text += " " + status.getAttribute("data-shown").replace("%d", shownAtMost);
+    return text;
+  }
+
+  function item(entry) {
+    var li = document.createElement("li");
+    var meta = document.createElement("p");
+    meta.className = "card-meta";
+    if (entry.section) {
+      var section = document.createElement("span");
+      section.className = "kicker";
+      section.textContent = entry.section;
+      meta.appendChild(section);
+    }
+    var time = document.createElement("time");
+    time.className = "date";
+    time.dateTime = entry.date;
+    time.textContent = dayText(entry.date);
+    meta.appendChild(time);
+    var title = document.createElement("h2");
+    title.className = "card-title";
+    var link = document.createElement("a");
+    link.href = entry.url;
+    link.textContent = entry.title;
+    title.appendChild(link);
+    li.appendChild(meta);
+    li.appendChild(title);
+    if (entry.summary) {
+      var summary = document.createElement("p");
+      summary.className = "card-summary";
+      summary.textContent = entry.summary;
+      li.appendChild(summary);
+    }
+    return li;
+  }
+
+  // Each query gets a number; results that arrive after a newer query started are dropped, so
+  // what is shown always belongs to what is in the box, and is shown once.
+  var latest = 0;
   function show(query) {
+    var asked = ++latest;
     var words = fold(query).split(/\s+/).filter(Boolean);
-    list.textContent = "";
-    if (!words.length) { status.textContent = ""; return; }
+    if (!words.length) {
+      list.replaceChildren();
+      status.textContent = "";
+      return;
+    }
     load().then(function (all) {
+      if (asked !== latest) return;
       var found = all.filter(function (entry) {
         return words.every(function (word) { return entry.haystack.indexOf(word) >= 0; });
-      }).slice(0, 50);
-      status.textContent = found.length ? "" : status.getAttribute("data-no-results");
-      found.forEach(function (entry) {
-        var item = document.createElement("li");
-        var link = document.createElement("a");
-        link.href = entry.url;
-        link.textContent = entry.title;
-        var meta = document.createElement("p");
-        meta.className = "card-meta";
-        meta.textContent = [entry.section, entry.date.slice(0, 10)].filter(Boolean).join(" · ");
-        var summary = document.createElement("p");
-        summary.className = "card-summary";
-        summary.textContent = entry.summary;
-        item.appendChild(meta);
-        item.appendChild(link);
-        item.appendChild(summary);
-        list.appendChild(item);
       });
+      list.replaceChildren.apply(list, found.slice(0, shownAtMost).map(item));
+      status.textContent = found.length ? countText(found.length) : status.getAttribute("data-no-results");
+    }, function () {
+      if (asked === latest) status.textContent = status.getAttribute("data-failed");
     });
   }
 
-  var params = new URLSearchParams(window.location.search);
-  input.value = params.get("q") || "";
+  // The query lives in the address (`?q=`), so a search can be bookmarked, shared and reloaded.
+  function remember(query) {
+    var url = new URL(window.location.href);
+    if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
+    window.history.replaceState(null, "", url);
+  }
+
+  input.value = new URLSearchParams(window.location.search).get("q") || "";
   status.textContent = "";
   show(input.value);
-  input.addEventListener("input", function () { show(input.value); });
+  input.addEventListener("input", function () {
+    remember(input.value);
+    show(input.value);
+  });
+  // Enter keeps the page (results are already shown) and goes to the first result.
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = list.querySelector("a");
+    if (first) first.focus();
+  });
+  // Arrow keys move between the box and the results; Escape goes back to the box.
+  document.addEventListener("keydown", function (event) {
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    var at = links.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" && (document.activeElement === input || at >= 0)) {
+      if (at + 1 < links.length) links[at + 1].focus();
+      event.preventDefault();
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      (at > 0 ? links[at - 1] : input).focus();
+      event.preventDefault();
+    } else if (event.key === "Escape" && at >= 0) {
+      input.focus();
+    }
+  });
 })();
 
 """#,
@@ -246,11 +332,15 @@ img { max-width: 100%; height: auto; }
 /* ---- Masthead and navigation ---- */
 
 .site-header { border-bottom: 1px solid var(--rule); }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 
+/* Menu button, title, search icon: the side columns are equal so the title stays centred. */
 .masthead {
   max-width: var(--wide); margin: 0 auto; padding: 1.5rem 1rem .75rem;
+  display: grid; grid-template-columns: 3rem minmax(0, 1fr) 3rem; align-items: center; gap: .5rem;
   text-align: center; border-bottom: 3px double var(--rule);
 }
+.masthead-title { grid-column: 2; grid-row: 1; min-width: 0; }
 .site-title {
   font-family: var(--font-text); font-weight: 700; font-size: clamp(1.9rem, 6vw, 3rem);
   line-height: 1.2; color: var(--text); text-decoration: none; letter-spacing: -.01em;
@@ -258,21 +348,57 @@ img { max-width: 100%; height: auto; }
 .site-title:hover { color: var(--accent); }
 .site-description { margin: .25rem 0 0; color: var(--muted); font-size: .9rem; }
 
-.section-nav { max-width: var(--wide); margin: 0 auto; }
-.section-nav ul {
-  display: flex; gap: .25rem; margin: 0; padding: 0 .5rem; list-style: none;
-  overflow-x: auto; scrollbar-width: none; white-space: nowrap;
+.icon-button {
+  display: inline-flex; align-items: center; justify-content: center; min-width: 44px; min-height: 44px;
+  color: var(--text); border-radius: 4px; cursor: pointer; list-style: none;
 }
-/* Auto margins centre the items while they fit and fall back to the start when they overflow. */
-.section-nav li:first-child { margin-left: auto; }
-.section-nav li:last-child { margin-right: auto; }
-.section-nav ul::-webkit-scrollbar { display: none; }
-.section-nav a {
+.icon-button:hover, .nav-search[aria-current] { color: var(--accent); }
+summary.icon-button::-webkit-details-marker { display: none; }
+.nav-menu-label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.nav-search { grid-column: 3; grid-row: 1; justify-self: end; }
+
+/* Small screens: the menu button opens every item; the strip below the masthead is not shown. */
+.nav-menu { grid-column: 1; grid-row: 1; justify-self: start; position: relative; text-align: left; }
+.nav-menu[open] summary { color: var(--accent); }
+.menu-nav {
+  position: absolute; left: 0; top: 100%; z-index: 20; min-width: 16rem; max-height: 75vh; overflow-y: auto;
+  background: var(--bg); border: 1px solid var(--rule); border-radius: 4px; box-shadow: 0 8px 24px rgba(0, 0, 0, .18);
+}
+.menu-nav ul { list-style: none; margin: 0; padding: .25rem 0; }
+.menu-nav a { display: block; padding: .65rem 1rem; color: var(--text); text-decoration: none; font-weight: 600; }
+.menu-nav a:hover, .menu-nav a[aria-current] { color: var(--accent); box-shadow: inset 3px 0 0 var(--accent); }
+
+/* Wide screens: the home link, the first sections and a "more" menu for the rest. */
+.section-nav { max-width: var(--wide); margin: 0 auto; }
+.section-nav > ul {
+  display: flex; justify-content: center; gap: .25rem; margin: 0; padding: 0 .5rem; list-style: none; white-space: nowrap;
+}
+.section-nav a, .nav-more summary {
   display: block; padding: .7rem .75rem; color: var(--text); text-decoration: none;
   font-weight: 600; font-size: .95rem; border-bottom: 3px solid transparent;
 }
-.section-nav a:hover, .section-nav a[aria-current] { border-bottom-color: var(--accent); color: var(--text); }
-.section-nav .nav-tags a { color: var(--muted); font-weight: 500; }
+.section-nav a:hover, .section-nav a[aria-current], .nav-more summary:hover,
+.nav-more:has(a[aria-current]) > summary { border-bottom-color: var(--accent); color: var(--text); }
+.nav-more { position: relative; }
+.nav-more summary { cursor: pointer; list-style: none; }
+.nav-more summary::-webkit-details-marker { display: none; }
+.nav-more summary::after { content: " ▾"; color: var(--muted); }
+.nav-more ul {
+  position: absolute; right: 0; top: 100%; z-index: 20; min-width: 13rem; margin: 0; padding: .25rem 0; list-style: none;
+  background: var(--bg); border: 1px solid var(--rule); border-radius: 4px; box-shadow: 0 8px 24px rgba(0, 0, 0, .18);
+}
+.nav-more ul a { border-bottom: 0; padding: .55rem 1rem; }
+.nav-more ul a[aria-current] { box-shadow: inset 3px 0 0 var(--accent); }
+.nav-more .nav-tags { border-top: 1px solid var(--rule); margin-top: .25rem; padding-top: .25rem; }
+
+@media (max-width: 799px) {
+  .section-nav { display: none; }
+  .masthead { padding-top: .75rem; }
+}
+/* Hidden, not removed: the empty column keeps the title centred. */
+@media (min-width: 800px) {
+  .nav-menu { visibility: hidden; }
+}
 
 .site-main { max-width: var(--wide); margin: 0 auto; padding: 1.5rem 1rem 3rem; }
 
@@ -283,7 +409,8 @@ img { max-width: 100%; height: auto; }
   font-size: .78rem; font-weight: 700; letter-spacing: .06em; text-transform: uppercase;
 }
 .kicker:hover { text-decoration: underline; }
-.date { color: var(--muted); font-variant-numeric: tabular-nums; }
+.date { color: var(--muted); font-variant-numeric: tabular-nums; text-decoration: none; }
+a.date:hover { color: var(--accent); text-decoration: underline; }
 
 .byline:empty, .card-byline:empty, .eyebrow:empty, .tag-list:empty { display: none; }
 .byline { margin: 0; font-weight: 600; }
@@ -372,8 +499,8 @@ img { max-width: 100%; height: auto; }
 }
 .article-body th, .article-body td { padding: .45rem .7rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
 .article-body th { border-bottom-width: 2px; font-weight: 700; }
-.article-body th[align="right"], .article-body td[align="right"] { text-align: right; }
-.article-body th[align="center"], .article-body td[align="center"] { text-align: center; }
+.article-body .align-right { text-align: right; }
+.article-body .align-center { text-align: center; }
 .article-body tbody tr:nth-child(even) { background: var(--bg-soft); }
 
 /* GFM task lists (cmark-gfm: <li><input type="checkbox" disabled> …). */
@@ -468,7 +595,8 @@ img { max-width: 100%; height: auto; }
 }
 a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var(--accent); }
 .page-number.is-current { background: var(--text); color: var(--bg); border-color: var(--text); font-weight: 700; }
-.page-step.is-disabled { color: var(--muted); opacity: .5; }
+/* Muted text, not opacity: opacity took the contrast to 2.2:1; --muted keeps 4.5:1 or more in both schemes. */
+.page-step.is-disabled { color: var(--muted); border-style: dashed; }
 .page-gap { display: inline-block; padding: .45rem .25rem; color: var(--muted); }
 @media (max-width: 480px) {
   .page-step { flex: 1 1 40%; }
@@ -495,7 +623,7 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
 .footer-feeds, .footer-credit { margin: 0; }
 
 @media print {
-  .site-header .section-nav, .site-footer, .pagination, .skip-link { display: none; }
+  .site-header .section-nav, .nav-menu, .nav-search, .site-footer, .pagination, .skip-link { display: none; }
   body { background: #fff; color: #000; }
   .article-body a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .8em; }
 }
@@ -516,6 +644,16 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
 .search-form input { width: 100%; max-width: 680px; font: inherit; padding: .6rem .8rem; border: 1px solid rgba(127,127,127,.5); border-radius: 4px; background: transparent; color: inherit; }
 .search-results { list-style: none; padding: 0; max-width: 680px; }
 .search-results li { padding: .75rem 0; border-bottom: 1px solid rgba(127,127,127,.25); }
+.search-status { color: var(--muted); font-size: .9rem; }
+.search-results .card-title { font-size: 1.15rem; }
+
+/* ---- Date pages: older and newer periods, a year's months, a month's days ---- */
+.period-nav { display: flex; flex-wrap: wrap; gap: .5rem; margin: 0 0 1rem; font-size: .95rem; }
+.period-nav .period-newer { margin-left: auto; }
+.period-list { display: flex; flex-wrap: wrap; gap: .5rem; margin: 0 0 1.5rem; padding: 0; list-style: none; }
+.period-list a { display: inline-block; min-width: 2.5rem; padding: .3rem .6rem; border: 1px solid var(--rule); border-radius: 4px;
+  text-align: center; text-decoration: none; color: var(--text); font-variant-numeric: tabular-nums; }
+.period-list a:hover { border-color: var(--accent); color: var(--accent); }
 
 """#,
         "author.mustache": #"""
@@ -528,6 +666,7 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
     title       the text of the title element (default: page title, then the site title; the site
                 title alone on the home page; the page number from page 2 of a list on)
     description the meta description (default: the site description)
+    canonical   the canonical link and og:url (the 404 page puts noindex there instead)
     head        extra tags for the head (OpenGraph, article metadata)
     content     the page itself, inside main
 }}
@@ -540,7 +679,9 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
 <meta name="description" content="{{$description}}{{page.description}}{{/description}}">
 <meta name="generator" content="{{site.generator}}">
 <meta name="color-scheme" content="light dark">
-<link rel="canonical" href="{{page.permalink}}">
+{{$canonical}}<link rel="canonical" href="{{page.permalink}}">
+<meta property="og:url" content="{{page.permalink}}">{{/canonical}}
+<link rel="icon" href="{{site.root}}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{site.root}}assets/style.css">
 <link rel="alternate" type="application/rss+xml" title="{{site.title}} (RSS)" href="{{site.root}}feed.xml">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}} (Atom)" href="{{site.root}}atom.xml">
@@ -551,7 +692,6 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
 <link rel="alternate" type="application/atom+xml" title="{{list.title}} – {{site.title}} (Atom)" href="{{atom}}">
 {{/page.isHome}}{{/list.feeds}}
 <meta property="og:site_name" content="{{site.title}}">
-<meta property="og:url" content="{{page.permalink}}">
 {{$head}}
 <meta property="og:type" content="website">
 <meta property="og:title" content="{{page.title}}">
@@ -569,14 +709,32 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
 
 """#,
         "date.mustache": #"""
-{{! The date pages: the general list with its own label. }}
-{{<list}}{{$eyebrow}}{{t.archiveLabel}}{{/eyebrow}}{{/list}}
+{{! The date pages: the general list with its own label, the nearest older and newer period that
+    has articles, and the periods inside this one (a year's months, a month's days). }}
+{{<list}}
+{{$eyebrow}}{{t.archiveLabel}}{{/eyebrow}}
+{{$beforeList}}
+<nav class="period-nav" aria-label="{{t.archiveLabel}}">
+  {{#list.older}}<a class="page-step" rel="prev" href="{{url}}"><span aria-hidden="true">←</span> {{title}}</a>{{/list.older}}
+  {{#list.newer}}<a class="page-step period-newer" rel="next" href="{{url}}">{{title}} <span aria-hidden="true">→</span></a>{{/list.newer}}
+</nav>
+{{#list.periods | count}}
+<ul class="period-list">
+  {{#list.periods}}<li><a href="{{url}}" title="{{title}}">{{label}}</a> <span class="tag-count">{{count}}</span></li>
+  {{/list.periods}}
+</ul>
+{{/list.periods}}
+{{/beforeList}}
+{{/list}}
 
 """#,
         "i18n/en.yml": #"""
 # UI strings of the default theme (English). Used in templates as {{t.key}}.
 skipToContent: "Skip to main content"
 sectionsNav: "Sections"
+footerNav: "Site links"
+menu: "Menu"
+more: "More"
 home: "Home"
 tags: "Topics"
 allTags: "All topics"
@@ -606,6 +764,10 @@ archive: "Archive"
 search: "Search"
 searchPlaceholder: "Type a word…"
 searchNoResults: "No article found."
+searchResultOne: "1 article found."
+searchResults: "%d articles found."
+searchShown: "The first %d are shown."
+searchFailed: "The search index could not be loaded."
 searchNeedsScript: "The search page needs JavaScript."
 notFoundText: "The page you asked for does not exist or has moved."
 backHome: "Back to the home page"
@@ -616,6 +778,9 @@ articlesTotal: "articles"
 # Chuỗi giao diện của giao diện mặc định (tiếng Việt). Dùng trong mẫu dưới dạng {{t.key}}.
 skipToContent: "Chuyển đến nội dung chính"
 sectionsNav: "Chuyên mục"
+footerNav: "Liên kết trong trang"
+menu: "Danh mục"
+more: "Thêm"
 home: "Trang chủ"
 tags: "Chủ đề"
 allTags: "Tất cả chủ đề"
@@ -645,6 +810,10 @@ archive: "Lưu trữ"
 search: "Tìm kiếm"
 searchPlaceholder: "Nhập từ khóa…"
 searchNoResults: "Không tìm thấy bài viết nào."
+searchResultOne: "Tìm thấy 1 bài viết."
+searchResults: "Tìm thấy %d bài viết."
+searchShown: "Hiển thị %d bài đầu tiên."
+searchFailed: "Không tải được chỉ mục tìm kiếm."
 searchNeedsScript: "Trang tìm kiếm cần JavaScript."
 notFoundText: "Trang bạn tìm không có hoặc đã được chuyển đi."
 backHome: "Về trang chủ"
@@ -653,7 +822,8 @@ articlesTotal: "bài viết"
 """#,
         "list.mustache": #"""
 {{! Every list of articles: home, section, tag, author, year, month and day pages.
-    section/tag/author/date.mustache extend this file and fill the `eyebrow` block with what kind of list it is. }}
+    section/tag/author/date.mustache extend this file and fill the `eyebrow` block with what kind of list it is;
+    `beforeList` holds what comes between the header and the articles (date pages: their periods). }}
 {{<base}}
 {{$content}}
 <header class="list-header{{#page.isHome}} is-home{{/page.isHome}}">
@@ -661,6 +831,7 @@ articlesTotal: "bài viết"
   <h1 class="list-title">{{list.title}}</h1>
   {{#pagination.isPaginated}}<p class="page-count">{{t.page}} {{pagination.current}}/{{pagination.total}}</p>{{/pagination.isPaginated}}
 </header>
+{{$beforeList}}{{/beforeList}}
 <ol class="card-list">
   {{#articles}}
   <li>{{> partials/article-card}}</li>
@@ -694,7 +865,7 @@ articlesTotal: "bài viết"
 
 """#,
         "partials/date.mustache": #"""
-{{! The publication date of the article in context, as the site prints it. }}<time class="date" datetime="{{dateISO}}">{{dateText}}</time>
+{{! The publication date of the article in context, as the site prints it, linking to the page of that day. }}<a class="date" href="{{dayURL}}"><time datetime="{{dateISO}}">{{dateText}}</time></a>
 """#,
         "partials/footer.mustache": #"""
 <footer class="site-footer">
@@ -703,7 +874,7 @@ articlesTotal: "bài viết"
       <a class="footer-title" href="{{site.root}}">{{site.title}}</a>
       {{#site.description}}<p>{{site.description}}</p>{{/site.description}}
     </div>
-    <nav class="footer-nav" aria-label="{{t.sectionsNav}}">
+    <nav class="footer-nav" aria-label="{{t.footerNav}}">
       <ul>
         {{#site.sections}}
         <li><a href="{{url}}">{{name}}</a></li>
@@ -722,21 +893,50 @@ articlesTotal: "bài viết"
 
 """#,
         "partials/header.mustache": #"""
-{{! Site masthead and section navigation. The navigation scrolls sideways on a phone: no script needed. }}
+{{! Site masthead and navigation, with no script. The site's name and sections keep the site's
+    language (lang) on a page in another one, whose UI strings follow the page.
+    Wide screens: the home link, the first sections (page.nav items whose `more` is false) and a
+    "more" menu (details) holding the other sections, topics and the archive. Small screens: a menu
+    button (details) opening every item. The search icon is in the masthead on both. }}
 <header class="site-header">
   <div class="masthead">
-    <a class="site-title" href="{{site.root}}" rel="home">{{site.title}}</a>
-    {{#site.description}}<p class="site-description">{{site.description}}</p>{{/site.description}}
+    <details class="nav-menu">
+      <summary class="icon-button"><svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22"><path d="M3 6h18M3 12h18M3 18h18" stroke="currentColor" stroke-width="2" fill="none"/></svg><span class="nav-menu-label">{{t.menu}}</span></summary>
+      <nav class="menu-nav" aria-label="{{t.sectionsNav}}">
+        <ul>
+          <li><a href="{{site.root}}"{{#page.isHome}} aria-current="page"{{/page.isHome}}>{{t.home}}</a></li>
+          {{#page.nav}}
+          <li lang="{{site.lang}}"><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a></li>
+          {{/page.nav}}
+          <li><a href="{{site.root}}tags/"{{#page.isTags}} aria-current="page"{{/page.isTags}}>{{t.tags}}</a></li>
+          <li><a href="{{site.root}}archive/"{{#page.isArchive}} aria-current="page"{{/page.isArchive}}>{{t.archive}}</a></li>
+        </ul>
+      </nav>
+    </details>
+    <div class="masthead-title" lang="{{site.lang}}">
+      <a class="site-title" href="{{site.root}}" rel="home">{{site.title}}</a>
+      {{#site.description}}<p class="site-description">{{site.description}}</p>{{/site.description}}
+    </div>
+    <a class="icon-button nav-search" href="{{site.root}}search/"{{#page.isSearch}} aria-current="page"{{/page.isSearch}}><svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22"><circle cx="10.5" cy="10.5" r="6.5" stroke="currentColor" stroke-width="2" fill="none"/><path d="M15.5 15.5 21 21" stroke="currentColor" stroke-width="2"/></svg><span class="visually-hidden">{{t.search}}</span></a>
   </div>
   <nav class="section-nav" aria-label="{{t.sectionsNav}}">
     <ul>
       <li><a href="{{site.root}}"{{#page.isHome}} aria-current="page"{{/page.isHome}}>{{t.home}}</a></li>
-      {{#page.nav}}
-      <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a></li>
-      {{/page.nav}}
-      <li class="nav-tags"><a href="{{site.root}}tags/">{{t.tags}}</a></li>
-      <li class="nav-archive"><a href="{{site.root}}archive/">{{t.archive}}</a></li>
-      <li class="nav-search"><a href="{{site.root}}search/">{{t.search}}</a></li>
+      {{#page.nav}}{{^more}}
+      <li lang="{{site.lang}}"><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a></li>
+      {{/more}}{{/page.nav}}
+      <li class="nav-more-item">
+        <details class="nav-more">
+          <summary>{{t.more}}</summary>
+          <ul>
+            {{#page.nav}}{{#more}}
+            <li lang="{{site.lang}}"><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a></li>
+            {{/more}}{{/page.nav}}
+            <li class="nav-tags"><a href="{{site.root}}tags/"{{#page.isTags}} aria-current="page"{{/page.isTags}}>{{t.tags}}</a></li>
+            <li class="nav-archive"><a href="{{site.root}}archive/"{{#page.isArchive}} aria-current="page"{{/page.isArchive}}>{{t.archive}}</a></li>
+          </ul>
+        </details>
+      </li>
     </ul>
   </nav>
 </header>
@@ -767,16 +967,17 @@ articlesTotal: "bài viết"
 
 """#,
         "search.mustache": #"""
-{{! The search page: assets/search.js reads search-index.json in the browser; no server needed. }}
+{{! The search page: assets/search.js reads search-index.json in the browser; no server needed.
+    The query stays in the address (?q=); the status line counts the results and is announced. }}
 {{<base}}
 {{$content}}
 <header class="list-header">
   <h1 class="list-title">{{page.title}}</h1>
 </header>
-<form class="search-form" role="search" action="{{page.url}}" method="get">
-  <input type="search" name="q" id="search-input" placeholder="{{t.searchPlaceholder}}" aria-label="{{t.search}}" autocomplete="off">
+<form class="search-form" id="search-form" role="search" action="{{page.url}}" method="get">
+  <input type="search" name="q" id="search-input" placeholder="{{t.searchPlaceholder}}" aria-label="{{t.search}}" aria-describedby="search-status" autocomplete="off" autofocus>
 </form>
-<p class="empty" id="search-status" data-no-results="{{t.searchNoResults}}">{{t.searchNeedsScript}}</p>
+<p class="search-status" id="search-status" role="status" aria-live="polite" data-no-results="{{t.searchNoResults}}" data-failed="{{t.searchFailed}}" data-one="{{t.searchResultOne}}" data-count="{{t.searchResults}}" data-shown="{{t.searchShown}}">{{t.searchNeedsScript}}</p>
 <ol class="search-results" id="search-results" data-index="{{searchIndex}}"></ol>
 <script src="{{site.root}}assets/search.js" defer></script>
 {{/content}}

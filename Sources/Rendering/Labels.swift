@@ -16,6 +16,9 @@ struct Labels: Sendable {
 
     func year(_ year: Int) -> String { isVietnamese ? "Năm \(year)" : "\(year)" }
 
+    /// A month without its year, as a year page lists its months: `Tháng 11`, `November`.
+    func monthName(_ month: Int) -> String { isVietnamese ? "Tháng \(month)" : Self.englishMonths[month - 1] }
+
     func month(_ year: Int, _ month: Int) -> String {
         isVietnamese ? "Tháng \(month)/\(year)" : "\(Self.englishMonths[month - 1]) \(year)"
     }

@@ -65,14 +65,17 @@ public struct PagePlanner {
         for author in graph.authors {
             pages += list(.author, title: author.name, path: Routes.author(author.slug), articles: author.articles)
         }
-        for bucket in graph.years + graph.months + graph.days {
-            let (kind, title): (Page.Kind, String)
-            switch bucket.granularity {
-            case .year: (kind, title) = (.year, model.labels.year(bucket.year))
-            case .month: (kind, title) = (.month, model.labels.month(bucket.year, bucket.month))
-            case .day: (kind, title) = (.day, model.labels.day(bucket.year, bucket.month, bucket.day))
+        for granularity in [DateBucket.Granularity.year, .month, .day] {
+            for (index, bucket) in model.buckets(granularity).enumerated() {
+                let (kind, title): (Page.Kind, String)
+                switch granularity {
+                case .year: (kind, title) = (.year, model.labels.year(bucket.year))
+                case .month: (kind, title) = (.month, model.labels.month(bucket.year, bucket.month))
+                case .day: (kind, title) = (.day, model.labels.day(bucket.year, bucket.month, bucket.day))
+                }
+                pages += list(kind, title: title, path: bucket.path, articles: bucket.articles,
+                              period: ViewModel.Period(granularity: granularity, index: index))
             }
-            pages += list(kind, title: title, path: bucket.path, articles: bucket.articles)
         }
         pages.append(Page(file: Routes.file(for: Routes.tagsIndex), kind: .tags,
                           content: .template(template(for: .tags), { model in
@@ -95,11 +98,13 @@ public struct PagePlanner {
         return pages
     }
 
-    private func list(_ kind: Page.Kind, title: String, path: String, articles: [Int], section: Int? = nil) -> [Page] {
+    private func list(_ kind: Page.Kind, title: String, path: String, articles: [Int], section: Int? = nil,
+                      period: ViewModel.Period? = nil) -> [Page] {
         Pagination.pages(count: articles.count, pageSize: pageSize).map { pagination in
             Page(file: Routes.file(for: Routes.page(pagination.current, of: path)), kind: kind,
                  content: .template(template(for: kind), { model in
-                     model.listContext(kind: kind, title: title, path: path, articles: articles, pagination: pagination, section: section)
+                     model.listContext(kind: kind, title: title, path: path, articles: articles, pagination: pagination,
+                                       section: section, period: period)
                  }),
                  articles: Array(articles[pagination.range]))
         }

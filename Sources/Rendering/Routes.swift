@@ -46,6 +46,12 @@ public struct Routes: Sendable {
     /// The first page of an author.
     public static func author(_ slug: String) -> String { "author/\(slug)/" }
 
+    /// The page of a day's articles: `2021/11/30/`, as the graph's day buckets are written.
+    public static func day(year: Int, month: Int, day: Int) -> String {
+        func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+        return "\(year)/\(twoDigits(month))/\(twoDigits(day))/"
+    }
+
     /// Page `number` of a list whose first page is `path` (numbers start at 1).
     public static func page(_ number: Int, of path: String) -> String {
         number == 1 ? path : path + "page/\(number)/"

@@ -16,7 +16,10 @@ public final class ViewModel: Sendable {
     let language: String
     let siteDescription: String
     let site: TemplateValue
+    /// The `t` object of pages in the site's language.
     let strings: TemplateValue
+    /// `t` for each language the theme has: an article in another language gets its own labels.
+    let uiStrings: UIStrings
     /// One card per article, in graph order: every field of `article` but the body.
     let cards: [[String: TemplateValue]]
     /// Each card's sum of field hashes, and its hash as an object: computed once, used by every
@@ -50,11 +53,8 @@ public final class ViewModel: Sendable {
             "baseURL": .string(config.baseURL), "root": .string(config.rootPath), "sections": .list(sections),
             "generator": "Broadsheet", "year": .int(now.year),
         ]
-        // `vi-VN` takes the `vi` strings when the theme has no `vi-VN` file.
-        let fallback = theme.strings["en"] ?? [:]
-        let base = String(config.language.prefix { $0 != "-" && $0 != "_" })
-        let chosen = theme.strings[config.language] ?? theme.strings[base] ?? [:]
-        strings = .object(fallback.merging(chosen) { _, language in language }.mapValues { TemplateValue.string($0) })
+        uiStrings = UIStrings(theme: theme, siteLanguage: config.language)
+        strings = uiStrings.site.value
         let language = config.language
         // Each tag, author and section object is made once and shared by every card that shows
         // it: made per card, they were most of a card's memory (half a gigabyte at 100,000 articles).
@@ -71,14 +71,20 @@ public final class ViewModel: Sendable {
         cardSums = cardsAndSums.map(\.1)
         cardHashes = cardSums.map { StableHasher.object(hashSum: $0) }
         structuredData = StructuredData(graph: graph, config: config, routes: routes)
-        sharedFields = ["site": StableHasher.field("site", site), "t": StableHasher.field("t", strings)]
+        sharedFields = ["site": StableHasher.field("site", site), "t": uiStrings.site.fieldHash]
         navigation = ([nil] + graph.sections.indices.map { Optional($0) }).map { current in
             let nav = TemplateValue.list(graph.sections.enumerated().map { index, item in
-                ["name": .string(item.name), "url": .string(routes.url(Routes.section(item.slug))), "current": .bool(index == current)]
+                ["name": .string(item.name), "url": .string(routes.url(Routes.section(item.slug))), "current": .bool(index == current),
+                 "more": .bool(index >= Self.sectionsInline)]
             })
             return (nav, StableHasher.field("nav", nav))
         }
     }
+
+    /// Sections a wide screen shows in the navigation's strip; the others are under "more". Five,
+    /// with the home link and the "more" menu, fit the 1,120 px column in Vietnamese (13 items
+    /// were clipped from 1,024 px to 1,440 px).
+    static let sectionsInline = 5
 
     /// The tag, author and section objects cards point to.
     private struct SharedNames: Sendable {
@@ -98,6 +104,7 @@ public final class ViewModel: Sendable {
             "hasTime": .bool(article.dateHasTime),
             "lang": .string(article.language ?? language),
             "dateISO": .string(article.date.iso8601),
+            "dayURL": .string(routes.url(Routes.day(year: article.date.year, month: article.date.month, day: article.date.day))),
             "authors": .list(article.authors.map { names.authors[$0] }),
             "byline": .string(article.authors.map { graph.authors[$0].name }.joined(separator: ", ")),
             "tags": .list(article.tags.map { names.tags[$0] }),
@@ -139,6 +146,10 @@ public final class ViewModel: Sendable {
             ("lang", .string(language ?? self.language)), ("description", .string(description ?? siteDescription)),
             ("permalink", .string(routes.permalink(path))), ("isArticle", .bool(kind == .article)),
             ("isHome", .bool(kind == .home)), ("isList", .bool(isList)),
+            // Which of the navigation's fixed items (topics, archive, search) the page belongs to,
+            // for `aria-current`: a template cannot compare `kind` with a name.
+            ("isTags", .bool(kind == .tags || kind == .tag)),
+            ("isArchive", .bool([.archive, .year, .month, .day].contains(kind))), ("isSearch", .bool(kind == .search)),
         ] {
             page.set(key, value)
         }
@@ -161,8 +172,8 @@ public final class ViewModel: Sendable {
         fields.set("leadImage", image.map { article.bodyHTML.containsBytes("src=\"\($0)\"") ? .null : .string($0) } ?? .null)
         fields.set("related", objects: article.related.map { cards[$0] }, hashes: article.related.map { cardHashes[$0] })
         fields.set("hasRelated", .bool(!article.related.isEmpty))
-        fields.set("jsonLD", .html(structuredData.scripts(for: index, homeName: labels.home)))
-        var context = shared()
+        fields.set("jsonLD", .html(structuredData.scripts(for: index, homeName: Labels(language: article.language ?? language).home)))
+        var context = shared(language: article.language)
         context.set("page", pageContext(kind: .article, title: article.title, path: article.path, language: article.language,
                                  description: article.summary.isEmpty ? nil : article.summary, section: article.section))
         context.set("article", fields)
@@ -173,7 +184,7 @@ public final class ViewModel: Sendable {
 
     /// The context of one page of a list of articles whose first page is at `path`.
     func listContext(kind: Page.Kind, title: String, path: String, articles: [Int], pagination: Pagination,
-                     section: Int? = nil) -> PageContext {
+                     section: Int? = nil, period: Period? = nil) -> PageContext {
         let pagePath = Routes.page(pagination.current, of: path)
         var paging: [String: TemplateValue] = [
             "current": .int(pagination.current), "total": .int(pagination.total),
@@ -188,7 +199,8 @@ public final class ViewModel: Sendable {
         if pagination.current < pagination.total { paging["next"] = .string(routes.url(Routes.page(pagination.current + 1, of: path))) }
         var context = shared()
         context.set("page", pageContext(kind: kind, title: title, path: pagePath, section: section))
-        context.set("list", ["title": .string(title), "kind": .string(kind.rawValue), "feeds": feeds(for: kind, path: path)])
+        let list = ["title": TemplateValue.string(title), "kind": .string(kind.rawValue), "feeds": feeds(for: kind, path: path)]
+        context.set("list", .object(list.merging(periodFields(period)) { own, _ in own }))
         let shown = Array(articles[pagination.range])
         context.set("articles", objects: shown.map { cards[$0] }, hashes: shown.map { cardHashes[$0] })
         context.set("pagination", .object(paging))
@@ -200,11 +212,13 @@ public final class ViewModel: Sendable {
     static let noList: TemplateValue = ["feeds": .null]
     static let noPagination: TemplateValue = ["prev": .null, "next": .null]
 
-    /// A context holding the fields every page has: `site` and `t`.
-    private func shared() -> PageContext {
+    /// A context holding the fields every page has: `site`, and `t` in the page's language
+    /// (nil: the site's).
+    private func shared(language: String? = nil) -> PageContext {
         var context = PageContext()
         context.set("site", site, fieldHash: sharedFields["site"]!)
-        context.set("t", strings, fieldHash: sharedFields["t"]!)
+        let strings = uiStrings.page(language: language)
+        context.set("t", strings.value, fieldHash: strings.fieldHash)
         return context
     }
 

@@ -94,6 +94,26 @@ final class DemoSiteTests: XCTestCase {
         XCTAssertGreaterThan(tags, 10)
     }
 
+    func testEveryDayPageIsReachableByLinksFromTheHomePage() throws {
+        _ = try Self.build.get()
+        var seen: Set<String> = ["index.html"]
+        var queue = ["index.html"]
+        while let file = queue.popLast() {
+            for link in BuildCommandTests.internalLinks(in: try read(file)) {
+                var target = String(link.dropFirst())
+                if let cut = target.firstIndex(where: { $0 == "#" || $0 == "?" }) { target = String(target[..<cut]) }
+                target = target.removingPercentEncoding ?? target
+                if target.isEmpty || target.hasSuffix("/") { target += "index.html" }
+                guard target.hasSuffix(".html"), seen.insert(target).inserted,
+                      FileManager.default.fileExists(atPath: Self.output.appendingPathComponent(target).path) else { continue }
+                queue.append(target)
+            }
+        }
+        let days = outputFiles().filter { $0.wholeMatch(of: /\d{4}\/\d{2}\/\d{2}\/index\.html/) != nil }
+        XCTAssertGreaterThan(days.count, 10)
+        for day in days { XCTAssertTrue(seen.contains(day), "\(day) is not reachable from the home page") }
+    }
+
     func testEveryInternalLinkPointsToAFile() throws {
         _ = try Self.build.get()
         var checked = 0

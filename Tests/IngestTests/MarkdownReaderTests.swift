@@ -13,6 +13,19 @@ final class MarkdownReaderTests: XCTestCase {
         XCTAssertTrue(body("| a | b |\n|---|---|\n| 1 | 2 |\n").contains("<table>"))
     }
 
+    func testAlignedTableCellsCarryAClassNotTheObsoleteAttribute() {
+        let table = "| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n"
+        // Without raw HTML the body is cmark's; with it, the sanitizer's: both must lose `align`.
+        for markdown in [table, "<span>raw</span>\n\n" + table] {
+            let html = body(markdown)
+            XCTAssertFalse(html.contains("align="), html)
+            for cell in ["<th class=\"align-left\">a</th>", "<th class=\"align-center\">b</th>", "<th class=\"align-right\">c</th>",
+                         "<td class=\"align-left\">1</td>", "<td class=\"align-center\">2</td>", "<td class=\"align-right\">3</td>"] {
+                XCTAssertTrue(html.contains(cell), "\(cell) in \(html)")
+            }
+        }
+    }
+
     func testTablesThatCouldHoldMillionsOfCellsAreLeftAsTextWithAWarning() {
         let header = "|" + Array(repeating: "h", count: 1000).joined(separator: "|") + "|\n"
         let rule = "|" + Array(repeating: "-", count: 1000).joined(separator: "|") + "|\n"
@@ -61,7 +74,7 @@ final class MarkdownReaderTests: XCTestCase {
     func testRawHTMLKeepsWhatCmarkWritesAroundIt() {
         let html = body("<span class=\"x\">raw</span>\n\n- [x] xong\n\nCâu[^1].\n\n| a |\n|--:|\n| 1 |\n\n```swift\nlet a = 1\n```\n\n[^1]: Chú thích.\n")
         for kept in ["<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "data-footnote-ref", "class=\"footnotes\"",
-                     "align=\"right\"", "class=\"language-swift\"", "<span class=\"x\">raw</span>"] {
+                     "<td class=\"align-right\">1</td>", "class=\"language-swift\"", "<span class=\"x\">raw</span>"] {
             XCTAssertTrue(html.contains(kept), "\(kept) in \(html)")
         }
     }

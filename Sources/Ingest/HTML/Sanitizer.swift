@@ -65,10 +65,10 @@ struct Sanitizer {
     ]
     static let urlAttributes: Set<String> = ["href", "src", "poster", "cite"]
     /// What cmark-gfm writes on its own elements: heading and footnote ids, `language-*` and
-    /// footnote classes, footnote data attributes, table cell alignment, task-list checkboxes.
+    /// footnote and table-alignment classes, footnote data attributes, task-list checkboxes.
     static let markdownAttributes: Set<String> = [
         "id", "class", "aria-label", "data-footnote-ref", "data-footnotes", "data-footnote-backref",
-        "data-footnote-backref-idx", "align", "type", "checked", "disabled",
+        "data-footnote-backref-idx", "type", "checked", "disabled",
     ]
 
     func render(_ root: DOMNode) -> Output {
