@@ -27,6 +27,48 @@ final class WARCArchiveTests: XCTestCase {
         }
     }
 
+    /// A .warc.gz of one member per record is indexed in parts on every core: split only where a
+    /// member starts a record, whatever the member's first bytes look like, and giving the same
+    /// records, offsets and payloads as one pass.
+    func testAFileOfRecordMembersIsIndexedInPartsAsInOne() throws {
+        var writer = WARCWriter(compression: .gzipPerRecord)
+        writer.warcinfo()
+        var bodies: [String: [UInt8]] = [:]
+        for number in 0..<60 {
+            let uri = "https://example.com/bai-\(number).htm"
+            // Bodies of different sizes, some holding the gzip magic bytes and "WARC/" themselves.
+            let body = Array("<html><body><p>Bài \(number) WARC/1.0 \u{1F}\u{8B}\u{08}</p>".utf8)
+                + [UInt8](repeating: UInt8(number % 251), count: 200 * number) + Array("</body></html>".utf8)
+            bodies[uri] = body
+            writer.request(uri: uri, date: "2024-05-01T10:00:00Z")
+            writer.response(uri: uri, date: "2024-05-01T10:00:00Z", body: body)
+        }
+        let path = NSTemporaryDirectory() + "parts-\(UUID().uuidString).warc.gz"
+        try writer.write(to: path)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let file = try WARCFile(path: path)
+        let starts = file.recordMemberStarts(parts: 4)
+        XCTAssertEqual(starts.count, 4, "\(starts)")
+        XCTAssertEqual(starts, starts.sorted())
+        let archive = try WARCArchive(contentsOf: path)
+        XCTAssertEqual(archive.problems, [])
+        XCTAssertEqual(archive.records.count, 60)
+        XCTAssertEqual(archive.records.map(\.offset), archive.records.map(\.offset).sorted(), "file order")
+        for record in archive.records { XCTAssertEqual(try archive.payload(of: record), bodies[record.targetURI], record.targetURI) }
+    }
+
+    func testAFileThatIsOneGzipStreamIsIndexedInOnePart() throws {
+        var writer = WARCWriter(compression: .gzipSingleStream)
+        for number in 0..<30 {
+            writer.response(uri: "https://example.com/\(number)", date: "2024-05-01T10:00:00Z", body: [UInt8](repeating: 65, count: 5000))
+        }
+        let path = NSTemporaryDirectory() + "stream-\(UUID().uuidString).warc.gz"
+        try writer.write(to: path)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        XCTAssertEqual(try WARCFile(path: path).recordMemberStarts(parts: 4), [0])
+        XCTAssertEqual(try WARCArchive(contentsOf: path).records.count, 30)
+    }
+
     func testRequestAndWarcinfoRecordsAreSkipped() throws {
         var writer = WARCWriter(compression: .gzipPerRecord)
         writer.warcinfo()

@@ -22,11 +22,20 @@ struct GzipRecordSource: RecordSource {
     private var ended = false
     private(set) var failure: (offset: Int, message: String)?
 
-    /// Reads `file` from its start; nil when zlib cannot allocate a stream.
-    init?(file: WARCFile) {
+    /// Where the data ends: the offset of a member this source does not read (another part of
+    /// the file's scan reads from there).
+    private let end: Int
+    /// The offset of the first member read.
+    private let start: Int
+
+    /// Reads the members of `file` from the one at `start` (0: the file's start) to the one at
+    /// `end` (exclusive); nil when zlib cannot allocate a stream.
+    init?(file: WARCFile, start: Int = 0, end: Int = .max) {
         guard let inflater = Inflater(.gzip) else { return nil }
         self.inflater = inflater
-        input = GzipInput(file: file, offset: 0)
+        (self.start, self.end) = (start, end)
+        input = GzipInput(file: file, offset: start)
+        memberOffset = start
     }
 
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
@@ -67,7 +76,7 @@ struct GzipRecordSource: RecordSource {
 
     /// Begins the next member, or ends the data where there is none.
     private mutating func startMember() {
-        let magic = input.peek(2)
+        let magic = input.offset >= end ? [] : input.peek(2)
         if magic.isEmpty {
             ended = true
         } else if !magic.elementsEqual([0x1F, 0x8B]) {
@@ -110,9 +119,9 @@ struct GzipRecordSource: RecordSource {
         return checkpoint.isMemberStart && checkpoint.output == position ? checkpoint.input : position
     }
 
-    /// The last checkpoint at or before `position` (the file's first member when none is kept yet).
+    /// The last checkpoint at or before `position` (the first member read when none is kept yet).
     private func checkpoint(before position: Int) -> InflateCheckpoint {
-        checkpoints.last { $0.output <= position } ?? .memberStart(input: 0, output: 0)
+        checkpoints.last { $0.output <= position } ?? .memberStart(input: start, output: 0)
     }
 
     mutating func release(upTo position: Int) {
