@@ -32,6 +32,8 @@ public struct PreviewOptions: Sendable {
     public var quietWindow: Duration
     /// How changes are noticed.
     public var watching: Watching
+    /// How often a mirror's crawls are compared with what they were (`CrawlPoller`).
+    public var crawlPolling: Duration
     /// Stops gracefully on SIGINT and SIGTERM (the command line); tests stop the server themselves.
     public var stopsOnSignals: Bool
 
@@ -39,7 +41,8 @@ public struct PreviewOptions: Sendable {
     /// ports when that one is taken.
     public init(site: URL, host: String = "127.0.0.1", port: Int = 1313, portAttempts: Int = 10, output: URL? = nil,
                 includeDrafts: Bool = false, includeFuture: Bool = false, now: Int64? = nil,
-                quietWindow: Duration = .milliseconds(50), watching: Watching = .automatic, stopsOnSignals: Bool = false) {
+                quietWindow: Duration = .milliseconds(50), watching: Watching = .automatic, crawlPolling: Duration = .seconds(2),
+                stopsOnSignals: Bool = false) {
         self.site = site
         self.host = host
         self.port = port
@@ -50,6 +53,7 @@ public struct PreviewOptions: Sendable {
         self.now = now
         self.quietWindow = quietWindow
         self.watching = watching
+        self.crawlPolling = crawlPolling
         self.stopsOnSignals = stopsOnSignals
     }
 

@@ -167,13 +167,15 @@ public final class PreviewServer: Sendable {
         }
     }
 
-    /// inotify where it works, else (or when asked) polling.
+    /// The sources with inotify where it works, else (or when asked) by polling; and a mirror's
+    /// crawls by polling (`CrawlPoller`).
     private static func watch(_ options: PreviewOptions, log: PreviewLog, onChange: @escaping @Sendable ([String]) -> Void) -> any SourceWatcher {
+        let crawls = CrawlPoller(site: options.site, interval: options.crawlPolling, onChange: onChange)
         if case .polling(let interval) = options.watching {
-            return StampPoller(site: options.site, interval: interval, onChange: onChange)
+            return Watchers(all: [StampPoller(site: options.site, interval: interval, onChange: onChange), crawls])
         }
-        if let watcher = InotifyWatcher(site: options.site, onChange: onChange) { return watcher }
+        if let watcher = InotifyWatcher(site: options.site, onChange: onChange) { return Watchers(all: [watcher, crawls]) }
         log("inotify is not available here; polling for changes every half second")
-        return StampPoller(site: options.site, interval: .milliseconds(500), onChange: onChange)
+        return Watchers(all: [StampPoller(site: options.site, interval: .milliseconds(500), onChange: onChange), crawls])
     }
 }
