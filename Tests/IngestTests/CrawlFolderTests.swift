@@ -29,6 +29,20 @@ final class CrawlFolderTests: XCTestCase {
         XCTAssertFalse(CrawlFolder.looksLikeHost("v1.2"))
     }
 
+    /// wget keeps a port in its host folder's name; links in the pages are read without one, so
+    /// the captures' addresses drop it too, or every link would lead off the site.
+    func testAHostFolderWithAPortGivesAddressesWithoutIt() throws {
+        let crawl = FileManager.default.temporaryDirectory.appendingPathComponent("crawl-\(UUID().uuidString)")
+        let host = crawl.appendingPathComponent("Tin.Example:8080")
+        try FileManager.default.createDirectory(at: host.appendingPathComponent("tin"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: crawl) }
+        try Data("<html></html>".utf8).write(to: host.appendingPathComponent("tin/a.htm"))
+        let entries = try CrawlFolder(folder: crawl.path, origin: nil, shownAs: "crawl").entries
+        XCTAssertEqual(entries.map(\.url.text), ["https://tin.example/tin/a.htm"])
+        XCTAssertEqual(entries.map(\.url.pageKey), [CrawlURL("http://tin.example:8080/tin/a.htm")!.pageKey])
+        XCTAssertEqual(CrawlFolder.host(named: "example.org"), "example.org")
+    }
+
     func testAFolderWithoutAHostNeedsAnOrigin() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crawl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("tin"), withIntermediateDirectories: true)

@@ -15,14 +15,14 @@ public struct CrawlFolder: Sendable {
         let name = URL(fileURLWithPath: folder).lastPathComponent
         var roots: [(path: String, shown: String, host: String)] = []
         if Self.looksLikeHost(name) {
-            roots = [(folder, shown, name.lowercased())]
+            roots = [(folder, shown, Self.host(named: name))]
         } else {
             let children = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             for child in children.sorted() where Self.looksLikeHost(child) {
                 var isFolder: ObjCBool = false
                 let path = folder + "/" + child
                 if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-                    roots.append((path, shown + "/" + child, child.lowercased()))
+                    roots.append((path, shown + "/" + child, Self.host(named: child)))
                 }
             }
             if roots.isEmpty {
@@ -86,6 +86,14 @@ public struct CrawlFolder: Sendable {
               lower.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == ":") }) else { return false }
         let last = lower.split(separator: ".").last.map(String.init) ?? ""
         return !CrawlEntry.pageExtensions.contains(last) && !CrawlEntry.imageExtensions.contains(last) && last.first?.isLetter == true
+    }
+
+    /// The host a host folder names, without the port wget keeps in it (`example.org:8080/`):
+    /// the addresses in the crawl's pages are read without ports too, so that the two agree.
+    static func host(named folder: String) -> String {
+        let lower = folder.lowercased()
+        guard let colon = lower.lastIndex(of: ":"), lower[lower.index(after: colon)...].allSatisfy(\.isNumber) else { return lower }
+        return String(lower[..<colon])
     }
 
     /// Files a crawler writes about its crawl, not the site's: HTTrack's cache and log.
