@@ -59,3 +59,19 @@ final class CrawlFolderTests: XCTestCase {
         XCTAssertEqual(crawl.entries.map(\.shown), ["crawl/tin/a.htm", "crawl/tin/b.htm"])
     }
 }
+
+/// HTTrack's log of saved files gives back the addresses of pages it named by a hash.
+final class HTTrackIndexTests: XCTestCase {
+    func testTheLogMapsHashedFileNamesToTheirAddresses() {
+        let log = """
+        date\tsize'/'remotesize\tflags\tstatuscode\tstatus ('servermsg')\tMIME\tEtag|Date\tURL\tlocalfile\t(from URL)
+        10:26:07\t4522/4522\t---M--\t200\tadded ('OK')\ttext/html\tdate:x\twww.example.com/tin.php?id=3&p=2\t/home/a/websites/p/www.example.com/tin4f2c.html\t(from )
+        10:26:08\t100/100\t---M--\t200\tadded ('OK')\ttext/html\tdate:x\thttps://www.example.com/search?q=a\tC:\\My Web Sites\\p\\www.example.com\\search9a1b.html\t(from )
+        a line that is not a record
+        """
+        let index = HTTrackIndex(log: log)
+        XCTAssertEqual(index.address(host: "www.example.com", path: "tin4f2c.html")?.text, "http://www.example.com/tin.php?id=3&p=2")
+        XCTAssertEqual(index.address(host: "www.example.com", path: "search9a1b.html")?.text, "https://www.example.com/search?q=a")
+        XCTAssertNil(index.address(host: "www.example.com", path: "index.html"))
+    }
+}

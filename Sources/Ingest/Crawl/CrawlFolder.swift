@@ -32,13 +32,14 @@ public struct CrawlFolder: Sendable {
                 roots = [(folder, shown, origin.host)]
             }
         }
+        let saved = HTTrackIndex(crawl: folder)
         var entries: [CrawlEntry] = []
         for root in roots {
             let scheme = origin.map { $0.siteHost == CrawlURL(scheme: "https", host: root.host, path: "/", query: "").siteHost ? $0.scheme : "https" }
                 ?? "https"
             // A link in a crawl is followed only to a file inside the crawl: one to /etc/passwd is not published.
             for file in FileTree.listing(under: root.path, skipHidden: true, linksWithin: folder).files where !Self.isCrawlerFile(file.path) {
-                let url = Self.address(of: file.path, scheme: scheme, host: root.host)
+                let url = saved?.address(host: root.host, path: file.path) ?? Self.address(of: file.path, scheme: scheme, host: root.host)
                 entries.append(CrawlEntry(url: url, capturedAt: file.modified, location: .file(file.sourcePath),
                                           shown: root.shown + "/" + file.path, size: file.size))
             }

@@ -272,10 +272,11 @@ def write_dailynews(root):
     for index, (path, title, date, author, section, paragraphs) in enumerate(EN_ARTICLES):
         extra = ""
         if index == 0:
-            extra = '<p>Read the <a href="../../../../article.php@id=3.html">council minutes</a> and see the <a href="../../../../images/park-plan.png"><img src="../../../../images/park-plan.png" alt="Park plan"></a>.</p>'
+            extra = '<p>Read the <a href="../../../../article7c1a.html">council minutes</a> and see the <a href="../../../../images/park-plan.png"><img src="../../../../images/park-plan.png" alt="Park plan"></a>.</p>'
         write(root, path + "index.html", en_page(path, title, date, author, section, paragraphs, extra))
     write(root, "images/park-plan.png", png((30, 160, 60)))
-    write(root, "article.php@id=3.html", en_page("article.php?id=3", "Council minutes: the riverside park vote", "2023-05-02T22:00:00-04:00",
+    # HTTrack names a page with a query by a hash of it; only its cache says which address it was.
+    write(root, "article7c1a.html", en_page("article.php?id=3", "Council minutes: the riverside park vote", "2023-05-02T22:00:00-04:00",
                                                   "City Clerk", "Local", [
         "The minutes of the council meeting record the vote on the riverside park, the amendments proposed and the public comments received.",
         "An amendment to keep the signal tower passed unanimously; an amendment to add a parking lot was withdrawn after the planning director spoke.",
@@ -289,7 +290,13 @@ def write_dailynews(root):
         write(root, section + "/index.html", listing.replace('href="', 'href="../') % (section.title(), section.title(), links))
     # HTTrack's own files, which are not the site's.
     write(root, "hts-cache/doit.log", "-qwC2%Pns2u1%s%uN0%I0p3DaK0H0%kf2A25000%f#f -F \"Mozilla/4.5\" -%F")
-    write(root, "hts-cache/new.txt", "dailynews.example/index.html\n")
+    header = ("date\tsize'/'remotesize\tflags(request:Update,Range state:File response:Modified,Chunked,gZipped)\t"
+              "statuscode\tstatus ('servermsg')\tMIME\tEtag|Date\tURL\tlocalfile\t(from URL)\n")
+    saved = [("dailynews.example/", "index.html", ""),
+             ("dailynews.example/article.php?id=3", "article7c1a.html", "dailynews.example/" + EN_ARTICLES[0][0] + "index.html")]
+    lines = "".join("22:00:00\t4096/4096\t---M--\t200\tadded ('OK')\ttext/html\tdate:Tue,%%2002%%20May%%202023\t%s\t"
+                    "/home/reporter/websites/dailynews/dailynews.example/%s\t(from %s)\n" % line for line in saved)
+    write(root, "hts-cache/new.txt", header + lines)
 
 
 def main():
