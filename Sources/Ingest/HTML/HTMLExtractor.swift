@@ -62,6 +62,7 @@ public struct HTMLExtractor: Sendable {
         var content: DOMNode?
         var holder: HTMLDocument?
         var bodyByline: String?
+        var headerSection: String?
         if let rule, let selected = SiteRuleApplier(rule: rule).content(in: document) {
             content = selected
         } else {
@@ -79,9 +80,11 @@ public struct HTMLExtractor: Sendable {
             }
             if let result {
                 BodyTrimmer(document: result.document, byline: facts.byline).trim(result.content)
+                let header = HeaderLines(removingFrom: result.content, in: result.document, knownByline: facts.byline)
                 content = result.content
                 holder = result.document
-                bodyByline = result.byline
+                bodyByline = result.byline ?? header.byline ?? header.closingByline
+                headerSection = header.section
             }
         }
 
@@ -101,7 +104,7 @@ public struct HTMLExtractor: Sendable {
         page.title = title
         page.byline = facts.byline
         page.modified = metadata.modified.flatMap { DateParser.parse($0, defaultTimeZone: defaultTimeZone) }
-        page.section = facts.section
+        page.section = facts.section ?? headerSection
         // A page's own addresses are content too: `javascript:` in a canonical link or `og:url`
         // must not become a link on the mirror.
         page.canonical = metadata.canonical.flatMap { URLPolicy.allowed($0) }.map { Self.resolve($0, against: base) }

@@ -1,0 +1,153 @@
+import Foundation
+
+/// The lines a news page prints between its headline and its lead when no class or metadata names
+/// them — a kicker linking to the section (`Thời sự`), a dateline (`Thời sự 30/11/2021 22:58`,
+/// `March 3, 2021 9:15 AM`), a byline (`By Jane Smith`) — found at the start of an extracted body
+/// and taken out of it: they are the page's facts, not its text.
+///
+/// Only short lines standing alone before the body's first line of prose are read, at most four,
+/// and reading stops at the first that is none of the three: a subtitle or a short first
+/// sentence stays.
+struct HeaderLines {
+    /// The section a kicker or a dateline names.
+    var section: String?
+    /// The name a byline line gives, without its "By".
+    var byline: String?
+    /// The name the body's last line gave, when it was a byline.
+    var closingByline: String?
+
+    /// Lines longer than this are prose, not header lines.
+    static let longestLine = 100
+
+    /// Reads and removes the header lines at the start of `content`, and the byline standing as
+    /// its last line (`Bạch Dương`, `Theo TTXVN`) when it is the only byline known or repeats
+    /// `knownByline`.
+    init(removingFrom content: DOMNode, in document: HTMLDocument, knownByline: String?) {
+        if let last = Self.lastLine(of: content) {
+            let text = TextMeasure.innerText(last).whitespaceTrimmed
+            let name = Self.byline(text) ?? (PageFacts.looksLikeName(text) ? text : nil)
+            if let name, knownByline.map({ PageFacts.withoutLead($0).lowercased() == name.lowercased() }) ?? true {
+                closingByline = name
+                document.remove(last)
+            }
+        }
+        var seen = 0
+        for line in Self.lines(in: content) {
+            let text = TextMeasure.innerText(line).whitespaceTrimmed
+            guard seen < 4, !text.isEmpty, text.utf16.count <= Self.longestLine else { return }
+            seen += 1
+            if let dateline = Self.dateline(text) {
+                if section == nil { section = dateline.section }
+            } else if byline == nil, let name = Self.byline(text) {
+                byline = name
+            } else if section == nil, Self.isKicker(line, text) {
+                section = text
+            } else {
+                return
+            }
+            document.remove(line)
+        }
+    }
+
+    /// The body's first lines in reading order: elements with text and no block below them (a
+    /// paragraph, a heading, a list), each standing alone; the walk stops at running text.
+    private static func lines(in content: DOMNode) -> [DOMNode] {
+        var found: [DOMNode] = []
+        var stopped = false
+        func visit(_ node: DOMNode) {
+            for child in node.childNodes where !stopped {
+                if child.isText {
+                    // Text outside any line (`<div>Hà Nội - Chiều nay…</div>`): the prose starts here.
+                    if !TextMeasure.isBlank(node: child) { stopped = true }
+                } else if child.isElement {
+                    if !child.descendants(in: blocks).isEmpty {
+                        visit(child)
+                    } else if standsAlone(child) {
+                        found.append(child)
+                        stopped = found.count > 4
+                    } else {
+                        stopped = true
+                    }
+                }
+            }
+        }
+        visit(content)
+        return found
+    }
+
+    /// The body's last element with text, when it is a short line of its own.
+    private static func lastLine(of content: DOMNode) -> DOMNode? {
+        var node = content
+        func hasText(_ element: DOMNode) -> Bool { !TextMeasure.innerText(element).whitespaceTrimmed.isEmpty }
+        while let last = node.elementChildren.last(where: hasText), !last.descendants(in: blocks).isEmpty {
+            node = last
+        }
+        guard let line = node.elementChildren.last(where: hasText), line.descendants(in: blocks).isEmpty,
+              standsAlone(line), node.childNodes.last(where: { !($0.isText && TextMeasure.isBlank(node: $0)) }) == line,
+              TextMeasure.innerTextLength(line, isAtMost: 60) else { return nil }
+        return line
+    }
+
+    private static let blocks: TagSet = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "figure", "blockquote",
+                                         "section", "article", "header", "pre"]
+
+    private static func standsAlone(_ element: DOMNode) -> Bool {
+        guard let parent = element.parent else { return true }
+        return !parent.childNodes.contains { $0.isText && !TextMeasure.isBlank(node: $0) }
+    }
+
+    /// A line that is a date, perhaps after a few words naming the section.
+    struct Dateline: Equatable {
+        /// The words before the date, when there are any.
+        var section: String?
+    }
+
+    /// The dateline `text` is, if it is one: a short line holding a date (`DateParser`) and
+    /// little else — a weekday, a month's name, a zone — after at most four words without digits.
+    /// The date must begin a word (`TNW中文站2016年10月14日` is a source's name glued to a date,
+    /// printed as text) and few other words may follow it (`on 2019-02-15, all posts` is a sentence).
+    static func dateline(_ text: String) -> Dateline? {
+        guard text.utf16.count <= 60, text.contains(where: \.isNumber) else { return nil }
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        for taken in 0...min(4, words.count - 1) {
+            let before = words.prefix(taken).joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " |-–·•/:"))
+            guard !before.contains(where: \.isNumber) else { return nil }
+            let rest = words.dropFirst(taken)
+            guard let first = rest.first, first.first?.isNumber == true || isDateWord(first) else { continue }
+            let others = rest.flatMap { $0.split { !$0.isLetter } }.filter { $0.count > 2 && !isDateWord($0) }
+            guard others.isEmpty, DateParser.parse(rest.joined(separator: " "), defaultTimeZone: TimeZone(secondsFromGMT: 0)!) != nil
+            else { continue }
+            return Dateline(section: before.isEmpty || PageFacts.isHome(before) ? nil : before)
+        }
+        return nil
+    }
+
+    /// A month's or a weekday's name, or a word printed with times (`Thứ`, `Tuesday`, `March`, `GMT`).
+    private static func isDateWord(_ word: Substring) -> Bool {
+        let lower = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+        return DateParser.monthNumber(lower) != nil || dateWords.contains(lower)
+    }
+
+    /// Words that go with a printed date in the languages the extractor reads dates in.
+    private static let dateWords: Set<String> = [
+        "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "ngày", "tháng", "lúc", "giờ",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "gmt", "utc", "ict", "edt", "est", "pdt", "pst", "cet", "bst",
+    ]
+
+    /// The name of a line that is a byline: a lead such as "By" or "Theo" and a name.
+    static func byline(_ text: String) -> String? {
+        let lower = text.lowercased()
+        guard PageFacts.bylineLeads.contains(where: { lower.hasPrefix($0) }) || lower.hasPrefix("theo ") else { return nil }
+        let name = lower.hasPrefix("theo ") ? String(text.dropFirst(5)).whitespaceTrimmed : PageFacts.withoutLead(text)
+        return PageFacts.looksLikeName(name) ? name : nil
+    }
+
+    /// A link of a word or four, with no digits, alone on its line: the section over the headline.
+    private static func isKicker(_ line: DOMNode, _ text: String) -> Bool {
+        let link = line.isTag("a") ? line : line.elementChildren.count == 1 ? line.elementChildren.first.flatMap { $0.isTag("a") ? $0 : nil } : nil
+        guard let link, TextMeasure.innerText(link).whitespaceTrimmed == text else { return false }
+        let words = text.split(separator: " ").count
+        return (1...4).contains(words) && !text.contains(where: { $0.isNumber || ".:;!?\"“”()|".contains($0) }) && !PageFacts.isHome(text)
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Infrastructure
+@testable import Ingest
+import TestSupport
+import XCTest
+
+/// Pages with no metadata at all, written for these tests in two shapes: a Vietnamese article laid
+/// out as the seed's site lays it out (a section link over the headline, a line with the section and
+/// the printed date under it, the byline as the last paragraph), and an English one (a section link,
+/// "By …" first, the date under it). What a reader sees as the page's facts is read as facts, not text.
+final class HeaderLinesTests: XCTestCase {
+    private func extract(_ name: String, zone: String) throws -> ExtractedPage {
+        let bytes = try Array(Data(contentsOf: Repository.fixture("extraction/\(name).html")))
+        return try HTMLExtractor().extract(bytes, pageURL: nil, defaultTimeZone: TimeZone(identifier: zone)!)
+    }
+
+    func testTheSeedShapedPageGivesItsFactsAndABodyOfProseOnly() throws {
+        let page = try extract("no-metadata-seed", zone: "Asia/Ho_Chi_Minh")
+        XCTAssertEqual(page.title, "Chuyển đổi số phải đặt lợi ích quốc gia, dân tộc lên trên hết")
+        XCTAssertEqual(page.section, "Thời sự")
+        XCTAssertEqual(page.published.map { CivilDate($0.date, in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!).iso8601 }, "2021-11-30T22:58:00+07:00")
+        XCTAssertEqual(page.byline, "Bạch Dương")
+        XCTAssertTrue(page.text.hasPrefix("(Tổ Quốc) - Chiều ngày 30/11"), page.text)
+        XCTAssertTrue(page.text.hasSuffix("lợi ích chung lên trên hết, trước hết."), page.text)
+    }
+
+    func testTheEnglishPageGivesItsFactsAndABodyOfProseOnly() throws {
+        let page = try extract("no-metadata-english", zone: "UTC")
+        XCTAssertEqual(page.title, "County opens its first solar farm on a former landfill")
+        XCTAssertEqual(page.section, "Local")
+        XCTAssertEqual(page.published.map { CivilDate($0.date, in: TimeZone(identifier: "UTC")!).iso8601 }, "2021-03-03T09:15:00+00:00")
+        XCTAssertEqual(page.byline, "Jane Smith")
+        XCTAssertTrue(page.text.hasPrefix("The county switched on its first solar farm"), page.text)
+        XCTAssertTrue(page.text.hasSuffix("a state grant for clean energy projects."), page.text)
+    }
+
+    func testOnlyShortLinesThatAreDatesAreDatelines() {
+        XCTAssertEqual(HeaderLines.dateline("Thời sự 30/11/2021 22:58"), HeaderLines.Dateline(section: "Thời sự"))
+        XCTAssertEqual(HeaderLines.dateline("Thứ Ba, 30/11/2021 - 22:58"), HeaderLines.Dateline(section: nil))
+        XCTAssertEqual(HeaderLines.dateline("March 3, 2021 9:15 AM"), HeaderLines.Dateline(section: nil))
+        XCTAssertNil(HeaderLines.dateline("Posted by kovarex, TOGos on 2019-02-15, all posts"))
+        XCTAssertNil(HeaderLines.dateline("TNW中文站2016年10月14日07:17"))
+        XCTAssertNil(HeaderLines.dateline("Sáng 30/11, hơn 900 học sinh đã đến trường"))
+    }
+}
