@@ -168,6 +168,8 @@ extension Article {
         for diagnostic in diagnostics { diagnostic.archive(into: &writer) }
         writer.word(placement)
         writer.bool(hasIncomingSectionLinks)
+        writer.bool(isPage)
+        writer.bool(isDated)
     }
 
     init(archive reader: inout ArchiveReader) throws(ArchiveError) {
@@ -192,5 +194,7 @@ extension Article {
         for _ in 0..<(try reader.count()) { diagnostics.append(try Diagnostic(archive: &reader)) }
         placement = try reader.word()
         hasIncomingSectionLinks = try reader.bool()
+        isPage = try reader.bool()
+        isDated = try reader.bool()
     }
 }

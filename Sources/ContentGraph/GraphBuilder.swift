@@ -42,7 +42,8 @@ public struct GraphBuilder: Sendable {
                 var item = prepared
                 item.section = item.sectionName.flatMap { sections.index(for: $0) }
                 let civil = item.date
-                let written = item.document.url ?? config.articlePermalink.expand { placeholder in
+                let written = item.document.url ?? (item.isPage ? Self.pagePath(of: item.document.path, slug: item.slug) : nil)
+                    ?? config.articlePermalink.expand { placeholder in
                     switch placeholder {
                     case .year: return String(civil.year)
                     case .month: return civil.month < 10 ? "0\(civil.month)" : String(civil.month)
@@ -68,7 +69,12 @@ public struct GraphBuilder: Sendable {
         outcomes = []
         // `pending` now holds every document that becomes an article.
         Self.resolveCollisions(&pending, diagnostics: &diagnostics)
-        pending.sort { ($1.timestamp, $0.slug, $0.document.path) < ($0.timestamp, $1.slug, $1.document.path) }
+        // Stories newest first, then pages by path: `ContentGraph.stories` is the run before the first page.
+        pending.sort { left, right in
+            guard left.isPage == right.isPage else { return right.isPage }
+            if left.isPage { return left.document.path < right.document.path }
+            return (right.timestamp, left.slug, left.document.path) < (left.timestamp, right.slug, right.document.path)
+        }
 
         var tags = NameTable(kind: "tag")
         var authors = NameTable(kind: "author")
@@ -88,6 +94,11 @@ public struct GraphBuilder: Sendable {
                 diagnostics.append(Diagnostic(path: path, severity: .warning, code: "limit.tags",
                                               message: "\(written.count) tags; the first \(config.tagsPerArticle) are kept (limits.tagsPerArticle)"))
                 written.removeLast(written.count - config.tagsPerArticle)
+            }
+            // A page is on no tag's or author's page.
+            if item.isPage {
+                names.append(ArticleNames(tags: [], authors: []))
+                continue
             }
             names.append(ArticleNames(tags: Self.unique(written.compactMap { tags.add($0, article: index, path: path) }),
                                       authors: Self.unique(item.document.authors.compactMap { authors.add($0, article: index, path: path) })))
@@ -141,11 +152,14 @@ public struct GraphBuilder: Sendable {
     /// A document's own part of becoming an article, before any shared table is touched.
     func prepare(_ document: SourceDocument) -> Prepared {
         let title = NFC.normalize(document.title ?? "")
+        // An undated Markdown file is an about or contact page, as in Hugo and Jekyll; a crawled
+        // page without a date is a story whose date was not found.
+        let isPage = document.kind == .markdown && (document.isPage || document.date == nil)
         // Both are reported at once, so that one run of `check` shows everything to fix in the file.
         var missing: [Diagnostic] = []
-        if document.date == nil {
+        if document.date == nil && !isPage {
             missing.append(Diagnostic(path: document.path, line: 1, column: 1, severity: .error, code: "article.no-date",
-                                      message: "no publication date: add `date:` to the front matter"))
+                                      message: "no publication date found in the page; the article was left out"))
         }
         // An untitled article would be an empty link on every list and feed that shows it. A
         // Markdown file's first heading already stands in for a missing `title:` (see MarkdownReader).
@@ -153,7 +167,8 @@ public struct GraphBuilder: Sendable {
             missing.append(Diagnostic(path: document.path, line: 1, column: 1, severity: .error, code: "article.no-title",
                                       message: "no title: add `title:` to the front matter, or start the body with a heading"))
         }
-        guard missing.isEmpty, let date = document.date else { return .rejected(missing) }
+        guard missing.isEmpty else { return .rejected(missing) }
+        let date = document.date?.date ?? Date(timeIntervalSince1970: 0)
         let slug = Self.slug(for: document, title: title)
         if slug.isEmpty {
             return .rejected([Diagnostic(path: document.path, line: 1, column: 1, severity: .error, code: "article.no-slug",
@@ -163,10 +178,11 @@ public struct GraphBuilder: Sendable {
         // only where the crawler saved it.
         let folderSection = document.kind == .markdown ? Self.folderSection(of: document.path) : nil
         return .accepted(PendingArticle(
-            document: document, title: title, slug: slug, path: "", date: CivilDate(date.date, in: config.timeZone),
-            timestamp: Int64(date.date.timeIntervalSince1970.rounded(.down)),
-            sectionName: document.section.map(NFC.normalize) ?? folderSection, section: nil,
-            placement: Self.placement(of: document, slug: slug)))
+            document: document, title: title, slug: slug, path: "", date: CivilDate(date, in: config.timeZone),
+            timestamp: Int64(date.timeIntervalSince1970.rounded(.down)),
+            // A page is in no section's list.
+            sectionName: isPage ? nil : document.section.map(NFC.normalize) ?? folderSection, section: nil,
+            placement: Self.placement(of: document, slug: slug), isPage: isPage))
     }
 
     /// An article from its pending document and names: the body with its links rewritten, and the
@@ -195,6 +211,8 @@ public struct GraphBuilder: Sendable {
             contentHash: document.contentHash, incomingLinks: [])
         article.diagnostics = document.diagnostics + diagnostics
         article.placement = item.placement
+        article.isPage = item.isPage
+        article.isDated = document.date != nil
         return (article, diagnostics, linked.linkedArticles, linked.sectionLinks.filter { $0.target != nil })
     }
 
@@ -234,6 +252,15 @@ public struct GraphBuilder: Sendable {
         }
         let fromName = Slug.fold(stem)
         return fromName.isEmpty ? Slug.fold(title) : fromName
+    }
+
+    /// A page's URL: its folder, then its slug (`docs/install.md` → `/docs/install/`); a bundle's
+    /// `index.md` or a section's `_index.md` stands for its folder, whose name the slug replaces.
+    static func pagePath(of path: String, slug: String) -> String {
+        var components = path.split(separator: "/").map(String.init)
+        let name = components.removeLast()
+        if name.hasPrefix("index.") || name.hasPrefix("_index."), !components.isEmpty { components.removeLast() }
+        return "/" + (components + [slug]).joined(separator: "/") + "/"
     }
 
     /// The first folder of a path, when the file is in one: `thoi-su/abc.md` → `thoi-su`.
@@ -330,6 +357,7 @@ public struct GraphBuilder: Sendable {
         fields.optionalString(document.url)
         fields.strings(document.aliases)
         fields.bool(document.draft)
+        fields.bool(document.isPage)
         fields.strings(document.references.map(\.target))
         return ContentHash.of(fields.bytes)
     }
@@ -384,6 +412,8 @@ struct PendingArticle: Sendable {
     var section: Int?
     /// See `Article.placement`.
     var placement: UInt64
+    /// See `Article.isPage`.
+    var isPage: Bool
 }
 
 /// A document that becomes an article, or why it does not.

@@ -145,7 +145,7 @@ public final class ViewModel: Sendable {
         return page
     }
 
-    /// The context of an article page.
+    /// The context of an article page, or of a page (see `Article.isPage`).
     func articleContext(_ index: Int) -> PageContext {
         let article = graph.articles[index]
         var fields = PageContext(fields: cards[index], hashSum: cardSums[index])
@@ -161,9 +161,10 @@ public final class ViewModel: Sendable {
         fields.set("leadImage", image.map { article.bodyHTML.containsBytes("src=\"\($0)\"") ? .null : .string($0) } ?? .null)
         fields.set("related", objects: article.related.map { cards[$0] }, hashes: article.related.map { cardHashes[$0] })
         fields.set("hasRelated", .bool(!article.related.isEmpty))
-        fields.set("jsonLD", .html(structuredData.scripts(for: index, homeName: labels.home)))
+        // A page is no `NewsArticle`.
+        fields.set("jsonLD", .html(article.isPage ? "" : structuredData.scripts(for: index, homeName: labels.home)))
         var context = shared()
-        context.set("page", pageContext(kind: .article, title: article.title, path: article.path, language: article.language,
+        context.set("page", pageContext(kind: article.isPage ? .page : .article, title: article.title, path: article.path, language: article.language,
                                  description: article.summary.isEmpty ? nil : article.summary, section: article.section))
         context.set("article", fields)
         context.set("list", Self.noList)
@@ -226,7 +227,7 @@ public final class ViewModel: Sendable {
                     "count": .int(year.articles.count), "months": .list(months)]
         }
         return ["site": site, "t": strings, "page": page(kind: .archive, title: labels.archive, path: "archive/"),
-                "years": .list(years), "total": .int(graph.articles.count), "list": Self.noList, "pagination": Self.noPagination]
+                "years": .list(years), "total": .int(graph.stories.count), "list": Self.noList, "pagination": Self.noPagination]
     }
 
     /// The context of a page with no content of its own (search, 404).

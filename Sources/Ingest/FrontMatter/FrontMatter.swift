@@ -95,6 +95,8 @@ enum FrontMatter {
             default: report(key, .warning, "'\(key)' should be true or false")
             }
         }
+        // Hugo says `type: page`, Jekyll `layout: page`; any other value (`post`) is an article's.
+        document.isPage = text("type") == "page" || text("layout") == "page"
         document.slug = text("slug")
         document.url = text("url", "permalink")
         if let (key, value) = first("aliases", "redirect_from") {

@@ -1,0 +1,39 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// `Tests/Fixtures/hugo-jekyll`: a site laid out as Hugo and Jekyll lay theirs out, built as it
+/// is with the real binary.
+final class MigratedSiteTests: XCTestCase {
+    private var site: FixtureSite!
+
+    override func setUpWithError() throws {
+        site = try FixtureSite(copying: "hugo-jekyll")
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr, "")
+    }
+
+    override func tearDown() {
+        site.remove()
+    }
+
+    func testAnUndatedFileIsAPageAtItsPath() throws {
+        let about = try site.read("about/index.html")
+        XCTAssertTrue(about.contains("We report the news of the valley."), about)
+        XCTAssertTrue(about.contains("<article class=\"article page\">"), "rendered with page.mustache")
+        XCTAssertTrue(try site.read("docs/style-guide/index.html").contains("How we write."), "`type: page` makes a dated file a page")
+    }
+
+    func testPagesAreInTheSitemapOnly() throws {
+        let sitemap = try site.read("sitemap.xml")
+        XCTAssertTrue(sitemap.contains("<loc>https://news.example/about/</loc></url>"), "an undated page has no lastmod: \(sitemap)")
+        XCTAssertTrue(sitemap.contains("<loc>https://news.example/docs/style-guide/</loc><lastmod>2022-01-10"), sitemap)
+        for file in ["index.html", "feed.xml", "feed.json", "search-index.json", "news-sitemap.xml", "archive/index.html"] {
+            let text = try site.read(file)
+            XCTAssertFalse(text.contains("About us") || text.contains("Style guide"), "\(file) lists a page")
+        }
+        XCTAssertFalse(site.exists("2022/01/10/index.html"), "a page makes no date page")
+        XCTAssertTrue(try site.read("2022/03/01/first-post/index.html").contains("href=\"/about/\""), "a link to a page's file is its URL")
+    }
+}
