@@ -106,6 +106,9 @@ public struct Build: Sendable {
     /// crawls gave (their documents moved into the graph).
     func readGraph(_ files: [SourceFile], site: SiteInputs, clock: inout PhaseClock) -> (ContentGraph, [Diagnostic], MirrorContent?) {
         var folder = site.reader.read(listed: files)
+        if Self.hugoConfigFiles.contains(where: { FileManager.default.fileExists(atPath: options.site.appendingPathComponent($0).path) }) {
+            folder.hasHugoLayout = true
+        }
         var mirror: MirrorContent?
         if let config = site.config.mirror, let sources = site.crawls {
             mirror = readMirror(config, sources: sources, site: site, into: &folder, clock: &clock)
@@ -161,6 +164,9 @@ public struct Build: Sendable {
         }
         return missing.reduce(existing.resolvingSymlinksInPath()) { $0.appendingPathComponent($1) }
     }
+
+    /// Hugo's config files: beside `Content/`, they say the site is laid out as Hugo lays one out.
+    static let hugoConfigFiles = ["config.toml", "hugo.toml", "hugo.yaml"]
 
     /// The code of the warning that articles dated after "now" were left out.
     static let futureCode = "content.future"

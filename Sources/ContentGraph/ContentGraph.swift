@@ -22,6 +22,8 @@ public struct ContentGraph: Sendable {
     public let months: [DateBucket]
     /// Day buckets, newest first.
     public let days: [DateBucket]
+    /// The home page's title and text, from the content folder's own `_index.md`.
+    public let home: HomeText
     /// Files copied as they are.
     public let assets: [SourceFile]
     /// Everything found wrong while reading and linking, sorted by path and line.
@@ -39,7 +41,7 @@ public struct ContentGraph: Sendable {
     }
 
     init(articles: [Article], tags: [Tag], sections: [Section], authors: [Author], years: [DateBucket],
-         months: [DateBucket], days: [DateBucket], assets: [SourceFile], diagnostics: [Diagnostic]) {
+         months: [DateBucket], days: [DateBucket], assets: [SourceFile], diagnostics: [Diagnostic], home: HomeText) {
         self.articles = articles
         stories = 0..<(articles.firstIndex(where: \.isPage) ?? articles.count)
         self.tags = tags
@@ -49,6 +51,7 @@ public struct ContentGraph: Sendable {
         self.months = months
         self.days = days
         self.assets = assets
+        self.home = home
         self.diagnostics = diagnostics
     }
 }

@@ -27,7 +27,10 @@ public struct GraphBuilder: Sendable {
         var sections = SectionTable(config: config)
         // What each document needs alone (Unicode normalization, dates, slugs) is worked out on
         // every core; only the tables shared by all documents are filled in one thread.
-        var candidates = folder.documents.filter { !$0.hasErrors && (includeDrafts || !$0.draft) }
+        let sectionIndexes = folder.documents.filter { Self.isSectionIndex($0.path) }
+        var candidates = folder.documents.filter { !$0.hasErrors && (includeDrafts || !$0.draft) && !Self.isSectionIndex($0.path) }
+        // The folders that make sections (see `applySectionIndexes`).
+        let sectionFolders = Set(candidates.compactMap { $0.kind == .markdown ? Self.folderSection(of: $0.path).map { Slug.fold(NFC.normalize($0)) } : nil })
         folder.documents = []
         var outcomes = ConcurrentMap.map(candidates, { prepare($0) })
         // From here on each body lives in `pending` alone, so that letting it go below frees it.
@@ -129,6 +132,8 @@ public struct GraphBuilder: Sendable {
         let tagList = tagItems.map { Tag(slug: $0.slug, name: $0.name, articles: $0.articles) }
         let authorList = authorItems.map { Author(slug: $0.slug, name: $0.name, articles: $0.articles) }
         var (sectionList, sectionRemap) = sections.finish()
+        let home = Self.applySectionIndexes(sectionIndexes, to: &sectionList, folders: sectionFolders, folderPaths: folder.hasHugoLayout,
+                                            resolver: resolver, diagnostics: &diagnostics)
         for (name, paths) in folder.sectionAliases {
             let slug = Slug.fold(NFC.normalize(name))
             guard let index = sectionList.firstIndex(where: { $0.slug == slug }) else { continue }
@@ -146,7 +151,8 @@ public struct GraphBuilder: Sendable {
             articles: articles, tags: tagList, sections: sectionList, authors: authorList,
             years: buckets.years, months: buckets.months, days: buckets.days,
             assets: folder.assets,
-            diagnostics: diagnostics.sorted { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) })
+            diagnostics: diagnostics.sorted { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) },
+            home: home)
     }
 
     /// A document's own part of becoming an article, before any shared table is touched.

@@ -48,13 +48,13 @@ public struct PagePlanner {
             }
         }
         let allArticles = Array(graph.stories)
-        pages += list(.home, title: model.labels.home, path: "", articles: allArticles)
+        pages += list(.home, title: graph.home.title ?? model.labels.home, path: "", articles: allArticles)
         pages += feeds.pages(title: config.title, path: "", articles: allArticles)
         for (index, section) in graph.sections.enumerated() {
-            pages += list(.section, title: section.name, path: Routes.section(section.slug), articles: section.articles, section: index)
-            pages += feeds.pages(title: section.name, path: Routes.section(section.slug), articles: section.articles)
+            pages += list(.section, title: section.name, path: section.path, articles: section.articles, section: index)
+            pages += feeds.pages(title: section.name, path: section.path, articles: section.articles)
             for alias in section.aliases {
-                let target = Routes.section(section.slug)
+                let target = section.path
                 pages.append(Page(file: Routes.file(for: alias), kind: .alias, content: .bytes({ model in Redirect.page(to: target, routes: model.routes) }),
                                   articles: []))
             }

@@ -43,7 +43,7 @@ public final class ViewModel: Sendable {
         let routes = routes
         let sections: [TemplateValue] = graph.sections.map { section in
             ["name": .string(section.name), "slug": .string(section.slug),
-             "url": .string(routes.url(Routes.section(section.slug))), "count": .int(section.articles.count)]
+             "url": .string(routes.url(section.path)), "count": .int(section.articles.count)]
         }
         site = [
             "title": .string(config.title), "description": .string(config.description), "lang": .string(config.language),
@@ -61,7 +61,7 @@ public final class ViewModel: Sendable {
         let names = SharedNames(
             tags: graph.tags.map { ["name": .string($0.name), "url": .string(routes.url(Routes.tag($0.slug)))] },
             authors: graph.authors.map { ["name": .string($0.name), "url": .string(routes.url(Routes.author($0.slug)))] },
-            sections: graph.sections.map { ["name": .string($0.name), "url": .string(routes.url(Routes.section($0.slug)))] })
+            sections: graph.sections.map { ["name": .string($0.name), "url": .string(routes.url($0.path))] })
         let cardsAndSums = ConcurrentMap.map(Array(graph.articles.indices)) { index -> ([String: TemplateValue], UInt64) in
             guard cardsFor?.contains(index) ?? true else { return ([:], 0) }
             let card = Self.card(for: graph.articles[index], graph: graph, routes: routes, language: language, names: names)
@@ -74,7 +74,7 @@ public final class ViewModel: Sendable {
         sharedFields = ["site": StableHasher.field("site", site), "t": StableHasher.field("t", strings)]
         navigation = ([nil] + graph.sections.indices.map { Optional($0) }).map { current in
             let nav = TemplateValue.list(graph.sections.enumerated().map { index, item in
-                ["name": .string(item.name), "url": .string(routes.url(Routes.section(item.slug))), "current": .bool(index == current)]
+                ["name": .string(item.name), "url": .string(routes.url(item.path)), "current": .bool(index == current)]
             })
             return (nav, StableHasher.field("nav", nav))
         }
@@ -189,7 +189,10 @@ public final class ViewModel: Sendable {
         if pagination.current < pagination.total { paging["next"] = .string(routes.url(Routes.page(pagination.current + 1, of: path))) }
         var context = shared()
         context.set("page", pageContext(kind: kind, title: title, path: pagePath, section: section))
-        context.set("list", ["title": .string(title), "kind": .string(kind.rawValue), "feeds": feeds(for: kind, path: path)])
+        // The text of the section's (or the home page's) `_index.md`.
+        let text = kind == .home ? graph.home.text : kind == .section ? section.flatMap { graph.sections[$0].text } : nil
+        context.set("list", ["title": .string(title), "kind": .string(kind.rawValue), "feeds": feeds(for: kind, path: path),
+                             "text": text.map { .html($0) } ?? .null])
         let shown = Array(articles[pagination.range])
         context.set("articles", objects: shown.map { cards[$0] }, hashes: shown.map { cardHashes[$0] })
         context.set("pagination", .object(paging))
@@ -198,7 +201,7 @@ public final class ViewModel: Sendable {
 
     /// `list` and `pagination` of pages that are not lists: the names the shared layout tests for,
     /// present as null so that `--strict` reports only names a theme got wrong.
-    static let noList: TemplateValue = ["feeds": .null]
+    static let noList: TemplateValue = ["feeds": .null, "text": .null]
     static let noPagination: TemplateValue = ["prev": .null, "next": .null]
 
     /// A context holding the fields every page has: `site` and `t`.

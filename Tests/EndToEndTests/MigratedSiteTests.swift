@@ -36,4 +36,14 @@ final class MigratedSiteTests: XCTestCase {
         XCTAssertFalse(site.exists("2022/01/10/index.html"), "a page makes no date page")
         XCTAssertTrue(try site.read("2022/03/01/first-post/index.html").contains("href=\"/about/\""), "a link to a page's file is its URL")
     }
+
+    func testAnIndexFileMakesItsFolderTheSectionsListPage() throws {
+        let blog = try site.read("blog/index.html")
+        XCTAssertTrue(blog.contains("<h1 class=\"list-title\">The Blog</h1>"), blog)
+        XCTAssertTrue(blog.contains("href=\"/2022/03/01/first-post/\""), "the section lists its article")
+        XCTAssertTrue(site.exists("blog/feed.xml"))
+        XCTAssertFalse(site.exists("section/blog/index.html"), "a Hugo layout has no /section/ pages")
+        XCTAssertTrue(try site.read("index.html").contains("<h1 class=\"list-title\">Valley News</h1>"), "the root _index.md titles the home page")
+        XCTAssertFalse(site.exists("_index/index.html"))
+    }
 }
