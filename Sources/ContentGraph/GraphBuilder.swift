@@ -269,10 +269,11 @@ public struct GraphBuilder: Sendable {
         return "/" + (components + [slug]).joined(separator: "/") + "/"
     }
 
-    /// The first folder of a path, when the file is in one: `thoi-su/abc.md` → `thoi-su`.
+    /// The first folder of a path, when the file is in one: `thoi-su/abc.md` → `thoi-su`. Jekyll's
+    /// `_posts/` and `_drafts/` name no section (`news/_posts/abc.md` is in `news`).
     static func folderSection(of path: String) -> String? {
-        let components = path.split(separator: "/")
-        return components.count > 1 ? String(components[0]) : nil
+        let folders = path.split(separator: "/").dropLast()
+        return folders.first.flatMap { JekyllFolder.isJekyllFolder($0) ? nil : String($0) }
     }
 
     /// A written URL path (front matter `url`, `aliases`, an expanded permalink) as an output

@@ -70,7 +70,7 @@ public struct ContentReader: Sendable {
                 document.diagnostics.append(Diagnostic(path: file.path, severity: .error, code: "file.unreadable", message: "cannot read the file"))
                 return document
             }
-            return Self.isMarkdown(file.path) ? markdown.read(bytes, path: file.path) : scraped.read(bytes, path: file.path)
+            return Self.isMarkdown(file.path) ? markdown.read(bytes, path: file.path, lastChanged: file.modified) : scraped.read(bytes, path: file.path)
         }
     }
 

@@ -188,6 +188,16 @@ final class GraphBuilderTests: XCTestCase {
         XCTAssertEqual(graph.months[1].articles.count, 2)
     }
 
+    func testJekyllFoldersNameNoSectionAndTheFolderAboveThemDoes() {
+        let graph = build([
+            markdown("_posts/2021-11-30-a.md", "---\ntitle: A\n---\n"),
+            markdown("tin/_posts/2021-11-29-b.md", "---\ntitle: B\n---\n"),
+        ])
+        XCTAssertEqual(graph.sections.map(\.slug), ["tin"])
+        XCTAssertEqual(graph.articles.map(\.path), ["2021/11/30/a/", "2021/11/29/b/"])
+        XCTAssertEqual(graph.articles.map(\.section), [nil, 0])
+    }
+
     func testTitlesAreNFCNormalized() {
         let graph = build([markdown("a.md", "---\ntitle: \"Chuye\u{302}\u{309}n\"\ndate: 2021-11-30\n---\n")])
         XCTAssertEqual(graph.articles[0].title.unicodeScalars.count, "Chuyển".unicodeScalars.count)

@@ -46,4 +46,22 @@ final class MigratedSiteTests: XCTestCase {
         XCTAssertTrue(try site.read("index.html").contains("<h1 class=\"list-title\">Valley News</h1>"), "the root _index.md titles the home page")
         XCTAssertFalse(site.exists("_index/index.html"))
     }
+
+    func testJekyllPostsTakeDateSlugAndTitleFromTheFileName() throws {
+        let post = try site.read("2022/03/04/valley-fair/index.html")
+        XCTAssertTrue(post.contains("<h1 class=\"article-title\">Valley Fair</h1>"), post)
+        XCTAssertTrue(post.contains("href=\"/journal/\""), "the folder above _posts/ is the section")
+        XCTAssertTrue(try site.read("journal/index.html").contains("Valley Fair"))
+        XCTAssertFalse(site.exists("2022/02/01/withdrawn/index.html"), "published: false is a draft")
+        XCTAssertFalse(site.exists("2022/03/05/unfinished-story/index.html"), "_drafts/ waits for --drafts")
+        XCTAssertFalse(site.outputFiles().contains { $0.hasPrefix("_") }, "no _posts/, _drafts/ or _data/ file is copied")
+        XCTAssertFalse(try site.read("sitemap.xml").contains("notes"), "other _ folders stay ignored")
+    }
+
+    func testDraftsAreBuiltWithTheDraftsOption() throws {
+        let result = try site.run(["build", "--drafts"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(try site.read("2022/03/05/unfinished-story/index.html").contains("Unfinished Story"))
+        XCTAssertTrue(site.exists("2022/02/01/withdrawn/index.html"))
+    }
 }
