@@ -73,7 +73,7 @@ struct IncrementalBuild {
         }
         // What the graph does not report (articles waiting for their date) cannot change without a
         // full build, so the previous build's word on it stands.
-        manifest.contentDiagnostics = previous.contentDiagnostics.filter { $0.code == Build.futureCode }
+        manifest.contentDiagnostics = previous.contentDiagnostics.filter { $0.code == Build.futureCode || $0.code == Build.zoneCode }
             + Build.shownFromSite(patched.diagnostics)
         save(patched, changed: changed, touched: touched, manifest: manifest)
         clock.lap("save cache")

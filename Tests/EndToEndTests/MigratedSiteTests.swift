@@ -64,4 +64,16 @@ final class MigratedSiteTests: XCTestCase {
         XCTAssertTrue(try site.read("2022/03/05/unfinished-story/index.html").contains("Unfinished Story"))
         XCTAssertTrue(site.exists("2022/02/01/withdrawn/index.html"))
     }
+
+    func testAnEnglishSiteWithoutATimeZoneReadsDatesInUTCAndSaysSoOnce() throws {
+        try site.write("site.yml", "title: Migrated News\nbaseURL: https://news.example/\nlanguage: en\n")
+        try site.write("Content/blog/late.md", "---\ntitle: Late\ndate: 2022-03-01 23:30\n---\nLate news.\n")
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(site.exists("2022/03/01/late/index.html"), "not moved to the next day by +07:00")
+        let warnings = result.stderr.split(separator: "\n").filter { $0.contains("without an offset") }
+        XCTAssertEqual(warnings.count, 1, result.stderr)
+        XCTAssertTrue(warnings[0].hasPrefix("site.yml: warning: 4 of 9 documents give a date without an offset"), result.stderr)
+        XCTAssertTrue(warnings[0].hasSuffix("the default for language 'en': set timeZone to the site's zone"), result.stderr)
+    }
 }
