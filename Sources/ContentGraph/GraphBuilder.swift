@@ -245,9 +245,10 @@ public struct GraphBuilder: Sendable {
         return endsWithSlash || isPageFile(path) ? path : path + "/"
     }
 
-    /// Front matter `slug`, else the file name (without a Jekyll date; a bundle's folder name), else the title.
+    /// Front matter `slug`, else the file name (without a Jekyll date; a bundle's folder name), both
+    /// kept as written (see `Slug.asWritten`), else the title, folded.
     static func slug(for document: SourceDocument, title: String) -> String {
-        if let slug = document.slug { return Slug.fold(slug) }
+        if let slug = document.slug.map({ Slug.asWritten(NFC.normalize($0)) }), !slug.isEmpty { return slug }
         let components = document.path.split(separator: "/")
         var stem = String(components.last ?? "")
         if let dot = stem.lastIndex(of: ".") { stem = String(stem[..<dot]) }
@@ -256,7 +257,7 @@ public struct GraphBuilder: Sendable {
         } else if let jekyll = JekyllFileName(path: document.path) {
             stem = jekyll.slug
         }
-        let fromName = Slug.fold(stem)
+        let fromName = Slug.asWritten(NFC.normalize(stem))
         return fromName.isEmpty ? Slug.fold(title) : fromName
     }
 

@@ -80,7 +80,26 @@ final class GraphBuilderTests: XCTestCase {
             markdown("s/x.md", "---\ntitle: Tựa C\ndate: 2021-11-28\nslug: Đặt Riêng\n---\n"),
             markdown("s/index.md", "---\ntitle: Tựa Đề D\ndate: 2021-11-27\n---\n"),
         ])
-        XCTAssertEqual(Set(graph.articles.map(\.slug)), ["ten-tep", "bundle-name", "dat-rieng", "s"])
+        // An explicit slug is kept as written (it was folded to `dat-rieng`: issue #13).
+        XCTAssertEqual(Set(graph.articles.map(\.slug)), ["ten-tep", "bundle-name", "Đặt-Riêng", "s"])
+    }
+
+    func testExplicitAndFileNameSlugsKeepCaseUnderscoresAndDots() {
+        let long = String(repeating: "a", count: 120)
+        let graph = build([
+            markdown("s/Release_Notes.v2.md", "---\ntitle: R\ndate: 2021-11-30\n---\n"),
+            markdown("s/y.md", "---\ntitle: Y\ndate: 2021-11-29\nslug: \"\(long)\"\n---\n"),
+            markdown("s/z.md", "---\ntitle: Z\ndate: 2021-11-28\nslug: \"What? #1/2\"\n---\n"),
+            markdown("s/#.md", "---\ntitle: Chuyển đổi số\ndate: 2021-11-27\nslug: \"?\"\n---\n"),
+        ])
+        XCTAssertEqual(graph.articles.map(\.path), ["2021/11/30/Release_Notes.v2/", "2021/11/29/\(long)/", "2021/11/28/What-12/",
+                                                    "2021/11/27/chuyen-doi-so/"])
+    }
+
+    func testASlugTooLongForAFileNameIsReported() {
+        let graph = build([markdown("s/y.md", "---\ntitle: Y\ndate: 2021-11-29\nslug: \"\(String(repeating: "ă", count: 130))\"\n---\n")])
+        XCTAssertEqual(graph.articles.count, 0)
+        XCTAssertEqual(graph.diagnostics.map(\.code), ["url.invalid"])
     }
 
     func testCollidingURLsGetSuffixesAndAWarning() {

@@ -58,6 +58,10 @@ final class MigratedSiteTests: XCTestCase {
         XCTAssertFalse(try site.read("sitemap.xml").contains("notes"), "other _ folders stay ignored")
     }
 
+    func testAFileNameSlugIsKeptAsWritten() throws {
+        XCTAssertTrue(try site.read("2022/03/06/Town_Hall.v2/index.html").contains("Town hall, second sitting"))
+    }
+
     func testDraftsAreBuiltWithTheDraftsOption() throws {
         let result = try site.run(["build", "--drafts"])
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -73,7 +77,7 @@ final class MigratedSiteTests: XCTestCase {
         XCTAssertTrue(site.exists("2022/03/01/late/index.html"), "not moved to the next day by +07:00")
         let warnings = result.stderr.split(separator: "\n").filter { $0.contains("without an offset") }
         XCTAssertEqual(warnings.count, 1, result.stderr)
-        XCTAssertTrue(warnings[0].hasPrefix("site.yml: warning: 4 of 9 documents give a date without an offset"), result.stderr)
+        XCTAssertTrue(warnings[0].hasPrefix("site.yml: warning: 5 of 10 documents give a date without an offset"), result.stderr)
         XCTAssertTrue(warnings[0].hasSuffix("the default for language 'en': set timeZone to the site's zone"), result.stderr)
     }
 }
