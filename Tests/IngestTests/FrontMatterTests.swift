@@ -41,6 +41,17 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertFalse(document.draft)
     }
 
+    func testAnAuthorStringNamingSeveralPeopleIsSeveralAuthors() {
+        for (written, names) in [("An and Bình", ["An", "Bình"]), ("An, Bình", ["An", "Bình"]), ("Lê Văn An và Trần Bình", ["Lê Văn An", "Trần Bình"]),
+                                 ("An, Bình & Chi", ["An", "Bình", "Chi"]), ("Andrew Vân", ["Andrew Vân"])] {
+            XCTAssertEqual(read("---\ntitle: t\nauthor: \(written)\n---\n").authors, names, written)
+        }
+    }
+
+    func testAnAuthorListKeepsEachItemWhole() {
+        XCTAssertEqual(read("---\ntitle: t\nauthors: [\"Smith and Sons\", An]\n---\n").authors, ["Smith and Sons", "An"])
+    }
+
     func testTOMLFrontMatter() {
         let document = read("""
         +++

@@ -74,8 +74,11 @@ enum FrontMatter {
                     if case .table(let author) = item { return author["name"]?.text }
                     return item.text
                 }
-            default:
-                document.authors = value.texts(splitCommas: false) ?? []
+            case .string(let text):
+                // One string may name several people; a list names one per item.
+                document.authors = AuthorNames.split(text)
+            case .bool:
+                document.authors = []
             }
             if document.authors.isEmpty { report(key, .warning, "'\(key)' has no author name") }
         }
