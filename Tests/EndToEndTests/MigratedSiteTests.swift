@@ -62,6 +62,11 @@ final class MigratedSiteTests: XCTestCase {
         XCTAssertTrue(try site.read("2022/03/06/Town_Hall.v2/index.html").contains("Town hall, second sitting"))
     }
 
+    func testEveryCategoryOfAPostIsKept() throws {
+        XCTAssertTrue(try site.read("section/markets/index.html").contains("Market day"), "the first category is the section")
+        XCTAssertTrue(try site.read("tag/farming/index.html").contains("Market day"), "the others are tags")
+    }
+
     func testDraftsAreBuiltWithTheDraftsOption() throws {
         let result = try site.run(["build", "--drafts"])
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -77,7 +82,7 @@ final class MigratedSiteTests: XCTestCase {
         XCTAssertTrue(site.exists("2022/03/01/late/index.html"), "not moved to the next day by +07:00")
         let warnings = result.stderr.split(separator: "\n").filter { $0.contains("without an offset") }
         XCTAssertEqual(warnings.count, 1, result.stderr)
-        XCTAssertTrue(warnings[0].hasPrefix("site.yml: warning: 5 of 10 documents give a date without an offset"), result.stderr)
+        XCTAssertTrue(warnings[0].hasPrefix("site.yml: warning: 6 of 11 documents give a date without an offset"), result.stderr)
         XCTAssertTrue(warnings[0].hasSuffix("the default for language 'en': set timeZone to the site's zone"), result.stderr)
     }
 }
