@@ -117,6 +117,14 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(try inode("index.html"), home, "no list shows a page")
     }
 
+    func testAHugoConfigFileMovesSectionsToTheirFolders() throws {
+        XCTAssertTrue(site.exists("section/kinh-te/index.html"))
+        try site.write("hugo.toml", "title = 'Báo Thử'\n")
+        try assertIncrementalEqualsCold("a Hugo config file added", patched: false)
+        XCTAssertTrue(site.exists("kinh-te/index.html"))
+        XCTAssertFalse(site.exists("section/kinh-te/index.html"))
+    }
+
     func testSameBytesRewrittenWritesNothing() throws {
         let text = try String(contentsOf: site.root.appendingPathComponent("Content/kinh-te/bai-3.md"), encoding: .utf8)
         try site.write("Content/kinh-te/bai-3.md", text)
