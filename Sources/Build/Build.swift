@@ -108,6 +108,9 @@ public struct Build: Sendable {
     /// crawls gave (their documents moved into the graph).
     func readGraph(_ files: [SourceFile], site: SiteInputs, clock: inout PhaseClock) -> (ContentGraph, [Diagnostic], MirrorContent?) {
         var folder = site.reader.read(listed: files)
+        if Self.hugoConfigFiles.contains(where: { FileManager.default.fileExists(atPath: options.site.appendingPathComponent($0).path) }) {
+            folder.hasHugoLayout = true
+        }
         var mirror: MirrorContent?
         if let config = site.config.mirror, let sources = site.crawls {
             mirror = readMirror(config, sources: sources, site: site, into: &folder, clock: &clock)
@@ -125,6 +128,7 @@ public struct Build: Sendable {
                                             + "\(site.civilDate(now).iso8601) and were left out; --future builds them"))
             }
         }
+        if let warning = Self.zoneWarning(folder.documents, config: site.config) { waiting.append(warning) }
         clock.lap("read content")
         let graph = GraphBuilder(config: site.config, includeDrafts: options.includeDrafts).build(consume folder)
         clock.lap("content graph")
@@ -163,6 +167,23 @@ public struct Build: Sendable {
         }
         return missing.reduce(existing.resolvingSymlinksInPath()) { $0.appendingPathComponent($1) }
     }
+
+    /// The code of the warning that dates without an offset were read in a zone the site did not name.
+    static let zoneCode = "config.time-zone"
+
+    /// Said once a build when dates without an offset were read and `site.yml` names no zone:
+    /// they were read in the language's zone, which moves posts by a day when it is the wrong one.
+    static func zoneWarning(_ documents: [SourceDocument], config: SiteConfig) -> Diagnostic? {
+        guard !config.timeZoneIsSet else { return nil }
+        let count = documents.count { $0.date?.tookDefaultZone ?? false }
+        guard count > 0 else { return nil }
+        return Diagnostic(path: "site.yml", severity: .warning, code: zoneCode,
+                          message: "\(count) of \(documents.count) documents give a date without an offset; they were read in "
+                            + "\(config.timeZone.identifier), the default for language '\(config.language)': set timeZone to the site's zone")
+    }
+
+    /// Hugo's config files: beside `Content/`, they say the site is laid out as Hugo lays one out.
+    static let hugoConfigFiles = ["config.toml", "hugo.toml", "hugo.yaml"]
 
     /// The code of the warning that articles dated after "now" were left out.
     static let futureCode = "content.future"

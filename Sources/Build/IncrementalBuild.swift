@@ -75,7 +75,7 @@ struct IncrementalBuild {
         }
         // What the graph does not report (articles waiting for their date) cannot change without a
         // full build, so the previous build's word on it stands.
-        manifest.contentDiagnostics = previous.contentDiagnostics.filter { $0.code == Build.futureCode }
+        manifest.contentDiagnostics = previous.contentDiagnostics.filter { $0.code == Build.futureCode || $0.code == Build.zoneCode }
             + Build.shownFromSite(patched.diagnostics)
         manifest.outputFolders = OutputState.folderTimes(options.output)
         var state = output
@@ -124,13 +124,13 @@ struct IncrementalBuild {
         var isShown = isChanged
         for index in graph.articles.indices where graph.articles[index].related.contains(where: { isChanged[$0] }) { isShown[index] = true }
         let pages = outline.filter { page in
-            page.kind == .article ? isShown[page.articles[0]] : page.articles.contains { isChanged[$0] }
+            page.kind == .article || page.kind == .page ? isShown[page.articles[0]] : page.articles.contains { isChanged[$0] }
         }
         var bodies: [Int] = []
         var cards = Set<Int>()
         for page in pages {
             switch page.kind {
-            case .article:
+            case .article, .page:
                 bodies += page.articles
                 cards.formUnion(graph.articles[page.articles[0]].related)
             case .feed:

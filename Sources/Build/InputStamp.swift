@@ -31,6 +31,8 @@ struct InputStamp {
         for option in options { hasher.combine(option) }
         Self.stamp(path: "/proc/self/exe", into: &hasher)
         Self.stamp(path: site.appendingPathComponent("site.yml").path, into: &hasher)
+        // Hugo's config file moves sections to their folders' paths (see `Build.hugoConfigFiles`).
+        for name in Build.hugoConfigFiles { Self.stamp(path: site.appendingPathComponent(name).path, into: &hasher) }
         Self.combine(FileTree.files(under: site.appendingPathComponent("Templates").path, skipHidden: false), into: &hasher)
         for crawl in crawls {
             hasher.combine(crawl.absolute)

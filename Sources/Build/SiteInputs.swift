@@ -100,7 +100,7 @@ extension Build {
         if let language = Self.mostCommon(found.compactMap(\.language)) {
             config.language = language
             // Dates printed without a zone are read in the zone of the site's language.
-            config.timeZone = language == "vi" ? config.timeZone : TimeZone(identifier: "UTC")!
+            config.timeZone = SiteConfig.defaultTimeZone(language: language)
         }
     }
 

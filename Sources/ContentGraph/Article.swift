@@ -55,6 +55,13 @@ public struct Article: Sendable {
     /// Whether another article links to one of its sections (`this.md#id`): those links were
     /// checked against its headings, so it cannot be patched alone (see `GraphBuilder.patch`).
     public var hasIncomingSectionLinks = false
+    /// A page (about, contact, a Hugo section's `_index.md`), not a story: written at its own URL
+    /// and listed in the sitemap, but in no list, feed, archive, search index or related box.
+    /// An undated Markdown file is one, and so is one whose front matter says `type: page`.
+    public var isPage = false
+    /// False for a page whose source gives no date: its `date` and `timestamp` are then the epoch,
+    /// and nothing shows them.
+    public var isDated = true
     /// Hash of everything in the source that places the article in the graph: date, names, slug,
     /// URL, aliases, link targets. Two versions of a file with the same placement differ only in
     /// what pages show of the article (title, summary, body), never in which pages list it.

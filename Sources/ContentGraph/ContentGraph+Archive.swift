@@ -29,6 +29,13 @@ extension ContentGraph {
                 writer.counts(articles)
             }
         }
+        for section in sections {
+            writer.strings(section.aliases)
+            writer.string(section.path)
+            writer.optionalString(section.text)
+        }
+        writer.optionalString(home.title)
+        writer.optionalString(home.text)
         for buckets in [years, months, days] {
             writer.count(buckets.count)
             for bucket in buckets {
@@ -74,7 +81,7 @@ extension ContentGraph {
         var diagnostics: [Diagnostic] = []
         for _ in 0..<(try reader.count()) { diagnostics.append(try Diagnostic(archive: &reader)) }
         return ContentGraph(articles: articles, tags: tags, sections: sections, authors: authors, years: years, months: months,
-                            days: days, assets: assets, diagnostics: diagnostics)
+                            days: days, assets: assets, diagnostics: diagnostics, home: home)
     }
 
     /// Reads a graph written by `archive(into:)`; its articles have empty bodies.
@@ -105,8 +112,14 @@ extension ContentGraph {
             return list
         }
         let tags = try names().map { Tag(slug: $0.0, name: $0.1, articles: $0.2) }
-        let sections = try names().map { Section(slug: $0.0, name: $0.1, articles: $0.2) }
+        var sections = try names().map { Section(slug: $0.0, name: $0.1, articles: $0.2) }
         let authors = try names().map { Author(slug: $0.0, name: $0.1, articles: $0.2) }
+        for index in sections.indices {
+            sections[index].aliases = try reader.strings()
+            sections[index].path = try reader.string()
+            sections[index].text = try reader.optionalString()
+        }
+        let home = HomeText(title: try reader.optionalString(), text: try reader.optionalString())
         var buckets: [[DateBucket]] = []
         for granularity in [DateBucket.Granularity.year, .month, .day] {
             var list: [DateBucket] = []
@@ -131,7 +144,7 @@ extension ContentGraph {
               (tags.map(\.articles) + sections.map(\.articles) + authors.map(\.articles)).allSatisfy(valid),
               buckets.joined().allSatisfy({ valid($0.articles) }) else { throw ArchiveError() }
         self.init(articles: articles, tags: tags, sections: sections, authors: authors, years: buckets[0], months: buckets[1],
-                  days: buckets[2], assets: assets, diagnostics: diagnostics)
+                  days: buckets[2], assets: assets, diagnostics: diagnostics, home: home)
     }
 }
 
@@ -168,6 +181,8 @@ extension Article {
         for diagnostic in diagnostics { diagnostic.archive(into: &writer) }
         writer.word(placement)
         writer.bool(hasIncomingSectionLinks)
+        writer.bool(isPage)
+        writer.bool(isDated)
     }
 
     init(archive reader: inout ArchiveReader) throws(ArchiveError) {
@@ -192,5 +207,7 @@ extension Article {
         for _ in 0..<(try reader.count()) { diagnostics.append(try Diagnostic(archive: &reader)) }
         placement = try reader.word()
         hasIncomingSectionLinks = try reader.bool()
+        isPage = try reader.bool()
+        isDated = try reader.bool()
     }
 }

@@ -4,8 +4,12 @@ import Ingest
 /// The whole site's content, built once per build and then only read: articles newest first,
 /// with indexes by tag, section, author and date, and the site's assets.
 public struct ContentGraph: Sendable {
-    /// Articles, newest first; ties broken by slug, then source path.
+    /// Articles, newest first; ties broken by slug, then source path; then the pages (see
+    /// `Article.isPage`), by source path.
     public let articles: [Article]
+    /// The indexes of `articles` that are stories, not pages: what the home page, feeds, date
+    /// pages, the archive and the search index go through.
+    public let stories: Range<Int>
     /// Tags, by slug.
     public let tags: [Tag]
     /// Sections: those named in the config in its order, then the others by slug.
@@ -18,13 +22,15 @@ public struct ContentGraph: Sendable {
     public let months: [DateBucket]
     /// Day buckets, newest first.
     public let days: [DateBucket]
+    /// The home page's title and text, from the content folder's own `_index.md`.
+    public let home: HomeText
     /// Files copied as they are.
     public let assets: [SourceFile]
     /// Everything found wrong while reading and linking, sorted by path and line.
     public let diagnostics: [Diagnostic]
 
     /// The newest publication instant, what "now" means when `SOURCE_DATE_EPOCH` is not set.
-    public var newestTimestamp: Int64? { articles.first?.timestamp }
+    public var newestTimestamp: Int64? { stories.isEmpty ? nil : articles[0].timestamp }
 
     /// Each article's index by its identity (source path).
     public func articleIndexes() -> [String: Int] {
@@ -35,8 +41,9 @@ public struct ContentGraph: Sendable {
     }
 
     init(articles: [Article], tags: [Tag], sections: [Section], authors: [Author], years: [DateBucket],
-         months: [DateBucket], days: [DateBucket], assets: [SourceFile], diagnostics: [Diagnostic]) {
+         months: [DateBucket], days: [DateBucket], assets: [SourceFile], diagnostics: [Diagnostic], home: HomeText) {
         self.articles = articles
+        stories = 0..<(articles.firstIndex(where: \.isPage) ?? articles.count)
         self.tags = tags
         self.sections = sections
         self.authors = authors
@@ -44,6 +51,7 @@ public struct ContentGraph: Sendable {
         self.months = months
         self.days = days
         self.assets = assets
+        self.home = home
         self.diagnostics = diagnostics
     }
 }

@@ -4,7 +4,7 @@ struct DateBuckets {
     let months: [DateBucket]
     let days: [DateBucket]
 
-    /// `articles` must be newest first; every bucket then lists its articles newest first too.
+    /// `articles` must be newest first (pages, which no date page lists, are skipped); every bucket then lists its articles newest first too.
     init(_ articles: [Article]) {
         var years: [DateBucket] = []
         var months: [DateBucket] = []
@@ -14,7 +14,7 @@ struct DateBuckets {
         var yearIndex: [Int: Int] = [:]
         var monthIndex: [Int: Int] = [:]
         var dayIndex: [Int: Int] = [:]
-        for (index, article) in articles.enumerated() {
+        for (index, article) in articles.enumerated() where !article.isPage {
             let date = article.date
             Self.add(index, key: date.year, to: &years, index: &yearIndex,
                      DateBucket(granularity: .year, year: date.year, month: 0, day: 0, articles: []))

@@ -69,6 +69,6 @@ extension GraphBuilder {
         }
         return ContentGraph(articles: articles, tags: graph.tags, sections: graph.sections, authors: graph.authors,
                             years: graph.years, months: graph.months, days: graph.days, assets: graph.assets,
-                            diagnostics: diagnostics)
+                            diagnostics: diagnostics, home: graph.home)
     }
 }

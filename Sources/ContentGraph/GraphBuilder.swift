@@ -27,7 +27,10 @@ public struct GraphBuilder: Sendable {
         var sections = SectionTable(config: config)
         // What each document needs alone (Unicode normalization, dates, slugs) is worked out on
         // every core; only the tables shared by all documents are filled in one thread.
-        var candidates = folder.documents.filter { !$0.hasErrors && (includeDrafts || !$0.draft) }
+        let sectionIndexes = folder.documents.filter { Self.isSectionIndex($0.path) }
+        var candidates = folder.documents.filter { !$0.hasErrors && (includeDrafts || !$0.draft) && !Self.isSectionIndex($0.path) }
+        // The folders that make sections (see `applySectionIndexes`).
+        let sectionFolders = Set(candidates.compactMap { $0.kind == .markdown ? Self.folderSection(of: $0.path).map { Slug.fold(NFC.normalize($0)) } : nil })
         folder.documents = []
         var outcomes = ConcurrentMap.map(candidates, { prepare($0) })
         // From here on each body lives in `pending` alone, so that letting it go below frees it.
@@ -42,7 +45,8 @@ public struct GraphBuilder: Sendable {
                 var item = prepared
                 item.section = item.sectionName.flatMap { sections.index(for: $0) }
                 let civil = item.date
-                let written = item.document.url ?? config.articlePermalink.expand { placeholder in
+                let written = item.document.url ?? (item.isPage ? Self.pagePath(of: item.document.path, slug: item.slug) : nil)
+                    ?? config.articlePermalink.expand { placeholder in
                     switch placeholder {
                     case .year: return String(civil.year)
                     case .month: return civil.month < 10 ? "0\(civil.month)" : String(civil.month)
@@ -68,7 +72,12 @@ public struct GraphBuilder: Sendable {
         outcomes = []
         // `pending` now holds every document that becomes an article.
         Self.resolveCollisions(&pending, diagnostics: &diagnostics)
-        pending.sort { ($1.timestamp, $0.slug, $0.document.path) < ($0.timestamp, $1.slug, $1.document.path) }
+        // Stories newest first, then pages by path: `ContentGraph.stories` is the run before the first page.
+        pending.sort { left, right in
+            guard left.isPage == right.isPage else { return right.isPage }
+            if left.isPage { return left.document.path < right.document.path }
+            return (right.timestamp, left.slug, left.document.path) < (left.timestamp, right.slug, right.document.path)
+        }
 
         var tags = NameTable(kind: "tag")
         var authors = NameTable(kind: "author")
@@ -88,6 +97,11 @@ public struct GraphBuilder: Sendable {
                 diagnostics.append(Diagnostic(path: path, severity: .warning, code: "limit.tags",
                                               message: "\(written.count) tags; the first \(config.tagsPerArticle) are kept (limits.tagsPerArticle)"))
                 written.removeLast(written.count - config.tagsPerArticle)
+            }
+            // A page is on no tag's or author's page.
+            if item.isPage {
+                names.append(ArticleNames(tags: [], authors: []))
+                continue
             }
             names.append(ArticleNames(tags: Self.unique(written.compactMap { tags.add($0, article: index, path: path) }),
                                       authors: Self.unique(item.document.authors.compactMap { authors.add($0, article: index, path: path) })))
@@ -118,6 +132,8 @@ public struct GraphBuilder: Sendable {
         let tagList = tagItems.map { Tag(slug: $0.slug, name: $0.name, articles: $0.articles) }
         let authorList = authorItems.map { Author(slug: $0.slug, name: $0.name, articles: $0.articles) }
         var (sectionList, sectionRemap) = sections.finish()
+        let home = Self.applySectionIndexes(sectionIndexes, to: &sectionList, folders: sectionFolders, folderPaths: folder.hasHugoLayout,
+                                            resolver: resolver, diagnostics: &diagnostics)
         for (name, paths) in folder.sectionAliases {
             let slug = Slug.fold(NFC.normalize(name))
             guard let index = sectionList.firstIndex(where: { $0.slug == slug }) else { continue }
@@ -135,17 +151,21 @@ public struct GraphBuilder: Sendable {
             articles: articles, tags: tagList, sections: sectionList, authors: authorList,
             years: buckets.years, months: buckets.months, days: buckets.days,
             assets: folder.assets,
-            diagnostics: diagnostics.sorted { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) })
+            diagnostics: diagnostics.sorted { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) },
+            home: home)
     }
 
     /// A document's own part of becoming an article, before any shared table is touched.
     func prepare(_ document: SourceDocument) -> Prepared {
         let title = NFC.normalize(document.title ?? "")
+        // An undated Markdown file is an about or contact page, as in Hugo and Jekyll; a crawled
+        // page without a date is a story whose date was not found.
+        let isPage = document.kind == .markdown && (document.isPage || document.date == nil)
         // Both are reported at once, so that one run of `check` shows everything to fix in the file.
         var missing: [Diagnostic] = []
-        if document.date == nil {
+        if document.date == nil && !isPage {
             missing.append(Diagnostic(path: document.path, line: 1, column: 1, severity: .error, code: "article.no-date",
-                                      message: "no publication date: add `date:` to the front matter"))
+                                      message: "no publication date found in the page; the article was left out"))
         }
         // An untitled article would be an empty link on every list and feed that shows it. A
         // Markdown file's first heading already stands in for a missing `title:` (see MarkdownReader).
@@ -153,7 +173,8 @@ public struct GraphBuilder: Sendable {
             missing.append(Diagnostic(path: document.path, line: 1, column: 1, severity: .error, code: "article.no-title",
                                       message: "no title: add `title:` to the front matter, or start the body with a heading"))
         }
-        guard missing.isEmpty, let date = document.date else { return .rejected(missing) }
+        guard missing.isEmpty else { return .rejected(missing) }
+        let date = document.date?.date ?? Date(timeIntervalSince1970: 0)
         let slug = Self.slug(for: document, title: title)
         if slug.isEmpty {
             return .rejected([Diagnostic(path: document.path, line: 1, column: 1, severity: .error, code: "article.no-slug",
@@ -163,10 +184,11 @@ public struct GraphBuilder: Sendable {
         // only where the crawler saved it.
         let folderSection = document.kind == .markdown ? Self.folderSection(of: document.path) : nil
         return .accepted(PendingArticle(
-            document: document, title: title, slug: slug, path: "", date: CivilDate(date.date, in: config.timeZone),
-            timestamp: Int64(date.date.timeIntervalSince1970.rounded(.down)),
-            sectionName: document.section.map(NFC.normalize) ?? folderSection, section: nil,
-            placement: Self.placement(of: document, slug: slug)))
+            document: document, title: title, slug: slug, path: "", date: CivilDate(date, in: config.timeZone),
+            timestamp: Int64(date.timeIntervalSince1970.rounded(.down)),
+            // A page is in no section's list.
+            sectionName: isPage ? nil : document.section.map(NFC.normalize) ?? folderSection, section: nil,
+            placement: Self.placement(of: document, slug: slug), isPage: isPage))
     }
 
     /// An article from its pending document and names: the body with its links rewritten, and the
@@ -195,6 +217,8 @@ public struct GraphBuilder: Sendable {
             contentHash: document.contentHash, incomingLinks: [])
         article.diagnostics = document.diagnostics + diagnostics
         article.placement = item.placement
+        article.isPage = item.isPage
+        article.isDated = document.date != nil
         return (article, diagnostics, linked.linkedArticles, linked.sectionLinks.filter { $0.target != nil })
     }
 
@@ -221,9 +245,10 @@ public struct GraphBuilder: Sendable {
         return endsWithSlash || isPageFile(path) ? path : path + "/"
     }
 
-    /// Front matter `slug`, else the file name (without a Jekyll date; a bundle's folder name), else the title.
+    /// Front matter `slug`, else the file name (without a Jekyll date; a bundle's folder name), both
+    /// kept as written (see `Slug.asWritten`), else the title, folded.
     static func slug(for document: SourceDocument, title: String) -> String {
-        if let slug = document.slug { return Slug.fold(slug) }
+        if let slug = document.slug.map({ Slug.asWritten(NFC.normalize($0)) }), !slug.isEmpty { return slug }
         let components = document.path.split(separator: "/")
         var stem = String(components.last ?? "")
         if let dot = stem.lastIndex(of: ".") { stem = String(stem[..<dot]) }
@@ -232,14 +257,24 @@ public struct GraphBuilder: Sendable {
         } else if let jekyll = JekyllFileName(path: document.path) {
             stem = jekyll.slug
         }
-        let fromName = Slug.fold(stem)
+        let fromName = Slug.asWritten(NFC.normalize(stem))
         return fromName.isEmpty ? Slug.fold(title) : fromName
     }
 
-    /// The first folder of a path, when the file is in one: `thoi-su/abc.md` → `thoi-su`.
+    /// A page's URL: its folder, then its slug (`docs/install.md` → `/docs/install/`); a bundle's
+    /// `index.md` or a section's `_index.md` stands for its folder, whose name the slug replaces.
+    static func pagePath(of path: String, slug: String) -> String {
+        var components = path.split(separator: "/").map(String.init)
+        let name = components.removeLast()
+        if name.hasPrefix("index.") || name.hasPrefix("_index."), !components.isEmpty { components.removeLast() }
+        return "/" + (components + [slug]).joined(separator: "/") + "/"
+    }
+
+    /// The first folder of a path, when the file is in one: `thoi-su/abc.md` → `thoi-su`. Jekyll's
+    /// `_posts/` and `_drafts/` name no section (`news/_posts/abc.md` is in `news`).
     static func folderSection(of path: String) -> String? {
-        let components = path.split(separator: "/")
-        return components.count > 1 ? String(components[0]) : nil
+        let folders = path.split(separator: "/").dropLast()
+        return folders.first.flatMap { JekyllFolder.isJekyllFolder($0) ? nil : String($0) }
     }
 
     /// A written URL path (front matter `url`, `aliases`, an expanded permalink) as an output
@@ -330,6 +365,7 @@ public struct GraphBuilder: Sendable {
         fields.optionalString(document.url)
         fields.strings(document.aliases)
         fields.bool(document.draft)
+        fields.bool(document.isPage)
         fields.strings(document.references.map(\.target))
         return ContentHash.of(fields.bytes)
     }
@@ -384,6 +420,8 @@ struct PendingArticle: Sendable {
     var section: Int?
     /// See `Article.placement`.
     var placement: UInt64
+    /// See `Article.isPage`.
+    var isPage: Bool
 }
 
 /// A document that becomes an article, or why it does not.

@@ -25,6 +25,37 @@ public enum Slug {
         return cut(folding.finish())
     }
 
+    /// A slug someone wrote (front matter `slug:`, a file or folder name) kept as written — case,
+    /// `_`, `.` and letters of any script — as Hugo and Zola keep one: only what a URL path cannot
+    /// hold as it is goes. Runs of white space become `-`; other ASCII punctuation but `. _ - ~ +
+    /// @` is dropped (`/`, `?`, `#`, `%`, quotes, brackets), as are control characters. Not
+    /// percent-encoded: the slug names a folder on disk, which a server finds by the decoded URL.
+    /// Not cut: a name too long for a file system is reported where the URL is made.
+    public static func asWritten(_ name: String) -> String {
+        var slug = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in name.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !slug.isEmpty
+                continue
+            }
+            let kept: Bool
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                kept = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || Array(".-_~+@".utf8).contains(byte)
+            } else {
+                let properties = scalar.properties
+                kept = properties.isAlphabetic || properties.numericType != nil || isMark(scalar)
+            }
+            guard kept else { continue }
+            if pendingSpace { slug.append("-") }
+            pendingSpace = false
+            slug.append(scalar)
+        }
+        return String(slug)
+    }
+
     /// Words being folded into a slug, one scalar at a time.
     private struct Folding {
         var words: [String] = []

@@ -8,6 +8,21 @@ public struct Tag: Sendable {
     public var articles: [Int]
 }
 
+/// The home page's own title and text, from `_index.md` at the top of the content folder (Hugo's
+/// home page); both nil without one.
+public struct HomeText: Sendable {
+    /// The list's title, in place of the theme's "home" label.
+    public var title: String?
+    /// HTML shown above the list.
+    public var text: String?
+
+    /// Makes the home page's text.
+    public init(title: String? = nil, text: String? = nil) {
+        self.title = title
+        self.text = text
+    }
+}
+
 /// A section of the site (`Thời sự`).
 public struct Section: Sendable {
     /// Identity and URL segment.
@@ -18,13 +33,20 @@ public struct Section: Sendable {
     public var articles: [Int]
     /// Old addresses that redirect to the section's page (a mirrored site's listing pages).
     public var aliases: [String] = []
+    /// Where its list's first page is, relative to the site root: `section/slug/`, or in a Hugo
+    /// layout its folder's own path (`blog/`), or the `url:` of its `_index.md`.
+    public var path: String
+    /// The body of its `_index.md`, as HTML, shown above its list; nil without one.
+    public var text: String?
 
-    /// Makes a section.
-    public init(slug: String, name: String, articles: [Int], aliases: [String] = []) {
+    /// Makes a section; its list is at `section/slug/` unless `path` says otherwise.
+    public init(slug: String, name: String, articles: [Int], aliases: [String] = [], path: String? = nil, text: String? = nil) {
         self.slug = slug
         self.name = name
         self.articles = articles
         self.aliases = aliases
+        self.path = path ?? "section/\(slug)/"
+        self.text = text
     }
 }
 

@@ -48,6 +48,16 @@ public enum FileTree {
         return String(cString: pointer)
     }
 
+    /// True when a content file is no part of a site: a file or folder name starts with `.` or
+    /// `_`, as Hugo and Jekyll skip them — except Hugo's `_index.md` (a section's own text) and
+    /// Jekyll's `_posts/` and `_drafts/` folders.
+    public static func isIgnoredContent(_ path: String) -> Bool {
+        guard isHidden(path) else { return false }
+        let components = path.split(separator: "/")
+        return components.dropLast().contains { $0.hasPrefix(".") || ($0.hasPrefix("_") && $0 != "_posts" && $0 != "_drafts") }
+            || components.last.map { ($0.hasPrefix(".") || $0.hasPrefix("_")) && $0 != "_index.md" && $0 != "_index.markdown" } ?? false
+    }
+
     /// True when a relative path has a file or folder name starting with `.` or `_`, which
     /// `files(under:skipHidden:)` skips.
     public static func isHidden(_ path: String) -> Bool {

@@ -11,6 +11,10 @@ public struct ContentFolder: Sendable {
     /// Old addresses of a section's pages (a mirrored site's listing pages), by section name:
     /// each becomes a redirect to the section's page.
     public var sectionAliases: [String: [String]] = [:]
+    /// Whether the site is laid out as Hugo lays one out (an `_index.md` in the content, or Hugo's
+    /// config file beside it): a section made from a content folder then lists its articles at
+    /// the folder's own path (`/blog/`), rather than at `/section/blog/`.
+    public var hasHugoLayout = false
 
     /// Makes a folder's reading from its parts (tests build graphs without touching disk).
     public init(documents: [SourceDocument], assets: [SourceFile]) {
@@ -41,12 +45,14 @@ public struct ContentReader: Sendable {
 
     /// Reads the files of a folder's listing (`FileTree.files`, which a build makes anyway to stamp
     /// its inputs). Files and folders whose names start with `.` or `_` are skipped, as Hugo and
-    /// Jekyll skip them.
+    /// Jekyll skip them, but for those that hold content (see `FileTree.isIgnoredContent`).
     public func read(listed files: [SourceFile]) -> ContentFolder {
-        let files = files.filter { !FileTree.isHidden($0.path) }
+        let files = files.filter { !FileTree.isIgnoredContent($0.path) }
         let pages = files.filter { Self.isPage($0.path) }
         let assets = files.filter { !Self.isPage($0.path) }
-        return ContentFolder(documents: read(pages), assets: assets)
+        var folder = ContentFolder(documents: read(pages), assets: assets)
+        folder.hasHugoLayout = pages.contains { ["_index.md", "_index.markdown"].contains($0.path.split(separator: "/").last ?? "") }
+        return folder
     }
 
     /// Reads some documents of a content folder (Markdown or HTML files as `FileTree` lists them), in
@@ -64,7 +70,7 @@ public struct ContentReader: Sendable {
                 document.diagnostics.append(Diagnostic(path: file.path, severity: .error, code: "file.unreadable", message: "cannot read the file"))
                 return document
             }
-            return Self.isMarkdown(file.path) ? markdown.read(bytes, path: file.path) : scraped.read(bytes, path: file.path)
+            return Self.isMarkdown(file.path) ? markdown.read(bytes, path: file.path, lastChanged: file.modified) : scraped.read(bytes, path: file.path)
         }
     }
 

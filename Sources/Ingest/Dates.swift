@@ -10,6 +10,9 @@ public struct ParsedDate: Sendable, Hashable {
     public var utcOffsetSeconds: Int
     /// False when the text named only a day; the time is then midnight in that offset.
     public var hasTime: Bool
+    /// True when the text gave no offset and the default zone's was taken: whether that zone was
+    /// the right one is worth a word when the site never named one.
+    public var tookDefaultZone = false
 
     /// Makes a parsed date from its parts.
     public init(date: Date, utcOffsetSeconds: Int, hasTime: Bool) {
@@ -68,7 +71,9 @@ public enum DateParser {
         // The zone's offset depends on the instant; a second look settles it across a DST change.
         var guess = defaultTimeZone.secondsFromGMT(for: Date(timeIntervalSince1970: wall))
         guess = defaultTimeZone.secondsFromGMT(for: Date(timeIntervalSince1970: wall - Double(guess)))
-        return ParsedDate(date: Date(timeIntervalSince1970: wall - Double(guess)), utcOffsetSeconds: guess, hasTime: hasTime)
+        var parsed = ParsedDate(date: Date(timeIntervalSince1970: wall - Double(guess)), utcOffsetSeconds: guess, hasTime: hasTime)
+        parsed.tookDefaultZone = true
+        return parsed
     }
 
     // MARK: - Tokens

@@ -21,8 +21,9 @@ public struct MarkdownReader: Sendable {
     }
 
     /// Reads one file. Problems are recorded in the document's diagnostics, never thrown, so the
-    /// build can go on with the other files.
-    public func read(_ bytes: [UInt8], path: String) -> SourceDocument {
+    /// build can go on with the other files. `lastChanged` (nanoseconds since 1970) dates an
+    /// undated Jekyll draft, as Jekyll dates one by its file.
+    public func read(_ bytes: [UInt8], path: String, lastChanged: Int64? = nil) -> SourceDocument {
         var document = SourceDocument(path: path, kind: .markdown)
         document.contentHash = ContentHash.of(bytes)
         let decoding = TextDecoding(bytes, legacyEncoding: legacyEncoding)
@@ -56,8 +57,17 @@ public struct MarkdownReader: Sendable {
             document.diagnostics.append(error.diagnostic(path: path))
             return document
         }
-        if document.date == nil, let fileDate = JekyllFileName(path: path)?.date {
+        let jekyllName = JekyllFileName(path: path)
+        if document.date == nil, let fileDate = jekyllName?.date {
             document.date = DateParser.parse(fileDate, defaultTimeZone: timeZone)
+        }
+        let jekyllFolder = JekyllFolder(path: path)
+        if jekyllFolder == .drafts {
+            document.draft = true
+            if document.date == nil, let lastChanged {
+                let date = Date(timeIntervalSince1970: TimeInterval(lastChanged / 1_000_000_000))
+                document.date = ParsedDate(date: date, utcOffsetSeconds: timeZone.secondsFromGMT(for: date), hasTime: true)
+            }
         }
         let rendered = CommonMark.render(split.body, firstLine: split.bodyLine)
         if rendered.tablesLeftAsText {
@@ -79,6 +89,10 @@ public struct MarkdownReader: Sendable {
         document.references = rendered.references
         if document.summary == nil { document.summary = rendered.summary }
         if document.title == nil, let heading = rendered.firstHeading { document.title = heading }
+        if document.title == nil, jekyllFolder != nil {
+            let stem = path.split(separator: "/").last.map { $0.split(separator: ".").dropLast().joined(separator: ".") } ?? ""
+            document.title = JekyllFolder.title(fromSlug: jekyllName?.slug ?? stem)
+        }
         return document
     }
 

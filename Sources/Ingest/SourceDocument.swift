@@ -38,6 +38,8 @@ public struct SourceDocument: Sendable {
     public var aliases: [String] = []
     /// Left out unless drafts are asked for.
     public var draft = false
+    /// The front matter asks for a page rather than an article (`type: page`, `layout: page`).
+    public var isPage = false
     /// Plain-text summary from front matter or the page's description.
     public var summary: String?
     /// Lead image, as written (relative to the file, rooted, or absolute).

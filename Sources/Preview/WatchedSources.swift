@@ -16,15 +16,15 @@ enum WatchedSources {
         if files.contains(path) { return true }
         guard folders.contains(top) else { return false }
         let below = String(path.dropFirst(top.count + 1))
-        // Content skips `.` and `_` names as Hugo does; a theme skips `.` names only.
-        return top == "Content" ? !FileTree.isHidden(below) : !below.split(separator: "/").contains { $0.hasPrefix(".") }
+        // Content skips `.` and `_` names as Hugo does (but for those holding content); a theme skips `.` names only.
+        return top == "Content" ? !FileTree.isIgnoredContent(below) : !below.split(separator: "/").contains { $0.hasPrefix(".") }
     }
 
     /// Every watched file with its size and change time: what the poller compares.
     static func stamps(site: URL) -> [String: [Int64]] {
         var stamps: [String: [Int64]] = [:]
         for folder in folders {
-            for file in FileTree.files(under: site.appendingPathComponent(folder).path, skipHidden: true)
+            for file in FileTree.files(under: site.appendingPathComponent(folder).path, skipHidden: false)
             where matters(folder + "/" + file.path) {
                 stamps[folder + "/" + file.path] = [Int64(file.size), file.modified]
             }

@@ -831,6 +831,7 @@ articlesTotal: "bài viết"
   <h1 class="list-title">{{list.title}}</h1>
   {{#pagination.isPaginated}}<p class="page-count">{{t.page}} {{pagination.current}}/{{pagination.total}}</p>{{/pagination.isPaginated}}
 </header>
+{{#list.text}}<div class="list-text article-body">{{{list.text}}}</div>{{/list.text}}
 {{$beforeList}}{{/beforeList}}
 <ol class="card-list">
   {{#articles}}
@@ -839,6 +840,44 @@ articlesTotal: "bài viết"
 </ol>
 {{^articles}}<p class="empty">{{t.noArticles}}</p>{{/articles}}
 {{> partials/pagination}}
+{{/content}}
+{{/base}}
+
+"""#,
+        "page.mustache": #"""
+{{! A page that is not a story (about, contact, a section's text): the fields of `article`, shown without date, byline or related stories (see docs/templates.md). }}
+{{<base}}
+{{$description}}{{#article.summary}}{{article.summary}}{{/article.summary}}{{^article.summary}}{{site.description}}{{/article.summary}}{{/description}}
+{{$head}}
+<meta property="og:type" content="website">
+<meta property="og:title" content="{{article.title}}">
+{{#article.summary}}<meta property="og:description" content="{{article.summary}}">{{/article.summary}}
+{{#article.imagePermalink}}<meta property="og:image" content="{{article.imagePermalink}}">{{/article.imagePermalink}}
+{{/head}}
+{{$content}}
+{{#article}}
+<article class="article page">
+  <header class="article-header">
+    <h1 class="article-title">{{title}}</h1>
+    {{#summary}}<p class="article-summary">{{summary}}</p>{{/summary}}
+  </header>
+  {{#leadImage}}
+  <figure class="lead-image"><img src="{{leadImage}}" alt="" decoding="async"></figure>
+  {{/leadImage}}
+  {{#hasToc}}
+  <nav class="toc" aria-labelledby="toc-title">
+    <h2 id="toc-title" class="toc-title">{{t.contents}}</h2>
+    <ol>
+      {{#toc}}<li class="toc-level-{{level}}"><a href="{{url}}">{{text}}</a></li>
+      {{/toc}}
+    </ol>
+  </nav>
+  {{/hasToc}}
+  <div class="article-body">
+{{{body}}}
+  </div>
+</article>
+{{/article}}
 {{/content}}
 {{/base}}
 

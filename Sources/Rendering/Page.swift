@@ -6,6 +6,8 @@ public struct Page: Sendable {
     public enum Kind: String, Sendable {
         /// One article.
         case article
+        /// A page that is not a story (about, contact): see `Article.isPage`.
+        case page
         /// The home page and its later pages.
         case home
         /// A section's list.

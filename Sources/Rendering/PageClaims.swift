@@ -39,7 +39,7 @@ public struct PageClaims {
                 let page = ordered[index]
                 let source = page.articles.first.map { "Content/" + graph.articles[$0].id } ?? ""
                 switch page.kind {
-                case .article: return source
+                case .article, .page: return source
                 case .alias: return "an alias of " + source
                 default: return "the generated /" + page.file
                 }
@@ -83,7 +83,7 @@ public struct PageClaims {
                 }
                 let source = page.articles.first.map { "Content/" + graph.articles[$0].id } ?? ""
                 switch page.kind {
-                case .article:
+                case .article, .page:
                     diagnostics.append(Diagnostic(path: source, line: 1, column: 1, severity: .error, code: "url.taken",
                                                   message: "URL /\(page.file) is already taken by \(holder); the article was left out"))
                 case .alias:
@@ -128,7 +128,7 @@ public struct PageClaims {
     /// The site's own pages claim first, then articles, then (after the theme's files) redirects.
     private func rank(_ kind: Page.Kind) -> Int {
         switch kind {
-        case .article: return 1
+        case .article, .page: return 1
         case .alias: return 2
         default: return 0
         }

@@ -38,22 +38,23 @@ public struct PagePlanner {
         var pages: [Page] = []
         for index in graph.articles.indices {
             let article = graph.articles[index]
-            pages.append(Page(file: Routes.file(for: article.path), kind: .article,
-                              content: .template("article", { model in model.articleContext(index) }), articles: [index]))
+            let kind: Page.Kind = article.isPage ? .page : .article
+            pages.append(Page(file: Routes.file(for: article.path), kind: kind,
+                              content: .template(template(for: kind), { model in model.articleContext(index) }), articles: [index]))
             let target = article.path
             for alias in article.aliases {
                 pages.append(Page(file: Routes.file(for: alias), kind: .alias, content: .bytes({ model in Redirect.page(to: target, routes: model.routes) }),
                                   articles: [index]))
             }
         }
-        let allArticles = Array(graph.articles.indices)
-        pages += list(.home, title: model.labels.home, path: "", articles: allArticles)
+        let allArticles = Array(graph.stories)
+        pages += list(.home, title: graph.home.title ?? model.labels.home, path: "", articles: allArticles)
         pages += feeds.pages(title: config.title, path: "", articles: allArticles)
         for (index, section) in graph.sections.enumerated() {
-            pages += list(.section, title: section.name, path: Routes.section(section.slug), articles: section.articles, section: index)
-            pages += feeds.pages(title: section.name, path: Routes.section(section.slug), articles: section.articles)
+            pages += list(.section, title: section.name, path: section.path, articles: section.articles, section: index)
+            pages += feeds.pages(title: section.name, path: section.path, articles: section.articles)
             for alias in section.aliases {
-                let target = Routes.section(section.slug)
+                let target = section.path
                 pages.append(Page(file: Routes.file(for: alias), kind: .alias, content: .bytes({ model in Redirect.page(to: target, routes: model.routes) }),
                                   articles: []))
             }
@@ -92,7 +93,7 @@ public struct PagePlanner {
             // Optional pages: a theme without their template simply has none.
             pages.append(Page(file: Routes.file(for: path), kind: kind, content: .template(kind.rawValue, context), articles: []))
         }
-        pages.append(SearchIndex.page(articles: graph.articles.count))
+        pages.append(SearchIndex.page(articles: graph.stories))
         let robots = "User-agent: *\nAllow: /\nSitemap: \(model.routes.permalink("sitemap.xml"))\n"
         pages.append(Page(file: "robots.txt", kind: .machine, content: .bytes({ _ in Array(robots.utf8) }), articles: []))
         return pages
@@ -115,6 +116,8 @@ public struct PagePlanner {
     func template(for kind: Page.Kind) -> String {
         switch kind {
         case .article: return "article"
+        // A theme written before pages existed shows them with its article template.
+        case .page: return templates.contains("page") ? "page" : "article"
         case .tags: return "tags"
         case .year, .month, .day: return templates.contains("date") ? "date" : "list"
         default: return templates.contains(kind.rawValue) ? kind.rawValue : "list"

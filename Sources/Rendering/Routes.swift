@@ -40,9 +40,6 @@ public struct Routes: Sendable {
     /// The first page of a tag.
     public static func tag(_ slug: String) -> String { "tag/\(slug)/" }
 
-    /// The first page of a section.
-    public static func section(_ slug: String) -> String { "section/\(slug)/" }
-
     /// The first page of an author.
     public static func author(_ slug: String) -> String { "author/\(slug)/" }
 

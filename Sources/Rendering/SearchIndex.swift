@@ -25,10 +25,10 @@ public struct SearchIndex {
     /// Where the index is written.
     public static let file = "search-index.json"
 
-    /// The index's page, in a site of `articles` articles.
-    static func page(articles: Int) -> Page {
+    /// The index's page, listing the stories `articles`.
+    static func page(articles: Range<Int>) -> Page {
         Page(file: file, kind: .machine, content: .bytes({ model in SearchIndex(graph: model.graph, routes: model.routes).bytes() }),
-             articles: Array(0..<articles))
+             articles: Array(articles))
     }
 
     /// The entry of an article of the graph (an incremental build compares an article's entries
@@ -42,7 +42,7 @@ public struct SearchIndex {
     func bytes() -> [UInt8] {
         var json = JSONWriter(capacity: graph.articles.count * 512)
         json.array { entries in
-            for article in graph.articles {
+            for article in graph.articles[graph.stories] {
                 let shown = entry(for: article)
                 entries.object { entry in
                     entry.field("date", shown.date)

@@ -50,7 +50,7 @@ struct Sitemap {
 
     /// The Google News sitemap: articles published within the two days before `now`.
     func newsPage(publication: String, language: String, now: Int64) -> Page {
-        let shown = graph.articles.indices.filter { graph.articles[$0].timestamp <= now && now - graph.articles[$0].timestamp <= 2 * 86_400 }
+        let shown = graph.stories.filter { graph.articles[$0].timestamp <= now && now - graph.articles[$0].timestamp <= 2 * 86_400 }
         return Page(file: "news-sitemap.xml", kind: .machine, content: .bytes({ [urlsPerFile] model in
             Sitemap(model: model, urlsPerFile: urlsPerFile).news(shown, publication: publication, language: language)
         }), articles: shown)
@@ -71,7 +71,8 @@ struct Sitemap {
     }
 
     private func lastModified(_ articles: [Int]) -> CivilDate? {
-        articles.map { graph.articles[$0].updated ?? graph.articles[$0].date }.max { $0.secondsSince1970 < $1.secondsSince1970 }
+        // An undated page's date is the epoch, no change of the page's.
+        articles.compactMap { graph.articles[$0].updated ?? (graph.articles[$0].isDated ? graph.articles[$0].date : nil) }.max { $0.secondsSince1970 < $1.secondsSince1970 }
     }
 }
 

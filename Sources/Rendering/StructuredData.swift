@@ -44,7 +44,7 @@ struct StructuredData {
         }
         json.raw("</script>\n<script type=\"application/ld+json\">")
         var crumbs: [(String, String)] = [(homeName, config.baseURL)]
-        if let section { crumbs.append((section.name, routes.permalink(Routes.section(section.slug)))) }
+        if let section { crumbs.append((section.name, routes.permalink(section.path))) }
         crumbs.append((article.title, permalink))
         json.object { list in
             list.field("@context", "https://schema.org")

@@ -46,7 +46,7 @@ public final class ViewModel: Sendable {
         let routes = routes
         let sections: [TemplateValue] = graph.sections.map { section in
             ["name": .string(section.name), "slug": .string(section.slug),
-             "url": .string(routes.url(Routes.section(section.slug))), "count": .int(section.articles.count)]
+             "url": .string(routes.url(section.path)), "count": .int(section.articles.count)]
         }
         site = [
             "title": .string(config.title), "description": .string(config.description), "lang": .string(config.language),
@@ -61,7 +61,7 @@ public final class ViewModel: Sendable {
         let names = SharedNames(
             tags: graph.tags.map { ["name": .string($0.name), "url": .string(routes.url(Routes.tag($0.slug)))] },
             authors: graph.authors.map { ["name": .string($0.name), "url": .string(routes.url(Routes.author($0.slug)))] },
-            sections: graph.sections.map { ["name": .string($0.name), "url": .string(routes.url(Routes.section($0.slug)))] })
+            sections: graph.sections.map { ["name": .string($0.name), "url": .string(routes.url($0.path))] })
         let cardsAndSums = ConcurrentMap.map(Array(graph.articles.indices)) { index -> ([String: TemplateValue], UInt64) in
             guard cardsFor?.contains(index) ?? true else { return ([:], 0) }
             let card = Self.card(for: graph.articles[index], graph: graph, routes: routes, language: language, names: names)
@@ -74,7 +74,7 @@ public final class ViewModel: Sendable {
         sharedFields = ["site": StableHasher.field("site", site), "t": uiStrings.site.fieldHash]
         navigation = ([nil] + graph.sections.indices.map { Optional($0) }).map { current in
             let nav = TemplateValue.list(graph.sections.enumerated().map { index, item in
-                ["name": .string(item.name), "url": .string(routes.url(Routes.section(item.slug))), "current": .bool(index == current),
+                ["name": .string(item.name), "url": .string(routes.url(item.path)), "current": .bool(index == current),
                  "more": .bool(index >= Self.sectionsInline)]
             })
             return (nav, StableHasher.field("nav", nav))
@@ -156,7 +156,7 @@ public final class ViewModel: Sendable {
         return page
     }
 
-    /// The context of an article page.
+    /// The context of an article page, or of a page (see `Article.isPage`).
     func articleContext(_ index: Int) -> PageContext {
         let article = graph.articles[index]
         var fields = PageContext(fields: cards[index], hashSum: cardSums[index])
@@ -172,9 +172,10 @@ public final class ViewModel: Sendable {
         fields.set("leadImage", image.map { article.bodyHTML.containsBytes("src=\"\($0)\"") ? .null : .string($0) } ?? .null)
         fields.set("related", objects: article.related.map { cards[$0] }, hashes: article.related.map { cardHashes[$0] })
         fields.set("hasRelated", .bool(!article.related.isEmpty))
-        fields.set("jsonLD", .html(structuredData.scripts(for: index, homeName: Labels(language: article.language ?? language).home)))
+        // A page is no `NewsArticle`.
+        fields.set("jsonLD", .html(article.isPage ? "" : structuredData.scripts(for: index, homeName: Labels(language: article.language ?? language).home)))
         var context = shared(language: article.language)
-        context.set("page", pageContext(kind: .article, title: article.title, path: article.path, language: article.language,
+        context.set("page", pageContext(kind: article.isPage ? .page : .article, title: article.title, path: article.path, language: article.language,
                                  description: article.summary.isEmpty ? nil : article.summary, section: article.section))
         context.set("article", fields)
         context.set("list", Self.noList)
@@ -199,7 +200,10 @@ public final class ViewModel: Sendable {
         if pagination.current < pagination.total { paging["next"] = .string(routes.url(Routes.page(pagination.current + 1, of: path))) }
         var context = shared()
         context.set("page", pageContext(kind: kind, title: title, path: pagePath, section: section))
-        let list = ["title": TemplateValue.string(title), "kind": .string(kind.rawValue), "feeds": feeds(for: kind, path: path)]
+        // The text of the section's (or the home page's) `_index.md`.
+        let text = kind == .home ? graph.home.text : kind == .section ? section.flatMap { graph.sections[$0].text } : nil
+        let list = ["title": TemplateValue.string(title), "kind": .string(kind.rawValue), "feeds": feeds(for: kind, path: path),
+                    "text": text.map { .html($0) } ?? .null]
         context.set("list", .object(list.merging(periodFields(period)) { own, _ in own }))
         let shown = Array(articles[pagination.range])
         context.set("articles", objects: shown.map { cards[$0] }, hashes: shown.map { cardHashes[$0] })
@@ -209,7 +213,7 @@ public final class ViewModel: Sendable {
 
     /// `list` and `pagination` of pages that are not lists: the names the shared layout tests for,
     /// present as null so that `--strict` reports only names a theme got wrong.
-    static let noList: TemplateValue = ["feeds": .null]
+    static let noList: TemplateValue = ["feeds": .null, "text": .null]
     static let noPagination: TemplateValue = ["prev": .null, "next": .null]
 
     /// A context holding the fields every page has: `site`, and `t` in the page's language
@@ -240,7 +244,7 @@ public final class ViewModel: Sendable {
                     "count": .int(year.articles.count), "months": .list(months)]
         }
         return ["site": site, "t": strings, "page": page(kind: .archive, title: labels.archive, path: "archive/"),
-                "years": .list(years), "total": .int(graph.articles.count), "list": Self.noList, "pagination": Self.noPagination]
+                "years": .list(years), "total": .int(graph.stories.count), "list": Self.noList, "pagination": Self.noPagination]
     }
 
     /// The context of a page with no content of its own (search, 404).

@@ -39,6 +39,7 @@ extension SiteConfig {
                     throw reader.error(value, "unknown time zone '\(name)' (use an IANA name such as Asia/Ho_Chi_Minh)")
                 }
                 timeZone = zone
+                timeZoneIsSet = true
             case "pagination":
                 guard let options = value.mapping else { throw reader.error(value, "pagination must be a mapping") }
                 for (optionKey, optionValue) in options where optionKey.string == "pageSize" || optionKey.string == "page_size" {
@@ -90,6 +91,7 @@ extension SiteConfig {
             default: continue
             }
         }
+        if !timeZoneIsSet { timeZone = Self.defaultTimeZone(language: language) }
     }
 
     private static func error(from error: YamlError, path: String) -> ConfigError {

@@ -10,8 +10,12 @@ public struct SiteConfig: Sendable {
     public var baseURL: String
     /// The site's language code (`vi`, `en`): UI strings, date names, `lang` on `<html>`.
     public var language: String
-    /// The zone of dates written without one, and the zone pages show dates in.
+    /// The zone of dates written without one, and the zone pages show dates in: `timeZone` in
+    /// `site.yml`, else the zone of the site's language (see `defaultTimeZone(language:)`).
     public var timeZone: TimeZone
+    /// Whether `site.yml` named the time zone; when not, a build that read dates without an
+    /// offset says which zone it took.
+    public var timeZoneIsSet = false
     /// Articles per list page.
     public var pageSize: Int
     /// Sections in display order; sections found only in content follow, by name.
@@ -45,7 +49,7 @@ public struct SiteConfig: Sendable {
         description: String = "",
         baseURL: String = "http://localhost:8080/",
         language: String = "vi",
-        timeZone: TimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!,
+        timeZone: TimeZone? = nil,
         pageSize: Int = 10,
         sections: [SectionConfig] = [],
         articlePermalink: Permalink = .defaultArticle
@@ -54,7 +58,7 @@ public struct SiteConfig: Sendable {
         self.description = description
         self.baseURL = Self.normalizedBaseURL(baseURL)
         self.language = language
-        self.timeZone = timeZone
+        self.timeZone = timeZone ?? Self.defaultTimeZone(language: language)
         self.pageSize = pageSize
         self.sections = sections
         self.articlePermalink = articlePermalink
@@ -75,6 +79,14 @@ public struct SiteConfig: Sendable {
             throw ConfigError(path: "baseURL", message: "base URL '\(url)' must be absolute, like https://example.org/")
         }
         baseURL = Self.normalizedBaseURL(url)
+    }
+
+    /// The zone dates without one are read in when the site names none: a Vietnamese site's
+    /// (`vi`, `vi-VN`) is `Asia/Ho_Chi_Minh`, any other language's UTC, as a site's language says
+    /// little about where it is.
+    public static func defaultTimeZone(language: String) -> TimeZone {
+        let base = language.prefix { $0 != "-" && $0 != "_" }.lowercased()
+        return TimeZone(identifier: base == "vi" ? "Asia/Ho_Chi_Minh" : "UTC")!
     }
 
     /// Adds the trailing slash every URL join relies on.

@@ -80,7 +80,26 @@ final class GraphBuilderTests: XCTestCase {
             markdown("s/x.md", "---\ntitle: Tựa C\ndate: 2021-11-28\nslug: Đặt Riêng\n---\n"),
             markdown("s/index.md", "---\ntitle: Tựa Đề D\ndate: 2021-11-27\n---\n"),
         ])
-        XCTAssertEqual(Set(graph.articles.map(\.slug)), ["ten-tep", "bundle-name", "dat-rieng", "s"])
+        // An explicit slug is kept as written (it was folded to `dat-rieng`: issue #13).
+        XCTAssertEqual(Set(graph.articles.map(\.slug)), ["ten-tep", "bundle-name", "Đặt-Riêng", "s"])
+    }
+
+    func testExplicitAndFileNameSlugsKeepCaseUnderscoresAndDots() {
+        let long = String(repeating: "a", count: 120)
+        let graph = build([
+            markdown("s/Release_Notes.v2.md", "---\ntitle: R\ndate: 2021-11-30\n---\n"),
+            markdown("s/y.md", "---\ntitle: Y\ndate: 2021-11-29\nslug: \"\(long)\"\n---\n"),
+            markdown("s/z.md", "---\ntitle: Z\ndate: 2021-11-28\nslug: \"What? #1/2\"\n---\n"),
+            markdown("s/#.md", "---\ntitle: Chuyển đổi số\ndate: 2021-11-27\nslug: \"?\"\n---\n"),
+        ])
+        XCTAssertEqual(graph.articles.map(\.path), ["2021/11/30/Release_Notes.v2/", "2021/11/29/\(long)/", "2021/11/28/What-12/",
+                                                    "2021/11/27/chuyen-doi-so/"])
+    }
+
+    func testASlugTooLongForAFileNameIsReported() {
+        let graph = build([markdown("s/y.md", "---\ntitle: Y\ndate: 2021-11-29\nslug: \"\(String(repeating: "ă", count: 130))\"\n---\n")])
+        XCTAssertEqual(graph.articles.count, 0)
+        XCTAssertEqual(graph.diagnostics.map(\.code), ["url.invalid"])
     }
 
     func testCollidingURLsGetSuffixesAndAWarning() {
@@ -142,10 +161,11 @@ final class GraphBuilderTests: XCTestCase {
         XCTAssertTrue(graph.diagnostics.allSatisfy { $0.severity == .error })
     }
 
-    func testAnArticleWithNeitherTitleNorDateGetsBothErrors() {
+    func testAnUndatedFileWithoutATitleIsAnUntitledPage() {
+        // Undated Markdown is a page (see PageTests); it still needs a title.
         let graph = build([markdown("bare.md", "Thân bài.\n")])
         XCTAssertEqual(graph.articles.count, 0)
-        XCTAssertEqual(graph.diagnostics.map(\.code), ["article.no-date", "article.no-title"])
+        XCTAssertEqual(graph.diagnostics.map(\.code), ["article.no-title"])
     }
 
     func testDraftsAreLeftOutUnlessAskedFor() {
@@ -185,6 +205,16 @@ final class GraphBuilderTests: XCTestCase {
         XCTAssertEqual(graph.months.map(\.path), ["2022/01/", "2021/11/"])
         XCTAssertEqual(graph.days.map(\.path), ["2022/01/01/", "2021/11/30/", "2021/11/02/"])
         XCTAssertEqual(graph.months[1].articles.count, 2)
+    }
+
+    func testJekyllFoldersNameNoSectionAndTheFolderAboveThemDoes() {
+        let graph = build([
+            markdown("_posts/2021-11-30-a.md", "---\ntitle: A\n---\n"),
+            markdown("tin/_posts/2021-11-29-b.md", "---\ntitle: B\n---\n"),
+        ])
+        XCTAssertEqual(graph.sections.map(\.slug), ["tin"])
+        XCTAssertEqual(graph.articles.map(\.path), ["2021/11/30/a/", "2021/11/29/b/"])
+        XCTAssertEqual(graph.articles.map(\.section), [nil, 0])
     }
 
     func testTitlesAreNFCNormalized() {

@@ -50,4 +50,16 @@ final class SlugTests: XCTestCase {
         }
         XCTAssertEqual(Slug.fold("Ấp Bắc, Ổ Qua, Ỹ"), "ap-bac-o-qua-y")
     }
+
+    func testAWrittenSlugKeepsCaseUnderscoresDotsAndLetters() {
+        XCTAssertEqual(Slug.asWritten("Release_Notes.v2"), "Release_Notes.v2")
+        XCTAssertEqual(Slug.asWritten("Đà Nẵng"), "Đà-Nẵng")
+        XCTAssertEqual(Slug.asWritten("  a  b\tc "), "a-b-c")
+    }
+
+    func testAWrittenSlugLosesWhatAURLPathCannotHold() {
+        XCTAssertEqual(Slug.asWritten("a/b?c#d%e\"f<g>h\\i"), "abcdefghi")
+        XCTAssertEqual(Slug.asWritten("x\u{0}y\u{7F}z"), "xyz")
+        XCTAssertEqual(Slug.asWritten("C++ @home ~me"), "C++-@home-~me")
+    }
 }

@@ -107,6 +107,24 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertTrue(try site.read("feed.xml").contains("Lần hai"))
     }
 
+    func testAPageTextEditIsPatchedAndNoListIsRewritten() throws {
+        try site.write("Content/gioi-thieu.md", "---\ntitle: Giới thiệu\n---\nChúng tôi.\n")
+        try assertIncrementalEqualsCold("a page added", patched: false)
+        let home = try inode("index.html")
+        try site.write("Content/gioi-thieu.md", "---\ntitle: Giới thiệu\n---\nChúng tôi viết tin.\n")
+        try assertIncrementalEqualsCold("a page's text", patched: true)
+        XCTAssertTrue(try site.read("gioi-thieu/index.html").contains("Chúng tôi viết tin."))
+        XCTAssertEqual(try inode("index.html"), home, "no list shows a page")
+    }
+
+    func testAHugoConfigFileMovesSectionsToTheirFolders() throws {
+        XCTAssertTrue(site.exists("section/kinh-te/index.html"))
+        try site.write("hugo.toml", "title = 'Báo Thử'\n")
+        try assertIncrementalEqualsCold("a Hugo config file added", patched: false)
+        XCTAssertTrue(site.exists("kinh-te/index.html"))
+        XCTAssertFalse(site.exists("section/kinh-te/index.html"))
+    }
+
     func testSameBytesRewrittenWritesNothing() throws {
         let text = try String(contentsOf: site.root.appendingPathComponent("Content/kinh-te/bai-3.md"), encoding: .utf8)
         try site.write("Content/kinh-te/bai-3.md", text)

@@ -145,10 +145,10 @@ final class ReportFormatTests: XCTestCase {
         if ProcessInfo.processInfo.environment["NO_COLOR"] == nil {
             let coloured = try onTerminal([:])
             XCTAssertTrue(coloured.contains("\u{1B}[1;31merror:\u{1B}[0m"), coloured)
-            XCTAssertTrue(coloured.contains("\u{1B}[1mContent/tin/khong-ngay.md:1:1:\u{1B}[0m"), coloured)
+            XCTAssertTrue(coloured.contains("\u{1B}[1mContent/tin/khong-ngay.html:1:1:\u{1B}[0m"), coloured)
         }
         let plain = try onTerminal(["NO_COLOR": ""])
         XCTAssertFalse(plain.contains("\u{1B}"), plain)
-        XCTAssertTrue(plain.contains("Content/tin/khong-ngay.md:1:1: error: no publication date"), plain)
+        XCTAssertTrue(plain.contains("Content/tin/khong-ngay.html:1:1: error: no publication date"), plain)
     }
 }

@@ -28,6 +28,15 @@ final class FileTreeTests: XCTestCase {
         XCTAssertNil(FileTree.contents(of: root.appendingPathComponent("missing").path))
     }
 
+    func testHugoSectionIndexesAreContentAndOtherUnderscoreNamesAreNot() {
+        XCTAssertFalse(FileTree.isIgnoredContent("_index.md"))
+        XCTAssertFalse(FileTree.isIgnoredContent("blog/_index.md"))
+        XCTAssertFalse(FileTree.isIgnoredContent("blog/post.md"))
+        XCTAssertTrue(FileTree.isIgnoredContent("_data/x.md"))
+        XCTAssertTrue(FileTree.isIgnoredContent("blog/_notes.md"))
+        XCTAssertTrue(FileTree.isIgnoredContent(".git/_index.md"))
+    }
+
     func testContentHashIsStableAndSeesEveryByte() {
         let text = Array(String(repeating: "Chuyển đổi số ", count: 40).utf8)
         XCTAssertEqual(ContentHash.of(text), ContentHash.of(text[...]))

@@ -14,6 +14,12 @@ final class DatesTests: XCTestCase {
         XCTAssertEqual(DateParser.parse("2021-11-30", defaultTimeZone: hanoi)?.hasTime, false)
     }
 
+    func testADateWithoutAnOffsetSaysItTookTheDefaultZone() {
+        XCTAssertEqual(DateParser.parse("2021-11-30 22:58", defaultTimeZone: hanoi)?.tookDefaultZone, true)
+        XCTAssertEqual(DateParser.parse("2021-11-30T22:58:00+07:00", defaultTimeZone: hanoi)?.tookDefaultZone, false)
+        XCTAssertEqual(DateParser.parse("30/11/2021 22:58", defaultTimeZone: hanoi)?.tookDefaultZone, true)
+    }
+
     func testISODateTimeWithOffsetKeepsThePagesOffset() {
         XCTAssertEqual(iso("2021-11-30T22:58:00+07:00"), "2021-11-30T22:58:00+07:00")
         XCTAssertEqual(iso("2017-02-23T17:18:13-08:00"), "2017-02-23T17:18:13-08:00")

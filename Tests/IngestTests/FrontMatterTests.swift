@@ -41,6 +41,38 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertFalse(document.draft)
     }
 
+    func testAnAuthorStringNamingSeveralPeopleIsSeveralAuthors() {
+        for (written, names) in [("An and Bình", ["An", "Bình"]), ("An, Bình", ["An", "Bình"]), ("Lê Văn An và Trần Bình", ["Lê Văn An", "Trần Bình"]),
+                                 ("An, Bình & Chi", ["An", "Bình", "Chi"]), ("Andrew Vân", ["Andrew Vân"])] {
+            XCTAssertEqual(read("---\ntitle: t\nauthor: \(written)\n---\n").authors, names, written)
+        }
+    }
+
+    func testAnAuthorListKeepsEachItemWhole() {
+        XCTAssertEqual(read("---\ntitle: t\nauthors: [\"Smith and Sons\", An]\n---\n").authors, ["Smith and Sons", "An"])
+    }
+
+    func testSeveralCategoriesAreTheSectionThenTags() {
+        let document = read("---\ntitle: t\ntags: [Giá]\ncategories: [Kinh tế, Năng lượng, Thị trường]\n---\n")
+        XCTAssertEqual(document.section, "Kinh tế")
+        XCTAssertEqual(document.tags, ["Giá", "Năng lượng", "Thị trường"])
+    }
+
+    func testWithASectionEveryCategoryIsATag() {
+        let document = read("---\ntitle: t\nsection: Thời sự\ncategories: [Kinh tế, Năng lượng]\n---\n")
+        XCTAssertEqual(document.section, "Thời sự")
+        XCTAssertEqual(document.tags, ["Kinh tế", "Năng lượng"])
+    }
+
+    func testAJekyllPostsCategoryStringIsSplitAtSpacesAndOthersAreNot() {
+        let post = read("---\ntitle: t\ncategories: news local\n---\n", path: "_posts/2022-03-04-x.md")
+        XCTAssertEqual(post.section, "news")
+        XCTAssertEqual(post.tags, ["local"])
+        let article = read("---\ntitle: t\ncategories: Thời sự\n---\n")
+        XCTAssertEqual(article.section, "Thời sự")
+        XCTAssertEqual(article.tags, [])
+    }
+
     func testTOMLFrontMatter() {
         let document = read("""
         +++

@@ -37,6 +37,21 @@ final class SiteConfigTests: XCTestCase {
         XCTAssertEqual(config.articlePermalink, .defaultArticle)
     }
 
+    func testWithoutATimeZoneTheLanguageChoosesOne() throws {
+        let english = try SiteConfig(yaml: "language: en\n", path: "site.yml")
+        // Foundation on Linux names UTC `GMT`.
+        XCTAssertEqual(english.timeZone, TimeZone(identifier: "UTC"))
+        XCTAssertFalse(english.timeZoneIsSet)
+        XCTAssertEqual(try SiteConfig(yaml: "language: vi-VN\n", path: "site.yml").timeZone.identifier, "Asia/Ho_Chi_Minh")
+        XCTAssertEqual(try SiteConfig(yaml: "title: x\n", path: "site.yml").timeZone.identifier, "Asia/Ho_Chi_Minh", "the default language is vi")
+    }
+
+    func testANamedTimeZoneWinsOverTheLanguage() throws {
+        let config = try SiteConfig(yaml: "timeZone: Europe/Paris\nlanguage: en\n", path: "site.yml")
+        XCTAssertEqual(config.timeZone.identifier, "Europe/Paris")
+        XCTAssertTrue(config.timeZoneIsSet)
+    }
+
     func testUnknownTimeZoneIsAnErrorAtItsValue() {
         XCTAssertThrowsError(try SiteConfig(yaml: "title: x\ntimeZone: Asia/Nowhere\n", path: "site.yml")) { error in
             let error = error as! ConfigError

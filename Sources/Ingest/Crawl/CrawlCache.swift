@@ -74,5 +74,5 @@ public struct CrawlCache: Sendable {
         if rename(temporary, path) != 0 { unlink(temporary) }
     }
 
-    static let formatVersion = 2
+    static let formatVersion = 3
 }

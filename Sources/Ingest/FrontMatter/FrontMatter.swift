@@ -58,13 +58,26 @@ enum FrontMatter {
         if let (key, value) = first("tags", "keywords") {
             if let tags = value.texts(splitCommas: true) { document.tags = tags } else { report(key, .warning, "'\(key)' should be a list of names") }
         }
-        if let (key, value) = first("section", "categories", "category") {
+        // An article has one section: `section`, else its first category. Its other categories
+        // are kept as tags, so that `categories: [a, b]` loses neither.
+        var categories: [String] = []
+        if let (key, value) = first("categories", "category") {
+            if case .string(let text) = value, key == "categories", JekyllFolder(path: document.path) != nil {
+                // Jekyll's rule for a string of categories; elsewhere `categories: Thời sự` is one name.
+                categories = text.split(whereSeparator: \.isWhitespace).map(String.init)
+            } else if let names = value.texts(splitCommas: false) {
+                categories = names.filter { !$0.isEmpty }
+            }
+        }
+        if let (key, value) = first("section") ?? first("categories", "category") {
             if let names = value.texts(splitCommas: false), let name = names.first(where: { !$0.isEmpty }) {
-                document.section = name
+                document.section = key == "section" ? name : categories.first
+                if key != "section", !categories.isEmpty { categories.removeFirst() }
             } else {
                 report(key, .warning, "'\(key)' should be a name or a list of names")
             }
         }
+        document.tags += categories
         if let (key, value) = first("authors", "author") {
             switch value {
             case .table(let author):
@@ -74,8 +87,11 @@ enum FrontMatter {
                     if case .table(let author) = item { return author["name"]?.text }
                     return item.text
                 }
-            default:
-                document.authors = value.texts(splitCommas: false) ?? []
+            case .string(let text):
+                // One string may name several people; a list names one per item.
+                document.authors = AuthorNames.split(text)
+            case .bool:
+                document.authors = []
             }
             if document.authors.isEmpty { report(key, .warning, "'\(key)' has no author name") }
         }
@@ -95,6 +111,8 @@ enum FrontMatter {
             default: report(key, .warning, "'\(key)' should be true or false")
             }
         }
+        // Hugo says `type: page`, Jekyll `layout: page`; any other value (`post`) is an article's.
+        document.isPage = text("type") == "page" || text("layout") == "page"
         document.slug = text("slug")
         document.url = text("url", "permalink")
         if let (key, value) = first("aliases", "redirect_from") {

@@ -1,0 +1,53 @@
+import Infrastructure
+import Ingest
+
+extension GraphBuilder {
+    /// Whether a content file is a Hugo `_index.md`: the text and title of the section (or, at
+    /// the top of the content folder, the home page) its folder makes, not an article.
+    static func isSectionIndex(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last ?? ""
+        return name == "_index.md" || name == "_index.markdown"
+    }
+
+    /// Gives the sections their URLs and `_index.md` texts, and returns the home page's text.
+    ///
+    /// In a Hugo layout (`folderPaths`), a section made from a content folder lists its articles at
+    /// the folder's path (`blog/`), as Hugo does; the others keep `section/slug/`. An `_index.md`
+    /// names its folder's section (`title`), gives the text shown above its list, and may move it
+    /// (`url`); one below a section's own folder is reported, as sections are one level deep.
+    static func applySectionIndexes(_ indexes: [SourceDocument], to sections: inout [Section], folders: Set<String>,
+                                    folderPaths: Bool, resolver: LinkResolver, diagnostics: inout [Diagnostic]) -> HomeText {
+        if folderPaths {
+            for index in sections.indices where folders.contains(sections[index].slug) { sections[index].path = sections[index].slug + "/" }
+        }
+        var home = HomeText()
+        for document in indexes where !document.hasErrors {
+            let folders = document.path.split(separator: "/").dropLast()
+            let linked = resolver.rewrite(document)
+            diagnostics += linked.diagnostics
+            let title = document.title.map(NFC.normalize)
+            let text = linked.html.isEmpty ? nil : linked.html
+            guard let folder = folders.first else {
+                home = HomeText(title: title, text: text)
+                continue
+            }
+            guard folders.count == 1 else {
+                diagnostics.append(Diagnostic(path: document.path, severity: .warning, code: "section.nested",
+                                              message: "sections are one folder deep: this _index.md was not read"))
+                continue
+            }
+            // A folder with no article makes no section (see SectionTable.finish).
+            guard let index = sections.firstIndex(where: { $0.slug == Slug.fold(NFC.normalize(String(folder))) }) else { continue }
+            if let title { sections[index].name = title }
+            sections[index].text = text
+            guard let url = document.url else { continue }
+            if let path = outputPath(url), !path.isEmpty, unwritableReason(path) == nil, !isPageFile(path) {
+                sections[index].path = path
+            } else {
+                diagnostics.append(Diagnostic(path: document.path, severity: .warning, code: "url.invalid",
+                                              message: "url '\(url)' is not a folder inside the site; the section stays at /\(sections[index].path)"))
+            }
+        }
+        return home
+    }
+}
