@@ -9,6 +9,7 @@ struct Broadsheet: AsyncParsableCommand {
         abstract: "A static-site generator for news sites.",
         // Also what `--version` prints.
         version: "0.9.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, MirrorCommand.self, ServeCommand.self, ExtractCommand.self, TemplateCommand.self]
+        subcommands: [InitCommand.self, NewCommand.self, BuildCommand.self, CheckCommand.self, MirrorCommand.self, ServeCommand.self,
+                      ExtractCommand.self, TemplateCommand.self]
     )
 }
