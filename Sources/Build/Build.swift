@@ -61,7 +61,7 @@ public struct Build: Sendable {
             cache.save(graph: graph, plan: plan, written: written, files: files, contentDiagnostics: content)
             clock.lap("save cache")
         }
-        return BuildSummary(articles: graph.articles.count, pages: plan.pages.count, copied: written.copied,
+        return BuildSummary(articles: graph.stories.count, pages: plan.pages.count, copied: written.copied,
                             diagnostics: cache.restoredDiagnostics + content
                                 + RenderReports(issues: written.pages.issues).diagnostics(strict: options.strict),
                             rendered: written.pages.rendered, written: written.pages.written, timings: clock,
@@ -97,7 +97,7 @@ public struct Build: Sendable {
         }
         clock.lap("render")
         let changedByHand = OutputState.load(site: options.site, output: options.output)?.changed(in: options.output).count ?? 0
-        return BuildSummary(articles: graph.articles.count, pages: plan.pages.count, copied: 0,
+        return BuildSummary(articles: graph.stories.count, pages: plan.pages.count, copied: 0,
                             diagnostics: OutputState.handChanges(changedByHand, in: options.output, writtenNow: false) + inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics, mirror: mirror) + Self.shownFromCrawls(plan.diagnostics, mirror: mirror)
                                 + RenderReports(issues: rendered.issues).diagnostics(strict: options.strict),
                             rendered: rendered.rendered, written: 0, timings: clock, mirror: mirror?.merged.report)

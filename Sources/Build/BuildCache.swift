@@ -70,7 +70,7 @@ struct BuildCache {
         GraphCache(settings: inputs.settings, content: inputs.content, claimsClean: plan.diagnostics.isEmpty, graph: graph,
                    base: inputs.value, state: inputs.value).save(site: options.site, output: options.output)
         OutputState.stamps(of: files, in: options.output).save(site: options.site, output: options.output)
-        BuildManifest(inputs: inputs.value, output: options.output.path, articles: graph.articles.count,
+        BuildManifest(inputs: inputs.value, output: options.output.path, articles: graph.stories.count,
                       pages: plan.pages.count, copied: written.copied, contentDiagnostics: contentDiagnostics, files: written.pages.files,
                       issues: written.pages.issues, outputFolders: OutputState.folderTimes(options.output))
             .save(site: options.site, output: options.output)

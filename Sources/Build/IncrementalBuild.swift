@@ -84,7 +84,7 @@ struct IncrementalBuild {
         clock.lap("save cache")
         // The process usually ends with the build: the large values are let go on another thread.
         Build.releaseInBackground((graph, patched, outline, model, positions, manifest))
-        return BuildSummary(articles: patched.articles.count, pages: previous.pages, copied: previous.copied,
+        return BuildSummary(articles: patched.stories.count, pages: previous.pages, copied: previous.copied,
                             diagnostics: manifest.contentDiagnostics + RenderReports(issues: manifest.issues).diagnostics(strict: options.strict),
                             rendered: result.rendered, written: result.written, timings: clock,
                             changedFiles: Build.changed(pages.map(\.file), now: result.files, before: previous.files))
