@@ -38,6 +38,8 @@ public struct SourceDocument: Sendable {
     public var aliases: [String] = []
     /// Left out unless drafts are asked for.
     public var draft = false
+    /// Marked by its editor as the front page's lead story (`featured: true`).
+    public var featured = false
     /// Plain-text summary from front matter or the page's description.
     public var summary: String?
     /// Lead image, as written (relative to the file, rooted, or absolute).

@@ -95,6 +95,10 @@ enum FrontMatter {
             default: report(key, .warning, "'\(key)' should be true or false")
             }
         }
+        if let value = fields.values["featured"] {
+            // Hugo themes and Jekyll sites write it as a flag; a string "true" is a typo worth a word.
+            if case .bool(let flag) = value { document.featured = flag } else { report("featured", .warning, "'featured' should be true or false") }
+        }
         document.slug = text("slug")
         document.url = text("url", "permalink")
         if let (key, value) = first("aliases", "redirect_from") {
