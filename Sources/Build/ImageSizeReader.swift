@@ -1,5 +1,6 @@
 import Foundation
 import Infrastructure
+import Ingest
 import Rendering
 import Synchronization
 #if canImport(Glibc)
@@ -8,18 +9,22 @@ import Glibc
 
 /// The sizes of the site's own image files, read from their headers when a page first asks and
 /// kept for the rest of the build: pages are rendered on every core, and a lead image shown on
-/// forty lists is read once. Only files the build copies from `Content/` are read, by the path
-/// the tree walk found, so a URL cannot lead the build to read anything else.
+/// forty lists is read once. Only files the build copies are read, by the path the tree walk
+/// (or the crawl) gave, so a URL cannot lead the build to read anything else.
 final class ImageSizeReader: Sendable {
     /// Each image asset's file on disk, by output path.
     private let files: [String: String]
+    /// Images a mirror writes from its WARC records: read from the record, so a site mirrored
+    /// from a WARC gets the same sizes as from the folder a crawler wrote.
+    private let payloads: [String: CrawlEntry]
     private let known = Mutex<[String: ImageSize?]>([:])
 
     /// Extensions read; any other asset (a PDF, a video) is never opened.
     private static let extensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "svg"]
 
-    /// A reader for the graph's assets.
-    init(assets: [SourceFile]) {
+    /// A reader for the graph's assets, those in `payloads` read from their crawl records.
+    init(assets: [SourceFile], payloads: [String: CrawlEntry] = [:]) {
+        self.payloads = payloads
         var files: [String: String] = [:]
         for asset in assets {
             guard let dot = asset.path.lastIndex(of: "."), Self.extensions.contains(asset.path[dot...].dropFirst().lowercased()) else { continue }
@@ -37,7 +42,16 @@ final class ImageSizeReader: Sendable {
         if let cached = known.withLock({ $0[path] }) { return cached }
         // Read outside the lock: two threads asking for the same new file both read it, which is
         // cheaper than making every other page wait for one read.
-        let size = Self.read(file, isSVG: path.lowercased().hasSuffix(".svg"))
+        let isSVG = path.lowercased().hasSuffix(".svg")
+        let size: ImageSize?
+        if let entry = payloads[path] {
+            let bytes = entry.bytes() ?? []
+            size = ImageHeader.size(isSVG: isSVG) { offset, count in
+                offset >= bytes.count ? [] : Array(bytes[offset..<min(bytes.count, offset + count)])
+            }
+        } else {
+            size = Self.read(file, isSVG: isSVG)
+        }
         known.withLock { $0[path] = size }
         return size
     }

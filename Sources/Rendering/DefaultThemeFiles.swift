@@ -1023,6 +1023,8 @@ moreIn: "Xem thêm"
   <p class="front-more"><a href="{{url}}">{{t.moreIn}} {{name}}</a></p>
 </section>
 {{/front.sections}}
+{{! The older news: the home list's later pages stay reachable from the front page. }}
+{{> partials/pagination}}
 {{/content}}
 {{/base}}
 
