@@ -139,7 +139,8 @@ public struct Build: Sendable {
     /// a mirror's redirect maps too.
     func planPages(_ graph: ContentGraph, site: SiteInputs, mirror: MirrorContent? = nil) -> SitePlan {
         let now = options.now ?? graph.newestTimestamp ?? 0
-        let model = ViewModel(graph: graph, config: site.config, theme: site.theme, now: site.civilDate(now))
+        let model = ViewModel(graph: graph, config: site.config, theme: site.theme, now: site.civilDate(now),
+                              imageSizes: ImageSizeReader(assets: graph.assets, payloads: mirror?.payloads ?? [:]).lookup)
         let planner = PagePlanner(graph: graph, model: model, config: site.config, templates: site.templates,
                                   sitemapLimit: options.sitemapLimit)
         let redirects = mirror.map { Self.redirectMap($0.merged.queryRedirects, graph: graph, root: site.config.rootPath) } ?? []

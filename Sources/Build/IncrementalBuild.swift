@@ -51,7 +51,8 @@ struct IncrementalBuild {
             pages.removeAll { $0.file == SearchIndex.file }
         }
         cards.formUnion(bodies)
-        let model = ViewModel(graph: patched, config: site.config, theme: site.theme, now: site.civilDate(now), cardsFor: cards)
+        let model = ViewModel(graph: patched, config: site.config, theme: site.theme, now: site.civilDate(now), cardsFor: cards,
+                              imageSizes: ImageSizeReader(assets: patched.assets).lookup)
         clock.lap("plan pages")
 
         let writer: OutputWriter

@@ -44,6 +44,8 @@ public struct Article: Sendable {
     public var language: String?
     /// Whether it is a draft (only present when drafts were asked for).
     public var draft: Bool
+    /// Whether its editor asked for it to lead the front page (`featured: true`).
+    public var featured = false
     /// Hash of the source file's bytes.
     public var contentHash: UInt64
     /// Indexes of the articles that link here, ascending.
@@ -63,7 +65,8 @@ public struct Article: Sendable {
     /// and nothing shows them.
     public var isDated = true
     /// Hash of everything in the source that places the article in the graph: date, names, slug,
-    /// URL, aliases, link targets. Two versions of a file with the same placement differ only in
+    /// URL, aliases, link targets, and what makes it a candidate for the front page's lead (the
+    /// `featured` flag, having an image). Two versions of a file with the same placement differ only in
     /// what pages show of the article (title, summary, body), never in which pages list it.
     public var placement: UInt64 = 0
 }

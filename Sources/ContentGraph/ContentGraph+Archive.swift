@@ -174,6 +174,7 @@ extension Article {
         writer.strings(aliases)
         writer.optionalString(language)
         writer.bool(draft)
+        writer.bool(featured)
         writer.word(contentHash)
         writer.counts(incomingLinks)
         writer.counts(related)
@@ -202,7 +203,7 @@ extension Article {
                   timestamp: timestamp, updated: updated, authors: authors, tags: tags, section: section == 0 ? nil : section - 1,
                   summary: try reader.string(), image: try reader.optionalString(), bodyHTML: "", wordCount: try reader.count(),
                   canonical: try reader.optionalString(), aliases: try reader.strings(), language: try reader.optionalString(),
-                  draft: try reader.bool(), contentHash: try reader.word(), incomingLinks: try reader.counts())
+                  draft: try reader.bool(), featured: try reader.bool(), contentHash: try reader.word(), incomingLinks: try reader.counts())
         related = try reader.counts()
         for _ in 0..<(try reader.count()) { diagnostics.append(try Diagnostic(archive: &reader)) }
         placement = try reader.word()

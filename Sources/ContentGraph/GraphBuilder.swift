@@ -216,6 +216,7 @@ public struct GraphBuilder: Sendable {
             canonical: document.canonical, aliases: aliases, language: document.language, draft: document.draft,
             contentHash: document.contentHash, incomingLinks: [])
         article.diagnostics = document.diagnostics + diagnostics
+        article.featured = document.featured
         article.placement = item.placement
         article.isPage = item.isPage
         article.isDated = document.date != nil
@@ -366,6 +367,10 @@ public struct GraphBuilder: Sendable {
         fields.strings(document.aliases)
         fields.bool(document.draft)
         fields.bool(document.isPage)
+        // The front page picks its lead among featured articles, else articles with an image:
+        // either changing can move the lead, and the front page's choice is made when pages are planned.
+        fields.bool(document.featured)
+        fields.bool(document.image != nil)
         fields.strings(document.references.map(\.target))
         return ContentHash.of(fields.bytes)
     }

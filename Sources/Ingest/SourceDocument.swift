@@ -40,6 +40,8 @@ public struct SourceDocument: Sendable {
     public var draft = false
     /// The front matter asks for a page rather than an article (`type: page`, `layout: page`).
     public var isPage = false
+    /// Marked by its editor as the front page's lead story (`featured: true`).
+    public var featured = false
     /// Plain-text summary from front matter or the page's description.
     public var summary: String?
     /// Lead image, as written (relative to the file, rooted, or absolute).

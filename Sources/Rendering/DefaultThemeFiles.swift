@@ -81,7 +81,7 @@ enum DefaultThemeFiles {
     </div>
   </header>
   {{#leadImage}}
-  <figure class="lead-image"><img src="{{leadImage}}" alt="" decoding="async"></figure>
+  <figure class="lead-image"><img src="{{leadImage}}" alt=""{{#imageWidth}} width="{{imageWidth}}" height="{{imageHeight}}"{{/imageWidth}} decoding="async"></figure>
   {{/leadImage}}
   {{#hasToc}}
   <nav class="toc" aria-labelledby="toc-title">
@@ -564,12 +564,6 @@ a.date:hover { color: var(--accent); text-decoration: underline; }
   .card-title { font-size: 1.35rem; }
   .card-list { grid-template-columns: 1fr 1fr; column-gap: 2rem; }
   .card-list > li:nth-child(2) { padding-top: 0; }
-  /* The newest story on the front page leads across the full width. */
-  .kind-home .card-list > li:first-child { grid-column: 1 / -1; }
-  .kind-home .card-list > li:first-child .card.has-image { grid-template-columns: 1.2fr 1fr; }
-  .kind-home .card-list > li:first-child .card-title { font-size: 1.9rem; line-height: 1.3; }
-  .kind-home .card-list > li:first-child .card-summary { font-size: 1.05rem; -webkit-line-clamp: 5; }
-  .kind-home .card-list > li:nth-child(2) { padding-top: 1.1rem; }
 }
 @media (min-width: 1000px) {
   .card-list { grid-template-columns: repeat(3, 1fr); }
@@ -577,9 +571,6 @@ a.date:hover { color: var(--accent); text-decoration: underline; }
   .card.has-image .card-image { grid-column: 1; grid-row: 1; }
   .card.has-image .card-body { grid-column: 1; grid-row: 2; }
   .card-list > li:nth-child(3) { padding-top: 0; }
-  .kind-home .card-list > li:nth-child(3) { padding-top: 1.1rem; }
-  .kind-home .card-list > li:first-child .card.has-image .card-image { grid-column: 2; }
-  .kind-home .card-list > li:first-child .card.has-image .card-body { grid-column: 1; grid-row: 1; }
 }
 
 /* ---- Pagination ---- */
@@ -655,6 +646,70 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
   text-align: center; text-decoration: none; color: var(--text); font-variant-numeric: tabular-nums; }
 .period-list a:hover { border-color: var(--accent); color: var(--accent); }
 
+/* ---- Front page: the day's date, the lead story beside the latest articles, a block per section ----
+   Every image box has a fixed aspect ratio and a background, and a story without an image takes
+   the text-only layout of its slot: no grid cell waits for an image that is not there. */
+.front-header { margin: 0 0 1.25rem; padding-bottom: .5rem; border-bottom: 1px solid var(--rule); }
+.front-date { margin: 0; color: var(--muted); font-size: .9rem; font-weight: 600; }
+.front-heading {
+  margin: 0 0 .9rem; padding-top: .5rem; border-top: 3px solid var(--text);
+  font-family: var(--font-ui); font-size: .95rem; font-weight: 800; letter-spacing: .06em; text-transform: uppercase;
+}
+.front-heading a { color: var(--text); text-decoration: none; }
+.front-heading a:hover { color: var(--accent); }
+.lead-story-title a, .section-top-title a, .headline-title a, .latest-list a { color: var(--text); text-decoration: none; }
+.lead-story-title a:hover, .section-top-title a:hover, .headline-title a:hover, .latest-list a:hover { color: var(--accent); text-decoration: underline; }
+.lead-story-image img, .section-top-image img, .headline-image img {
+  display: block; width: 100%; aspect-ratio: 3 / 2; object-fit: cover; border-radius: 2px; background: var(--bg-soft);
+}
+
+.front-top { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1.5rem; margin-bottom: 2rem; }
+.lead-story { display: grid; gap: .9rem; }
+.lead-story-title {
+  font-family: var(--font-text); font-size: clamp(1.6rem, 4.5vw, 2.4rem); line-height: 1.25; margin: 0; letter-spacing: -.01em;
+  overflow-wrap: break-word;
+}
+.lead-story-summary { font-family: var(--font-text); font-size: 1.1rem; line-height: 1.6; color: var(--muted); margin: .6rem 0 0; }
+.lead-story-meta { display: flex; flex-wrap: wrap; gap: 0 .75rem; margin: .6rem 0 0; font-size: .85rem; }
+.lead-story-byline { font-weight: 600; }
+
+.latest-list { list-style: none; margin: 0; padding: 0; }
+.latest-list li { padding: .55rem 0; border-bottom: 1px solid var(--rule); font-family: var(--font-text); line-height: 1.4; }
+.latest-list li:first-child { padding-top: 0; }
+.latest-time { display: block; color: var(--accent); font-family: var(--font-ui); font-size: .78rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+
+.front-section { margin: 0 0 2rem; }
+.front-section-grid { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem 2rem; }
+.section-top { display: grid; gap: .5rem; align-content: start; }
+.section-top-title { font-family: var(--font-text); font-size: 1.35rem; line-height: 1.3; margin: 0; overflow-wrap: break-word; }
+.section-top-summary { margin: 0; color: var(--muted); font-size: .95rem; line-height: 1.55;
+  display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
+.section-top .card-meta { margin: 0; }
+.headline-list { list-style: none; margin: 0; padding: 0; }
+.headline { display: grid; grid-template-columns: minmax(0, 1fr); gap: .75rem; padding: .7rem 0; border-top: 1px solid var(--rule); }
+.headline.has-image { grid-template-columns: minmax(0, 1fr) 96px; }
+.headline-title { font-family: var(--font-text); font-size: 1.02rem; line-height: 1.4; margin: 0; overflow-wrap: break-word; }
+.headline .card-meta { margin: .2rem 0 0; }
+.front-more { margin: .5rem 0 0; font-size: .9rem; font-weight: 600; }
+.front-more a { text-decoration: none; }
+.front-more a::after { content: " →"; }
+
+@media (min-width: 720px) {
+  .front-section-grid { grid-template-columns: minmax(0, 1.15fr) minmax(0, 1fr); }
+  .headline:first-child { border-top: 0; padding-top: 0; }
+  .headline.has-image { grid-template-columns: minmax(0, 1fr) 120px; }
+}
+@media (min-width: 1000px) {
+  .front-top { grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 2.5rem; }
+  .latest { padding-left: 2rem; border-left: 1px solid var(--rule); }
+  .lead-story-summary { font-size: 1.2rem; }
+  .front-section-grid { grid-template-columns: minmax(0, 1.4fr) minmax(0, 1fr); gap: 1rem 2.5rem; }
+  /* The top story's image beside its text keeps the block about as tall as the headlines. */
+  .section-top.has-image { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); grid-template-rows: auto auto 1fr; column-gap: 1.25rem; }
+  .section-top.has-image .section-top-image { grid-column: 1; grid-row: 1 / span 3; }
+  .section-top.has-image > :not(.section-top-image) { grid-column: 2; }
+}
+
 """#,
         "author.mustache": #"""
 {{! The author pages: the general list with its own label. }}
@@ -728,6 +783,12 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
 {{/list}}
 
 """#,
+        "home.mustache": #"""
+{{! The home list. Its first page is the front page (`front`: lead story, latest column, a block
+    per section); the later pages (/page/2/ …) are the plain list every list page uses. }}
+{{#front}}{{> partials/front-page}}{{/front}}{{^front}}{{> list}}{{/front}}
+
+"""#,
         "i18n/en.yml": #"""
 # UI strings of the default theme (English). Used in templates as {{t.key}}.
 skipToContent: "Skip to main content"
@@ -772,6 +833,10 @@ searchNeedsScript: "The search page needs JavaScript."
 notFoundText: "The page you asked for does not exist or has moved."
 backHome: "Back to the home page"
 articlesTotal: "articles"
+frontDate: "EEEE, d MMMM yyyy"
+shortDateTime: "d MMM, HH:mm"
+shortDate: "d MMM"
+moreIn: "More in"
 
 """#,
         "i18n/vi.yml": #"""
@@ -818,6 +883,10 @@ searchNeedsScript: "Trang tìm kiếm cần JavaScript."
 notFoundText: "Trang bạn tìm không có hoặc đã được chuyển đi."
 backHome: "Về trang chủ"
 articlesTotal: "bài viết"
+frontDate: "EEEE, dd/MM/yyyy"
+shortDateTime: "HH:mm dd/MM"
+shortDate: "dd/MM"
+moreIn: "Xem thêm"
 
 """#,
         "list.mustache": #"""
@@ -883,10 +952,11 @@ articlesTotal: "bài viết"
 
 """#,
         "partials/article-card.mustache": #"""
-{{! One article in a list: rendered inside the articles section, so the names below are the article fields. }}
+{{! One article in a list: rendered inside the articles section, so the names below are the article fields.
+    The first card's image is in view when the page opens; the others load as the reader scrolls. }}
 <article class="card{{#image}} has-image{{/image}}">
   {{#image}}
-  <a class="card-image" href="{{url}}" tabindex="-1" aria-hidden="true"><img src="{{image}}" alt="" loading="lazy" decoding="async"></a>
+  <a class="card-image" href="{{url}}" tabindex="-1" aria-hidden="true"><img src="{{image}}" alt=""{{#imageWidth}} width="{{imageWidth}}" height="{{imageHeight}}"{{/imageWidth}}{{^@first}} loading="lazy"{{/@first}} decoding="async"></a>
   {{/image}}
   <div class="card-body">
     <p class="card-meta">{{#section}}<a class="kicker" href="{{url}}">{{name}}</a>{{/section}}{{> partials/date}}</p>
@@ -929,6 +999,74 @@ articlesTotal: "bài viết"
     <p class="footer-credit">© {{site.year}} {{site.title}} · {{t.poweredBy}} {{site.generator}}.</p>
   </div>
 </footer>
+
+"""#,
+        "partials/front-page.mustache": #"""
+{{! The front page: the day's date, the lead story beside the latest articles, then a block per
+    section (its top story with an image, its next headlines, a link to the section). Fields are
+    under `front` (see docs/templates.md). Only the lead's image loads eagerly: it is the one in view. }}
+{{<base}}
+{{$content}}
+<header class="front-header">
+  <h1 class="visually-hidden">{{list.title}}</h1>
+  <p class="front-date"><time datetime="{{front.today | iso8601}}">{{front.today | date: t.frontDate}}</time></p>
+  {{#list.text}}<div class="list-text article-body">{{{list.text}}}</div>{{/list.text}}
+</header>
+<div class="front-top">
+  {{#front.lead}}
+  <article class="lead-story{{#image}} has-image{{/image}}">
+    {{#image}}
+    <a class="lead-story-image" href="{{url}}" tabindex="-1" aria-hidden="true"><img src="{{image}}" alt=""{{#imageWidth}} width="{{imageWidth}}" height="{{imageHeight}}"{{/imageWidth}} decoding="async" fetchpriority="high"></a>
+    {{/image}}
+    <div class="lead-story-body">
+      {{#section}}<p class="kicker-line"><a class="kicker" href="{{url}}">{{name}}</a></p>{{/section}}
+      <h2 class="lead-story-title"><a href="{{url}}">{{title}}</a></h2>
+      {{#summary}}<p class="lead-story-summary">{{summary}}</p>{{/summary}}
+      <p class="lead-story-meta">{{#byline}}<span class="lead-story-byline">{{byline}}</span>{{/byline}}{{> partials/date}}</p>
+    </div>
+  </article>
+  {{/front.lead}}
+  <section class="latest" aria-labelledby="latest-title">
+    <h2 id="latest-title" class="front-heading">{{t.latest}}</h2>
+    <ol class="latest-list">
+      {{#front.latest}}
+      <li><time class="latest-time" datetime="{{dateISO}}">{{#hasTime}}{{date | date: t.shortDateTime}}{{/hasTime}}{{^hasTime}}{{date | date: t.shortDate}}{{/hasTime}}</time>
+        <a href="{{url}}">{{title}}</a></li>
+      {{/front.latest}}
+    </ol>
+  </section>
+</div>
+{{#front.sections}}
+<section class="front-section" aria-labelledby="front-{{slug}}">
+  <h2 class="front-heading" id="front-{{slug}}"><a href="{{url}}">{{name}}</a></h2>
+  <div class="front-section-grid">
+    {{#articles}}{{#@first}}
+    <article class="section-top{{#image}} has-image{{/image}}">
+      {{#image}}<a class="section-top-image" href="{{url}}" tabindex="-1" aria-hidden="true"><img src="{{image}}" alt=""{{#imageWidth}} width="{{imageWidth}}" height="{{imageHeight}}"{{/imageWidth}} loading="lazy" decoding="async"></a>{{/image}}
+      <h3 class="section-top-title"><a href="{{url}}">{{title}}</a></h3>
+      {{#summary}}<p class="section-top-summary">{{summary}}</p>{{/summary}}
+      <p class="card-meta">{{> partials/date}}</p>
+    </article>
+    {{/@first}}{{/articles}}
+    <ul class="headline-list">
+      {{#articles}}{{^@first}}
+      <li class="headline{{#image}} has-image{{/image}}">
+        <div class="headline-text">
+          <h3 class="headline-title"><a href="{{url}}">{{title}}</a></h3>
+          <p class="card-meta">{{> partials/date}}</p>
+        </div>
+        {{#image}}<a class="headline-image" href="{{url}}" tabindex="-1" aria-hidden="true"><img src="{{image}}" alt=""{{#imageWidth}} width="{{imageWidth}}" height="{{imageHeight}}"{{/imageWidth}} loading="lazy" decoding="async"></a>{{/image}}
+      </li>
+      {{/@first}}{{/articles}}
+    </ul>
+  </div>
+  <p class="front-more"><a href="{{url}}">{{t.moreIn}} {{name}}</a></p>
+</section>
+{{/front.sections}}
+{{! The older news: the home list's later pages stay reachable from the front page. }}
+{{> partials/pagination}}
+{{/content}}
+{{/base}}
 
 """#,
         "partials/header.mustache": #"""

@@ -102,12 +102,16 @@ public struct PagePlanner {
     private func list(_ kind: Page.Kind, title: String, path: String, articles: [Int], section: Int? = nil,
                       period: ViewModel.Period? = nil) -> [Page] {
         Pagination.pages(count: articles.count, pageSize: pageSize).map { pagination in
-            Page(file: Routes.file(for: Routes.page(pagination.current, of: path)), kind: kind,
-                 content: .template(template(for: kind), { model in
-                     model.listContext(kind: kind, title: title, path: path, articles: articles, pagination: pagination,
-                                       section: section, period: period)
-                 }),
-                 articles: Array(articles[pagination.range]))
+            // The home list's first page is the front page; its later pages stay plain lists.
+            let front = kind == .home && pagination.current == 1 ? FrontPage(graph: graph) : nil
+            let listed = Array(articles[pagination.range])
+            return Page(file: Routes.file(for: Routes.page(pagination.current, of: path)), kind: kind,
+                        content: .template(template(for: kind), { model in
+                            model.listContext(kind: kind, title: title, path: path, articles: articles, pagination: pagination,
+                                              section: section, period: period, front: front)
+                        }),
+                        // Every article it shows, so an incremental build renders it again when one changes.
+                        articles: front.map { Array(Set($0.shown + listed)).sorted() } ?? listed)
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Infrastructure
 import SiteConfig
 
@@ -32,6 +33,14 @@ public struct Routes: Sendable {
             return String(baseURL[..<(afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex)]) + url
         }
         return permalink(url)
+    }
+
+    /// The output path (`images/a.png`) of a root-relative URL of this site, percent-decoded,
+    /// without its query or fragment; nil for an URL of another host or outside the site's root.
+    public func outputPath(ofURL url: String) -> String? {
+        guard url.hasPrefix(root), !url.hasPrefix("//") else { return nil }
+        let path = url.dropFirst(root.count).prefix { $0 != "?" && $0 != "#" }
+        return path.removingPercentEncoding
     }
 
     /// The tags index.

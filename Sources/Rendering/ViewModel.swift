@@ -32,12 +32,20 @@ public final class ViewModel: Sendable {
     /// current for `aria-current`, with its field hash: built once, not per page.
     let navigation: [(value: TemplateValue, fieldHash: UInt64)]
     let structuredData: StructuredData
+    /// What "now" means for this build, in the site's zone: the front page prints its day.
+    let now: CivilDate
+    /// The pixel sizes of the site's image files, for `width` and `height` on `<img>`.
+    let imageSizes: ImageSize.Lookup
 
     /// `now` is what "now" means for this build: `SOURCE_DATE_EPOCH`, else the newest article's date.
     /// Cards are made for every article, or only for `cardsFor` when the caller renders only
-    /// pages showing those (an incremental build); the other cards are then empty.
-    public init(graph: ContentGraph, config: SiteConfig, theme: Theme, now: CivilDate, cardsFor: Set<Int>? = nil) {
+    /// pages showing those (an incremental build); the other cards are then empty. `imageSizes`
+    /// gives the size of an image file of the site by its output path (none: no sizes are written).
+    public init(graph: ContentGraph, config: SiteConfig, theme: Theme, now: CivilDate, cardsFor: Set<Int>? = nil,
+                imageSizes: @escaping ImageSize.Lookup = { _ in nil }) {
         self.graph = graph
+        self.now = now
+        self.imageSizes = imageSizes
         self.config = config
         routes = Routes(config: config)
         labels = Labels(language: config.language)
@@ -64,7 +72,8 @@ public final class ViewModel: Sendable {
             sections: graph.sections.map { ["name": .string($0.name), "url": .string(routes.url($0.path))] })
         let cardsAndSums = ConcurrentMap.map(Array(graph.articles.indices)) { index -> ([String: TemplateValue], UInt64) in
             guard cardsFor?.contains(index) ?? true else { return ([:], 0) }
-            let card = Self.card(for: graph.articles[index], graph: graph, routes: routes, language: language, names: names)
+            let card = Self.card(for: graph.articles[index], graph: graph, routes: routes, language: language, names: names,
+                                 imageSizes: imageSizes)
             return (card, StableHasher.fieldSum(card))
         }
         cards = cardsAndSums.map(\.0)
@@ -94,7 +103,7 @@ public final class ViewModel: Sendable {
     }
 
     private static func card(for article: Article, graph: ContentGraph, routes: Routes, language: String,
-                             names: SharedNames) -> [String: TemplateValue] {
+                             names: SharedNames, imageSizes: ImageSize.Lookup) -> [String: TemplateValue] {
         var card: [String: TemplateValue] = [
             "title": .string(article.title),
             "url": .string(routes.url(article.path)),
@@ -112,7 +121,7 @@ public final class ViewModel: Sendable {
             "readingMinutes": .int(max(1, (article.wordCount + 100) / 200)),
             // Optional fields are present as null, so `--strict` reports only names a theme got wrong.
             "updated": .null, "updatedText": .null, "updatedISO": .null, "section": .null, "image": .null, "imagePermalink": .null,
-            "source": .null,
+            "imageWidth": .null, "imageHeight": .null, "source": .null,
         ]
         if let updated = article.updated {
             card["updated"] = .date(TemplateDate(secondsSince1970: updated.secondsSince1970, utcOffsetSeconds: updated.utcOffsetSeconds))
@@ -123,6 +132,10 @@ public final class ViewModel: Sendable {
         if let image = article.image {
             card["image"] = .string(image)
             card["imagePermalink"] = .string(routes.absolute(image))
+            if let size = routes.outputPath(ofURL: image).flatMap(imageSizes) {
+                card["imageWidth"] = .int(size.width)
+                card["imageHeight"] = .int(size.height)
+            }
         }
         if let canonical = article.canonical, article.kind == .scrapedHTML { card["source"] = .string(canonical) }
         return card
@@ -161,7 +174,7 @@ public final class ViewModel: Sendable {
         let article = graph.articles[index]
         var fields = PageContext(fields: cards[index], hashSum: cardSums[index])
         let anchored = HeadingAnchors(article.bodyHTML)
-        fields.set("body", .html(anchored.html))
+        fields.set("body", .html(BodyImages.annotate(anchored.html, routes: routes, sizes: imageSizes)))
         fields.set("toc", .list(anchored.entries.map {
             ["level": .int($0.level), "text": .string($0.text), "id": .string($0.id), "url": .string("#" + $0.id)]
         }))
@@ -185,7 +198,7 @@ public final class ViewModel: Sendable {
 
     /// The context of one page of a list of articles whose first page is at `path`.
     func listContext(kind: Page.Kind, title: String, path: String, articles: [Int], pagination: Pagination,
-                     section: Int? = nil, period: Period? = nil) -> PageContext {
+                     section: Int? = nil, period: Period? = nil, front: FrontPage? = nil) -> PageContext {
         let pagePath = Routes.page(pagination.current, of: path)
         var paging: [String: TemplateValue] = [
             "current": .int(pagination.current), "total": .int(pagination.total),
@@ -208,6 +221,7 @@ public final class ViewModel: Sendable {
         let shown = Array(articles[pagination.range])
         context.set("articles", objects: shown.map { cards[$0] }, hashes: shown.map { cardHashes[$0] })
         context.set("pagination", .object(paging))
+        if let front { context.set("front", frontContext(front)) } else { context.set("front", .null) }
         return context
     }
 

@@ -125,6 +125,23 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertFalse(site.exists("section/kinh-te/index.html"))
     }
 
+    func testAnEditOfAnArticleOnlyTheFrontPageShowsRendersTheFrontPageAgain() throws {
+        // Bài 1 is the oldest of its section: past the home list's first three, but in its
+        // section's block of the front page.
+        XCTAssertTrue(try site.read("index.html").contains(">Bài 1<"))
+        try site.write("Content/kinh-te/bai-1.md", "---\ntitle: Bài một sửa lại\ndate: 2021-11-11T08:00:00+07:00\ntags: [Tag 1, Chung]\n---\nThân bài 1.\n")
+        try assertIncrementalEqualsCold("an article of a section block", patched: true)
+        XCTAssertTrue(try site.read("index.html").contains("Bài một sửa lại"))
+    }
+
+    func testMarkingAnArticleFeaturedMovesTheLeadAndBuildsTheWholeSite() throws {
+        try site.write("Content/kinh-te/bai-3.md", "---\ntitle: Bài 3\nfeatured: true\ndate: 2021-11-13T08:00:00+07:00\ntags: [Tag 0, Chung]\n---\nThân bài 3.\n")
+        try assertIncrementalEqualsCold("featured", patched: false)
+        let home = try site.read("index.html")
+        let lead = try XCTUnwrap(home.range(of: "<article class=\"lead-story"))
+        XCTAssertTrue(home[lead.upperBound...].prefix(600).contains(">Bài 3<"), "the featured article leads")
+    }
+
     func testSameBytesRewrittenWritesNothing() throws {
         let text = try String(contentsOf: site.root.appendingPathComponent("Content/kinh-te/bai-3.md"), encoding: .utf8)
         try site.write("Content/kinh-te/bai-3.md", text)

@@ -113,6 +113,10 @@ enum FrontMatter {
         }
         // Hugo says `type: page`, Jekyll `layout: page`; any other value (`post`) is an article's.
         document.isPage = text("type") == "page" || text("layout") == "page"
+        if let value = fields.values["featured"] {
+            // Hugo themes and Jekyll sites write it as a flag; a string "true" is a typo worth a word.
+            if case .bool(let flag) = value { document.featured = flag } else { report("featured", .warning, "'featured' should be true or false") }
+        }
         document.slug = text("slug")
         document.url = text("url", "permalink")
         if let (key, value) = first("aliases", "redirect_from") {

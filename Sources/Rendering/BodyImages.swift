@@ -1,0 +1,95 @@
+/// Gives an article body's `<img>` tags what keeps the page from shifting and loading more than
+/// it shows: `width` and `height` from the file's header when the image is a file of the site
+/// (the browser reserves its box before the bytes arrive), `loading="lazy"` from the second image
+/// on (the first is usually in view when the page opens), and `decoding="async"`. Attributes the
+/// body already has are left as written.
+///
+/// Runs once per article page on the build's hot path: it scans UTF-8 bytes and copies the body
+/// only when it has an image. Bodies come from cmark-gfm or the sanitizer, which write every
+/// attribute value in double quotes, so quotes are all the tag scan has to know.
+enum BodyImages {
+    /// `html` with its images' attributes completed; `routes` says which URLs are the site's own.
+    static func annotate(_ html: String, routes: Routes, sizes: ImageSize.Lookup) -> String {
+        guard html.containsBytes("<img") else { return html }
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 256)
+        var copied = 0
+        var seen = 0
+        var index = 0
+        while let start = nextImage(in: bytes, from: index) {
+            guard let end = tagEnd(in: bytes, from: start) else { break }
+            // Before `/>` in a self-closed tag, else before `>`.
+            let insertAt = bytes[end - 1] == UInt8(ascii: "/") ? end - 1 : end
+            let tag = bytes[start..<end]
+            var added = ""
+            if !has("width", in: tag), !has("height", in: tag), let source = value(of: "src", in: tag),
+               let path = routes.outputPath(ofURL: source.replacing("&amp;", with: "&")), let size = sizes(path) {
+                added += " width=\"\(size.width)\" height=\"\(size.height)\""
+            }
+            if seen > 0, !has("loading", in: tag) { added += " loading=\"lazy\"" }
+            if !has("decoding", in: tag) { added += " decoding=\"async\"" }
+            // Trailing spaces before the insertion point are dropped, so `<img src="a" />` stays tidy.
+            var cut = insertAt
+            while cut > start, bytes[cut - 1] == UInt8(ascii: " ") { cut -= 1 }
+            output.append(contentsOf: bytes[copied..<cut])
+            output.append(contentsOf: added.utf8)
+            if insertAt != end { output.append(contentsOf: " /".utf8) }
+            copied = end
+            seen += 1
+            index = end
+        }
+        output.append(contentsOf: bytes[copied...])
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The offset of the next `<img` tag's `<` (`<img` followed by a space, `/` or `>`).
+    private static func nextImage(in bytes: [UInt8], from offset: Int) -> Int? {
+        var index = offset
+        while index + 4 < bytes.count {
+            if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] | 0x20 == UInt8(ascii: "i"), bytes[index + 2] | 0x20 == UInt8(ascii: "m"),
+               bytes[index + 3] | 0x20 == UInt8(ascii: "g"), [UInt8(ascii: " "), UInt8(ascii: "/"), UInt8(ascii: ">"), UInt8(ascii: "\n")].contains(bytes[index + 4]) {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The offset of the `>` closing the tag opened at `start`, outside quoted values.
+    private static func tagEnd(in bytes: [UInt8], from start: Int) -> Int? {
+        var quoted = false
+        for index in start..<bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\""): quoted.toggle()
+            case UInt8(ascii: ">") where !quoted: return index
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// Where attribute `name` starts in `tag` (just after its `name=`), or nil.
+    private static func attributeStart(_ name: String, in tag: ArraySlice<UInt8>) -> Int? {
+        let pattern = Array(" \(name)=".utf8)
+        var quoted = false
+        var index = tag.startIndex
+        while index + pattern.count <= tag.endIndex {
+            if tag[index] == UInt8(ascii: "\"") { quoted.toggle() }
+            if !quoted, tag[index..<index + pattern.count].elementsEqual(pattern) { return index + pattern.count }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func has(_ name: String, in tag: ArraySlice<UInt8>) -> Bool {
+        attributeStart(name, in: tag) != nil
+    }
+
+    /// The value of a double-quoted attribute, as written (entities not decoded).
+    private static func value(of name: String, in tag: ArraySlice<UInt8>) -> String? {
+        guard let start = attributeStart(name, in: tag), start < tag.endIndex, tag[start] == UInt8(ascii: "\"") else { return nil }
+        guard let end = tag[(start + 1)...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+        return String(decoding: tag[(start + 1)..<end], as: UTF8.self)
+    }
+}

@@ -1,0 +1,30 @@
+@testable import Rendering
+import SiteConfig
+import XCTest
+
+final class BodyImagesTests: XCTestCase {
+    private let routes = Routes(config: SiteConfig(baseURL: "https://example.org/mirror/"))
+    private let sizes: ImageSize.Lookup = { path in path == "images/a b.png" ? ImageSize(width: 640, height: 360) : nil }
+
+    func testAnImageOfTheSiteGetsItsSizeByItsDecodedPath() {
+        XCTAssertEqual(BodyImages.annotate(#"<p><img src="/mirror/images/a%20b.png?v=2" alt="x"></p>"#, routes: routes, sizes: sizes),
+                       #"<p><img src="/mirror/images/a%20b.png?v=2" alt="x" width="640" height="360" decoding="async"></p>"#)
+    }
+
+    func testImagesAfterTheFirstLoadLazilyAndSelfClosedTagsStayClosed() {
+        let html = #"<img src="/mirror/x.png" /><img src="https://cdn.example/y.jpg" />"#
+        XCTAssertEqual(BodyImages.annotate(html, routes: routes, sizes: sizes),
+                       #"<img src="/mirror/x.png" decoding="async" /><img src="https://cdn.example/y.jpg" loading="lazy" decoding="async" />"#)
+    }
+
+    func testAttributesTheSourceGaveAreKept() {
+        let html = #"<img src="/mirror/images/a%20b.png" width="10" height="5"><img src="/mirror/images/a%20b.png" loading="eager" decoding="sync" alt="a > b">"#
+        XCTAssertEqual(BodyImages.annotate(html, routes: routes, sizes: sizes),
+                       #"<img src="/mirror/images/a%20b.png" width="10" height="5" decoding="async"><img src="/mirror/images/a%20b.png" loading="eager" decoding="sync" alt="a > b" width="640" height="360">"#)
+    }
+
+    func testABodyWithoutImagesIsLeftAsItIs() {
+        let html = "<p>An <code>&lt;img&gt;</code> tag, and <imgx>.</p>"
+        XCTAssertEqual(BodyImages.annotate(html, routes: routes, sizes: sizes), html)
+    }
+}
