@@ -131,6 +131,19 @@ final class DemoSiteTests: XCTestCase {
         XCTAssertGreaterThan(checked, 1000)
     }
 
+    func testEveryHTMLFileNamesItsLanguage() throws {
+        // Redirect pages too (`aliases`): a page without `lang` is axe's serious `html-has-lang`,
+        // and the Nu checker warns of it; the demo has four aliases.
+        _ = try Self.build.get()
+        var redirects = 0
+        for file in outputFiles() where file.hasSuffix(".html") {
+            let html = try read(file)
+            XCTAssertNotNil(html.range(of: #"<html lang="(vi|en)">"#, options: .regularExpression), "\(file) names no language")
+            if html.contains("http-equiv=\"refresh\"") { redirects += 1 }
+        }
+        XCTAssertGreaterThanOrEqual(redirects, 4)
+    }
+
     func testEveryImageTheDemoShowsIsInTheSite() throws {
         // The demo's hosts are fictional (`phoco.example`): an image left on one is a broken image on
         // every list that shows its article (`make browser-check` found the scraped page's lead).
