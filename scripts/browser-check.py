@@ -61,7 +61,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -424,11 +423,9 @@ def full_page_screenshot(driver, path):
 
 
 def open_page(driver, url):
+    """Opens `url` and returns once its load event fired (WebDriver's default page load strategy)."""
     console_errors(driver)  # drop what earlier pages logged
     driver.get(url)
-    driver.execute_async_script("""
-        const done = arguments[arguments.length - 1];
-        if (document.readyState === 'complete') done(); else addEventListener('load', () => done());""")
 
 
 def check_page(driver, base, kind, path):
