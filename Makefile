@@ -4,7 +4,7 @@ SHELL := /bin/bash
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev zlib1g-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test build deps theme clean bench bench-large bench-templates bench-extraction bench-serve bench-mirror fuzz
+.PHONY: site serve test build deps theme clean bench bench-large bench-templates bench-extraction bench-serve bench-mirror fuzz browser-check
 
 ## site: install what is missing, build in release, render the demo site into Output/
 site: deps
@@ -73,6 +73,10 @@ bench-serve: deps
 ## bench-mirror: `broadsheet mirror` on a generated 10,000-article crawl (folder and WARC) against trafilatura extracting its articles (~10 min)
 bench-mirror: deps
 	python3 scripts/bench-mirror.py --swift "$(SWIFT)"
+
+## browser-check: every page kind of the demo site in headless Chromium (console, images, axe-core, navigation, search burst) and the Nu Html Checker over every page; installs Chromium and a venv when missing
+browser-check: site
+	python3 scripts/browser-check.py --site-output Output
 
 ## fuzz: each libFuzzer target of Fuzz/ for FUZZ_SECONDS (default 60) from its seed corpus (FUZZ_RUNS caps executions)
 FUZZ_SECONDS ?= 60

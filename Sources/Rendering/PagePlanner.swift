@@ -41,9 +41,10 @@ public struct PagePlanner {
             let kind: Page.Kind = article.isPage ? .page : .article
             pages.append(Page(file: Routes.file(for: article.path), kind: kind,
                               content: .template(template(for: kind), { model in model.articleContext(index) }), articles: [index]))
-            let target = article.path
+            let (target, language) = (article.path, article.language ?? config.language)
             for alias in article.aliases {
-                pages.append(Page(file: Routes.file(for: alias), kind: .alias, content: .bytes({ model in Redirect.page(to: target, routes: model.routes) }),
+                pages.append(Page(file: Routes.file(for: alias), kind: .alias,
+                                  content: .bytes({ model in Redirect.page(to: target, language: language, routes: model.routes) }),
                                   articles: [index]))
             }
         }
@@ -54,8 +55,9 @@ public struct PagePlanner {
             pages += list(.section, title: section.name, path: section.path, articles: section.articles, section: index)
             pages += feeds.pages(title: section.name, path: section.path, articles: section.articles)
             for alias in section.aliases {
-                let target = section.path
-                pages.append(Page(file: Routes.file(for: alias), kind: .alias, content: .bytes({ model in Redirect.page(to: target, routes: model.routes) }),
+                let (target, language) = (section.path, config.language)
+                pages.append(Page(file: Routes.file(for: alias), kind: .alias,
+                                  content: .bytes({ model in Redirect.page(to: target, language: language, routes: model.routes) }),
                                   articles: []))
             }
         }
@@ -132,16 +134,17 @@ public struct PagePlanner {
 /// The page written at an old path: a meta refresh and a canonical link, which every browser and
 /// search engine understands without a server. The refresh is root-relative, so it stays on the
 /// host that serves the site (a preview, a mirror published before its base URL was set); the
-/// canonical link is absolute, as search engines need it.
+/// canonical link is absolute, as search engines need it. It names its language, as every page
+/// must (WCAG 3.1.1; axe's `html-has-lang` is a serious violation): the article's, else the site's.
 enum Redirect {
-    static func page(to path: String, routes: Routes) -> [UInt8] {
+    static func page(to path: String, language: String, routes: Routes) -> [UInt8] {
         func escaped(_ url: String) -> String {
             url.replacing("&", with: "&amp;").replacing("\"", with: "&quot;").replacing("<", with: "&lt;")
         }
         let (local, canonical) = (escaped(routes.url(path)), escaped(routes.permalink(path)))
         return Array("""
         <!doctype html>
-        <html><head><meta charset="utf-8"><title>\(local)</title>
+        <html lang="\(escaped(language))"><head><meta charset="utf-8"><title>\(local)</title>
         <link rel="canonical" href="\(canonical)">
         <meta http-equiv="refresh" content="0; url=\(local)">
         <meta name="robots" content="noindex"></head>
