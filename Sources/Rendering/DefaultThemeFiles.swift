@@ -1016,7 +1016,7 @@ moreIn: "Xem thêm"
   {{#front.lead}}
   <article class="lead-story{{#image}} has-image{{/image}}">
     {{#image}}
-    <a class="lead-story-image" href="{{url}}" tabindex="-1" aria-hidden="true"><img src="{{image}}" alt=""{{#imageWidth}} width="{{imageWidth}}" height="{{imageHeight}}"{{/imageWidth}} decoding="async" fetchpriority="high"></a>
+    <a class="lead-story-image" href="{{url}}" tabindex="-1" aria-hidden="true"><img src="{{image}}" alt=""{{#imageWidth}} width="{{imageWidth}}" height="{{imageHeight}}"{{/imageWidth}} decoding="async"></a>
     {{/image}}
     <div class="lead-story-body">
       {{#section}}<p class="kicker-line"><a class="kicker" href="{{url}}">{{name}}</a></p>{{/section}}
