@@ -162,17 +162,29 @@ enum CommonMark {
 
     /// cmark-gfm marks an aligned table column with `align` on every cell, an attribute obsolete in
     /// HTML5 (the Nu Html Checker reports each one); the cells get `class="align-…"` instead, which
-    /// themes style and the sanitizer keeps. cmark writes the attribute alone on the tag, so the
-    /// whole tag is replaced; bodies without one are returned untouched.
+    /// themes style and the sanitizer keeps. cmark writes the attribute alone on the tag
+    /// (`<td align="left">`), so the attribute's name is swapped in place and `align-` put before
+    /// its value: one pass over the bytes, as `String.replacing` took a sixth of reading a site.
     static func alignmentClasses(_ html: String) -> String {
         guard html.containsBytes(" align=\"") else { return html }
-        var html = html
-        for cell in ["td", "th"] {
-            for side in ["left", "center", "right"] {
-                html = html.replacing("<\(cell) align=\"\(side)\">", with: "<\(cell) class=\"align-\(side)\">")
+        var output: [UInt8] = []
+        var bytes = Array(html.utf8)
+        output.reserveCapacity(bytes.count + 256)
+        let attribute = Array(" align=\"".utf8)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: " "), index >= 3, bytes[index - 3] == UInt8(ascii: "<"), bytes[index - 2] == UInt8(ascii: "t"),
+               bytes[index - 1] == UInt8(ascii: "d") || bytes[index - 1] == UInt8(ascii: "h"),
+               bytes[index...].starts(with: attribute) {
+                output.append(contentsOf: " class=\"align-".utf8)
+                index += attribute.count
+                continue
             }
+            output.append(bytes[index])
+            index += 1
         }
-        return html
+        bytes = []
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The text before `<!--more-->`, else the first paragraph, as plain text.
