@@ -70,7 +70,7 @@ enum DefaultThemeFiles {
   <header class="article-header">
     {{#section}}<p class="kicker-line"><a class="kicker" href="{{url}}">{{name}}</a></p>{{/section}}
     <h1 class="article-title">{{title}}</h1>
-    {{#summary}}<p class="article-summary">{{summary}}</p>{{/summary}}
+    {{#lede}}<p class="article-summary">{{lede}}</p>{{/lede}}
     <div class="article-meta">
       {{> partials/byline}}
       <p class="article-dates">

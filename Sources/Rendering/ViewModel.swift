@@ -183,6 +183,7 @@ public final class ViewModel: Sendable {
         // A crawled page often shows its lead image (its og:image) again as the body's first figure.
         let image = fields.fields["image"].flatMap { value -> String? in if case .string(let url) = value { return url } else { return nil } }
         fields.set("leadImage", image.map { article.bodyHTML.containsBytes("src=\"\($0)\"") ? .null : .string($0) } ?? .null)
+        fields.set("lede", article.summary.isEmpty || Lede.opens(article.bodyHTML, with: article.summary) ? .null : .string(article.summary))
         fields.set("related", objects: article.related.map { cards[$0] }, hashes: article.related.map { cardHashes[$0] })
         fields.set("hasRelated", .bool(!article.related.isEmpty))
         // A page is no `NewsArticle`.

@@ -47,6 +47,27 @@ final class DemoSiteTests: XCTestCase {
         XCTAssertFalse(result.stderr.contains("Templates/"), result.stderr)
     }
 
+    /// A crawled article's description is its first paragraph: the page shows it once, in the body.
+    func testAScrapedArticleShowsItsLeadParagraphOnce() throws {
+        _ = try Self.build.get()
+        let page = try read("2021/06/22/mo-rong-duong-ven-song/index.html")
+        let start = try XCTUnwrap(page.range(of: "<article class=\"article\">"))
+        let end = try XCTUnwrap(page.range(of: "</article>", range: start.upperBound..<page.endIndex))
+        let shown = page[start.upperBound..<end.lowerBound]
+        XCTAssertEqual(shown.components(separatedBy: "Sau ba tháng vận động, 300 trên 312 hộ dân").count - 1, 1)
+        XCTAssertFalse(shown.contains("class=\"article-summary\""), "no lede repeating the body's first paragraph")
+        XCTAssertTrue(try read("2021/01/24/cho-noi-binh-an/index.html").contains("class=\"article-summary\""),
+                      "a summary of its own is shown")
+    }
+
+    /// The demo shows the front page's choice: its featured story leads, though newer ones have images.
+    func testTheFeaturedStoryLeadsTheFrontPage() throws {
+        _ = try Self.build.get()
+        let home = try read("index.html")
+        let lead = try XCTUnwrap(home.range(of: "<article class=\"lead-story"))
+        XCTAssertTrue(home[lead.upperBound...].prefix(1500).contains("Một buổi sáng ở chợ nổi Bình An"))
+    }
+
     func testEveryNonDraftArticleHasAPage() throws {
         _ = try Self.build.get()
         let content = Self.repository.appendingPathComponent("Content")
