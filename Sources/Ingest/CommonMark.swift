@@ -155,7 +155,7 @@ enum CommonMark {
             }
         }
         let extensionsList = cmark_parser_get_syntax_extensions(parser)
-        let html = alignmentClasses(take(cmark_render_html(root, options, extensionsList)))
+        let html = figures(alignmentClasses(take(cmark_render_html(root, options, extensionsList))))
         return Rendered(html: html, words: words,
                         summary: summary(root), firstHeading: firstHeading, references: references, hasRawHTML: hasRawHTML)
     }
@@ -185,6 +185,31 @@ enum CommonMark {
         }
         bytes = []
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// An image alone in its paragraph with a title (`![Cầu mới](cau.png "Cây cầu nhìn từ bờ bắc")`)
+    /// is a figure, its title the caption — as Hugo's `figure` shortcode and most Markdown themes
+    /// show one: `<figure><img src alt><figcaption>title</figcaption></figure>`. An image inside a
+    /// sentence, or without a title, stays as it is.
+    static func figures(_ html: String) -> String {
+        guard html.containsBytes("<p><img ") else { return html }
+        var result = ""
+        var rest = Substring(html)
+        while let open = rest.range(of: "<p><img ") {
+            result += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "</p>") else { break }
+            let image = rest[rest.index(open.lowerBound, offsetBy: 3)..<close.lowerBound]
+            if image.hasSuffix(" />"), image.dropFirst().firstIndex(of: "<") == nil,
+               let titleStart = image.range(of: " title=\""), let titleEnd = image[titleStart.upperBound...].firstIndex(of: "\"") {
+                let caption = image[titleStart.upperBound..<titleEnd]
+                let untitled = image[..<titleStart.lowerBound] + image[image.index(after: titleEnd)...]
+                result += "<figure>" + untitled + "<figcaption>" + caption + "</figcaption></figure>"
+            } else {
+                result += rest[open.lowerBound..<close.upperBound]
+            }
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
     }
 
     /// The text before `<!--more-->`, else the first paragraph, as plain text.

@@ -9,6 +9,18 @@ final class MarkdownReaderTests: XCTestCase {
         reader.read(Array(("---\ntitle: t\n---\n" + markdown).utf8), path: "a.md").bodyHTML
     }
 
+    func testAnImageAloneWithATitleIsAFigureWithItsCaption() {
+        let figure = "![Cầu mới](cau.png \"Cây cầu nhìn từ bờ bắc & nam\")\n"
+        // Without raw HTML the body is cmark's; with it, the sanitizer's: both keep the figure.
+        for markdown in [figure, "<span>raw</span>\n\n" + figure] {
+            XCTAssertTrue(body(markdown).contains("<figure><img src=\"cau.png\" alt=\"Cầu mới\" /><figcaption>Cây cầu nhìn từ bờ bắc &amp; nam</figcaption></figure>")
+                          || body(markdown).contains("<figure><img src=\"cau.png\" alt=\"Cầu mới\"><figcaption>Cây cầu nhìn từ bờ bắc &amp; nam</figcaption></figure>"),
+                          body(markdown))
+        }
+        XCTAssertEqual(body("![Cầu](cau.png)\n"), "<p><img src=\"cau.png\" alt=\"Cầu\" /></p>\n", "no title, no caption")
+        XCTAssertTrue(body("Trong câu ![x](x.png \"t\") này.\n").contains("<p>Trong câu <img src=\"x.png\" alt=\"x\" title=\"t\" /> này.</p>"))
+    }
+
     func testTablesRender() {
         XCTAssertTrue(body("| a | b |\n|---|---|\n| 1 | 2 |\n").contains("<table>"))
     }
