@@ -5,11 +5,14 @@ import Foundation
 /// headline and again as the body's first lines.
 enum Lede {
     /// True when the text of `bodyHTML`'s first paragraph begins with `summary` (white space and
-    /// markup aside) — the summary a theme would show above it adds nothing.
+    /// markup aside, and a short source line such as `(Tổ Quốc) -` before it) — the summary a
+    /// theme would show above it adds nothing.
     static func opens(_ bodyHTML: String, with summary: String) -> Bool {
         let wanted = collapsed(summary)
         guard !wanted.isEmpty, let first = firstParagraphText(bodyHTML) else { return false }
-        return collapsed(first).hasPrefix(wanted)
+        // The summary may lack the source the paragraph opens with (`(Tổ Quốc) - `).
+        guard let found = collapsed(first).range(of: wanted) else { return false }
+        return found.lowerBound.utf16Offset(in: collapsed(first)) <= 60
     }
 
     /// The text of the first `<p>` of the body, tags taken out, entities as written (the summary

@@ -43,3 +43,14 @@ final class HeaderLinesTests: XCTestCase {
         XCTAssertNil(HeaderLines.dateline("Sáng 30/11, hơn 900 học sinh đã đến trường"))
     }
 }
+
+extension HeaderLinesTests {
+    func testASummaryLosesTheSourceItsFirstSentenceOpensWith() {
+        XCTAssertEqual(HTMLExtractor.withoutSourcePrefix("(Tổ Quốc) - Chiều ngày 30/11, Thủ tướng chủ trì phiên họp."),
+                       "Chiều ngày 30/11, Thủ tướng chủ trì phiên họp.")
+        XCTAssertEqual(HTMLExtractor.withoutSourcePrefix("(Reuters) — The county opened its first solar farm."), "The county opened its first solar farm.")
+        XCTAssertEqual(HTMLExtractor.withoutSourcePrefix("(Ảnh minh họa) Một câu."), "(Ảnh minh họa) Một câu.", "no dash: not a source line")
+        XCTAssertEqual(HTMLExtractor.withoutSourcePrefix("Giá lúa tăng (so với tháng trước) - nông dân phấn khởi."),
+                       "Giá lúa tăng (so với tháng trước) - nông dân phấn khởi.")
+    }
+}

@@ -16,3 +16,12 @@ final class LedeTests: XCTestCase {
         XCTAssertFalse(Lede.opens(body, with: ""))
     }
 }
+
+extension LedeTests {
+    func testASummaryWithoutTheParagraphsSourceLineNeedsNoLedeEither() {
+        let body = "<p><b>(Tin Hồng Châu) -</b> Sau ba tháng vận động, 300 hộ đồng thuận.</p>"
+        XCTAssertTrue(Lede.opens(body, with: "Sau ba tháng vận động, 300 hộ đồng thuận."))
+        XCTAssertFalse(Lede.opens("<p>" + String(repeating: "Một câu dài khác hẳn. ", count: 10) + "Sau ba tháng vận động.</p>",
+                                  with: "Sau ba tháng vận động."), "found far into the paragraph: a summary of its own")
+    }
+}

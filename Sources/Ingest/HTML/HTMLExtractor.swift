@@ -110,7 +110,7 @@ public struct HTMLExtractor: Sendable {
         page.canonical = metadata.canonical.flatMap { URLPolicy.allowed($0) }.map { Self.resolve($0, against: base) }
         page.image = metadata.image.flatMap { URLPolicy.allowed($0, image: true) }.map { Self.resolve($0, against: base) }
         // Without a stated summary, the lede stands in, as reader views show it.
-        page.description = metadata.description ?? Sanitizer.firstLine(of: page.text)
+        page.description = (metadata.description ?? Sanitizer.firstLine(of: page.text)).map(Self.withoutSourcePrefix)
         page.lang = metadata.lang
         page.site = metadata.site
         page.declaresArticle = metadata.declaresArticle
@@ -174,6 +174,19 @@ public struct HTMLExtractor: Sendable {
             if let content = meta.attribute("content"), content.hasPrefix("http") { return content }
         }
         return nil
+    }
+
+    /// A summary without the agency or paper news wires print before the first sentence —
+    /// `(Tổ Quốc) - Chiều ngày 30/11…`, `(Reuters) — The…` — which belongs to the body, where it
+    /// stays, and not to a card's one line. Only a short parenthesis and a dash at the very start.
+    static func withoutSourcePrefix(_ summary: String) -> String {
+        let trimmed = summary.whitespaceTrimmed
+        guard trimmed.hasPrefix("("), let close = trimmed.firstIndex(of: ")"),
+              trimmed.distance(from: trimmed.startIndex, to: close) <= 40 else { return summary }
+        var rest = trimmed[trimmed.index(after: close)...].drop { $0 == " " || $0 == "\u{00A0}" }
+        guard let dash = rest.first, "-–—".contains(dash) else { return summary }
+        rest = rest.dropFirst().drop { $0 == " " || $0 == "\u{00A0}" }
+        return rest.count >= 20 ? String(rest) : summary
     }
 
     /// The page URL, or the page's `<base href>` resolved against it.
