@@ -43,6 +43,8 @@ public struct MarkdownReader: Sendable {
         let hasCarriageReturn = bytes.withUnsafeBytes { buffer in buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false }
         let text = hasCarriageReturn ? decoded.replacingOccurrences(of: "\r\n", with: "\n") : decoded
         let split: FrontMatterSplit
+        // What a `{{< param >}}` shortcode may print.
+        var parameters: [String: String] = [:]
         do {
             split = try FrontMatterSplit(Substring(text))
             let fields: FrontMatterFields
@@ -53,6 +55,7 @@ public struct MarkdownReader: Sendable {
             case nil: fields = FrontMatterFields()
             }
             FrontMatter.apply(fields, to: &document, timeZone: timeZone)
+            parameters = fields.values.compactMapValues(\.text)
         } catch {
             document.diagnostics.append(error.diagnostic(path: path))
             return document
@@ -69,15 +72,20 @@ public struct MarkdownReader: Sendable {
                 document.date = ParsedDate(date: date, utcOffsetSeconds: timeZone.secondsFromGMT(for: date), hasTime: true)
             }
         }
-        let rendered = CommonMark.render(split.body, firstLine: split.bodyLine)
+        let expanded = Shortcodes(parameters: parameters).expand(String(split.body))
+        for problem in expanded.problems {
+            document.diagnostics.append(Diagnostic(path: path, line: split.bodyLine + problem.line - 1, column: problem.column, severity: .warning,
+                                                   code: "markup.shortcode", message: problem.message))
+        }
+        let rendered = CommonMark.render(Substring(expanded.body), firstLine: split.bodyLine)
         if rendered.tablesLeftAsText {
             document.diagnostics.append(Diagnostic(path: path, line: split.bodyLine, column: 1, severity: .warning, code: "limit.table",
                                                    message: "the body's tables could hold more than \(CommonMark.tableCellLimit) cells; "
                                                     + "they were left as text"))
         }
-        document.bodyHTML = rendered.html
+        document.bodyHTML = expanded.withEmbeds(rendered.html)
         if rendered.hasRawHTML && !keepsUnsafeHTML {
-            let sanitized = Sanitizer.markdown(rendered.html)
+            let sanitized = Sanitizer.markdown(document.bodyHTML)
             document.bodyHTML = sanitized.html
             if sanitized.cutOff {
                 document.diagnostics.append(Diagnostic(path: path, line: split.bodyLine, column: 1, severity: .warning, code: "markup.too-deep",

@@ -1,0 +1,240 @@
+import Foundation
+
+/// Hugo shortcodes and Jekyll Liquid tags in a Markdown body, as sites moved from those tools
+/// have them: the common ones are replaced by what they stand for before the Markdown is read —
+/// Hugo's `figure`, `youtube`, `vimeo`, `gist`, `ref`/`relref`, `param`, `highlight`; Jekyll's
+/// `highlight`, `link`, `post_url`, `raw` — and any other is left exactly as written and reported
+/// once per file at its line, never dropped silently. Code (fenced blocks, inline code) is text
+/// and is left alone.
+struct Shortcodes {
+    /// Front matter values a `param` shortcode may name.
+    var parameters: [String: String] = [:]
+
+    /// The body with the known tags replaced, and what was left as written.
+    struct Result {
+        var body: String
+        /// `(line in the body, column, message)` of each tag left as written.
+        var problems: [(line: Int, column: Int, message: String)] = []
+        /// Video players, which GFM's tag filter would escape in Markdown: the body holds
+        /// `<!--embed:N-->` for each, put back into the rendered HTML (`withEmbeds`).
+        var embeds: [String] = []
+
+        /// Rendered HTML with the players in place of their markers.
+        func withEmbeds(_ html: String) -> String {
+            embeds.indices.reduce(html) { html, index in html.replacingOccurrences(of: Self.marker(index), with: embeds[index]) }
+        }
+
+        static func marker(_ index: Int) -> String { "<!--embed:\(index)-->" }
+    }
+
+    /// Expands the tags of `body`.
+    func expand(_ body: String) -> Result {
+        guard body.containsBytes("{{") || body.containsBytes("{%") else { return Result(body: body) }
+        var expansion = Expansion(shortcodes: self)
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        var index = 0
+        var fence: String?
+        while index < lines.count {
+            let line = lines[index]
+            let trimmed = line.drop { $0 == " " }
+            if let open = fence {
+                expansion.output.append(String(line))
+                if trimmed.hasPrefix(open) { fence = nil }
+            } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = String(trimmed.prefix(3))
+                expansion.output.append(String(line))
+            } else if let (language, end) = Self.highlightStart(trimmed) {
+                // A highlighted block becomes a fenced one: its code is code, whatever it holds.
+                let close = lines[(index + 1)...].firstIndex { $0.drop { $0 == " " }.hasPrefix(end) } ?? lines.count
+                expansion.output.append("```" + language)
+                expansion.output += lines[(index + 1)..<close].map(String.init)
+                expansion.output.append("```")
+                index = close
+            } else if trimmed.hasPrefix("{% raw %}") && !trimmed.contains("{% endraw %}") {
+                let close = lines[(index + 1)...].firstIndex { $0.contains("{% endraw %}") } ?? lines.count - 1
+                let block = lines[index...close].joined(separator: "\n")
+                expansion.output.append(block.replacingOccurrences(of: "{% raw %}", with: "").replacingOccurrences(of: "{% endraw %}", with: ""))
+                index = close
+            } else {
+                expansion.output.append(expansion.line(line, number: index + 1))
+            }
+            index += 1
+        }
+        return Result(body: expansion.output.joined(separator: "\n"), problems: expansion.problems, embeds: expansion.embeds)
+    }
+
+    /// `{% highlight ruby %}` or `{{< highlight go "linenos=table" >}}` alone on a line: its
+    /// language and the line that ends the block.
+    private static func highlightStart(_ line: Substring) -> (String, String)? {
+        let line = Substring(line.trimmingCharacters(in: .whitespaces))
+        for (open, close, end) in [("{%", "%}", "{% endhighlight"), ("{{<", ">}}", "{{< /highlight")] {
+            guard line.hasPrefix(open), line.hasSuffix(close) else { continue }
+            let words = Self.words(line.dropFirst(open.count).dropLast(close.count))
+            guard words.first == "highlight" else { continue }
+            return (words.count > 1 ? words[1] : "", end)
+        }
+        return nil
+    }
+
+    /// A tag's words: quoted strings stay whole, without their quotes.
+    static func words(_ text: Substring) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var quote: Character?
+        for character in text {
+            if let open = quote {
+                if character == open { quote = nil } else { current.append(character) }
+            } else if character == "\"" || character == "`" {
+                quote = character
+            } else if character.isWhitespace {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// One body's expansion under way.
+    private struct Expansion {
+        let shortcodes: Shortcodes
+        var output: [String] = []
+        var problems: [(line: Int, column: Int, message: String)] = []
+        var embeds: [String] = []
+        private var reported: Set<String> = []
+
+        init(shortcodes: Shortcodes) {
+            self.shortcodes = shortcodes
+        }
+
+        /// A line with its tags replaced; inline code is skipped.
+        mutating func line(_ line: Substring, number: Int) -> String {
+            var result = ""
+            var rest = line
+            while let start = rest.firstIndex(where: { $0 == "{" || $0 == "`" }) {
+                result += rest[..<start]
+                rest = rest[start...]
+                if rest.first == "`" {
+                    // Inline code, to its closing run of backticks.
+                    let run = rest.prefix { $0 == "`" }
+                    let after = rest[run.endIndex...]
+                    let end = after.range(of: String(run)).map { $0.upperBound } ?? rest.endIndex
+                    result += rest[..<end]
+                    rest = rest[end...]
+                    continue
+                }
+                guard let (tag, kind) = Self.tag(at: rest) else {
+                    result.append("{")
+                    rest = rest.dropFirst()
+                    continue
+                }
+                let column = line.distance(from: line.startIndex, to: start) + 1
+                if kind == .liquidTag, Shortcodes.words(tag.inside).first == "raw" {
+                    // Everything to `{% endraw %}` is text, tags and all.
+                    let after = rest[tag.text.endIndex...]
+                    let end = after.range(of: "{% endraw %}")
+                    result += after[..<(end?.lowerBound ?? after.endIndex)]
+                    rest = after[(end?.upperBound ?? after.endIndex)...]
+                    continue
+                }
+                if let replaced = expand(tag, kind: kind, line: number, column: column) {
+                    result += replaced
+                } else {
+                    result += tag.text
+                }
+                rest = rest[tag.text.endIndex...]
+            }
+            return result + rest
+        }
+
+        enum Kind { case hugo, liquidTag, liquidOutput }
+
+        /// The tag starting `text`, when one does: its whole text and its inside.
+        static func tag(at text: Substring) -> ((text: Substring, inside: Substring), Kind)? {
+            for (open, close, kind) in [("{{<", ">}}", Kind.hugo), ("{{%", "%}}", .hugo), ("{%", "%}", .liquidTag), ("{{", "}}", .liquidOutput)]
+            where text.hasPrefix(open) {
+                guard let end = text.range(of: close) else { return nil }
+                return ((text[..<end.upperBound], text[text.index(text.startIndex, offsetBy: open.count)..<end.lowerBound]), kind)
+            }
+            return nil
+        }
+
+        /// What a tag stands for, or nil when it is left as written (and reported).
+        mutating func expand(_ tag: (text: Substring, inside: Substring), kind: Kind, line: Int, column: Int) -> String? {
+            let words = Shortcodes.words(tag.inside)
+            let name = words.first ?? ""
+            var named: [String: String] = [:]
+            var positional: [String] = []
+            for word in words.dropFirst() {
+                if let equals = word.firstIndex(of: "="), !word.hasPrefix("=") {
+                    named[String(word[..<equals])] = String(word[word.index(after: equals)...])
+                } else {
+                    positional.append(word)
+                }
+            }
+            switch (kind, name) {
+            case (.hugo, "figure"):
+                guard let source = named["src"] else { break }
+                let caption = named["caption"] ?? named["title"] ?? ""
+                var image = "<img src=\"\(Self.escaped(source))\" alt=\"\(Self.escaped(named["alt"] ?? caption))\">"
+                if let link = named["link"] { image = "<a href=\"\(Self.escaped(link))\">" + image + "</a>" }
+                return "<figure>" + image + (caption.isEmpty ? "" : "<figcaption>\(Self.escaped(caption))</figcaption>") + "</figure>"
+            case (.hugo, "youtube"):
+                guard let id = named["id"] ?? positional.first, Self.isVideoID(id) else { break }
+                return embed("<iframe src=\"https://www.youtube-nocookie.com/embed/\(id)\" title=\"YouTube\" allowfullscreen loading=\"lazy\"></iframe>")
+            case (.hugo, "vimeo"):
+                guard let id = named["id"] ?? positional.first, !id.isEmpty, id.allSatisfy(\.isNumber) else { break }
+                return embed("<iframe src=\"https://player.vimeo.com/video/\(id)\" title=\"Vimeo\" allowfullscreen loading=\"lazy\"></iframe>")
+            case (.hugo, "gist"):
+                guard positional.count >= 2 else { break }
+                let address = "https://gist.github.com/\(positional[0])/\(positional[1])"
+                return "<a href=\"\(Self.escaped(address))\">gist \(Self.escaped(positional[0]))/\(Self.escaped(positional[1]))</a>"
+            case (.hugo, "ref"), (.hugo, "relref"):
+                guard let target = positional.first else { break }
+                return target
+            case (.hugo, "param"):
+                guard let key = positional.first, let value = shortcodes.parameters[key] else { break }
+                return Self.escaped(value)
+            case (.liquidTag, "link"):
+                guard let target = positional.first else { break }
+                return target.hasPrefix("/") ? target : "/" + target
+            case (.liquidTag, "post_url"):
+                guard let target = positional.first else { break }
+                return "/_posts/" + target + ".md"
+            case (.liquidTag, "raw"), (.liquidTag, "endraw"):
+                return ""
+            default:
+                break
+            }
+            let what: String
+            switch kind {
+            case .hugo: what = name.hasPrefix("/") ? "closing shortcode \"\(name)\" without its opening" : "unknown shortcode \"\(name)\""
+            case .liquidTag: what = "Liquid tag \"\(name)\" is not run"
+            case .liquidOutput: what = "Liquid output \"\(tag.text)\" is not run"
+            }
+            let opening = "unknown shortcode \"\(name.dropFirst())\""
+            if !(name.hasPrefix("/") && reported.contains(opening)), reported.insert(what).inserted {
+                problems.append((line, column, what + "; it is left as written"))
+            }
+            return nil
+        }
+
+        /// A marker for `html`, kept aside until the Markdown is rendered.
+        mutating func embed(_ html: String) -> String {
+            embeds.append(html)
+            return Result.marker(embeds.count - 1)
+        }
+
+        /// A YouTube video id: letters, digits, `-` and `_`.
+        static func isVideoID(_ id: String) -> Bool {
+            !id.isEmpty && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        }
+
+        static func escaped(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+    }
+}
