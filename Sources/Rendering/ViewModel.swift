@@ -40,9 +40,10 @@ public final class ViewModel: Sendable {
     /// `now` is what "now" means for this build: `SOURCE_DATE_EPOCH`, else the newest article's date.
     /// Cards are made for every article, or only for `cardsFor` when the caller renders only
     /// pages showing those (an incremental build); the other cards are then empty. `imageSizes`
-    /// gives the size of an image file of the site by its output path (none: no sizes are written).
+    /// gives the size of an image file of the site by its output path (none: no sizes are written),
+    /// `imageVariants` the widths of its resized copies (none: no `srcset`).
     public init(graph: ContentGraph, config: SiteConfig, theme: Theme, now: CivilDate, cardsFor: Set<Int>? = nil,
-                imageSizes: @escaping ImageSize.Lookup = { _ in nil }) {
+                imageSizes: @escaping ImageSize.Lookup = { _ in nil }, imageVariants: @escaping ImageVariants.Lookup = { _ in [] }) {
         self.graph = graph
         self.now = now
         self.imageSizes = imageSizes
@@ -73,7 +74,7 @@ public final class ViewModel: Sendable {
         let cardsAndSums = ConcurrentMap.map(Array(graph.articles.indices)) { index -> ([String: TemplateValue], UInt64) in
             guard cardsFor?.contains(index) ?? true else { return ([:], 0) }
             let card = Self.card(for: graph.articles[index], graph: graph, routes: routes, language: language, names: names,
-                                 imageSizes: imageSizes)
+                                 imageSizes: imageSizes, imageVariants: imageVariants)
             return (card, StableHasher.fieldSum(card))
         }
         cards = cardsAndSums.map(\.0)
@@ -103,7 +104,7 @@ public final class ViewModel: Sendable {
     }
 
     private static func card(for article: Article, graph: ContentGraph, routes: Routes, language: String,
-                             names: SharedNames, imageSizes: ImageSize.Lookup) -> [String: TemplateValue] {
+                             names: SharedNames, imageSizes: ImageSize.Lookup, imageVariants: ImageVariants.Lookup) -> [String: TemplateValue] {
         var card: [String: TemplateValue] = [
             "title": .string(article.title),
             "url": .string(routes.url(article.path)),
@@ -121,7 +122,7 @@ public final class ViewModel: Sendable {
             "readingMinutes": .int(max(1, (article.wordCount + 100) / 200)),
             // Optional fields are present as null, so `--strict` reports only names a theme got wrong.
             "updated": .null, "updatedText": .null, "updatedISO": .null, "section": .null, "image": .null, "imagePermalink": .null,
-            "imageWidth": .null, "imageHeight": .null, "source": .null,
+            "imageWidth": .null, "imageHeight": .null, "imageSrcset": .null, "source": .null,
         ]
         if let updated = article.updated {
             card["updated"] = .date(TemplateDate(secondsSince1970: updated.secondsSince1970, utcOffsetSeconds: updated.utcOffsetSeconds))
@@ -132,9 +133,13 @@ public final class ViewModel: Sendable {
         if let image = article.image {
             card["image"] = .string(image)
             card["imagePermalink"] = .string(routes.absolute(image))
-            if let size = routes.outputPath(ofURL: image).flatMap(imageSizes) {
+            let file = routes.outputPath(ofURL: image)
+            if let file, let size = imageSizes(file) {
                 card["imageWidth"] = .int(size.width)
                 card["imageHeight"] = .int(size.height)
+                if let srcset = ImageVariants.srcset(url: image, ownWidth: size.width, widths: imageVariants(file)) {
+                    card["imageSrcset"] = .string(srcset)
+                }
             }
         }
         if let canonical = article.canonical, article.kind == .scrapedHTML { card["source"] = .string(canonical) }
