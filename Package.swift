@@ -45,8 +45,8 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         // libvips for the resized copies of content images (srcset): it streams an image through
-        // its shrink instead of decoding it whole, so a 6000-px photo costs a few MB, not 100; and
-        // it is thread-safe, so images are resized on every core. Debian ships it (8.14).
+        // its shrink instead of decoding it whole, so a large photo is never in memory at full size,
+        // and it is thread-safe, so images are resized on every core. Debian ships it (8.14).
         .systemLibrary(
             name: "CLibVips",
             pkgConfig: "vips",

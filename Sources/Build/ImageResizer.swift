@@ -8,9 +8,8 @@ import Glibc
 
 /// Makes the resized copies of content images (see `ImageVariants`) with libvips, each once: a
 /// copy is kept in the site's `.broadsheet/cache/images/`, named by its source's stamp (path,
-/// size, modification time) and its width, and every later build copies it from there. Resizing
-/// is the slow part of an image (a 4,000-px JPEG takes a tenth of a second); a build that copies
-/// from the cache does no decoding at all.
+/// size, modification time) and its width, and every later build copies it from there: resizing
+/// decodes the whole image, copying from the cache decodes nothing.
 struct ImageResizer: Sendable {
     /// The cache folder.
     let folder: URL
