@@ -79,7 +79,8 @@ extension Build {
     }
 
     /// Puts the copy of `asset` `width` pixels wide into the output: the previous build's file when
-    /// the source is unchanged, else the cached copy, made first when there is none.
+    /// the source is unchanged, else the cached copy, made first when there is none (or, without
+    /// the build cache, a copy made now).
     private func copyVariant(of asset: SourceFile, stamp: UInt64, width: Int, resizer: ImageResizer, writer: OutputWriter,
                              previous: BuildManifest?) throws(OutputError) -> AssetCopy {
         // `ImageSizeReader` gives widths only for paths that have a copy's path.
@@ -91,8 +92,13 @@ extension Build {
         if previous?.files[path]?.source == record.source && writer.keepPrevious(path) {
             return AssetCopy(path: path, record: record, written: false)
         }
-        let cached = try resizer.copy(of: asset.sourcePath, shown: asset.path, stamp: stamp, width: width)
-        try writer.copy(from: cached.path, to: path)
+        if options.useCache {
+            let cached = try resizer.copy(of: asset.sourcePath, shown: asset.path, stamp: stamp, width: width)
+            try writer.copy(from: cached.path, to: path)
+        } else {
+            // `--no-cache` leaves nothing in `.broadsheet/cache/`: the copy is made into the output itself.
+            try ImageResizer.resize(asset.sourcePath, shown: asset.path, width: width, to: writer.staging.appendingPathComponent(path).path)
+        }
         return AssetCopy(path: path, record: record, written: true)
     }
 }

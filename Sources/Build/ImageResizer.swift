@@ -42,21 +42,31 @@ struct ImageResizer: Sendable {
         let ext = (sourcePath as NSString).pathExtension.lowercased()
         let cached = cachedPath(stamp: stamp, width: width, extension: ext)
         if access(cached, F_OK) == 0 { return (cached, false) }
-        guard Self.started else { throw OutputError(path: shown, message: "libvips could not be started to resize it") }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // Written under a name of this process and renamed: another build of the same site (to
         // another output) may make the same copy, and must never read a half-written one.
         let partial = cached + ".\(getpid()).partial"
-        let format: Int32 = switch ext {
+        try Self.resize(sourcePath, shown: shown, width: width, to: partial)
+        guard rename(partial, cached) == 0 else {
+            unlink(partial)
+            throw OutputError(path: shown, message: "cannot keep its copy \(width) px wide in \(folder.path)")
+        }
+        return (cached, true)
+    }
+
+    /// Writes `sourcePath` (its output path `shown`, for errors) shrunk to `width` pixels wide, in
+    /// its own format, to `target`.
+    static func resize(_ sourcePath: String, shown: String, width: Int, to target: String) throws(OutputError) {
+        guard started else { throw OutputError(path: shown, message: "libvips could not be started to resize it") }
+        let format: Int32 = switch (sourcePath as NSString).pathExtension.lowercased() {
         case "png": Int32(BROADSHEET_VIPS_PNG.rawValue)
         case "webp": Int32(BROADSHEET_VIPS_WEBP.rawValue)
         default: Int32(BROADSHEET_VIPS_JPEG.rawValue)
         }
-        guard broadsheet_vips_resize(sourcePath, partial, Int32(width), format) == 0, rename(partial, cached) == 0 else {
+        guard broadsheet_vips_resize(sourcePath, target, Int32(width), format) == 0 else {
             broadsheet_vips_clear_error()
-            unlink(partial)
+            unlink(target)
             throw OutputError(path: shown, message: "cannot resize it to \(width) px wide")
         }
-        return (cached, true)
     }
 }

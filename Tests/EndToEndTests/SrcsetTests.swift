@@ -56,6 +56,16 @@ final class SrcsetTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: other), try Data(contentsOf: site.output.appendingPathComponent("images/wide-800w.png")))
     }
 
+    func testABuildWithoutTheCacheMakesItsCopiesInTheOutputAlone() throws {
+        let cold = try FixtureSite(copying: "srcset")
+        defer { cold.remove() }
+        let result = try cold.run(["build", "--no-cache"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cold.root.appendingPathComponent(".broadsheet/cache/images").path))
+        XCTAssertEqual(try Data(contentsOf: cold.output.appendingPathComponent("images/wide-1200w.png")),
+                       try Data(contentsOf: site.output.appendingPathComponent("images/wide-1200w.png")), "the same bytes as a cached copy")
+    }
+
     func testAFullRebuildKeepsTheCopiesInTheOutput() throws {
         let copy = site.output.appendingPathComponent("images/wide-480w.png").path
         let inode = try FileManager.default.attributesOfItem(atPath: copy)[.systemFileNumber] as? Int
