@@ -36,6 +36,8 @@ public final class ViewModel: Sendable {
     let now: CivilDate
     /// The pixel sizes of the site's image files, for `width` and `height` on `<img>`.
     let imageSizes: ImageSize.Lookup
+    /// The widths of the resized copies of the site's image files, for `srcset` on `<img>`.
+    let imageVariants: ImageVariants.Lookup
 
     /// `now` is what "now" means for this build: `SOURCE_DATE_EPOCH`, else the newest article's date.
     /// Cards are made for every article, or only for `cardsFor` when the caller renders only
@@ -47,6 +49,7 @@ public final class ViewModel: Sendable {
         self.graph = graph
         self.now = now
         self.imageSizes = imageSizes
+        self.imageVariants = imageVariants
         self.config = config
         routes = Routes(config: config)
         labels = Labels(language: config.language)
@@ -179,7 +182,7 @@ public final class ViewModel: Sendable {
         let article = graph.articles[index]
         var fields = PageContext(fields: cards[index], hashSum: cardSums[index])
         let anchored = HeadingAnchors(article.bodyHTML)
-        fields.set("body", .html(BodyImages.annotate(anchored.html, routes: routes, sizes: imageSizes)))
+        fields.set("body", .html(BodyImages.annotate(anchored.html, routes: routes, sizes: imageSizes, variants: imageVariants)))
         fields.set("toc", .list(anchored.entries.map {
             ["level": .int($0.level), "text": .string($0.text), "id": .string($0.id), "url": .string("#" + $0.id)]
         }))

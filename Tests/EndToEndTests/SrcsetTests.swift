@@ -40,6 +40,12 @@ final class SrcsetTests: XCTestCase {
         XCTAssertTrue(article.contains(#"<figure class="lead-image"><img src="/images/wide.png" alt="" width="1600" height="1000" srcset="/images/wide-480w.png 480w"#), article)
     }
 
+    func testABodyImageOffersItsCopiesForTheMeasure() throws {
+        let article = try site.read("2026/12/02/bench/index.html")
+        XCTAssertTrue(article.contains(#"<img src="/images/wide.png" alt="The ridge from the square" width="1600" height="1000" srcset="/images/wide-480w.png 480w, "#
+            + #"/images/wide-800w.png 800w, /images/wide-1200w.png 1200w, /images/wide.png 1600w" sizes="(min-width: 712px) 680px, 100vw""#), article)
+    }
+
     func testANarrowImageHasNoCopiesAndNoSrcset() throws {
         let list = try site.read("section/news/index.html")
         XCTAssertTrue(list.contains(#"<img src="/images/narrow.png" alt="" width="300" height="200" loading="lazy""#), list)
