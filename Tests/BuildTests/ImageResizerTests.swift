@@ -2,6 +2,7 @@
 import Foundation
 import Infrastructure
 import Rendering
+import Synchronization
 import TestSupport
 import XCTest
 
@@ -66,6 +67,23 @@ final class ImageResizerTests: XCTestCase {
         let one = try ImageResizer(site: site).copy(of: wide.sourcePath, shown: wide.path, stamp: 1, width: 800)
         let other = try ImageResizer(site: site.appendingPathComponent("other")).copy(of: wide.sourcePath, shown: wide.path, stamp: 1, width: 800)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: one.path)), try Data(contentsOf: URL(fileURLWithPath: other.path)))
+    }
+
+    /// libvips is shared by the threads of a build: copies made at once on many threads are each
+    /// whole and the same.
+    func testCopiesMadeAtOnceOnManyThreadsAreTheSame() throws {
+        let wide = try image("wide.png")
+        let targets = (0..<16).map { site.appendingPathComponent("copy-\($0).png").path }
+        let failures = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: targets.count) { index in
+            do { try ImageResizer.resize(wide.sourcePath, shown: wide.path, width: 480 + index % 2 * 320, to: targets[index]) } catch {
+                failures.withLock { $0 += 1 }
+            }
+        }
+        XCTAssertEqual(failures.withLock { $0 }, 0)
+        let bytes = try targets.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        for index in bytes.indices.dropFirst(2) { XCTAssertEqual(bytes[index], bytes[index % 2], "copy \(index)") }
+        XCTAssertEqual(try size(ofFile: targets[1]), ImageSize(width: 800, height: 500))
     }
 
     func testACopysPathTakesTheWidthBeforeTheExtension() {
