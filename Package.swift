@@ -44,6 +44,14 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // libvips for the resized copies of content images (srcset): it streams an image through
+        // its shrink instead of decoding it whole, so a large photo is never in memory at full size,
+        // and it is thread-safe, so images are resized on every core. Debian ships it (8.14).
+        .systemLibrary(
+            name: "CLibVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         .target(name: "Infrastructure"),
         .target(name: "Templating"),
         .target(name: "SiteConfig", dependencies: ["Infrastructure", .product(name: "Yams", package: "Yams")]),
@@ -58,7 +66,7 @@ let package = Package(
         ),
         .target(
             name: "Build",
-            dependencies: ["Infrastructure", "SiteConfig", "Templating", "Ingest", "ContentGraph", "Rendering"]
+            dependencies: ["CLibVips", "Infrastructure", "SiteConfig", "Templating", "Ingest", "ContentGraph", "Rendering"]
         ),
         .target(
             name: "Preview",

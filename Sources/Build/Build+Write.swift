@@ -26,33 +26,44 @@ extension Build {
     }
 
     /// Copies content assets and writes theme assets, keeping the previous file where the
-    /// source is unchanged (same path, size and modification time, or same bytes).
+    /// source is unchanged (same path, size and modification time, or same bytes); writes the
+    /// resized copies of content images beside them. Returns the number of files.
     private func copyFiles(_ plan: SitePlan, theme: Theme, writer: OutputWriter, previous: BuildManifest?,
                            payloads: [String: CrawlEntry], into result: inout PageRenderer.Result) throws(OutputError) -> Int {
-        // On every core: a mirror copies tens of thousands of images.
-        let copies = ConcurrentMap.map(plan.contentAssets) { asset -> (PageRecord, Bool, OutputError?) in
+        let resizer = ImageResizer(site: options.site)
+        // On every core: a mirror copies tens of thousands of images, and resizing is the slowest step of an image.
+        let copies = ConcurrentMap.map(plan.contentAssets) { asset -> Result<[AssetCopy], OutputError> in
             var hasher = StableHasher()
             hasher.combine(asset.sourcePath)
             hasher.combine(UInt64(asset.size))
             hasher.combine(UInt64(bitPattern: Int64(asset.modified)))
             let record = PageRecord(source: hasher.value, bytes: hasher.value)
-            guard previous?.files[asset.path]?.source != record.source || !writer.keepPrevious(asset.path) else { return (record, false, nil) }
             do throws(OutputError) {
-                if let entry = payloads[asset.path] {
-                    guard let bytes = entry.bytes() else { throw OutputError(path: asset.path, message: "cannot read \(entry.shown)") }
-                    try writer.write(bytes, to: asset.path)
-                    return (record, true, nil)
+                var copies = [AssetCopy(path: asset.path, record: record, written: false)]
+                if previous?.files[asset.path]?.source != record.source || !writer.keepPrevious(asset.path) {
+                    if let entry = payloads[asset.path] {
+                        guard let bytes = entry.bytes() else { throw OutputError(path: asset.path, message: "cannot read \(entry.shown)") }
+                        try writer.write(bytes, to: asset.path)
+                    } else {
+                        try writer.copy(from: asset.sourcePath, to: asset.path)
+                    }
+                    copies[0].written = true
                 }
-                try writer.copy(from: asset.sourcePath, to: asset.path)
-                return (record, true, nil)
+                for width in plan.images.variantWidths(of: asset.path) {
+                    copies.append(try copyVariant(of: asset, stamp: hasher.value, width: width, resizer: resizer, writer: writer, previous: previous))
+                }
+                return .success(copies)
             } catch {
-                return (record, true, error)
+                return .failure(error)
             }
         }
-        for (asset, (record, copied, error)) in zip(plan.contentAssets, copies) {
-            if let error { throw error }
-            if copied { result.written += 1 }
-            result.files[asset.path] = record
+        var count = 0
+        for copied in copies {
+            for copy in try copied.get() {
+                if copy.written { result.written += 1 }
+                result.files[copy.path] = copy.record
+                count += 1
+            }
         }
         for path in plan.themeAssets {
             let bytes = theme.assets[path] ?? []
@@ -64,6 +75,37 @@ extension Build {
             }
             result.files[file] = PageRecord(source: hash, bytes: hash)
         }
-        return plan.contentAssets.count + plan.themeAssets.count
+        return count + plan.themeAssets.count
     }
+
+    /// Puts the copy of `asset` `width` pixels wide into the output: the previous build's file when
+    /// the source is unchanged, else the cached copy, made first when there is none (or, without
+    /// the build cache, a copy made now).
+    private func copyVariant(of asset: SourceFile, stamp: UInt64, width: Int, resizer: ImageResizer, writer: OutputWriter,
+                             previous: BuildManifest?) throws(OutputError) -> AssetCopy {
+        // `ImageSizeReader` gives widths only for paths that have a copy's path.
+        let path = ImageVariants.path(asset.path, width: width)!
+        var hasher = StableHasher()
+        hasher.combine(stamp)
+        hasher.combine(UInt64(width))
+        let record = PageRecord(source: hasher.value, bytes: hasher.value)
+        if previous?.files[path]?.source == record.source && writer.keepPrevious(path) {
+            return AssetCopy(path: path, record: record, written: false)
+        }
+        if options.useCache {
+            let cached = try resizer.copy(of: asset.sourcePath, shown: asset.path, stamp: stamp, width: width)
+            try writer.copy(from: cached.path, to: path)
+        } else {
+            // `--no-cache` leaves nothing in `.broadsheet/cache/`: the copy is made into the output itself.
+            try ImageResizer.resize(asset.sourcePath, shown: asset.path, width: width, to: writer.staging.appendingPathComponent(path).path)
+        }
+        return AssetCopy(path: path, record: record, written: true)
+    }
+}
+
+/// One file `copyFiles` put into the output, and whether it was written anew (not kept).
+private struct AssetCopy: Sendable {
+    var path: String
+    var record: PageRecord
+    var written: Bool
 }

@@ -56,7 +56,7 @@ public struct Build: Sendable {
             throw BuildError(error.diagnostic)
         }
         let content = inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics, mirror: mirror) + Self.shownFromCrawls(plan.diagnostics, mirror: mirror)
-        let files = plan.pages.map(\.file) + plan.contentAssets.map(\.path) + plan.themeAssets.map { "assets/" + $0 }
+        let files = plan.pages.map(\.file) + plan.contentFiles + plan.themeAssets.map { "assets/" + $0 }
         if options.useCache {
             cache.save(graph: graph, plan: plan, written: written, files: files, contentDiagnostics: content)
             clock.lap("save cache")
@@ -139,15 +139,16 @@ public struct Build: Sendable {
     /// a mirror's redirect maps too.
     func planPages(_ graph: ContentGraph, site: SiteInputs, mirror: MirrorContent? = nil) -> SitePlan {
         let now = options.now ?? graph.newestTimestamp ?? 0
+        let images = ImageSizeReader(assets: graph.assets, payloads: mirror?.payloads ?? [:])
         let model = ViewModel(graph: graph, config: site.config, theme: site.theme, now: site.civilDate(now),
-                              imageSizes: ImageSizeReader(assets: graph.assets, payloads: mirror?.payloads ?? [:]).lookup)
+                              imageSizes: images.lookup, imageVariants: images.variantLookup)
         let planner = PagePlanner(graph: graph, model: model, config: site.config, templates: site.templates,
                                   sitemapLimit: options.sitemapLimit)
         let redirects = mirror.map { Self.redirectMap($0.merged.queryRedirects, graph: graph, root: site.config.rootPath) } ?? []
         let claims = PageClaims(graph: graph).resolve(pages: planner.pages() + RedirectMap.pages(redirects), themeAssets: site.theme.assets.keys.sorted(),
                                                       contentAssets: graph.assets)
         return SitePlan(model: model, pages: claims.pages + planner.sitemaps(listing: claims.pages, now: now), folders: claims.folders,
-                        contentAssets: claims.contentAssets, themeAssets: claims.themeAssets, diagnostics: claims.diagnostics)
+                        contentAssets: claims.contentAssets, themeAssets: claims.themeAssets, images: images, diagnostics: claims.diagnostics)
     }
 
     /// The files among `files` whose bytes differ from the previous build's (or that it did not
@@ -285,8 +286,19 @@ struct SitePlan {
     let contentAssets: [SourceFile]
     /// Theme files written below `assets/`.
     let themeAssets: [String]
+    /// The content images' sizes, and the widths of the resized copies written beside them.
+    let images: ImageSizeReader
     /// URLs claimed twice, and what was left out for it.
     let diagnostics: [Diagnostic]
+}
+
+extension SitePlan {
+    /// The output paths of the content files: each asset, then its resized copies.
+    var contentFiles: [String] {
+        contentAssets.flatMap { asset in
+            [asset.path] + images.variantWidths(of: asset.path).compactMap { ImageVariants.path(asset.path, width: $0) }
+        }
+    }
 }
 
 /// Where rendered pages go when a build only checks: nowhere.

@@ -36,6 +36,25 @@ final class ImageSizeReader: Sendable {
     /// The lookup handed to the view model.
     var lookup: ImageSize.Lookup { { [self] path in size(of: path) } }
 
+    /// The lookup of resized copies handed to the view model.
+    var variantLookup: ImageVariants.Lookup { { [self] path in variantWidths(of: path) } }
+
+    /// Formats libvips writes back as they came; a GIF may be animated and an SVG scales itself.
+    static let resizedExtensions: Set<String> = ["png", "jpg", "jpeg", "webp"]
+
+    /// The widths of the resized copies the build writes of the image at `path`: a JPEG, PNG or
+    /// WebP of the content folder wider than a width of `ImageVariants.widths`. Crawled images get
+    /// none (a mirror's tens of thousands of images would be resized on its first build), nor does
+    /// a width whose copy's path is a file of the site already.
+    func variantWidths(of path: String) -> [Int] {
+        guard payloads[path] == nil, let dot = path.lastIndex(of: "."),
+              Self.resizedExtensions.contains(path[dot...].dropFirst().lowercased()),
+              let size = size(of: path) else { return [] }
+        return ImageVariants.widths(below: size.width).filter { width in
+            ImageVariants.path(path, width: width).map { files[$0] == nil } ?? false
+        }
+    }
+
     /// The size of the image at `path` in the output, nil when it is no image asset or unreadable.
     func size(of path: String) -> ImageSize? {
         guard let file = files[path] else { return nil }

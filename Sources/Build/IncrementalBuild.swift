@@ -51,8 +51,10 @@ struct IncrementalBuild {
             pages.removeAll { $0.file == SearchIndex.file }
         }
         cards.formUnion(bodies)
+        // The resized copies stay as the full build wrote them: a changed image builds the whole site.
+        let images = ImageSizeReader(assets: patched.assets)
         let model = ViewModel(graph: patched, config: site.config, theme: site.theme, now: site.civilDate(now), cardsFor: cards,
-                              imageSizes: ImageSizeReader(assets: patched.assets).lookup)
+                              imageSizes: images.lookup, imageVariants: images.variantLookup)
         clock.lap("plan pages")
 
         let writer: OutputWriter

@@ -1,6 +1,7 @@
 /// Gives an article body's `<img>` tags what keeps the page from shifting and loading more than
 /// it shows: `width` and `height` from the file's header when the image is a file of the site
-/// (the browser reserves its box before the bytes arrive), `loading="lazy"` from the second image
+/// (the browser reserves its box before the bytes arrive), with `srcset` and `sizes` when the
+/// build writes resized copies of it (see `ImageVariants`), `loading="lazy"` from the second image
 /// on (the first is usually in view when the page opens), and `decoding="async"`. Attributes the
 /// body already has are left as written.
 ///
@@ -8,8 +9,13 @@
 /// only when it has an image. Bodies come from cmark-gfm or the sanitizer, which write every
 /// attribute value in double quotes, so quotes are all the tag scan has to know.
 enum BodyImages {
-    /// `html` with its images' attributes completed; `routes` says which URLs are the site's own.
-    static func annotate(_ html: String, routes: Routes, sizes: ImageSize.Lookup) -> String {
+    /// The `sizes` of a body image: the default theme shows the body at most 680 px wide
+    /// (`--measure`), and the full width of a narrower window.
+    static let bodySizes = "(min-width: 712px) 680px, 100vw"
+
+    /// `html` with its images' attributes completed; `routes` says which URLs are the site's own,
+    /// `sizes` and `variants` give their files' sizes and resized copies.
+    static func annotate(_ html: String, routes: Routes, sizes: ImageSize.Lookup, variants: ImageVariants.Lookup = { _ in [] }) -> String {
         guard html.containsBytes("<img") else { return html }
         let bytes = Array(html.utf8)
         var output: [UInt8] = []
@@ -26,6 +32,12 @@ enum BodyImages {
             if !has("width", in: tag), !has("height", in: tag), let source = value(of: "src", in: tag),
                let path = routes.outputPath(ofURL: source.replacing("&amp;", with: "&")), let size = sizes(path) {
                 added += " width=\"\(size.width)\" height=\"\(size.height)\""
+                // Only where the body gave no size of its own: an image written smaller than the
+                // measure would be offered copies for a width it is not shown at.
+                if !has("srcset", in: tag), !has("sizes", in: tag), !source.contains(" "),
+                   let srcset = ImageVariants.srcset(url: source, ownWidth: size.width, widths: variants(path)) {
+                    added += " srcset=\"\(srcset)\" sizes=\"\(bodySizes)\""
+                }
             }
             if seen > 0, !has("loading", in: tag) { added += " loading=\"lazy\"" }
             if !has("decoding", in: tag) { added += " decoding=\"async\"" }

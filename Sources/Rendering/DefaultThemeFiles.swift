@@ -81,7 +81,7 @@ enum DefaultThemeFiles {
     </div>
   </header>
   {{#leadImage}}
-  <figure class="lead-image"><img src="{{leadImage}}" alt=""{{#imageWidth}} width="{{imageWidth}}" height="{{imageHeight}}"{{/imageWidth}} decoding="async"></figure>
+  <figure class="lead-image"><img src="{{leadImage}}" alt=""{{#imageWidth}} width="{{imageWidth}}" height="{{imageHeight}}"{{/imageWidth}}{{#imageSrcset}} srcset="{{imageSrcset}}" sizes="(min-width: 712px) 680px, 100vw"{{/imageSrcset}} decoding="async"></figure>
   {{/leadImage}}
   {{#hasToc}}
   <nav class="toc" aria-labelledby="toc-title">
@@ -956,7 +956,7 @@ moreIn: "Xem thêm"
     The first card's image is in view when the page opens; the others load as the reader scrolls. }}
 <article class="card{{#image}} has-image{{/image}}">
   {{#image}}
-  <a class="card-image" href="{{url}}" tabindex="-1" aria-hidden="true"><img src="{{image}}" alt=""{{#imageWidth}} width="{{imageWidth}}" height="{{imageHeight}}"{{/imageWidth}}{{^@first}} loading="lazy"{{/@first}} decoding="async"></a>
+  <a class="card-image" href="{{url}}" tabindex="-1" aria-hidden="true"><img src="{{image}}" alt=""{{#imageWidth}} width="{{imageWidth}}" height="{{imageHeight}}"{{/imageWidth}}{{#imageSrcset}} srcset="{{imageSrcset}}" sizes="(min-width: 1000px) 350px, (min-width: 720px) 200px, 110px"{{/imageSrcset}}{{^@first}} loading="lazy"{{/@first}} decoding="async"></a>
   {{/image}}
   <div class="card-body">
     <p class="card-meta">{{#section}}<a class="kicker" href="{{url}}">{{name}}</a>{{/section}}{{> partials/date}}</p>
@@ -1016,7 +1016,7 @@ moreIn: "Xem thêm"
   {{#front.lead}}
   <article class="lead-story{{#image}} has-image{{/image}}">
     {{#image}}
-    <a class="lead-story-image" href="{{url}}" tabindex="-1" aria-hidden="true"><img src="{{image}}" alt=""{{#imageWidth}} width="{{imageWidth}}" height="{{imageHeight}}"{{/imageWidth}} decoding="async"></a>
+    <a class="lead-story-image" href="{{url}}" tabindex="-1" aria-hidden="true"><img src="{{image}}" alt=""{{#imageWidth}} width="{{imageWidth}}" height="{{imageHeight}}"{{/imageWidth}}{{#imageSrcset}} srcset="{{imageSrcset}}" sizes="(min-width: 1000px) 730px, 100vw"{{/imageSrcset}} decoding="async"></a>
     {{/image}}
     <div class="lead-story-body">
       {{#section}}<p class="kicker-line"><a class="kicker" href="{{url}}">{{name}}</a></p>{{/section}}
@@ -1042,7 +1042,7 @@ moreIn: "Xem thêm"
   <div class="front-section-grid">
     {{#articles}}{{#@first}}
     <article class="section-top{{#image}} has-image{{/image}}">
-      {{#image}}<a class="section-top-image" href="{{url}}" tabindex="-1" aria-hidden="true"><img src="{{image}}" alt=""{{#imageWidth}} width="{{imageWidth}}" height="{{imageHeight}}"{{/imageWidth}} loading="lazy" decoding="async"></a>{{/image}}
+      {{#image}}<a class="section-top-image" href="{{url}}" tabindex="-1" aria-hidden="true"><img src="{{image}}" alt=""{{#imageWidth}} width="{{imageWidth}}" height="{{imageHeight}}"{{/imageWidth}}{{#imageSrcset}} srcset="{{imageSrcset}}" sizes="(min-width: 1000px) 330px, (min-width: 720px) 50vw, 100vw"{{/imageSrcset}} loading="lazy" decoding="async"></a>{{/image}}
       <h3 class="section-top-title"><a href="{{url}}">{{title}}</a></h3>
       {{#summary}}<p class="section-top-summary">{{summary}}</p>{{/summary}}
       <p class="card-meta">{{> partials/date}}</p>
@@ -1055,7 +1055,7 @@ moreIn: "Xem thêm"
           <h3 class="headline-title"><a href="{{url}}">{{title}}</a></h3>
           <p class="card-meta">{{> partials/date}}</p>
         </div>
-        {{#image}}<a class="headline-image" href="{{url}}" tabindex="-1" aria-hidden="true"><img src="{{image}}" alt=""{{#imageWidth}} width="{{imageWidth}}" height="{{imageHeight}}"{{/imageWidth}} loading="lazy" decoding="async"></a>{{/image}}
+        {{#image}}<a class="headline-image" href="{{url}}" tabindex="-1" aria-hidden="true"><img src="{{image}}" alt=""{{#imageWidth}} width="{{imageWidth}}" height="{{imageHeight}}"{{/imageWidth}}{{#imageSrcset}} srcset="{{imageSrcset}}" sizes="(min-width: 720px) 120px, 100vw"{{/imageSrcset}} loading="lazy" decoding="async"></a>{{/image}}
       </li>
       {{/@first}}{{/articles}}
     </ul>

@@ -36,16 +36,20 @@ public final class ViewModel: Sendable {
     let now: CivilDate
     /// The pixel sizes of the site's image files, for `width` and `height` on `<img>`.
     let imageSizes: ImageSize.Lookup
+    /// The widths of the resized copies of the site's image files, for `srcset` on `<img>`.
+    let imageVariants: ImageVariants.Lookup
 
     /// `now` is what "now" means for this build: `SOURCE_DATE_EPOCH`, else the newest article's date.
     /// Cards are made for every article, or only for `cardsFor` when the caller renders only
     /// pages showing those (an incremental build); the other cards are then empty. `imageSizes`
-    /// gives the size of an image file of the site by its output path (none: no sizes are written).
+    /// gives the size of an image file of the site by its output path (none: no sizes are written),
+    /// `imageVariants` the widths of its resized copies (none: no `srcset`).
     public init(graph: ContentGraph, config: SiteConfig, theme: Theme, now: CivilDate, cardsFor: Set<Int>? = nil,
-                imageSizes: @escaping ImageSize.Lookup = { _ in nil }) {
+                imageSizes: @escaping ImageSize.Lookup = { _ in nil }, imageVariants: @escaping ImageVariants.Lookup = { _ in [] }) {
         self.graph = graph
         self.now = now
         self.imageSizes = imageSizes
+        self.imageVariants = imageVariants
         self.config = config
         routes = Routes(config: config)
         labels = Labels(language: config.language)
@@ -73,7 +77,7 @@ public final class ViewModel: Sendable {
         let cardsAndSums = ConcurrentMap.map(Array(graph.articles.indices)) { index -> ([String: TemplateValue], UInt64) in
             guard cardsFor?.contains(index) ?? true else { return ([:], 0) }
             let card = Self.card(for: graph.articles[index], graph: graph, routes: routes, language: language, names: names,
-                                 imageSizes: imageSizes)
+                                 imageSizes: imageSizes, imageVariants: imageVariants)
             return (card, StableHasher.fieldSum(card))
         }
         cards = cardsAndSums.map(\.0)
@@ -103,7 +107,7 @@ public final class ViewModel: Sendable {
     }
 
     private static func card(for article: Article, graph: ContentGraph, routes: Routes, language: String,
-                             names: SharedNames, imageSizes: ImageSize.Lookup) -> [String: TemplateValue] {
+                             names: SharedNames, imageSizes: ImageSize.Lookup, imageVariants: ImageVariants.Lookup) -> [String: TemplateValue] {
         var card: [String: TemplateValue] = [
             "title": .string(article.title),
             "url": .string(routes.url(article.path)),
@@ -121,7 +125,7 @@ public final class ViewModel: Sendable {
             "readingMinutes": .int(max(1, (article.wordCount + 100) / 200)),
             // Optional fields are present as null, so `--strict` reports only names a theme got wrong.
             "updated": .null, "updatedText": .null, "updatedISO": .null, "section": .null, "image": .null, "imagePermalink": .null,
-            "imageWidth": .null, "imageHeight": .null, "source": .null,
+            "imageWidth": .null, "imageHeight": .null, "imageSrcset": .null, "source": .null,
         ]
         if let updated = article.updated {
             card["updated"] = .date(TemplateDate(secondsSince1970: updated.secondsSince1970, utcOffsetSeconds: updated.utcOffsetSeconds))
@@ -132,9 +136,13 @@ public final class ViewModel: Sendable {
         if let image = article.image {
             card["image"] = .string(image)
             card["imagePermalink"] = .string(routes.absolute(image))
-            if let size = routes.outputPath(ofURL: image).flatMap(imageSizes) {
+            let file = routes.outputPath(ofURL: image)
+            if let file, let size = imageSizes(file) {
                 card["imageWidth"] = .int(size.width)
                 card["imageHeight"] = .int(size.height)
+                if let srcset = ImageVariants.srcset(url: image, ownWidth: size.width, widths: imageVariants(file)) {
+                    card["imageSrcset"] = .string(srcset)
+                }
             }
         }
         if let canonical = article.canonical, article.kind == .scrapedHTML { card["source"] = .string(canonical) }
@@ -174,7 +182,7 @@ public final class ViewModel: Sendable {
         let article = graph.articles[index]
         var fields = PageContext(fields: cards[index], hashSum: cardSums[index])
         let anchored = HeadingAnchors(article.bodyHTML)
-        fields.set("body", .html(BodyImages.annotate(anchored.html, routes: routes, sizes: imageSizes)))
+        fields.set("body", .html(BodyImages.annotate(anchored.html, routes: routes, sizes: imageSizes, variants: imageVariants)))
         fields.set("toc", .list(anchored.entries.map {
             ["level": .int($0.level), "text": .string($0.text), "id": .string($0.id), "url": .string("#" + $0.id)]
         }))

@@ -6,6 +6,16 @@ final class BodyImagesTests: XCTestCase {
     private let routes = Routes(config: SiteConfig(baseURL: "https://example.org/mirror/"))
     private let sizes: ImageSize.Lookup = { path in path == "images/a b.png" ? ImageSize(width: 640, height: 360) : nil }
 
+    func testAnImageWithResizedCopiesOffersThemUnlessTheBodySizedIt() {
+        let variants: ImageVariants.Lookup = { path in path == "images/a b.png" ? [480] : [] }
+        XCTAssertEqual(BodyImages.annotate(#"<img src="/mirror/images/a%20b.png">"#, routes: routes, sizes: sizes, variants: variants),
+                       #"<img src="/mirror/images/a%20b.png" width="640" height="360" srcset="/mirror/images/a%20b-480w.png 480w, "#
+                        + #"/mirror/images/a%20b.png 640w" sizes="(min-width: 712px) 680px, 100vw" decoding="async">"#)
+        let sized = #"<img src="/mirror/images/a%20b.png" width="200">"#
+        XCTAssertEqual(BodyImages.annotate(sized, routes: routes, sizes: sizes, variants: variants),
+                       #"<img src="/mirror/images/a%20b.png" width="200" decoding="async">"#)
+    }
+
     func testAnImageOfTheSiteGetsItsSizeByItsDecodedPath() {
         XCTAssertEqual(BodyImages.annotate(#"<p><img src="/mirror/images/a%20b.png?v=2" alt="x"></p>"#, routes: routes, sizes: sizes),
                        #"<p><img src="/mirror/images/a%20b.png?v=2" alt="x" width="640" height="360" decoding="async"></p>"#)
