@@ -66,6 +66,10 @@ final class DemoSiteTests: XCTestCase {
         let home = try read("index.html")
         let lead = try XCTUnwrap(home.range(of: "<article class=\"lead-story"))
         XCTAssertTrue(home[lead.upperBound...].prefix(1500).contains("Một buổi sáng ở chợ nổi Bình An"))
+        // Its picture is wide enough for resized copies, which the front page offers the browser.
+        XCTAssertTrue(home.contains("srcset=\"/doi-song/cho-noi-binh-an/cover-480w.png 480w, /doi-song/cho-noi-binh-an/cover-800w.png 800w, "
+                                    + "/doi-song/cho-noi-binh-an/cover-1200w.png 1200w, /doi-song/cho-noi-binh-an/cover.png 1600w\""), "srcset")
+        for width in [480, 800, 1200] { XCTAssertTrue(FileManager.default.fileExists(atPath: Self.output.path + "/doi-song/cho-noi-binh-an/cover-\(width)w.png")) }
     }
 
     func testEveryNonDraftArticleHasAPage() throws {
