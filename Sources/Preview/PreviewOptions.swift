@@ -32,7 +32,7 @@ public struct PreviewOptions: Sendable {
     public var quietWindow: Duration
     /// How changes are noticed.
     public var watching: Watching
-    /// How often a mirror's crawls are compared with what they were (`CrawlPoller`).
+    /// How often a mirror's crawls are compared with what they were (`CrawlStamps`).
     public var crawlPolling: Duration
     /// Stops gracefully on SIGINT and SIGTERM (the command line); tests stop the server themselves.
     public var stopsOnSignals: Bool

@@ -168,9 +168,10 @@ public final class PreviewServer: Sendable {
     }
 
     /// The sources with inotify where it works, else (or when asked) by polling; and a mirror's
-    /// crawls by polling (`CrawlPoller`).
+    /// crawls by polling (`CrawlStamps`).
     private static func watch(_ options: PreviewOptions, log: PreviewLog, onChange: @escaping @Sendable ([String]) -> Void) -> any SourceWatcher {
-        let crawls = CrawlPoller(site: options.site, interval: options.crawlPolling, onChange: onChange)
+        let site = options.site
+        let crawls = StampPoller(interval: options.crawlPolling, stamps: { CrawlStamps.stamps(site: site) }, onChange: onChange)
         if case .polling(let interval) = options.watching {
             return Watchers(all: [StampPoller(site: options.site, interval: interval, onChange: onChange), crawls])
         }

@@ -69,32 +69,14 @@ final class WatcherTests: XCTestCase {
         try site.write("site.yml", "title: Khác hẳn\n")
         waitFor("site.yml")
     }
-}
 
-/// A mirror's crawls are watched too: a new day's capture in a crawl folder, or a crawl named
-/// later in `site.yml`, is reported by the crawl's path as `site.yml` writes it.
-final class CrawlPollerTests: XCTestCase {
-    private var site: FixtureSite!
-    private let seen = LogLines()
-
-    override func setUpWithError() throws {
-        site = try FixtureSite()
+    /// A mirror's crawls are watched too: a new day's capture in a crawl folder, or a crawl named
+    /// later in `site.yml`, is reported by the crawl's path as `site.yml` writes it.
+    func testANewCaptureInACrawlFolderAndANewCrawlAreReported() throws {
         try site.write("site.yml", "title: Gương\nmirror:\n  paths: [crawls/tinmoi.example]\n")
         try site.write("crawls/tinmoi.example/index.html", "<html><body>trang chủ</body></html>")
-    }
-
-    override func tearDown() {
-        site.remove()
-    }
-
-    private func waitFor(_ path: String, file: StaticString = #filePath, line: UInt = #line) {
-        let deadline = Date().addingTimeInterval(5)
-        while !seen.lines.contains(path) && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        XCTAssertTrue(seen.lines.contains(path), "\(path) not reported; saw \(seen.lines)", file: file, line: line)
-    }
-
-    func testANewCaptureInACrawlFolderAndANewCrawlAreReported() throws {
-        let poller = CrawlPoller(site: site.root, interval: .milliseconds(20)) { [seen] paths in paths.forEach(seen.append) }
+        let root = site.root
+        let poller = StampPoller(interval: .milliseconds(20), stamps: { CrawlStamps.stamps(site: root) }) { [seen] paths in paths.forEach(seen.append) }
         defer { poller.cancel() }
         try site.write("crawls/tinmoi.example/thoi-su/bai-moi.htm", "<html><body>bài mới</body></html>")
         waitFor("crawls/tinmoi.example")
@@ -106,6 +88,6 @@ final class CrawlPollerTests: XCTestCase {
 
     func testASiteWithoutAMirrorHasNoCrawlStamps() throws {
         try site.write("site.yml", "title: Không gương\n")
-        XCTAssertEqual(CrawlPoller.stamps(site: site.root), [:])
+        XCTAssertEqual(CrawlStamps.stamps(site: site.root), [:])
     }
 }
