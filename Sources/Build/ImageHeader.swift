@@ -1,7 +1,7 @@
 import Foundation
 import Rendering
 
-/// Reads an image's pixel size from the first bytes of its file: PNG, GIF, JPEG, WebP, and SVG
+/// Reads an image's pixel size from the first bytes of its file: PNG, GIF, JPEG, WebP, AVIF, and SVG
 /// from its root element's `width`/`height` or `viewBox`. A few hundred bytes are enough for all
 /// but JPEG, whose size sits in a frame header after its metadata segments: those are skipped by
 /// their lengths, reading a few bytes at each, never the segments themselves (an EXIF block with
@@ -24,7 +24,24 @@ enum ImageHeader {
         if head.starts(with: Array("GIF8".utf8)) { return gif(head) }
         if head.starts(with: [0xFF, 0xD8]) { return jpeg(read: read) }
         if head.starts(with: Array("RIFF".utf8)), head.count >= 30, Array(head[8..<12]) == Array("WEBP".utf8) { return webp(head) }
+        if head.count >= 16, Array(head[4..<8]) == Array("ftyp".utf8) { return avif(head: head, read: read) }
         return nil
+    }
+
+    /// Bytes of an AVIF file searched for its size: the `meta` box that holds it comes first.
+    static let avifLimit = 8192
+
+    /// AVIF (an ISO base media file whose `ftyp` box names the `avif` or `avis` brand): the first
+    /// `ispe` (image spatial extents) property, the primary image's, holds width and height as
+    /// big-endian words after its version and flags.
+    private static func avif(head: [UInt8], read: (Int, Int) -> [UInt8]) -> ImageSize? {
+        let boxLength = min(bigEndian(head, 0, 4), head.count)
+        let brands = stride(from: 8, to: boxLength - 3, by: 4).map { String(decoding: head[$0..<$0 + 4], as: UTF8.self) }
+        guard brands.contains("avif") || brands.contains("avis") else { return nil }
+        let bytes = read(0, avifLimit)
+        let marker = Array("ispe".utf8)
+        guard bytes.count >= 16, let at = (4..<(bytes.count - 15)).first(where: { bytes[$0..<$0 + 4].elementsEqual(marker) }) else { return nil }
+        return checked(bigEndian(bytes, at + 8, 4), bigEndian(bytes, at + 12, 4))
     }
 
     private static func bigEndian(_ bytes: [UInt8], _ at: Int, _ count: Int) -> Int {

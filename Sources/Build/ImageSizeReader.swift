@@ -20,7 +20,7 @@ final class ImageSizeReader: Sendable {
     private let known = Mutex<[String: ImageSize?]>([:])
 
     /// Extensions read; any other asset (a PDF, a video) is never opened.
-    private static let extensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "svg"]
+    private static let extensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "avif", "svg"]
 
     /// A reader for the graph's assets, those in `payloads` read from their crawl records.
     init(assets: [SourceFile], payloads: [String: CrawlEntry] = [:]) {

@@ -22,6 +22,23 @@ final class ImageHeaderTests: XCTestCase {
         XCTAssertEqual(size(riff("VP8X", vp8x)), ImageSize(width: 1920, height: 1080))
     }
 
+    private func box(_ type: String, _ payload: [UInt8]) -> [UInt8] {
+        let length = 8 + payload.count
+        return [UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)] + Array(type.utf8) + payload
+    }
+
+    private func word(_ value: Int) -> [UInt8] { [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)] }
+
+    func testAVIFGivesThePrimaryImagesExtents() {
+        // ftyp (brand, version, compatible brands), then meta > iprp > ipco > ispe (version and flags, width, height).
+        let ftyp = box("ftyp", Array("avif".utf8) + word(0) + Array("mif1avifmiaf".utf8))
+        let ispe = box("ispe", word(0) + word(1920) + word(1080))
+        let meta = box("meta", word(0) + box("hdlr", [UInt8](repeating: 0, count: 25)) + box("iprp", box("ipco", ispe)))
+        XCTAssertEqual(size(ftyp + meta), ImageSize(width: 1920, height: 1080))
+        let mp4 = box("ftyp", Array("isom".utf8) + word(0) + Array("isomiso2mp41".utf8)) + meta
+        XCTAssertNil(size(mp4), "another ISO media file, with a box that looks the same")
+    }
+
     func testSVGTakesPlainWidthAndHeightElseItsViewBox() {
         XCTAssertEqual(size(Array(#"<svg width="120px" height="80" viewBox="0 0 12 8">"#.utf8), svg: true), ImageSize(width: 120, height: 80))
         XCTAssertEqual(size(Array(#"<svg width="10em" height="5em" viewBox="0,0,300,150">"#.utf8), svg: true), ImageSize(width: 300, height: 150))
