@@ -46,12 +46,10 @@ let package = Package(
         ),
         // libvips for the resized copies of content images (srcset): it streams an image through
         // its shrink instead of decoding it whole, so a large photo is never in memory at full size,
-        // and it is thread-safe, so images are resized on every core. Debian ships it (8.14).
-        .systemLibrary(
-            name: "CLibVips",
-            pkgConfig: "vips",
-            providers: [.apt(["libvips-dev"])]
-        ),
+        // and it is thread-safe, so images are resized on every core. Debian ships it (8.14). It is
+        // opened with dlopen when first needed (CLibVips/vips.c), not linked: its ninety shared
+        // libraries would be loaded at every start of every command.
+        .target(name: "CLibVips"),
         .target(name: "Infrastructure"),
         .target(name: "Templating"),
         .target(name: "SiteConfig", dependencies: ["Infrastructure", .product(name: "Yams", package: "Yams")]),
