@@ -5,12 +5,7 @@ import XCTest
 /// What the default theme owes readers of assistive technology and search engines, on the
 /// `valid` fixture site built with the real binary.
 final class AccessibilityTests: XCTestCase {
-    private static let site = Result { () throws -> FixtureSite in
-        let site = try FixtureSite(copying: "valid")
-        let result = try site.run(["build"])
-        XCTAssertEqual(result.status, 0, result.stderr)
-        return site
-    }
+    private static let site = Result { try FixtureSite.built(copying: "valid") }
 
     override class func tearDown() {
         try? site.get().remove()

@@ -5,12 +5,7 @@ import XCTest
 /// The date archive is walked by links: article dates lead to their day, years to their months,
 /// months to their days, and each date page to the nearest older and newer one with articles.
 final class DateNavigationTests: XCTestCase {
-    private static let site = Result { () throws -> FixtureSite in
-        let site = try FixtureSite(copying: "valid")
-        let result = try site.run(["build"])
-        XCTAssertEqual(result.status, 0, result.stderr)
-        return site
-    }
+    private static let site = Result { try FixtureSite.built(copying: "valid") }
 
     override class func tearDown() {
         try? site.get().remove()

@@ -19,6 +19,17 @@ public struct FixtureSite: Sendable {
         try FileManager.default.copyItem(at: Repository.fixture(name), to: root)
     }
 
+    /// A copy of the fixture site `Tests/Fixtures/<name>`, built once with `broadsheet build`;
+    /// a build that does not succeed is an error naming what it printed.
+    public static func built(copying name: String) throws -> FixtureSite {
+        let site = try FixtureSite(copying: name)
+        let result = try site.run(["build"])
+        guard result.status == 0 else {
+            throw NSError(domain: "FixtureSite", code: Int(result.status), userInfo: [NSLocalizedDescriptionKey: result.stderr])
+        }
+        return site
+    }
+
     /// The default output folder.
     public var output: URL { root.appendingPathComponent("Output") }
 
