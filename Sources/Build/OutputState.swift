@@ -58,11 +58,9 @@ struct OutputState: Sendable {
     }
 
     private static func stamp(_ info: stat) -> UInt64 {
-        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        let statusChanged = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
         var hasher = StableHasher()
         hasher.combine(UInt64(bitPattern: Int64(info.st_size)))
-        hasher.combine(UInt64(bitPattern: max(modified, statusChanged)))
+        hasher.combine(UInt64(bitPattern: FileTree.changeTime(info)))
         return hasher.value | 1
     }
 

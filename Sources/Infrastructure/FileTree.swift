@@ -122,9 +122,15 @@ public enum FileTree {
     }
 
     private static func file(_ path: String, _ absolute: String, _ info: stat) -> SourceFile {
+        SourceFile(path: path, sourcePath: absolute, size: Int(info.st_size), modified: changeTime(info))
+    }
+
+    /// When a file last changed, in nanoseconds since 1970: the later of its modification and its
+    /// status change, so that an edit whose old modification time was put back (`touch -d`) shows.
+    public static func changeTime(_ info: stat) -> Int64 {
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         let statusChanged = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
-        return SourceFile(path: path, sourcePath: absolute, size: Int(info.st_size), modified: max(modified, statusChanged))
+        return max(modified, statusChanged)
     }
 
     /// A file's bytes, read straight into an array (no `Data` to copy from); nil when it cannot be read.

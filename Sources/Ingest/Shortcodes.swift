@@ -232,9 +232,12 @@ struct Shortcodes {
             !id.isEmpty && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
         }
 
+        /// `text` as an attribute value or element text: the sanitizer's escaping.
         static func escaped(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            var text = text
+            var escaped: [UInt8] = []
+            text.withUTF8 { Sanitizer.Writer.appendEscaped($0, quotes: true, to: &escaped) }
+            return String(decoding: escaped, as: UTF8.self)
         }
     }
 }

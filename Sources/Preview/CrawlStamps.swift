@@ -11,9 +11,7 @@ enum CrawlStamps {
     /// Each crawl's stamp, by its path as `site.yml` writes it: its file's size and time, or a
     /// hash of every file's path, size and time below its folder; 0 for a crawl that is not there.
     static func stamps(site: URL) -> [String: UInt64] {
-        guard let data = FileManager.default.contents(atPath: site.appendingPathComponent("site.yml").path),
-              let config = try? SiteConfig(yaml: String(decoding: data, as: UTF8.self), path: "site.yml"),
-              let mirror = config.mirror else { return [:] }
+        guard let mirror = SiteConfig.read(site: site)?.mirror else { return [:] }
         var stamps: [String: UInt64] = [:]
         for path in mirror.paths {
             let absolute = path.hasPrefix("/") ? path : site.appendingPathComponent(path).path

@@ -152,9 +152,7 @@ public final class PreviewServer: Sendable {
     /// The base path of the site's `site.yml` (`/` when it has none, or cannot be read: the
     /// first build then reports why).
     private static func basePath(site: URL) -> String {
-        guard let data = FileManager.default.contents(atPath: site.appendingPathComponent("site.yml").path),
-              let config = try? SiteConfig(yaml: String(decoding: data, as: UTF8.self), path: "site.yml") else { return "/" }
-        return config.rootPath
+        SiteConfig.read(site: site)?.rootPath ?? "/"
     }
 
     /// The host as a URL names it: a wildcard address becomes the loopback one (the address a

@@ -92,9 +92,7 @@ public struct CrawlFolder: Sendable {
     /// The host a host folder names, without the port wget keeps in it (`example.org:8080/`):
     /// the addresses in the crawl's pages are read without ports too, so that the two agree.
     static func host(named folder: String) -> String {
-        let lower = folder.lowercased()
-        guard let colon = lower.lastIndex(of: ":"), lower[lower.index(after: colon)...].allSatisfy(\.isNumber) else { return lower }
-        return String(lower[..<colon])
+        CrawlURL("http://" + folder + "/")?.host ?? folder.lowercased()
     }
 
     /// Files a crawler writes about its crawl, not the site's: HTTrack's cache and log.
