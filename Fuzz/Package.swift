@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // libFuzzer targets for the readers of untrusted input: front matter (YAML, TOML, JSON) with its
-// Markdown, the Mustache parser, the HTML extractor, the date parser and the CSS selectors of
-// extraction rules. Outside the test suite on purpose: `make fuzz` builds them with
+// Markdown, the Mustache parser, the HTML extractor, the date parser, the CSS selectors of
+// extraction rules and the WARC reader. Outside the test suite on purpose: `make fuzz` builds them with
 // `-sanitize=fuzzer,address` and runs each from its seed corpus in `Corpus/`.
 import Foundation
 import PackageDescription
@@ -20,6 +20,7 @@ let package = Package(
         .executableTarget(name: "MustacheFuzzer", dependencies: ["FuzzDriver", .product(name: "Templating", package: broadsheet)]),
         .executableTarget(name: "HTMLExtractorFuzzer", dependencies: ["FuzzDriver", .product(name: "Ingest", package: broadsheet)]),
         .executableTarget(name: "DateFuzzer", dependencies: ["FuzzDriver", .product(name: "Ingest", package: broadsheet)]),
+        .executableTarget(name: "WARCFuzzer", dependencies: ["FuzzDriver", .product(name: "Ingest", package: broadsheet)]),
         .executableTarget(
             name: "SelectorFuzzer",
             dependencies: ["FuzzDriver", .product(name: "Ingest", package: broadsheet), .product(name: "SiteConfig", package: broadsheet)]

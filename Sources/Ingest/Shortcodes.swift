@@ -155,8 +155,10 @@ struct Shortcodes {
         static func tag(at text: Substring) -> ((text: Substring, inside: Substring), Kind)? {
             for (open, close, kind) in [("{{<", ">}}", Kind.hugo), ("{{%", "%}}", .hugo), ("{%", "%}", .liquidTag), ("{{", "}}", .liquidOutput)]
             where text.hasPrefix(open) {
-                guard let end = text.range(of: close) else { return nil }
-                return ((text[..<end.upperBound], text[text.index(text.startIndex, offsetBy: open.count)..<end.lowerBound]), kind)
+                // The close is looked for after the open, which it may overlap (`{%}`).
+                let inside = text[text.index(text.startIndex, offsetBy: open.count)...]
+                guard let end = inside.range(of: close) else { return nil }
+                return ((text[..<end.upperBound], inside[..<end.lowerBound]), kind)
             }
             return nil
         }

@@ -74,4 +74,12 @@ final class ShortcodesTests: XCTestCase {
             "8:23 Liquid output \"{{ site.title }}\" is not run; it is left as written",
         ])
     }
+
+    /// Found by the front matter fuzzer: a close that overlaps its open (`{%}`) trapped on a
+    /// backwards range.
+    func testAnOpenThatItsOwnCloseOverlapsIsText() {
+        let document = read("a {%} b\n\nc {{%}} d\n")
+        XCTAssertTrue(document.bodyHTML.contains("<p>a {%} b</p>"), document.bodyHTML)
+        XCTAssertTrue(document.bodyHTML.contains("<p>c {{%}} d</p>"), document.bodyHTML)
+    }
 }
