@@ -40,14 +40,17 @@ struct BuildCache {
         // edited by hand is written again, not kept, and a patch (which keeps every file it does
         // not render) is no longer enough.
         let saved = previous == nil ? nil : OutputState.load(site: options.site, output: options.output)
-        let changed = saved?.changed(in: options.output) ?? []
+        // The check and the reading of the graph run side by side: each is a good part of a
+        // one-article edit. The graph is let go when the check finds files changed by hand.
+        let (changed, cached) = ConcurrentMap.both({ saved?.changed(in: options.output) ?? [] }, {
+            saved == nil ? nil : GraphCache.load(site: options.site, output: options.output)
+        })
         if saved == nil { previous = nil }
         for path in changed { previous?.files[path] = nil }
         self.previous = previous
         restored = changed.count
         current = saved
-        let cached = previous != nil && restored == 0 ? GraphCache.load(site: options.site, output: options.output) : nil
-        graph = cached?.state == previous?.inputs ? cached : nil
+        graph = restored == 0 && cached?.state == previous?.inputs ? cached : nil
         BuildManifest.remove(site: options.site, output: options.output, everything: !options.useCache)
     }
 

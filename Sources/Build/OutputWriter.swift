@@ -23,6 +23,10 @@ public final class OutputWriter: PageSink {
     public let staging: URL
     /// True when only new files are staged and the previous output is kept around them.
     public let patching: Bool
+    /// The two folders' paths, taken once: `URL.path` is worked out again on every call, and a
+    /// build writes tens of thousands of files.
+    private let outputPath: String
+    private let stagingPath: String
 
     /// Whether `folder` may be replaced: it does not exist, is empty, or holds the marker.
     public static func mayReplace(_ folder: URL) -> Bool {
@@ -39,6 +43,8 @@ public final class OutputWriter: PageSink {
         self.patching = patching
         let parent = self.output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).\(patching ? "patch" : "staging")")
+        outputPath = self.output.path
+        stagingPath = staging.path
         let manager = FileManager.default
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -76,7 +82,7 @@ public final class OutputWriter: PageSink {
     /// Writes one file, making its folders when `prepareFolders` did not. Safe to call from many
     /// threads for different paths.
     public func write(_ bytes: [UInt8], to relativePath: String) throws(OutputError) {
-        let path = staging.path + "/" + relativePath
+        let path = stagingPath + "/" + relativePath
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT {
             try makeParent(of: path)
@@ -97,9 +103,9 @@ public final class OutputWriter: PageSink {
     /// Puts the previous build's file at `relativePath` into the new output unchanged, as a hard
     /// link, so its modification time and inode stay as they were. False when there is none.
     public func keepPrevious(_ relativePath: String) -> Bool {
-        let previous = output.path + "/" + relativePath
+        let previous = outputPath + "/" + relativePath
         if patching { return access(previous, F_OK) == 0 }
-        let path = staging.path + "/" + relativePath
+        let path = stagingPath + "/" + relativePath
         if link(previous, path) == 0 { return true }
         guard errno == ENOENT, (try? makeParent(of: path)) != nil else { return false }
         return link(previous, path) == 0
@@ -109,7 +115,7 @@ public final class OutputWriter: PageSink {
     /// as the file it leads to: a link in the output would point at the site's sources, or
     /// nowhere once the site is deployed. Safe to call from many threads for different paths.
     public func copy(from sourcePath: String, to relativePath: String) throws(OutputError) {
-        let path = staging.path + "/" + relativePath
+        let path = stagingPath + "/" + relativePath
         if Self.copyFile(sourcePath, to: path) == 0 { return }
         try makeParent(of: path)
         let error = Self.copyFile(sourcePath, to: path)

@@ -8,20 +8,44 @@ extension String {
     /// addresses of a mirror that was a twentieth of its time. Byte equality is the right test for
     /// markup and addresses, which are compared as written.
     public func containsBytes(_ needle: String) -> Bool {
+        var found = needle.isEmpty
+        forEachByteOffset(of: needle) { _ in
+            found = true
+            return false
+        }
+        return found
+    }
+
+    /// The UTF-8 offsets where `needle` occurs byte for byte, left to right and not overlapping:
+    /// the search of `containsBytes`, for code that rewrites what it finds.
+    public func byteOffsets(of needle: String) -> [Int] {
+        var offsets: [Int] = []
+        forEachByteOffset(of: needle) { offset in
+            offsets.append(offset)
+            return true
+        }
+        return offsets
+    }
+
+    /// Calls `body` with each offset of `needle` until it returns false.
+    private func forEachByteOffset(of needle: String, _ body: (Int) -> Bool) {
         var text = self
         var needle = needle
-        return text.withUTF8 { haystack in
+        text.withUTF8 { haystack in
             needle.withUTF8 { pattern in
-                guard let first = pattern.first, let patternStart = pattern.baseAddress else { return true }
-                guard let start = haystack.baseAddress, haystack.count >= pattern.count else { return false }
+                guard let first = pattern.first, let patternStart = pattern.baseAddress,
+                      let start = haystack.baseAddress, haystack.count >= pattern.count else { return }
                 let last = haystack.count - pattern.count
                 var offset = 0
                 while offset <= last, let hit = memchr(start + offset, Int32(first), last - offset + 1) {
                     offset = UnsafeRawPointer(start).distance(to: UnsafeRawPointer(hit))
-                    if memcmp(start + offset, patternStart, pattern.count) == 0 { return true }
-                    offset += 1
+                    if memcmp(start + offset, patternStart, pattern.count) == 0 {
+                        guard body(offset) else { return }
+                        offset += pattern.count
+                    } else {
+                        offset += 1
+                    }
                 }
-                return false
             }
         }
     }

@@ -16,6 +16,20 @@ final class CollectionHelperTests: XCTestCase {
         XCTAssertFalse("::::".containsBytes("://"))
     }
 
+    func testByteOffsetsAreEachOccurrenceLeftToRightWithoutOverlap() {
+        XCTAssertEqual("a=\"/x a=\"/y".byteOffsets(of: "=\"/"), [1, 7])
+        XCTAssertEqual("ảnh=\"/".byteOffsets(of: "=\"/"), [5], "offsets count UTF-8 bytes")
+        XCTAssertEqual("aaaa".byteOffsets(of: "aa"), [0, 2])
+        XCTAssertEqual("abc".byteOffsets(of: "abcd"), [])
+        XCTAssertEqual("abc".byteOffsets(of: ""), [])
+    }
+
+    func testBothRunsTwoPiecesOfWorkAndKeepsEachResult() {
+        let (number, text) = ConcurrentMap.both({ (1...100).reduce(0, +) }, { String(repeating: "đ", count: 3) })
+        XCTAssertEqual(number, 5050)
+        XCTAssertEqual(text, "đđđ")
+    }
+
     func testSortedByKeyOrdersAsTheKeysCompare() {
         let words = ["pear", "fig", "banana", "kiwi"]
         XCTAssertEqual(words.sorted(byKey: \.count), ["fig", "pear", "kiwi", "banana"].sorted { $0.count < $1.count })
