@@ -44,6 +44,13 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // libdeflate inflates a .warc.gz's members (one per record) two to three times as fast as
+        // zlib, whole; zlib's stream stays for what must be read piece by piece. Debian ships it (1.14).
+        .systemLibrary(
+            name: "CLibDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
         // libvips for the resized copies of content images (srcset): it streams an image through
         // its shrink instead of decoding it whole, so a large photo is never in memory at full size,
         // and it is thread-safe, so images are resized on every core. Debian ships it (8.14). It is
@@ -55,7 +62,7 @@ let package = Package(
         .target(name: "SiteConfig", dependencies: ["Infrastructure", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "Ingest",
-            dependencies: ["CCmarkGFM", "CLibXML2", "CZlib", "Infrastructure", "SiteConfig", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmarkGFM", "CLibXML2", "CLibDeflate", "CZlib", "Infrastructure", "SiteConfig", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "ContentGraph", dependencies: ["Infrastructure", "Ingest", "SiteConfig"]),
         .target(

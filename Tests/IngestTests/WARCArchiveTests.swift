@@ -281,6 +281,28 @@ final class WARCArchiveTests: XCTestCase {
         }
     }
 
+    /// Members are inflated whole with libdeflate, first from 64 KiB of compressed input: one
+    /// that runs past it (an incompressible image) is given more; one that inflates past 4 MiB
+    /// (a video) is read through zlib's stream instead. Either way each payload is exact.
+    func testMembersLargerThanTheFirstWindowOrTheWholeLimitAreReadExactly() throws {
+        var state: UInt64 = 42
+        let noise = (0..<300_000).map { _ -> UInt8 in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+        let bodies = [Self.text(seed: 1, count: 3_000), noise, Self.text(seed: 2, count: 5 << 20), Self.text(seed: 3, count: 3_000)]
+        var writer = WARCWriter(compression: .gzipPerRecord)
+        for (index, body) in bodies.enumerated() {
+            writer.response(uri: "https://example.com/\(index)", date: "2024-05-01T10:00:00Z", body: body)
+        }
+        let archive = try archive(writer)
+        XCTAssertEqual(archive.problems, [])
+        XCTAssertEqual(archive.records.count, 4)
+        for (record, body) in zip(archive.records, bodies) {
+            XCTAssertEqual(try archive.payload(of: record), body, record.targetURI)
+        }
+    }
+
     func testPayloadsReadFromManyThreadsAtOnceAreRight() throws {
         let bodies = (0..<200).map { Self.text(seed: $0, count: 20_000) }
         for compression in [WARCWriter.Compression.none, .gzipPerRecord, .gzipSingleStream] {

@@ -1,15 +1,16 @@
 /// The compressed bytes of a .warc.gz from some offset on, read ahead 64 KiB at a time.
 struct GzipInput {
     private let file: WARCFile
-    private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    private var buffer: [UInt8]
     private var start = 0
     private var end = 0
     private var bufferOffset: Int
 
-    /// Input starting at `offset`.
-    init(file: WARCFile, offset: Int) {
+    /// Input starting at `offset`, read ahead `capacity` bytes at a time.
+    init(file: WARCFile, offset: Int, capacity: Int = 64 * 1024) {
         self.file = file
         bufferOffset = offset
+        buffer = [UInt8](repeating: 0, count: max(capacity, 16))
     }
 
     /// The file offset of the next byte not yet taken.
@@ -26,6 +27,21 @@ struct GzipInput {
 
     /// The next `count` bytes without taking them; fewer at the end of the file.
     mutating func peek(_ count: Int) -> ArraySlice<UInt8> {
+        readAhead(count)
+        return buffer[start..<min(end, start + count)]
+    }
+
+    /// The bytes read ahead and not yet taken, at least `count` of them where the file has that
+    /// many: the read-ahead grows to hold them.
+    mutating func withAvailable<Result>(atLeast count: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        if buffer.count < count { buffer += repeatElement(0, count: count - buffer.count) }
+        readAhead(count)
+        return withAvailable(body)
+    }
+
+    /// Moves the bytes not yet taken to the front and reads after them, when fewer than `count`
+    /// are there.
+    private mutating func readAhead(_ count: Int) {
         if end - start < count {
             let (start, end, bufferOffset) = (start, end, bufferOffset)
             self.end = buffer.withUnsafeMutableBytes { raw in
@@ -36,7 +52,6 @@ struct GzipInput {
             self.bufferOffset += start
             self.start = 0
         }
-        return buffer[start..<min(end, start + count)]
     }
 
     /// Takes one byte; nil at the end of the file.

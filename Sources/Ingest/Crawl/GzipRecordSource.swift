@@ -1,7 +1,8 @@
 /// What the gzip members of a .warc.gz inflate to, in order, for the one pass that indexes it.
 ///
 /// wget and Heritrix write one member per record, so a record's payload is read again by
-/// inflating its member alone. A file that is one gzip stream of many records has no such places
+/// inflating its member alone. Such members are inflated whole with libdeflate (`MemberInflater`);
+/// a member it cannot take is read through a zlib stream. A file that is one gzip stream of many records has no such places
 /// to start from, so here a checkpoint is also kept at a deflate block boundary every
 /// `checkpointSpacing` inflated bytes (zlib's `examples/zran.c`): reading a payload again then
 /// inflates at most that much it does not need, instead of the whole file before it.
@@ -10,8 +11,18 @@ struct GzipRecordSource: RecordSource {
     /// record refers to it), and reading a payload inflates at most this much before it.
     static let checkpointSpacing = 1 << 20
 
+    /// 4 MiB: the most a member inflated whole may make. Past it (a video, a file that is one
+    /// gzip stream) the zlib stream reads the member and keeps checkpoints inside it, so that
+    /// reading a payload again never inflates more than this, or `checkpointSpacing`, before it.
+    static let wholeLimit = 4 << 20
+    /// The compressed bytes first handed to libdeflate (more when the member runs past them).
+    private static let wholeWindow = 64 * 1024
+
     private var input: GzipInput
     private let inflater: Inflater
+    private let members: MemberInflater?
+    /// The member inflated whole that is being read: its size, and how much of it was read.
+    private var whole: (count: Int, taken: Int)?
     private var position = 0
     private var inMember = false
     private var memberOffset = 0
@@ -33,16 +44,22 @@ struct GzipRecordSource: RecordSource {
     init?(file: WARCFile, start: Int = 0, end: Int = .max) {
         guard let inflater = Inflater(.gzip) else { return nil }
         self.inflater = inflater
+        members = MemberInflater()
         (self.start, self.end) = (start, end)
-        input = GzipInput(file: file, offset: start)
+        input = GzipInput(file: file, offset: start, capacity: 1 << 20)
         memberOffset = start
     }
 
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        guard !buffer.isEmpty else { return 0 }
         var produced = 0
         while produced == 0 && !ended {
             guard inMember else {
                 startMember()
+                continue
+            }
+            if whole != nil {
+                produced = takeWhole(buffer.count, into: buffer.baseAddress)
                 continue
             }
             // Even with no input left, zlib may still have output to give (the rest of a match).
@@ -81,14 +98,62 @@ struct GzipRecordSource: RecordSource {
             ended = true
         } else if !magic.elementsEqual([0x1F, 0x8B]) {
             fail(at: input.offset, "bytes after the last gzip member are not gzip data")
-        } else if !inflater.reset(.gzip) {
-            fail(at: input.offset, "zlib could not reset its stream")
         } else {
             memberOffset = input.offset
             checkpoints.append(.memberStart(input: memberOffset, output: position))
             sinceCheckpoint = 0
-            inMember = true
+            if let produced = inflateWhole() {
+                whole = (produced, 0)
+                inMember = true
+            } else if inflater.reset(.gzip) {
+                inMember = true
+            } else {
+                fail(at: input.offset, "zlib could not reset its stream")
+            }
         }
+    }
+
+    /// The member at the input inflated whole, its size; nil when it is for the zlib stream.
+    private mutating func inflateWhole() -> Int? {
+        guard let members else { return nil }
+        var wanted = Self.wholeWindow
+        while true {
+            var available = 0
+            let outcome = input.withAvailable(atLeast: wanted) { bytes in
+                available = bytes.count
+                return members.inflate(bytes, limit: Self.wholeLimit)
+            }
+            switch outcome {
+            case .inflated(let consumed, let produced):
+                input.advance(consumed)
+                return produced
+            case .tooLarge:
+                return nil
+            case .needsInput:
+                // The rest of the file was there (the member is cut off or corrupt: the zlib
+                // stream says which), or the member would be larger than any taken whole.
+                guard available >= wanted, wanted < Self.wholeLimit else { return nil }
+                wanted = min(available * 4, Self.wholeLimit)
+            }
+        }
+    }
+
+    /// Copies (or, with no destination, passes over) up to `count` bytes of the member inflated
+    /// whole; returns how many.
+    private mutating func takeWhole(_ count: Int, into destination: UnsafeMutableRawPointer?) -> Int {
+        guard let member = whole, let members else { return 0 }
+        let step = min(count, member.count - member.taken)
+        if let destination, step > 0 {
+            destination.copyMemory(from: members.output(member.count).baseAddress! + member.taken, byteCount: step)
+        }
+        position += step
+        if member.taken + step == member.count {
+            whole = nil
+            inMember = false
+        } else {
+            whole = (member.count, member.taken + step)
+        }
+        return step
     }
 
     private mutating func fail(at offset: Int, _ message: String) {
@@ -97,11 +162,17 @@ struct GzipRecordSource: RecordSource {
     }
 
     mutating func skip(_ count: Int) -> Int {
-        var scratch = [UInt8](repeating: 0, count: 64 * 1024)
+        var scratch: [UInt8] = []
         var left = count
-        while left > 0 {
-            let read = scratch.withUnsafeMutableBytes { self.read(into: UnsafeMutableRawBufferPointer(rebasing: $0.prefix(left))) }
-            guard read > 0 else { break }
+        while left > 0 && !ended {
+            let read: Int
+            if inMember && whole != nil {
+                read = takeWhole(left, into: nil)
+            } else {
+                if scratch.isEmpty { scratch = [UInt8](repeating: 0, count: 64 * 1024) }
+                read = scratch.withUnsafeMutableBytes { self.read(into: UnsafeMutableRawBufferPointer(rebasing: $0.prefix(left))) }
+            }
+            guard read > 0 || !inMember else { break }
             left -= read
             // A gzip bomb passed over here must not leave a window per MiB behind.
             release(upTo: position)

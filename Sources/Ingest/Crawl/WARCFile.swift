@@ -50,6 +50,9 @@ final class WARCFile: Sendable {
             guard read == count else { throw WARCError(path: path, offset: record, message: "the file ends inside the record") }
             return bytes
         }
+        if checkpoint.isMemberStart, let bytes = wholeMemberBytes(at: checkpoint.input, skipping: point.distance, count: count) {
+            return bytes
+        }
         var input = GzipInput(file: self, offset: checkpoint.input)
         guard let inflater = Inflater(checkpoint.isMemberStart ? .gzip : .raw) else {
             throw WARCError(path: path, offset: record, message: "zlib could not allocate an inflate stream")
@@ -95,5 +98,22 @@ final class WARCFile: Sendable {
             }
         }
         return bytes
+    }
+
+    /// `count` bytes `distance` bytes into the gzip member at `offset`, the member inflated whole
+    /// with libdeflate; nil when the bytes run past that member (a record spread over several)
+    /// or libdeflate cannot take it, and the zlib stream reads them.
+    private func wholeMemberBytes(at offset: Int, skipping distance: Int, count: Int) -> [UInt8]? {
+        let needed = distance + count
+        // Room for the record's two closing CRLFs: a member that makes more holds another record.
+        let room = needed + 4096
+        guard let members = MemberInflater(capacity: room) else { return nil }
+        // Deflate adds at most 5 bytes per 64 KiB block to what it cannot compress, the gzip
+        // wrapper a little more: the member's compressed bytes are within this.
+        let compressed = min(size - offset, needed + needed / 1024 + 4096)
+        var input = GzipInput(file: self, offset: offset, capacity: compressed)
+        let outcome = input.withAvailable(atLeast: compressed) { members.inflate($0, limit: room) }
+        guard case .inflated(_, let produced) = outcome, produced >= needed else { return nil }
+        return Array(members.output(produced)[distance..<needed])
     }
 }
