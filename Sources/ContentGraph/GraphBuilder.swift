@@ -46,15 +46,7 @@ public struct GraphBuilder: Sendable {
                 item.section = item.sectionName.flatMap { sections.index(for: $0) }
                 let civil = item.date
                 let written = item.document.url ?? (item.isPage ? Self.pagePath(of: item.document.path, slug: item.slug) : nil)
-                    ?? config.articlePermalink.expand { placeholder in
-                    switch placeholder {
-                    case .year: return String(civil.year)
-                    case .month: return civil.month < 10 ? "0\(civil.month)" : String(civil.month)
-                    case .day: return civil.day < 10 ? "0\(civil.day)" : String(civil.day)
-                    case .slug: return item.slug
-                    case .section: return item.section.map { sections.slug(at: $0) } ?? "uncategorized"
-                    }
-                }
+                    ?? permalinkPath(of: item, sectionSlug: item.section.map { sections.slug(at: $0) })
                 guard let path = Self.outputPath(written) else {
                     diagnostics.append(Diagnostic(path: item.document.path, line: 1, column: 1, severity: .error, code: "url.outside-site",
                                                   message: "URL '\(written)' climbs out of the site with '..'; the article was left out"))
@@ -206,7 +198,7 @@ public struct GraphBuilder: Sendable {
             diagnostics += ownSections.filter { !$0.lands(in: anchors) }.map { $0.diagnostic(in: document.path, targetPath: nil) }
         }
         let image = leadImage(of: document, resolver: resolver, diagnostics: &diagnostics)
-        let aliases = aliases(of: document, diagnostics: &diagnostics)
+        let aliases = aliases(of: document, path: item.path, diagnostics: &diagnostics)
         var article = Article(
             id: document.path, kind: document.kind, title: item.title, slug: item.slug, path: item.path,
             date: item.date, dateHasTime: document.date?.hasTime ?? false, timestamp: item.timestamp,
@@ -336,9 +328,16 @@ public struct GraphBuilder: Sendable {
         return resolved.url
     }
 
-    private func aliases(of document: SourceDocument, diagnostics: inout [Diagnostic]) -> [String] {
+    /// The output paths of a document's aliases. In Markdown, as in Hugo, an alias without a
+    /// leading `/` is beside the page (`old-name` of `/2023/06/guide/` is `/2023/06/old-name/`).
+    private func aliases(of document: SourceDocument, path articlePath: String, diagnostics: inout [Diagnostic]) -> [String] {
         document.aliases.compactMap { alias in
-            guard let path = Self.outputPath(alias), !path.isEmpty else {
+            var written = alias
+            if document.kind == .markdown, !alias.hasPrefix("/"), !alias.contains("://") {
+                let folder = articlePath.hasSuffix("/") ? articlePath.dropLast() : Substring(articlePath)
+                written = "/" + (folder.lastIndex(of: "/").map { String(folder[...$0]) } ?? "") + alias
+            }
+            guard let path = Self.outputPath(written), !path.isEmpty else {
                 diagnostics.append(Diagnostic(path: document.path, severity: .warning, code: "alias.outside-site",
                                               message: "alias '\(Self.shown(alias))' is not a path inside the site; it was ignored"))
                 return nil
@@ -363,6 +362,7 @@ public struct GraphBuilder: Sendable {
         fields.strings(document.authors)
         fields.strings(document.tags)
         fields.optionalString(document.section)
+        fields.strings(document.categories)
         fields.optionalString(document.url)
         fields.strings(document.aliases)
         fields.bool(document.draft)

@@ -22,6 +22,11 @@ public struct SiteConfig: Sendable {
     public var sections: [SectionConfig]
     /// URL pattern of article pages.
     public var articlePermalink: Permalink
+    /// URL patterns of the articles of some sections, by the name of their content folder or
+    /// their section's slug (Hugo's `permalinks: {posts: …}`); the others use `articlePermalink`.
+    public var sectionPermalinks: [String: Permalink] = [:]
+    /// Where the tag, section and author lists live.
+    public var taxonomies = TaxonomyPaths()
     /// Items in each feed.
     public var feedItems: Int = 20
     /// Whether feeds carry whole articles (else summaries).
@@ -87,6 +92,12 @@ public struct SiteConfig: Sendable {
     public static func defaultTimeZone(language: String) -> TimeZone {
         let base = language.prefix { $0 != "-" && $0 != "_" }.lowercased()
         return TimeZone(identifier: base == "vi" ? "Asia/Ho_Chi_Minh" : "UTC")!
+    }
+
+    /// The pattern of an article's URL: its content folder's (`folder`, the first folder of its
+    /// path), else its section's, else the site's.
+    public func permalink(folder: String?, section: String?) -> Permalink {
+        folder.flatMap { sectionPermalinks[$0] } ?? section.flatMap { sectionPermalinks[$0] } ?? articlePermalink
     }
 
     /// Adds the trailing slash every URL join relies on.

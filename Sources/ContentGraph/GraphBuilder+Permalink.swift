@@ -1,0 +1,60 @@
+import Infrastructure
+import Ingest
+import SiteConfig
+
+extension GraphBuilder {
+    /// An article's URL from its permalink pattern: its content folder's (`permalinks.posts`),
+    /// else its section's, else the site's; `sectionSlug` is its section's slug, when it has one.
+    func permalinkPath(of item: PendingArticle, sectionSlug: String?) -> String {
+        let document = item.document
+        let folder = document.kind == .markdown ? Self.folderSection(of: document.path) : nil
+        let civil = item.date
+        func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : String(number) }
+        return config.permalink(folder: folder, section: sectionSlug).expand { placeholder in
+            switch placeholder {
+            case .year: return String(civil.year)
+            case .month: return twoDigits(civil.month)
+            case .day: return twoDigits(civil.day)
+            case .i_month: return String(civil.month)
+            case .i_day: return String(civil.day)
+            case .short_year: return twoDigits(civil.year % 100)
+            case .y_day: return Self.dayOfYear(civil)
+            case .slug: return item.slug
+            case .title:
+                // Jekyll's `:title` is a post's slug (`slug:` or its file name) as written; Hugo's
+                // is the title, made a slug, whatever `slug:` says.
+                return JekyllFolder(path: document.path) != nil ? item.slug : Slug.fold(item.title)
+            case .filename: return Self.fileName(of: document.path)
+            case .section: return sectionSlug ?? "uncategorized"
+            case .categories: return Self.jekyllCategories(of: document)
+            case .output_ext: return ".html"
+            }
+        }
+    }
+
+    /// Jekyll's categories of a post as its URLs show them: the folders above `_posts/`, then the
+    /// front matter's, lowercased, each once, joined by `/`.
+    static func jekyllCategories(of document: SourceDocument) -> String {
+        var folders = document.path.split(separator: "/").dropLast().map(String.init)
+        if let jekyll = folders.firstIndex(where: { JekyllFolder.isJekyllFolder(Substring($0)) }) { folders.removeSubrange(jekyll...) }
+        var seen = Set<String>()
+        return (folders + document.categories).map { $0.lowercased() }.filter { !$0.isEmpty && seen.insert($0).inserted }
+            .map { Slug.asWritten($0) }.joined(separator: "/")
+    }
+
+    /// Hugo's `:filename`: the file's name without its extension; a bundle's `index.md` gives its folder's name.
+    static func fileName(of path: String) -> String {
+        let components = path.split(separator: "/")
+        var stem = String(components.last ?? "")
+        if let dot = stem.lastIndex(of: ".") { stem = String(stem[..<dot]) }
+        if stem == "index", components.count > 1 { stem = String(components[components.count - 2]) }
+        return Slug.asWritten(stem)
+    }
+
+    /// Jekyll's `:y_day`: the day of the year, three digits (`004`).
+    static func dayOfYear(_ date: CivilDate) -> String {
+        let day = CivilDate.daysSince1970(year: date.year, month: date.month, day: date.day)
+            - CivilDate.daysSince1970(year: date.year, month: 1, day: 1) + 1
+        return String(repeating: "0", count: 3 - String(day).count) + String(day)
+    }
+}
