@@ -58,3 +58,28 @@ extension GraphBuilder {
         return String(repeating: "0", count: 3 - String(day).count) + String(day)
     }
 }
+
+extension GraphBuilder {
+    /// A Hugo leaf bundle's resources (the files beside its `index.md`), copied beside the page's
+    /// own URL, as Hugo publishes them: `posts/market/photo.jpg` of a page at `/2023/05/market/`
+    /// is also at `/2023/05/market/photo.jpg`. The copy at the folder's path stays, and is where
+    /// the body's links lead; the other keeps addresses from the old site working.
+    static func bundleCopies(of assets: [SourceFile], articles: [Article]) -> [SourceFile] {
+        var bundles: [(folder: String, path: String)] = []
+        for article in articles where article.kind == .markdown && article.path.hasSuffix("/") {
+            let components = article.id.split(separator: "/")
+            guard components.count > 1, components.last == "index.md" || components.last == "index.markdown" else { continue }
+            let folder = components.dropLast().joined(separator: "/") + "/"
+            if folder != article.path { bundles.append((folder, article.path)) }
+        }
+        guard !bundles.isEmpty else { return [] }
+        // The deepest bundle a file is in owns it.
+        bundles.sort { $0.folder.count > $1.folder.count }
+        return assets.compactMap { asset in
+            guard let bundle = bundles.first(where: { asset.path.hasPrefix($0.folder) }) else { return nil }
+            var copy = asset
+            copy.path = bundle.path + asset.path.dropFirst(bundle.folder.count)
+            return copy
+        }
+    }
+}

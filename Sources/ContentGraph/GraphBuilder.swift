@@ -142,7 +142,7 @@ public struct GraphBuilder: Sendable {
         return ContentGraph(
             articles: articles, tags: tagList, sections: sectionList, authors: authorList,
             years: buckets.years, months: buckets.months, days: buckets.days,
-            assets: folder.assets,
+            assets: folder.assets + Self.bundleCopies(of: folder.assets, articles: articles),
             diagnostics: diagnostics.sorted { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) },
             home: home)
     }
