@@ -26,6 +26,7 @@ extension GraphBuilder {
                 return JekyllFolder(path: document.path) != nil ? item.slug : Slug.fold(item.title)
             case .filename: return Self.fileName(of: document.path)
             case .section: return sectionSlug ?? "uncategorized"
+            case .sections: return Self.folders(of: document.path)
             case .categories: return Self.jekyllCategories(of: document)
             case .output_ext: return ".html"
             }
@@ -49,6 +50,14 @@ extension GraphBuilder {
         if let dot = stem.lastIndex(of: ".") { stem = String(stem[..<dot]) }
         if stem == "index", components.count > 1 { stem = String(components[components.count - 2]) }
         return Slug.asWritten(stem)
+    }
+
+    /// Hugo's `:sections`: the folders a file is in, lowercased, as Hugo lowercases its paths; a
+    /// bundle's `index.md` is in the folders above its own.
+    static func folders(of path: String) -> String {
+        var folders = path.split(separator: "/").dropLast()
+        if path.hasSuffix("/index.md") || path.hasSuffix("/index.markdown") { folders = folders.dropLast() }
+        return folders.map { Slug.asWritten(String($0).lowercased()) }.joined(separator: "/")
     }
 
     /// Jekyll's `:y_day`: the day of the year, three digits (`004`).

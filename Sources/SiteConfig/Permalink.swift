@@ -35,6 +35,8 @@ public struct Permalink: Sendable, Hashable {
         case filename
         /// The slug of the article's section (`uncategorized` without one).
         case section
+        /// Hugo's: the folders the file is in, lowercased (a bundle's own folder is the page's, not one of them).
+        case sections
         /// Jekyll's categories, lowercased and joined by `/`: the folders above `_posts/`, then
         /// those of the front matter; empty without any.
         case categories

@@ -1,4 +1,5 @@
 import Foundation
+import Infrastructure
 
 /// The typed form of `site.yml`: every stage takes the part it needs as a plain value.
 public struct SiteConfig: Sendable {
@@ -47,6 +48,12 @@ public struct SiteConfig: Sendable {
     public var extractionRules: [ExtractionRule] = []
     /// The crawls the site mirrors, when it mirrors any.
     public var mirror: MirrorConfig?
+    /// The folder of the site's content, relative to the site folder: `Content`, or what a Hugo
+    /// config's `contentDir` names, or Hugo's `content` when only that exists.
+    public var contentFolder = "Content"
+    /// What reading the configuration had to say that stopped nothing (which keys of a Hugo or
+    /// Jekyll config file were read): reported with the build's other diagnostics.
+    public var notes: [Diagnostic] = []
 
     /// The defaults a site with no `site.yml` gets.
     public init(
