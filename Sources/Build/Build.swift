@@ -30,7 +30,7 @@ public struct Build: Sendable {
         let lock = try BuildLock(output: options.output)
         defer { withExtendedLifetime(lock) {} }
         let config = try loadConfig()
-        let inputs = InputStamp(site: options.site, contentFolder: config.contentFolder, options: options.fingerprint,
+        let inputs = InputStamp(site: options.site, config: config, options: options.fingerprint,
                                 crawls: config.mirror.map(crawlPaths) ?? [])
         let cache = BuildCache(options: options, inputs: inputs)
         if let summary = cache.upToDate(strict: options.strict) { return summary }
@@ -56,7 +56,7 @@ public struct Build: Sendable {
             writer.discard()
             throw BuildError(error.diagnostic)
         }
-        let content = inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics, folder: config.contentFolder, mirror: mirror)
+        let content = inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics, config: config, mirror: mirror)
             + Self.shownFromCrawls(plan.diagnostics, mirror: mirror)
         let files = plan.pages.map(\.file) + plan.contentFiles + plan.themeAssets.map { "assets/" + $0 }
         if options.useCache {
@@ -86,7 +86,7 @@ public struct Build: Sendable {
         let config = try loadConfig()
         let site = try loadSite(config)
         clock.lap("config and theme")
-        let inputs = InputStamp(site: options.site, contentFolder: config.contentFolder, options: options.fingerprint, crawls: [])
+        let inputs = InputStamp(site: options.site, config: config, options: options.fingerprint, crawls: [])
         let (graph, waiting, mirror) = readGraph(inputs.content, site: site, clock: &clock)
         let plan = planPages(graph, site: site, mirror: mirror)
         clock.lap("plan pages")
@@ -100,7 +100,7 @@ public struct Build: Sendable {
         clock.lap("render")
         let changedByHand = OutputState.load(site: options.site, output: options.output)?.changed(in: options.output).count ?? 0
         return BuildSummary(articles: graph.stories.count, pages: plan.pages.count, copied: 0,
-                            diagnostics: OutputState.handChanges(changedByHand, in: options.output, writtenNow: false) + inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics, folder: config.contentFolder, mirror: mirror) + Self.shownFromCrawls(plan.diagnostics, mirror: mirror)
+                            diagnostics: OutputState.handChanges(changedByHand, in: options.output, writtenNow: false) + inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics, config: config, mirror: mirror) + Self.shownFromCrawls(plan.diagnostics, mirror: mirror)
                                 + RenderReports(issues: rendered.issues).diagnostics(strict: options.strict),
                             rendered: rendered.rendered, written: 0, timings: clock, mirror: mirror?.merged.report)
     }
@@ -196,7 +196,7 @@ public struct Build: Sendable {
     /// Content diagnostics with their paths shown from the site folder, as a user would open them;
     /// a mirrored article's are shown at the capture it was read from, and the crawls' own
     /// problems are added.
-    static func shownFromSite(_ diagnostics: [Diagnostic], folder: String, mirror: MirrorContent? = nil) -> [Diagnostic] {
+    static func shownFromSite(_ diagnostics: [Diagnostic], config: SiteConfig, mirror: MirrorContent? = nil) -> [Diagnostic] {
         let crawled = mirror?.merged.shownPaths ?? [:]
         let shownCaptures = Set(crawled.values)
         func shown(_ diagnostic: Diagnostic) -> Diagnostic {
@@ -204,7 +204,7 @@ public struct Build: Sendable {
             if let capture = crawled[diagnostic.path] {
                 shown.path = capture
             } else if !shownCaptures.contains(diagnostic.path) {
-                shown.path = folder + "/" + diagnostic.path
+                shown.path = config.sitePath(ofContent: diagnostic.path)
             }
             return shown
         }
@@ -247,7 +247,7 @@ public struct Build: Sendable {
         // A mirror needs no site folder of its own: its crawls are its content.
         if options.mirror != nil && manager.fileExists(atPath: options.site.path) { return }
         // A Hugo or Jekyll site folder is a site too: its config file says so.
-        let marks = ["Content", "site.yml", "content"] + Self.hugoConfigFiles + [MigratedConfig.jekyllFile]
+        let marks = ["Content", "site.yml", "content", "_posts"] + Self.hugoConfigFiles + [MigratedConfig.jekyllFile]
         guard !marks.contains(where: { manager.fileExists(atPath: options.site.appendingPathComponent($0).path) }) else { return }
         let what = manager.fileExists(atPath: options.site.path) ? "holds no Content/ and no site.yml" : "does not exist"
         throw BuildError(Diagnostic(path: options.site.path, severity: .error, code: "site.missing",

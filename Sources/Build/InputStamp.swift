@@ -1,5 +1,6 @@
 import Foundation
 import Infrastructure
+import SiteConfig
 import Ingest
 #if canImport(Glibc)
 import Glibc
@@ -20,18 +21,18 @@ struct InputStamp {
     /// The stamp of all of it.
     let value: UInt64
 
-    /// The content folder's name (`Content`).
-    let contentFolder: String
+    /// The site's config, which names the content folder.
+    let config: SiteConfig
 
     /// The warnings for links left out, named from the site folder.
     var linkDiagnostics: [Diagnostic] {
-        outsideLinks.map { Diagnostic(path: contentFolder + "/" + $0, severity: .warning, code: "file.link-outside-site",
+        outsideLinks.map { Diagnostic(path: config.sitePath(ofContent: $0), severity: .warning, code: "file.link-outside-site",
                                       message: "symbolic link to a file outside the site folder; it was not read") }
     }
 
     /// Stats every input of a site, and every file of the crawls it mirrors.
-    init(site: URL, contentFolder: String, options: [String], crawls: [(absolute: String, shown: String)]) {
-        self.contentFolder = contentFolder
+    init(site: URL, config: SiteConfig, options: [String], crawls: [(absolute: String, shown: String)]) {
+        self.config = config
         var hasher = StableHasher()
         for option in options { hasher.combine(option) }
         Self.stamp(path: "/proc/self/exe", into: &hasher)
@@ -46,8 +47,14 @@ struct InputStamp {
             Self.combine(FileTree.files(under: crawl.absolute, skipHidden: false), into: &hasher)
         }
         settings = hasher.value
-        (content, outsideLinks) = FileTree.listing(under: site.appendingPathComponent(contentFolder).path, skipHidden: false,
-                                                   linksWithin: site.path)
+        var (listed, outsideLinks) = FileTree.listing(under: site.appendingPathComponent(config.contentFolder).path, skipHidden: false,
+                                                      linksWithin: site.path)
+        if !config.excludedContent.isEmpty {
+            func top(_ path: String) -> String { String(path.prefix { $0 != "/" }) }
+            listed.removeAll { config.excludedContent.contains(top($0.path)) }
+            outsideLinks.removeAll { config.excludedContent.contains(top($0)) }
+        }
+        (content, self.outsideLinks) = (listed, outsideLinks)
         for link in outsideLinks { hasher.combine(link) }
         Self.combine(content, into: &hasher)
         value = hasher.value

@@ -72,9 +72,20 @@ extension Build {
         } catch {
             throw BuildError(error.diagnostic)
         }
-        if config.contentFolder == "Content", !Self.exists(options.site, "Content"), Self.exists(options.site, "content") {
-            // A Hugo site folder built as it is.
-            config.contentFolder = "content"
+        if config.contentFolder == "Content", !Self.exists(options.site, "Content") {
+            // A Hugo site folder built as it is; a Jekyll one, whose posts are at its top.
+            if Self.exists(options.site, "content") {
+                config.contentFolder = "content"
+            } else if ["_posts", "_drafts", MigratedConfig.jekyllFile].contains(where: { Self.exists(options.site, $0) }) {
+                config.contentFolder = "."
+            }
+        }
+        if config.contentFolder == "." {
+            // The site's own files and the build's output are not content.
+            config.excludedContent.formUnion(["Templates", "site.yml"])
+            let site = options.site.standardizedFileURL.path + "/"
+            let output = options.output.standardizedFileURL.path
+            if output.hasPrefix(site), let top = output.dropFirst(site.count).split(separator: "/").first { config.excludedContent.insert(String(top)) }
         }
         if let mirror = options.mirror { config.mirror = mirror }
         if let baseURL = options.baseURL {

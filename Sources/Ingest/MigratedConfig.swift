@@ -91,6 +91,11 @@ public struct MigratedConfig: Sendable {
                 }
             }
             if let folder = text("source") { config.contentFolder = folder.trimmingCharacters(in: ["/"]) }
+            config.excludedContent = Self.jekyllExcluded
+            if case .list(let names)? = fields.values["exclude"] {
+                used.append("exclude")
+                config.excludedContent.formUnion(names.compactMap { $0.text?.trimmingCharacters(in: ["/"]) })
+            }
             // Jekyll's default style, when the file names none.
             config.articlePermalink = try permalink("permalink", text("permalink") ?? "date")
             return config
@@ -129,6 +134,12 @@ public struct MigratedConfig: Sendable {
             config.taxonomies = taxonomies
             return config
         }
+
+        /// What Jekyll leaves out of a site folder without being told (its `exclude` default), and
+        /// the files it copies but does not render for want of front matter, which Broadsheet
+        /// would make pages of.
+        static let jekyllExcluded: Set<String> = ["Gemfile", "Gemfile.lock", "node_modules", "vendor",
+                                                  "README.md", "README", "LICENSE", "LICENSE.md", "CHANGELOG.md"]
 
         func permalink(_ key: String, _ written: String) throws(ConfigError) -> Permalink {
             do {

@@ -49,8 +49,17 @@ public struct SiteConfig: Sendable {
     /// The crawls the site mirrors, when it mirrors any.
     public var mirror: MirrorConfig?
     /// The folder of the site's content, relative to the site folder: `Content`, or what a Hugo
-    /// config's `contentDir` names, or Hugo's `content` when only that exists.
+    /// config's `contentDir` or Jekyll's `source` names, or Hugo's `content` when only that
+    /// exists, or the site folder itself (`.`) for a Jekyll site with `_posts/` at its top.
     public var contentFolder = "Content"
+    /// Names at the top of a content folder that is the site folder itself which are not
+    /// content: Jekyll's `exclude:` and the files Jekyll leaves out by default.
+    public var excludedContent: Set<String> = []
+
+    /// A content file's path as a user opens it from the site folder (`Content/a.md`, `_posts/a.md`).
+    public func sitePath(ofContent path: String) -> String {
+        contentFolder == "." ? path : contentFolder + "/" + path
+    }
     /// What reading the configuration had to say that stopped nothing (which keys of a Hugo or
     /// Jekyll config file were read): reported with the build's other diagnostics.
     public var notes: [Diagnostic] = []

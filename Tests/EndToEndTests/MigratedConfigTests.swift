@@ -82,4 +82,31 @@ final class MigratedConfigTests: XCTestCase {
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.hasPrefix("hugo.toml:9:1: error: unknown placeholder ':headline'"), result.stderr)
     }
+
+    func testAJekyllSiteFolderWithItsPostsAtTheTopBuildsInPlace() throws {
+        let site = try siteWithoutSiteYML("jekyll-site") { root in
+            let manager = FileManager.default
+            let content = root.appendingPathComponent("Content")
+            for name in try manager.contentsOfDirectory(atPath: content.path) {
+                try manager.moveItem(at: content.appendingPathComponent(name), to: root.appendingPathComponent(name))
+            }
+            try manager.removeItem(at: content)
+            let config = root.appendingPathComponent("_config.yml")
+            let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "source: Content\n", with: "")
+            try (text + "exclude: [notes]\n").write(to: config, atomically: true, encoding: .utf8)
+            try "source \"https://rubygems.org\"\n".write(to: root.appendingPathComponent("Gemfile"), atomically: true, encoding: .utf8)
+            try "# How to run the site\n".write(to: root.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+            try manager.createDirectory(at: root.appendingPathComponent("notes"), withIntermediateDirectories: true)
+            try "---\ntitle: Private\n---\nx\n".write(to: root.appendingPathComponent("notes/private.md"), atomically: true, encoding: .utf8)
+        }
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("\n_posts/2023-03-20-budget-talks.md:6:1: warning: Liquid tag \"assign\""), result.stderr)
+        XCTAssertEqual(try missing("jekyll-site", in: site), [])
+        for file in ["README/index.html", "Gemfile", "notes/private/index.html", "Output/index.html"] {
+            XCTAssertFalse(site.exists(file), "\(file): not content")
+        }
+        let again = try site.run(["build"])
+        XCTAssertTrue((again.stdout + again.stderr).contains("(0 rendered)"), "the output is not read back as content: \(again.stdout)")
+    }
 }
