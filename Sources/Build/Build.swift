@@ -148,7 +148,7 @@ public struct Build: Sendable {
         let planner = PagePlanner(graph: graph, model: model, config: site.config, templates: site.templates,
                                   sitemapLimit: options.sitemapLimit)
         let redirects = mirror.map { Self.redirectMap($0.merged.queryRedirects, graph: graph, root: site.config.rootPath) } ?? []
-        let claims = PageClaims(graph: graph).resolve(pages: planner.pages() + RedirectMap.pages(redirects), themeAssets: site.theme.assets.keys.sorted(),
+        let claims = PageClaims(graph: graph, config: site.config).resolve(pages: planner.pages() + RedirectMap.pages(redirects), themeAssets: site.theme.assets.keys.sorted(),
                                                       contentAssets: graph.assets)
         return SitePlan(model: model, pages: claims.pages + planner.sitemaps(listing: claims.pages, now: now), folders: claims.folders,
                         contentAssets: claims.contentAssets, themeAssets: claims.themeAssets, images: images, diagnostics: claims.diagnostics)
