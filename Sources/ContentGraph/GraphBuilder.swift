@@ -167,7 +167,7 @@ public struct GraphBuilder: Sendable {
         }
         guard missing.isEmpty else { return .rejected(missing) }
         let date = document.date?.date ?? Date(timeIntervalSince1970: 0)
-        let slug = Self.slug(for: document, title: title)
+        let slug = Self.slug(for: document, title: title, style: config.slugifyPaths)
         if slug.isEmpty {
             return .rejected([Diagnostic(path: document.path, line: 1, column: 1, severity: .error, code: "article.no-slug",
                                         message: "cannot make a URL slug from the file name or the title: add `slug:`")])
@@ -239,9 +239,16 @@ public struct GraphBuilder: Sendable {
     }
 
     /// Front matter `slug`, else the file name (without a Jekyll date; a bundle's folder name), both
-    /// kept as written (see `Slug.asWritten`), else the title, folded.
-    static func slug(for document: SourceDocument, title: String) -> String {
-        if let slug = document.slug.map({ Slug.asWritten(NFC.normalize($0)) }), !slug.isEmpty { return slug }
+    /// made a slug as `style` says (by default kept as written, see `Slug.asWritten`), else the title, folded.
+    static func slug(for document: SourceDocument, title: String, style: SlugStyle) -> String {
+        func written(_ name: String) -> String {
+            switch style {
+            case .on: return Slug.fold(name)
+            case .safe: return Slug.asWritten(name)
+            case .off: return String(name.unicodeScalars.filter { $0 != "/" && $0 != "\\" && $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
+            }
+        }
+        if let slug = document.slug.map({ written(NFC.normalize($0)) }), !slug.isEmpty { return slug }
         let components = document.path.split(separator: "/")
         var stem = String(components.last ?? "")
         if let dot = stem.lastIndex(of: ".") { stem = String(stem[..<dot]) }
@@ -250,7 +257,7 @@ public struct GraphBuilder: Sendable {
         } else if let jekyll = JekyllFileName(path: document.path) {
             stem = jekyll.slug
         }
-        let fromName = Slug.asWritten(NFC.normalize(stem))
+        let fromName = written(NFC.normalize(stem))
         return fromName.isEmpty ? Slug.fold(title) : fromName
     }
 

@@ -86,6 +86,14 @@ extension SiteConfig {
                     if name == "article" || name == "articles" { articlePermalink = permalink } else { sectionPermalinks[name] = permalink }
                 }
             case "taxonomies": taxonomies = try reader.taxonomies(value)
+            case "slugify":
+                guard let options = value.mapping else { throw reader.error(value, "slugify must be a mapping such as `paths: safe`") }
+                for (optionKey, optionValue) in options where optionKey.string == "paths" {
+                    // YAML 1.1 reads a bare `on`/`off` as a flag: both spellings mean the same here.
+                    let written = optionValue.bool.map { $0 ? "on" : "off" } ?? optionValue.string ?? ""
+                    guard let style = SlugStyle(rawValue: written) else { throw reader.error(optionValue, "slugify.paths must be on, safe or off") }
+                    slugifyPaths = style
+                }
             default: continue
             }
         }

@@ -26,6 +26,8 @@ public struct SiteConfig: Sendable {
     /// URL patterns of the articles of some sections, by the name of their content folder or
     /// their section's slug (Hugo's `permalinks: {posts: …}`); the others use `articlePermalink`.
     public var sectionPermalinks: [String: Permalink] = [:]
+    /// How written slugs and file names become URLs (`slugify.paths`).
+    public var slugifyPaths = SlugStyle.safe
     /// Where the tag, section and author lists live.
     public var taxonomies = TaxonomyPaths()
     /// Items in each feed.

@@ -54,4 +54,13 @@ final class PermalinkTests: XCTestCase {
                               site: "taxonomies:\n  section: categories\n")
         XCTAssertEqual(graph.sections.map(\.path), ["categories/city/"])
     }
+
+    func testSlugifyPathsSaysHowAWrittenSlugBecomesAURL() throws {
+        let documents = [markdown("_posts/2022-03-06-Town_Hall.v2.md", "---\ntitle: Town hall\n---\nx\n"),
+                         markdown("news/x.md", "---\ntitle: X\ndate: 2022-03-07\nslug: Đà Nẵng news\n---\nx\n")]
+        let site = "permalinks:\n  article: /:slug/\nslugify:\n  paths: "
+        XCTAssertEqual(Set(try build(documents, site: site + "safe\n").articles.map(\.path)), ["Town_Hall.v2/", "Đà-Nẵng-news/"])
+        XCTAssertEqual(Set(try build(documents, site: site + "on\n").articles.map(\.path)), ["town-hall-v2/", "da-nang-news/"])
+        XCTAssertEqual(Set(try build(documents, site: site + "off\n").articles.map(\.path)), ["Town_Hall.v2/", "Đà Nẵng news/"])
+    }
 }

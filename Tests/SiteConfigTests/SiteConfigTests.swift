@@ -156,10 +156,10 @@ final class SiteConfigTests: XCTestCase {
     }
 
     func testAnUnknownPlaceholderInASectionPermalinkIsAnErrorAtItsLine() {
-        XCTAssertThrowsError(try SiteConfig(yaml: "title: T\npermalinks:\n  posts: /:sections/:slug/\n", path: "site.yml")) { error in
+        XCTAssertThrowsError(try SiteConfig(yaml: "title: T\npermalinks:\n  posts: /:headline/:slug/\n", path: "site.yml")) { error in
             let error = error as! ConfigError
             XCTAssertEqual(error.line, 3)
-            XCTAssertTrue(error.message.contains("':sections'"), error.message)
+            XCTAssertTrue(error.message.contains("':headline'"), error.message)
         }
     }
 
@@ -177,6 +177,15 @@ final class SiteConfigTests: XCTestCase {
 
     func testAnUnknownTaxonomyIsAnErrorAtItsKey() {
         XCTAssertThrowsError(try SiteConfig(yaml: "taxonomies:\n  series: series\n", path: "site.yml")) { error in
+            XCTAssertEqual((error as! ConfigError).line, 2)
+        }
+    }
+
+    func testSlugifyPathsIsReadAndCheckedAtItsLine() throws {
+        XCTAssertEqual(try SiteConfig(yaml: "title: T\n", path: "site.yml").slugifyPaths, .safe)
+        XCTAssertEqual(try SiteConfig(yaml: "slugify:\n  paths: on\n", path: "site.yml").slugifyPaths, .on)
+        XCTAssertEqual(try SiteConfig(yaml: "slugify: {paths: \"off\"}\n", path: "site.yml").slugifyPaths, .off)
+        XCTAssertThrowsError(try SiteConfig(yaml: "slugify:\n  paths: lower\n", path: "site.yml")) { error in
             XCTAssertEqual((error as! ConfigError).line, 2)
         }
     }
