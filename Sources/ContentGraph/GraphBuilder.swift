@@ -33,6 +33,8 @@ public struct GraphBuilder: Sendable {
         let sectionFolders = Set(candidates.compactMap { $0.kind == .markdown ? Self.folderSection(of: $0.path).map { Slug.fold(NFC.normalize($0)) } : nil })
         folder.documents = []
         var outcomes = ConcurrentMap.map(candidates, { prepare($0) })
+        // Jekyll writes pages as files (`/about.html`) when its posts' permalink names a file; Hugo never does.
+        let pagesAsFiles = !folder.hasHugoLayout && config.articlePermalink.namesFile
         // From here on each body lives in `pending` alone, so that letting it go below frees it.
         candidates = []
         var pending: [PendingArticle] = []
@@ -45,7 +47,7 @@ public struct GraphBuilder: Sendable {
                 var item = prepared
                 item.section = item.sectionName.flatMap { sections.index(for: $0) }
                 let civil = item.date
-                let written = item.document.url ?? (item.isPage ? Self.pagePath(of: item.document.path, slug: item.slug) : nil)
+                let written = item.document.url ?? (item.isPage ? Self.pagePath(of: item.document.path, slug: item.slug, asFile: pagesAsFiles) : nil)
                     ?? permalinkPath(of: item, sectionSlug: item.section.map { sections.slug(at: $0) })
                 guard let path = Self.outputPath(written) else {
                     diagnostics.append(Diagnostic(path: item.document.path, line: 1, column: 1, severity: .error, code: "url.outside-site",
@@ -261,13 +263,15 @@ public struct GraphBuilder: Sendable {
         return fromName.isEmpty ? Slug.fold(title) : fromName
     }
 
-    /// A page's URL: its folder, then its slug (`docs/install.md` → `/docs/install/`); a bundle's
-    /// `index.md` or a section's `_index.md` stands for its folder, whose name the slug replaces.
-    static func pagePath(of path: String, slug: String) -> String {
+    /// A page's URL: its folder, then its slug (`docs/install.md` → `/docs/install/`, or with
+    /// `asFile` `/docs/install.html`); a bundle's `index.md` or a section's `_index.md` stands for
+    /// its folder, whose name the slug replaces, and is always a folder.
+    static func pagePath(of path: String, slug: String, asFile: Bool) -> String {
         var components = path.split(separator: "/").map(String.init)
         let name = components.removeLast()
-        if name.hasPrefix("index.") || name.hasPrefix("_index."), !components.isEmpty { components.removeLast() }
-        return "/" + (components + [slug]).joined(separator: "/") + "/"
+        let isIndex = name.hasPrefix("index.") || name.hasPrefix("_index.")
+        if isIndex, !components.isEmpty { components.removeLast() }
+        return "/" + (components + [slug]).joined(separator: "/") + (asFile && !isIndex ? ".html" : "/")
     }
 
     /// The first folder of a path, when the file is in one: `thoi-su/abc.md` → `thoi-su`. Jekyll's

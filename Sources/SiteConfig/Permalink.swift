@@ -92,6 +92,15 @@ public struct Permalink: Sendable, Hashable {
         self.pattern = written
     }
 
+    /// Whether the pattern names a file (`/:title:output_ext`, `/:slug.html`) rather than a folder.
+    public var namesFile: Bool {
+        switch parts.last {
+        case .placeholder(.output_ext): return true
+        case .literal(let text): return text.hasSuffix(".html") || text.hasSuffix(".htm")
+        default: return false
+        }
+    }
+
     /// The placeholders that tell one article from another on the same day.
     private static let naming: [Part] = [.placeholder(.slug), .placeholder(.title), .placeholder(.filename)]
 

@@ -109,4 +109,18 @@ final class MigratedConfigTests: XCTestCase {
         let again = try site.run(["build"])
         XCTAssertTrue((again.stdout + again.stderr).contains("(0 rendered)"), "the output is not read back as content: \(again.stdout)")
     }
+
+    func testWithoutAPermalinkJekyllsDateStyleMakesFilesOfPostsAndPages() throws {
+        // As Jekyll 4.3 writes this fixture without `permalink:`.
+        let site = try siteWithoutSiteYML("jekyll-site") { root in
+            let config = root.appendingPathComponent("_config.yml")
+            let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "permalink: /:categories/:year/:month/:day/:title/\n", with: "")
+            try text.write(to: config, atomically: true, encoding: .utf8)
+        }
+        XCTAssertEqual(try site.run(["build"]).status, 0)
+        for file in ["weather/local/2023/01/05/snow-day.html", "2023/04/02/Spring_Fair.html", "about.html", "contact/index.html",
+                     "history/old-mill/index.html"] {
+            XCTAssertTrue(site.exists(file), file)
+        }
+    }
 }
