@@ -76,7 +76,7 @@ let package = Package(
         .target(
             name: "Preview",
             dependencies: [
-                "Infrastructure", "SiteConfig", "Build",
+                "Infrastructure", "SiteConfig", "Ingest", "Build",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -30,7 +30,8 @@ public struct Build: Sendable {
         let lock = try BuildLock(output: options.output)
         defer { withExtendedLifetime(lock) {} }
         let config = try loadConfig()
-        let inputs = InputStamp(site: options.site, options: options.fingerprint, crawls: config.mirror.map(crawlPaths) ?? [])
+        let inputs = InputStamp(site: options.site, config: config, options: options.fingerprint,
+                                crawls: config.mirror.map(crawlPaths) ?? [])
         let cache = BuildCache(options: options, inputs: inputs)
         if let summary = cache.upToDate(strict: options.strict) { return summary }
         let site = try loadSite(config)
@@ -55,7 +56,8 @@ public struct Build: Sendable {
             writer.discard()
             throw BuildError(error.diagnostic)
         }
-        let content = inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics, mirror: mirror) + Self.shownFromCrawls(plan.diagnostics, mirror: mirror)
+        let content = inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics, config: config, mirror: mirror)
+            + Self.shownFromCrawls(plan.diagnostics, mirror: mirror)
         let files = plan.pages.map(\.file) + plan.contentFiles + plan.themeAssets.map { "assets/" + $0 }
         if options.useCache {
             cache.save(graph: graph, plan: plan, written: written, files: files, contentDiagnostics: content)
@@ -84,7 +86,7 @@ public struct Build: Sendable {
         let config = try loadConfig()
         let site = try loadSite(config)
         clock.lap("config and theme")
-        let inputs = InputStamp(site: options.site, options: options.fingerprint, crawls: [])
+        let inputs = InputStamp(site: options.site, config: config, options: options.fingerprint, crawls: [])
         let (graph, waiting, mirror) = readGraph(inputs.content, site: site, clock: &clock)
         let plan = planPages(graph, site: site, mirror: mirror)
         clock.lap("plan pages")
@@ -98,7 +100,7 @@ public struct Build: Sendable {
         clock.lap("render")
         let changedByHand = OutputState.load(site: options.site, output: options.output)?.changed(in: options.output).count ?? 0
         return BuildSummary(articles: graph.stories.count, pages: plan.pages.count, copied: 0,
-                            diagnostics: OutputState.handChanges(changedByHand, in: options.output, writtenNow: false) + inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics, mirror: mirror) + Self.shownFromCrawls(plan.diagnostics, mirror: mirror)
+                            diagnostics: OutputState.handChanges(changedByHand, in: options.output, writtenNow: false) + inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics, config: config, mirror: mirror) + Self.shownFromCrawls(plan.diagnostics, mirror: mirror)
                                 + RenderReports(issues: rendered.issues).diagnostics(strict: options.strict),
                             rendered: rendered.rendered, written: 0, timings: clock, mirror: mirror?.merged.report)
     }
@@ -129,6 +131,7 @@ public struct Build: Sendable {
             }
         }
         if let warning = Self.zoneWarning(folder.documents, config: site.config) { waiting.append(warning) }
+        waiting += site.config.notes
         clock.lap("read content")
         let graph = GraphBuilder(config: site.config, includeDrafts: options.includeDrafts).build(consume folder)
         clock.lap("content graph")
@@ -145,7 +148,7 @@ public struct Build: Sendable {
         let planner = PagePlanner(graph: graph, model: model, config: site.config, templates: site.templates,
                                   sitemapLimit: options.sitemapLimit)
         let redirects = mirror.map { Self.redirectMap($0.merged.queryRedirects, graph: graph, root: site.config.rootPath) } ?? []
-        let claims = PageClaims(graph: graph).resolve(pages: planner.pages() + RedirectMap.pages(redirects), themeAssets: site.theme.assets.keys.sorted(),
+        let claims = PageClaims(graph: graph, config: site.config).resolve(pages: planner.pages() + RedirectMap.pages(redirects), themeAssets: site.theme.assets.keys.sorted(),
                                                       contentAssets: graph.assets)
         return SitePlan(model: model, pages: claims.pages + planner.sitemaps(listing: claims.pages, now: now), folders: claims.folders,
                         contentAssets: claims.contentAssets, themeAssets: claims.themeAssets, images: images, diagnostics: claims.diagnostics)
@@ -185,7 +188,7 @@ public struct Build: Sendable {
     }
 
     /// Hugo's config files: beside `Content/`, they say the site is laid out as Hugo lays one out.
-    static let hugoConfigFiles = ["config.toml", "hugo.toml", "hugo.yaml"]
+    static let hugoConfigFiles = MigratedConfig.hugoFiles
 
     /// The code of the warning that articles dated after "now" were left out.
     static let futureCode = "content.future"
@@ -193,7 +196,7 @@ public struct Build: Sendable {
     /// Content diagnostics with their paths shown from the site folder, as a user would open them;
     /// a mirrored article's are shown at the capture it was read from, and the crawls' own
     /// problems are added.
-    static func shownFromSite(_ diagnostics: [Diagnostic], mirror: MirrorContent? = nil) -> [Diagnostic] {
+    static func shownFromSite(_ diagnostics: [Diagnostic], config: SiteConfig, mirror: MirrorContent? = nil) -> [Diagnostic] {
         let crawled = mirror?.merged.shownPaths ?? [:]
         let shownCaptures = Set(crawled.values)
         func shown(_ diagnostic: Diagnostic) -> Diagnostic {
@@ -201,7 +204,7 @@ public struct Build: Sendable {
             if let capture = crawled[diagnostic.path] {
                 shown.path = capture
             } else if !shownCaptures.contains(diagnostic.path) {
-                shown.path = "Content/" + diagnostic.path
+                shown.path = config.sitePath(ofContent: diagnostic.path)
             }
             return shown
         }
@@ -243,8 +246,9 @@ public struct Build: Sendable {
         let manager = FileManager.default
         // A mirror needs no site folder of its own: its crawls are its content.
         if options.mirror != nil && manager.fileExists(atPath: options.site.path) { return }
-        guard !manager.fileExists(atPath: options.site.appendingPathComponent("Content").path),
-              !manager.fileExists(atPath: options.site.appendingPathComponent("site.yml").path) else { return }
+        // A Hugo or Jekyll site folder is a site too: its config file says so.
+        let marks = ["Content", "site.yml", "content", "_posts"] + Self.hugoConfigFiles + [MigratedConfig.jekyllFile]
+        guard !marks.contains(where: { manager.fileExists(atPath: options.site.appendingPathComponent($0).path) }) else { return }
         let what = manager.fileExists(atPath: options.site.path) ? "holds no Content/ and no site.yml" : "does not exist"
         throw BuildError(Diagnostic(path: options.site.path, severity: .error, code: "site.missing",
                                     message: "the site folder \(what); give the folder of a site with --site"))
@@ -256,7 +260,7 @@ public struct Build: Sendable {
     private func checkOutputIsSafe() throws(BuildError) {
         let output = options.output.standardizedFileURL.path
         let site = options.site.resolvingSymlinksInPath().standardizedFileURL.path
-        let sources = [site, site + "/Content", site + "/Templates", site + "/site.yml"]
+        let sources = [site, site + "/Content", site + "/content", site + "/Templates", site + "/site.yml"]
         let home = FileManager.default.homeDirectoryForCurrentUser.resolvingSymlinksInPath().standardizedFileURL.path
         let holdsSources = sources.contains { $0 == output || $0.hasPrefix(output + "/") }
         let insideSources = sources.dropFirst().contains { output.hasPrefix($0 + "/") }

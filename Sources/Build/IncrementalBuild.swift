@@ -78,8 +78,8 @@ struct IncrementalBuild {
         }
         // What the graph does not report (articles waiting for their date) cannot change without a
         // full build, so the previous build's word on it stands.
-        manifest.contentDiagnostics = previous.contentDiagnostics.filter { $0.code == Build.futureCode || $0.code == Build.zoneCode }
-            + Build.shownFromSite(patched.diagnostics)
+        manifest.contentDiagnostics = previous.contentDiagnostics.filter { [Build.futureCode, Build.zoneCode, MigratedConfig.code].contains($0.code) }
+            + Build.shownFromSite(patched.diagnostics, config: site.config)
         manifest.outputFolders = OutputState.folderTimes(options.output)
         var state = output
         state.refresh(pages.map(\.file), in: options.output)

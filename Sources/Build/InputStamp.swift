@@ -1,5 +1,7 @@
 import Foundation
 import Infrastructure
+import SiteConfig
+import Ingest
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,27 +14,32 @@ struct InputStamp {
     /// Everything but the content folder: options, binary, `site.yml`, `Templates/`. When it
     /// changes, every page may change.
     let settings: UInt64
-    /// Every file below `Content/` (hidden ones too), sorted by path.
+    /// Every file below the content folder (hidden ones too), sorted by path.
     let content: [SourceFile]
     /// Symbolic links below `Content/` that lead out of the site folder: not read, not published.
     let outsideLinks: [String]
     /// The stamp of all of it.
     let value: UInt64
 
+    /// The site's config, which names the content folder.
+    let config: SiteConfig
+
     /// The warnings for links left out, named from the site folder.
     var linkDiagnostics: [Diagnostic] {
-        outsideLinks.map { Diagnostic(path: "Content/" + $0, severity: .warning, code: "file.link-outside-site",
+        outsideLinks.map { Diagnostic(path: config.sitePath(ofContent: $0), severity: .warning, code: "file.link-outside-site",
                                       message: "symbolic link to a file outside the site folder; it was not read") }
     }
 
     /// Stats every input of a site, and every file of the crawls it mirrors.
-    init(site: URL, options: [String], crawls: [(absolute: String, shown: String)]) {
+    init(site: URL, config: SiteConfig, options: [String], crawls: [(absolute: String, shown: String)]) {
+        self.config = config
         var hasher = StableHasher()
         for option in options { hasher.combine(option) }
         Self.stamp(path: "/proc/self/exe", into: &hasher)
         Self.stamp(path: site.appendingPathComponent("site.yml").path, into: &hasher)
         // Hugo's config file moves sections to their folders' paths (see `Build.hugoConfigFiles`).
-        for name in Build.hugoConfigFiles { Self.stamp(path: site.appendingPathComponent(name).path, into: &hasher) }
+        // Without `site.yml`, Hugo's or Jekyll's config file is the site's (see `MigratedConfig`).
+        for name in Build.hugoConfigFiles + [MigratedConfig.jekyllFile] { Self.stamp(path: site.appendingPathComponent(name).path, into: &hasher) }
         Self.combine(FileTree.files(under: site.appendingPathComponent("Templates").path, skipHidden: false), into: &hasher)
         for crawl in crawls {
             hasher.combine(crawl.absolute)
@@ -40,8 +47,14 @@ struct InputStamp {
             Self.combine(FileTree.files(under: crawl.absolute, skipHidden: false), into: &hasher)
         }
         settings = hasher.value
-        (content, outsideLinks) = FileTree.listing(under: site.appendingPathComponent("Content").path, skipHidden: false,
-                                                   linksWithin: site.path)
+        var (listed, outsideLinks) = FileTree.listing(under: site.appendingPathComponent(config.contentFolder).path, skipHidden: false,
+                                                      linksWithin: site.path)
+        if !config.excludedContent.isEmpty {
+            func top(_ path: String) -> String { String(path.prefix { $0 != "/" }) }
+            listed.removeAll { config.excludedContent.contains(top($0.path)) }
+            outsideLinks.removeAll { config.excludedContent.contains(top($0)) }
+        }
+        (content, self.outsideLinks) = (listed, outsideLinks)
         for link in outsideLinks { hasher.combine(link) }
         Self.combine(content, into: &hasher)
         value = hasher.value

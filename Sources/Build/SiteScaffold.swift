@@ -35,7 +35,21 @@ public enum SiteScaffold {
             slug: \(english ? "business" : "kinh-te")
 
         # permalinks:
-        #   article: /:year/:month/:day/:slug/   # also :section
+        #   article: /:year/:month/:day/:slug/   # also :section, :sections, :title, :filename, :categories,
+        #                                        # :i_month, :i_day, :short_year, :y_day, :output_ext,
+        #                                        # or a Jekyll style: date, pretty, ordinal, none
+        #   posts: /:year/:month/:title/         # the articles of one content folder (as Hugo's permalinks)
+
+        # slugify:
+        #   paths: safe             # a written slug or file name: safe keeps it as written (case, _ and .),
+        #                           # on folds it as titles are (town-hall), off keeps it exactly
+
+        # Where the lists of tags, sections and authors live (/tag/x/, /section/x/, /author/x/):
+        # taxonomies:
+        #   tag: tag                # `tags` for Hugo's /tags/x/
+        #   tags: tags              # the list of every tag
+        #   section: section        # `categories` for Hugo's /categories/x/
+        #   author: author          # `authors` also writes the list of every author at /authors/
 
         # feeds:
         #   items: 20               # articles in each RSS, Atom and JSON feed

@@ -33,6 +33,8 @@ public struct GraphBuilder: Sendable {
         let sectionFolders = Set(candidates.compactMap { $0.kind == .markdown ? Self.folderSection(of: $0.path).map { Slug.fold(NFC.normalize($0)) } : nil })
         folder.documents = []
         var outcomes = ConcurrentMap.map(candidates, { prepare($0) })
+        // Jekyll writes pages as files (`/about.html`) when its posts' permalink names a file; Hugo never does.
+        let pagesAsFiles = !folder.hasHugoLayout && config.articlePermalink.namesFile
         // From here on each body lives in `pending` alone, so that letting it go below frees it.
         candidates = []
         var pending: [PendingArticle] = []
@@ -45,16 +47,8 @@ public struct GraphBuilder: Sendable {
                 var item = prepared
                 item.section = item.sectionName.flatMap { sections.index(for: $0) }
                 let civil = item.date
-                let written = item.document.url ?? (item.isPage ? Self.pagePath(of: item.document.path, slug: item.slug) : nil)
-                    ?? config.articlePermalink.expand { placeholder in
-                    switch placeholder {
-                    case .year: return String(civil.year)
-                    case .month: return civil.month < 10 ? "0\(civil.month)" : String(civil.month)
-                    case .day: return civil.day < 10 ? "0\(civil.day)" : String(civil.day)
-                    case .slug: return item.slug
-                    case .section: return item.section.map { sections.slug(at: $0) } ?? "uncategorized"
-                    }
-                }
+                let written = item.document.url ?? (item.isPage ? Self.pagePath(of: item.document.path, slug: item.slug, asFile: pagesAsFiles) : nil)
+                    ?? permalinkPath(of: item, sectionSlug: item.section.map { sections.slug(at: $0) })
                 guard let path = Self.outputPath(written) else {
                     diagnostics.append(Diagnostic(path: item.document.path, line: 1, column: 1, severity: .error, code: "url.outside-site",
                                                   message: "URL '\(written)' climbs out of the site with '..'; the article was left out"))
@@ -150,7 +144,7 @@ public struct GraphBuilder: Sendable {
         return ContentGraph(
             articles: articles, tags: tagList, sections: sectionList, authors: authorList,
             years: buckets.years, months: buckets.months, days: buckets.days,
-            assets: folder.assets,
+            assets: folder.assets + Self.bundleCopies(of: folder.assets, articles: articles),
             diagnostics: diagnostics.sorted { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) },
             home: home)
     }
@@ -175,7 +169,7 @@ public struct GraphBuilder: Sendable {
         }
         guard missing.isEmpty else { return .rejected(missing) }
         let date = document.date?.date ?? Date(timeIntervalSince1970: 0)
-        let slug = Self.slug(for: document, title: title)
+        let slug = Self.slug(for: document, title: title, style: config.slugifyPaths)
         if slug.isEmpty {
             return .rejected([Diagnostic(path: document.path, line: 1, column: 1, severity: .error, code: "article.no-slug",
                                         message: "cannot make a URL slug from the file name or the title: add `slug:`")])
@@ -206,7 +200,7 @@ public struct GraphBuilder: Sendable {
             diagnostics += ownSections.filter { !$0.lands(in: anchors) }.map { $0.diagnostic(in: document.path, targetPath: nil) }
         }
         let image = leadImage(of: document, resolver: resolver, diagnostics: &diagnostics)
-        let aliases = aliases(of: document, diagnostics: &diagnostics)
+        let aliases = aliases(of: document, path: item.path, diagnostics: &diagnostics)
         var article = Article(
             id: document.path, kind: document.kind, title: item.title, slug: item.slug, path: item.path,
             date: item.date, dateHasTime: document.date?.hasTime ?? false, timestamp: item.timestamp,
@@ -247,9 +241,16 @@ public struct GraphBuilder: Sendable {
     }
 
     /// Front matter `slug`, else the file name (without a Jekyll date; a bundle's folder name), both
-    /// kept as written (see `Slug.asWritten`), else the title, folded.
-    static func slug(for document: SourceDocument, title: String) -> String {
-        if let slug = document.slug.map({ Slug.asWritten(NFC.normalize($0)) }), !slug.isEmpty { return slug }
+    /// made a slug as `style` says (by default kept as written, see `Slug.asWritten`), else the title, folded.
+    static func slug(for document: SourceDocument, title: String, style: SlugStyle) -> String {
+        func written(_ name: String) -> String {
+            switch style {
+            case .on: return Slug.fold(name)
+            case .safe: return Slug.asWritten(name)
+            case .off: return String(name.unicodeScalars.filter { $0 != "/" && $0 != "\\" && $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
+            }
+        }
+        if let slug = document.slug.map({ written(NFC.normalize($0)) }), !slug.isEmpty { return slug }
         let components = document.path.split(separator: "/")
         var stem = String(components.last ?? "")
         if let dot = stem.lastIndex(of: ".") { stem = String(stem[..<dot]) }
@@ -258,17 +259,19 @@ public struct GraphBuilder: Sendable {
         } else if let jekyll = JekyllFileName(path: document.path) {
             stem = jekyll.slug
         }
-        let fromName = Slug.asWritten(NFC.normalize(stem))
+        let fromName = written(NFC.normalize(stem))
         return fromName.isEmpty ? Slug.fold(title) : fromName
     }
 
-    /// A page's URL: its folder, then its slug (`docs/install.md` → `/docs/install/`); a bundle's
-    /// `index.md` or a section's `_index.md` stands for its folder, whose name the slug replaces.
-    static func pagePath(of path: String, slug: String) -> String {
+    /// A page's URL: its folder, then its slug (`docs/install.md` → `/docs/install/`, or with
+    /// `asFile` `/docs/install.html`); a bundle's `index.md` or a section's `_index.md` stands for
+    /// its folder, whose name the slug replaces, and is always a folder.
+    static func pagePath(of path: String, slug: String, asFile: Bool) -> String {
         var components = path.split(separator: "/").map(String.init)
         let name = components.removeLast()
-        if name.hasPrefix("index.") || name.hasPrefix("_index."), !components.isEmpty { components.removeLast() }
-        return "/" + (components + [slug]).joined(separator: "/") + "/"
+        let isIndex = name.hasPrefix("index.") || name.hasPrefix("_index.")
+        if isIndex, !components.isEmpty { components.removeLast() }
+        return "/" + (components + [slug]).joined(separator: "/") + (asFile && !isIndex ? ".html" : "/")
     }
 
     /// The first folder of a path, when the file is in one: `thoi-su/abc.md` → `thoi-su`. Jekyll's
@@ -336,9 +339,16 @@ public struct GraphBuilder: Sendable {
         return resolved.url
     }
 
-    private func aliases(of document: SourceDocument, diagnostics: inout [Diagnostic]) -> [String] {
+    /// The output paths of a document's aliases. In Markdown, as in Hugo, an alias without a
+    /// leading `/` is beside the page (`old-name` of `/2023/06/guide/` is `/2023/06/old-name/`).
+    private func aliases(of document: SourceDocument, path articlePath: String, diagnostics: inout [Diagnostic]) -> [String] {
         document.aliases.compactMap { alias in
-            guard let path = Self.outputPath(alias), !path.isEmpty else {
+            var written = alias
+            if document.kind == .markdown, !alias.hasPrefix("/"), !alias.contains("://") {
+                let folder = articlePath.hasSuffix("/") ? articlePath.dropLast() : Substring(articlePath)
+                written = "/" + (folder.lastIndex(of: "/").map { String(folder[...$0]) } ?? "") + alias
+            }
+            guard let path = Self.outputPath(written), !path.isEmpty else {
                 diagnostics.append(Diagnostic(path: document.path, severity: .warning, code: "alias.outside-site",
                                               message: "alias '\(Self.shown(alias))' is not a path inside the site; it was ignored"))
                 return nil
@@ -363,6 +373,7 @@ public struct GraphBuilder: Sendable {
         fields.strings(document.authors)
         fields.strings(document.tags)
         fields.optionalString(document.section)
+        fields.strings(document.categories)
         fields.optionalString(document.url)
         fields.strings(document.aliases)
         fields.bool(document.draft)

@@ -10,14 +10,17 @@ struct SectionTable {
     /// goes through Foundation.
     private var byName: [String: Int] = [:]
     private var configured: Int
+    /// The folder of a section's list (`taxonomies.section`).
+    private let prefix: String
 
     init(config: SiteConfig) {
+        prefix = config.taxonomies.section
         for entry in config.sections {
             let slug = entry.slug.map(Slug.fold) ?? Slug.fold(entry.name)
             guard !slug.isEmpty, bySlug[slug] == nil else { continue }
             bySlug[slug] = sections.count
             bySlug[Slug.fold(entry.name)] = sections.count
-            sections.append(Section(slug: slug, name: entry.name, articles: []))
+            sections.append(Section(slug: slug, name: entry.name, articles: [], path: "\(prefix)/\(slug)/"))
         }
         configured = sections.count
     }
@@ -33,7 +36,7 @@ struct SectionTable {
         } else {
             index = sections.count
             bySlug[slug] = index
-            sections.append(Section(slug: slug, name: name, articles: []))
+            sections.append(Section(slug: slug, name: name, articles: [], path: "\(prefix)/\(slug)/"))
         }
         byName[name] = index
         return index

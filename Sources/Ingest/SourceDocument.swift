@@ -30,6 +30,9 @@ public struct SourceDocument: Sendable {
     public var tags: [String] = []
     /// Section name as written (`Thời sự`).
     public var section: String?
+    /// Every category of the front matter as written, in order (the first is also `section`
+    /// unless `section:` names one, the others also `tags`): Jekyll's `:categories` needs them all.
+    public var categories: [String] = []
     /// Slug from front matter.
     public var slug: String?
     /// An explicit URL path from front matter (`url:`), overriding the permalink pattern.

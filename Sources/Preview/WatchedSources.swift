@@ -1,14 +1,16 @@
 import Foundation
 import Infrastructure
 
-/// The parts of a site folder a build reads — `Content/`, `Templates/`, `site.yml` — and which
+/// The parts of a site folder a build reads — `Content/` (or a Hugo site's `content/`),
+/// `Templates/`, `site.yml` (or Hugo's or Jekyll's config file) — and which
 /// changes in them a build can see: hidden files (an editor's swap file, `.git`) are left out of a
 /// build, so saving them triggers nothing.
 enum WatchedSources {
     /// The folders watched with everything below them.
-    static let folders = ["Content", "Templates"]
-    /// The files watched at the top of the site folder.
-    static let files = ["site.yml"]
+    static let folders = ["Content", "content", "Templates"]
+    /// The files watched at the top of the site folder: Hugo's and Jekyll's config files are
+    /// read when there is no `site.yml` (see `MigratedConfig`).
+    static let files = ["site.yml", "hugo.toml", "hugo.yaml", "config.toml", "config.yaml", "_config.yml"]
 
     /// Whether a change at `path` (relative to the site folder) can change the site.
     static func matters(_ path: String) -> Bool {
@@ -17,7 +19,7 @@ enum WatchedSources {
         guard folders.contains(top) else { return false }
         let below = String(path.dropFirst(top.count + 1))
         // Content skips `.` and `_` names as Hugo does (but for those holding content); a theme skips `.` names only.
-        return top == "Content" ? !FileTree.isIgnoredContent(below) : !below.split(separator: "/").contains { $0.hasPrefix(".") }
+        return top != "Templates" ? !FileTree.isIgnoredContent(below) : !below.split(separator: "/").contains { $0.hasPrefix(".") }
     }
 
     /// Every watched file with its size and change time: what the poller compares.

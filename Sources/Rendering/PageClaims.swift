@@ -1,5 +1,6 @@
 import ContentGraph
 import Infrastructure
+import SiteConfig
 
 /// Makes sure no two outputs claim the same file, and that no file sits where another output
 /// needs a folder (`feed.xml` against `feed.xml/index.html`). Without it two pages rendered on
@@ -11,14 +12,17 @@ import Infrastructure
 /// A `robots.txt` in the content folder is the exception: it replaces the generated one.
 public struct PageClaims {
     let graph: ContentGraph
+    /// Names content files as a user opens them from the site folder.
+    let config: SiteConfig
 
     /// The file that marks an output folder as written by Broadsheet (see `OutputWriter`): claimed
     /// before anything else, so no page can take its path.
     public static let outputMarker = ".broadsheet-output"
 
-    /// Claims for the pages of `graph`'s site.
-    public init(graph: ContentGraph) {
+    /// Claims for the pages of `graph`'s site, whose config is `config`.
+    public init(graph: ContentGraph, config: SiteConfig) {
         self.graph = graph
+        self.config = config
     }
 
     /// The pages and assets to write, the folders they go in, and what was left out.
@@ -37,7 +41,7 @@ public struct PageClaims {
             switch owner {
             case .page(let index):
                 let page = ordered[index]
-                let source = page.articles.first.map { "Content/" + graph.articles[$0].id } ?? ""
+                let source = page.articles.first.map { config.sitePath(ofContent: graph.articles[$0].id) } ?? ""
                 switch page.kind {
                 case .article, .page: return source
                 case .alias: return "an alias of " + source
@@ -71,7 +75,7 @@ public struct PageClaims {
         // A robots.txt of the site's own replaces the generated one, and is claimed before any
         // article can take its path.
         let userRobots = contentAssets.contains { $0.path == "robots.txt" }
-        if userRobots { _ = claim("robots.txt", for: .file("Content/robots.txt")) }
+        if userRobots { _ = claim("robots.txt", for: .file(config.sitePath(ofContent: "robots.txt"))) }
 
         var kept: [Page] = []
         func claimPages(_ wanted: (Page.Kind) -> Bool) {
@@ -81,7 +85,7 @@ public struct PageClaims {
                     kept.append(page)
                     continue
                 }
-                let source = page.articles.first.map { "Content/" + graph.articles[$0].id } ?? ""
+                let source = page.articles.first.map { config.sitePath(ofContent: graph.articles[$0].id) } ?? ""
                 switch page.kind {
                 case .article, .page:
                     diagnostics.append(Diagnostic(path: source, line: 1, column: 1, severity: .error, code: "url.taken",
@@ -105,8 +109,8 @@ public struct PageClaims {
         claimPages { $0 == .alias }
         let content = contentAssets.filter { asset in
             if asset.path == "robots.txt" && userRobots { return true }
-            guard let holder = claim(asset.path, for: .file("Content/" + asset.path)) else { return true }
-            diagnostics.append(Diagnostic(path: "Content/" + asset.path, severity: .warning, code: "asset.taken",
+            guard let holder = claim(asset.path, for: .file(config.sitePath(ofContent: asset.path))) else { return true }
+            diagnostics.append(Diagnostic(path: config.sitePath(ofContent: asset.path), severity: .warning, code: "asset.taken",
                                           message: "/\(asset.path) is already taken by \(holder); the file was not copied"))
             return false
         }

@@ -62,11 +62,11 @@ public struct PagePlanner {
             }
         }
         for tag in graph.tags {
-            pages += list(.tag, title: tag.name, path: Routes.tag(tag.slug), articles: tag.articles)
-            pages += feeds.pages(title: tag.name, path: Routes.tag(tag.slug), articles: tag.articles)
+            pages += list(.tag, title: tag.name, path: model.routes.tag(tag.slug), articles: tag.articles)
+            pages += feeds.pages(title: tag.name, path: model.routes.tag(tag.slug), articles: tag.articles)
         }
         for author in graph.authors {
-            pages += list(.author, title: author.name, path: Routes.author(author.slug), articles: author.articles)
+            pages += list(.author, title: author.name, path: model.routes.author(author.slug), articles: author.articles)
         }
         for granularity in [DateBucket.Granularity.year, .month, .day] {
             for (index, bucket) in model.buckets(granularity).enumerated() {
@@ -80,10 +80,16 @@ public struct PagePlanner {
                               period: ViewModel.Period(granularity: granularity, index: index))
             }
         }
-        pages.append(Page(file: Routes.file(for: Routes.tagsIndex), kind: .tags,
+        pages.append(Page(file: Routes.file(for: model.routes.tagsIndex), kind: .tags,
                           content: .template(template(for: .tags), { model in
                               PageContext(hashing: model.tagsContext(), shared: model.sharedFields)
                           }), articles: []))
+        if let path = model.routes.authorsIndex {
+            pages.append(Page(file: Routes.file(for: path), kind: .tags,
+                              content: .template(template(for: .tags), { model in
+                                  PageContext(hashing: model.authorsContext(path: path), shared: model.sharedFields)
+                              }), articles: []))
+        }
         let optional: [(Page.Kind, String, @Sendable (ViewModel) -> PageContext)] = [
             (.archive, "archive/", { model in PageContext(hashing: model.archiveContext(), shared: model.sharedFields) }),
             (.search, "search/", { model in PageContext(hashing: model.simpleContext(kind: .search, path: "search/"), shared: model.sharedFields) }),

@@ -10,10 +10,14 @@ public struct Routes: Sendable {
     /// The absolute base URL, ending in `/`.
     public let baseURL: String
 
+    /// Where the tag and author lists live.
+    public let taxonomies: TaxonomyPaths
+
     /// Makes routes for a site.
     public init(config: SiteConfig) {
         root = config.rootPath
         baseURL = config.baseURL
+        taxonomies = config.taxonomies
     }
 
     /// Root-relative URL of a path.
@@ -43,14 +47,17 @@ public struct Routes: Sendable {
         return path.removingPercentEncoding
     }
 
-    /// The tags index.
-    public static let tagsIndex = "tags/"
+    /// The tags index (`tags/`).
+    public var tagsIndex: String { taxonomies.tagsIndex + "/" }
 
-    /// The first page of a tag.
-    public static func tag(_ slug: String) -> String { "tag/\(slug)/" }
+    /// The authors index, when the site has one.
+    public var authorsIndex: String? { taxonomies.authorsIndex.map { $0 + "/" } }
 
-    /// The first page of an author.
-    public static func author(_ slug: String) -> String { "author/\(slug)/" }
+    /// The first page of a tag (`tag/slug/`).
+    public func tag(_ slug: String) -> String { "\(taxonomies.tag)/\(slug)/" }
+
+    /// The first page of an author (`author/slug/`).
+    public func author(_ slug: String) -> String { "\(taxonomies.author)/\(slug)/" }
 
     /// The page of a day's articles: `2021/11/30/`, as the graph's day buckets are written.
     public static func day(year: Int, month: Int, day: Int) -> String {

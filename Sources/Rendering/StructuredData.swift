@@ -30,7 +30,7 @@ struct StructuredData {
                     authors.object { person in
                         person.field("@type", "Person")
                         person.field("name", author.name)
-                        person.field("url", routes.permalink(Routes.author(author.slug)))
+                        person.field("url", routes.permalink(routes.author(author.slug)))
                     }
                 }
             }

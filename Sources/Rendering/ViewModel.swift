@@ -71,8 +71,8 @@ public final class ViewModel: Sendable {
         // Each tag, author and section object is made once and shared by every card that shows
         // it: made per card, they were most of a card's memory (half a gigabyte at 100,000 articles).
         let names = SharedNames(
-            tags: graph.tags.map { ["name": .string($0.name), "url": .string(routes.url(Routes.tag($0.slug)))] },
-            authors: graph.authors.map { ["name": .string($0.name), "url": .string(routes.url(Routes.author($0.slug)))] },
+            tags: graph.tags.map { ["name": .string($0.name), "url": .string(routes.url(routes.tag($0.slug)))] },
+            authors: graph.authors.map { ["name": .string($0.name), "url": .string(routes.url(routes.author($0.slug)))] },
             sections: graph.sections.map { ["name": .string($0.name), "url": .string(routes.url($0.path))] })
         let cardsAndSums = ConcurrentMap.map(Array(graph.articles.indices)) { index -> ([String: TemplateValue], UInt64) in
             guard cardsFor?.contains(index) ?? true else { return ([:], 0) }
@@ -280,13 +280,21 @@ public final class ViewModel: Sendable {
     /// The context of the tags index.
     func tagsContext() -> TemplateValue {
         // The graph keeps tags by slug: alphabetical with diacritics folded, as a Vietnamese reader expects.
-        let tags = graph.tags
-        return [
-            "site": site, "t": strings, "page": page(kind: .tags, title: labels.tags, path: Routes.tagsIndex),
+        indexContext(title: labels.tags, path: routes.tagsIndex,
+                     names: graph.tags.map { (name: $0.name, path: routes.tag($0.slug), count: $0.articles.count) })
+    }
+
+    /// The context of the authors index (`taxonomies.authors`), shown with the tags index's template.
+    func authorsContext(path: String) -> TemplateValue {
+        indexContext(title: labels.authors, path: path,
+                     names: graph.authors.map { (name: $0.name, path: routes.author($0.slug), count: $0.articles.count) })
+    }
+
+    private func indexContext(title: String, path: String, names: [(name: String, path: String, count: Int)]) -> TemplateValue {
+        [
+            "site": site, "t": strings, "page": page(kind: .tags, title: title, path: path),
             "list": Self.noList, "pagination": Self.noPagination,
-            "tags": .list(tags.map {
-                ["name": .string($0.name), "url": .string(routes.url(Routes.tag($0.slug))), "count": .int($0.articles.count)]
-            }),
+            "tags": .list(names.map { ["name": .string($0.name), "url": .string(routes.url($0.path)), "count": .int($0.count)] }),
         ]
     }
 }

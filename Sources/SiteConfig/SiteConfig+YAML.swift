@@ -80,13 +80,19 @@ extension SiteConfig {
             case "mirror": mirror = try reader.mirror(value)
             case "permalinks":
                 guard let patterns = value.mapping else { throw reader.error(value, "permalinks must be a mapping") }
-                for (kind, pattern) in patterns where kind.string == "article" || kind.string == "articles" {
-                    let text = try reader.string(pattern, "permalinks.article")
-                    do {
-                        articlePermalink = try Permalink(parsing: text)
-                    } catch {
-                        throw reader.error(pattern, error.message)
-                    }
+                for (kind, pattern) in patterns {
+                    guard let name = kind.string else { continue }
+                    let permalink = try reader.permalink(pattern, "permalinks.\(name)")
+                    if name == "article" || name == "articles" { articlePermalink = permalink } else { sectionPermalinks[name] = permalink }
+                }
+            case "taxonomies": taxonomies = try reader.taxonomies(value)
+            case "slugify":
+                guard let options = value.mapping else { throw reader.error(value, "slugify must be a mapping such as `paths: safe`") }
+                for (optionKey, optionValue) in options where optionKey.string == "paths" {
+                    // YAML 1.1 reads a bare `on`/`off` as a flag: both spellings mean the same here.
+                    let written = optionValue.bool.map { $0 ? "on" : "off" } ?? optionValue.string ?? ""
+                    guard let style = SlugStyle(rawValue: written) else { throw reader.error(optionValue, "slugify.paths must be on, safe or off") }
+                    slugifyPaths = style
                 }
             default: continue
             }
@@ -121,6 +127,44 @@ private struct NodeReader {
     func positiveInt(_ node: Node, _ key: String) throws(ConfigError) -> Int {
         guard let number = node.int, number > 0 else { throw error(node, "\(key) must be a whole number above 0") }
         return number
+    }
+
+    func permalink(_ node: Node, _ key: String) throws(ConfigError) -> Permalink {
+        let text = try string(node, key)
+        do {
+            return try Permalink(parsing: text)
+        } catch {
+            throw self.error(node, error.message)
+        }
+    }
+
+    /// `taxonomies:`: each key names a list (`tag`, `tags`, `section`, `author`, `authors`),
+    /// its value the folder it lives in. Hugo's names (`category` for sections) are read too.
+    func taxonomies(_ node: Node) throws(ConfigError) -> TaxonomyPaths {
+        guard let fields = node.mapping else { throw error(node, "taxonomies must be a mapping such as `tag: tags`") }
+        var paths = TaxonomyPaths()
+        var authorsIndexSet = false
+        for (key, value) in fields {
+            let prefix = TaxonomyPaths.normalized(try string(value, "taxonomies.\(key.string ?? "")"))
+            switch key.string {
+            case "tag": paths.tag = prefix
+            case "tags": paths.tagsIndex = prefix
+            case "section", "category", "categories": paths.section = prefix
+            case "author": paths.author = prefix
+            case "authors":
+                paths.authorsIndex = prefix
+                authorsIndexSet = true
+            default:
+                throw error(key, "unknown taxonomy '\(key.string ?? "")' (known: tag, tags, section, author, authors)")
+            }
+        }
+        // Hugo writes the index of a taxonomy at its own folder; a tag folder of `tags` has the index there already.
+        if paths.tag != "tag", fields["tags"] == nil { paths.tagsIndex = paths.tag }
+        if paths.author != "author", !authorsIndexSet { paths.authorsIndex = paths.author }
+        for (name, prefix) in [("tag", paths.tag), ("section", paths.section), ("author", paths.author)] where prefix.isEmpty {
+            throw error(node, "taxonomies.\(name) must name a folder: an empty one would put its lists among the articles")
+        }
+        return paths
     }
 
     func extractionRules(_ node: Node) throws(ConfigError) -> [ExtractionRule] {

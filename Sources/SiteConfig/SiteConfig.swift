@@ -1,4 +1,5 @@
 import Foundation
+import Infrastructure
 
 /// The typed form of `site.yml`: every stage takes the part it needs as a plain value.
 public struct SiteConfig: Sendable {
@@ -22,6 +23,13 @@ public struct SiteConfig: Sendable {
     public var sections: [SectionConfig]
     /// URL pattern of article pages.
     public var articlePermalink: Permalink
+    /// URL patterns of the articles of some sections, by the name of their content folder or
+    /// their section's slug (Hugo's `permalinks: {posts: …}`); the others use `articlePermalink`.
+    public var sectionPermalinks: [String: Permalink] = [:]
+    /// How written slugs and file names become URLs (`slugify.paths`).
+    public var slugifyPaths = SlugStyle.safe
+    /// Where the tag, section and author lists live.
+    public var taxonomies = TaxonomyPaths()
     /// Items in each feed.
     public var feedItems: Int = 20
     /// Whether feeds carry whole articles (else summaries).
@@ -42,6 +50,21 @@ public struct SiteConfig: Sendable {
     public var extractionRules: [ExtractionRule] = []
     /// The crawls the site mirrors, when it mirrors any.
     public var mirror: MirrorConfig?
+    /// The folder of the site's content, relative to the site folder: `Content`, or what a Hugo
+    /// config's `contentDir` or Jekyll's `source` names, or Hugo's `content` when only that
+    /// exists, or the site folder itself (`.`) for a Jekyll site with `_posts/` at its top.
+    public var contentFolder = "Content"
+    /// Names at the top of a content folder that is the site folder itself which are not
+    /// content: Jekyll's `exclude:` and the files Jekyll leaves out by default.
+    public var excludedContent: Set<String> = []
+
+    /// A content file's path as a user opens it from the site folder (`Content/a.md`, `_posts/a.md`).
+    public func sitePath(ofContent path: String) -> String {
+        contentFolder == "." ? path : contentFolder + "/" + path
+    }
+    /// What reading the configuration had to say that stopped nothing (which keys of a Hugo or
+    /// Jekyll config file were read): reported with the build's other diagnostics.
+    public var notes: [Diagnostic] = []
 
     /// The defaults a site with no `site.yml` gets.
     public init(
@@ -87,6 +110,12 @@ public struct SiteConfig: Sendable {
     public static func defaultTimeZone(language: String) -> TimeZone {
         let base = language.prefix { $0 != "-" && $0 != "_" }.lowercased()
         return TimeZone(identifier: base == "vi" ? "Asia/Ho_Chi_Minh" : "UTC")!
+    }
+
+    /// The pattern of an article's URL: its content folder's (`folder`, the first folder of its
+    /// path), else its section's, else the site's.
+    public func permalink(folder: String?, section: String?) -> Permalink {
+        folder.flatMap { sectionPermalinks[$0] } ?? section.flatMap { sectionPermalinks[$0] } ?? articlePermalink
     }
 
     /// Adds the trailing slash every URL join relies on.

@@ -113,4 +113,80 @@ final class SiteConfigTests: XCTestCase {
         }
         XCTAssertEqual(path, "2021/11/abc.html")
     }
+
+    func testJekyllPlaceholdersAndStylesAreRead() throws {
+        let pretty = try Permalink(parsing: "pretty")
+        XCTAssertEqual(pretty.pattern, "pretty")
+        XCTAssertEqual(pretty.parts, try Permalink(parsing: "/:categories/:year/:month/:day/:title/").parts)
+        let path = try Permalink(parsing: "/:short_year/:i_month/:i_day/:title:output_ext").expand { placeholder in
+            switch placeholder {
+            case .short_year: return "23"
+            case .i_month: return "4"
+            case .i_day: return "2"
+            case .title: return "spring-fair"
+            case .output_ext: return ".html"
+            default: return "?"
+            }
+        }
+        XCTAssertEqual(path, "23/4/2/spring-fair.html")
+    }
+
+    func testAnEmptyPlaceholderLeavesNoEmptySegment() throws {
+        let path = try Permalink(parsing: "date").expand { placeholder in
+            switch placeholder {
+            case .categories: return ""
+            case .output_ext: return ".html"
+            default: return placeholder.rawValue
+            }
+        }
+        XCTAssertEqual(path, "year/month/day/title.html")
+    }
+
+    func testAPermalinkMayNameItsArticleByTitleOrFileName() throws {
+        XCTAssertNoThrow(try Permalink(parsing: "/:year/:title/"))
+        XCTAssertNoThrow(try Permalink(parsing: "/docs/:filename/"))
+    }
+
+    func testSectionPermalinksAreReadByName() throws {
+        let config = try SiteConfig(yaml: "permalinks:\n  article: /:year/:slug/\n  posts: /:year/:month/:title/\n", path: "site.yml")
+        XCTAssertEqual(config.articlePermalink.pattern, "/:year/:slug/")
+        XCTAssertEqual(config.permalink(folder: "posts", section: nil).pattern, "/:year/:month/:title/")
+        XCTAssertEqual(config.permalink(folder: "news", section: "posts").pattern, "/:year/:month/:title/", "a section's slug names it too")
+        XCTAssertEqual(config.permalink(folder: "news", section: nil).pattern, "/:year/:slug/")
+    }
+
+    func testAnUnknownPlaceholderInASectionPermalinkIsAnErrorAtItsLine() {
+        XCTAssertThrowsError(try SiteConfig(yaml: "title: T\npermalinks:\n  posts: /:headline/:slug/\n", path: "site.yml")) { error in
+            let error = error as! ConfigError
+            XCTAssertEqual(error.line, 3)
+            XCTAssertTrue(error.message.contains("':headline'"), error.message)
+        }
+    }
+
+    func testTaxonomyPathsDefaultToBroadsheetsOwn() throws {
+        let paths = try SiteConfig(yaml: "title: T\n", path: "site.yml").taxonomies
+        XCTAssertEqual([paths.tag, paths.tagsIndex, paths.section, paths.author], ["tag", "tags", "section", "author"])
+        XCTAssertNil(paths.authorsIndex)
+    }
+
+    func testHugoTaxonomyPathsPutEachIndexAtItsFolder() throws {
+        let paths = try SiteConfig(yaml: "taxonomies:\n  tag: /tags/\n  category: categories\n  author: authors\n", path: "site.yml").taxonomies
+        XCTAssertEqual([paths.tag, paths.tagsIndex, paths.section, paths.author], ["tags", "tags", "categories", "authors"])
+        XCTAssertEqual(paths.authorsIndex, "authors")
+    }
+
+    func testAnUnknownTaxonomyIsAnErrorAtItsKey() {
+        XCTAssertThrowsError(try SiteConfig(yaml: "taxonomies:\n  series: series\n", path: "site.yml")) { error in
+            XCTAssertEqual((error as! ConfigError).line, 2)
+        }
+    }
+
+    func testSlugifyPathsIsReadAndCheckedAtItsLine() throws {
+        XCTAssertEqual(try SiteConfig(yaml: "title: T\n", path: "site.yml").slugifyPaths, .safe)
+        XCTAssertEqual(try SiteConfig(yaml: "slugify:\n  paths: on\n", path: "site.yml").slugifyPaths, .on)
+        XCTAssertEqual(try SiteConfig(yaml: "slugify: {paths: \"off\"}\n", path: "site.yml").slugifyPaths, .off)
+        XCTAssertThrowsError(try SiteConfig(yaml: "slugify:\n  paths: lower\n", path: "site.yml")) { error in
+            XCTAssertEqual((error as! ConfigError).line, 2)
+        }
+    }
 }

@@ -69,6 +69,7 @@ enum FrontMatter {
                 categories = names.filter { !$0.isEmpty }
             }
         }
+        document.categories = categories
         if let (key, value) = first("section") ?? first("categories", "category") {
             if let names = value.texts(splitCommas: false), let name = names.first(where: { !$0.isEmpty }) {
                 document.section = key == "section" ? name : categories.first

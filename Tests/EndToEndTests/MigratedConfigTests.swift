@@ -1,0 +1,126 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// A Hugo or Jekyll site folder with no `site.yml`, built as it is: its own config file gives the
+/// title, base URL, permalinks and taxonomies, and the build says which keys it read.
+final class MigratedConfigTests: XCTestCase {
+    private var sites: [FixtureSite] = []
+
+    override func tearDown() {
+        for site in sites { site.remove() }
+    }
+
+    /// A copy of a fixture without its `site.yml`, and `edit` applied to it.
+    private func siteWithoutSiteYML(_ fixture: String, edit: (URL) throws -> Void = { _ in }) throws -> FixtureSite {
+        let site = try FixtureSite(copying: fixture)
+        sites.append(site)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("site.yml"))
+        try edit(site.root)
+        return site
+    }
+
+    private func missing(_ fixture: String, in site: FixtureSite) throws -> [String] {
+        let list = try String(contentsOf: Repository.fixture(fixture).appendingPathComponent("expected-urls.txt"), encoding: .utf8)
+        return list.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { String($0.dropFirst()) }
+            .filter { !site.exists($0.isEmpty || $0.hasSuffix("/") ? $0 + "index.html" : $0) }
+    }
+
+    func testAHugoSitesConfigGivesItsURLsAndTheBuildSaysWhatItRead() throws {
+        let site = try siteWithoutSiteYML("hugo-site")
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let notes = result.stderr.split(separator: "\n").filter { $0.hasPrefix("hugo.toml: warning: no site.yml") }
+        XCTAssertEqual(notes.count, 1, result.stderr)
+        XCTAssertTrue(notes[0].contains("read languagecode, timezone, title, baseurl, contentdir, permalinks, taxonomies"), result.stderr)
+        XCTAssertTrue(notes[0].contains("ignored disablekinds"), result.stderr)
+        XCTAssertEqual(try missing("hugo-site", in: site), [])
+        XCTAssertTrue(try site.read("2023/04/flood-gates-open/index.html").contains("https://gazette.example/2023/04/flood-gates-open/"))
+    }
+
+    func testAJekyllSitesConfigGivesItsURLsAndTheBuildSaysWhatItRead() throws {
+        let site = try siteWithoutSiteYML("jekyll-site")
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("_config.yml: warning: no site.yml: read timezone, title, url, source, permalink from _config.yml; "
+                                             + "ignored highlighter, markdown"), result.stderr)
+        XCTAssertEqual(try missing("jekyll-site", in: site), [])
+    }
+
+    func testAHugoSiteFolderWithItsOwnContentFolderBuildsInPlace() throws {
+        let site = try siteWithoutSiteYML("hugo-site") { root in
+            try FileManager.default.moveItem(at: root.appendingPathComponent("Content"), to: root.appendingPathComponent("content"))
+            let config = root.appendingPathComponent("hugo.toml")
+            let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "contentDir = \"Content\"\n", with: "")
+            try text.write(to: config, atomically: true, encoding: .utf8)
+        }
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("content/posts/festival-guide.md:9:1: warning: unknown shortcode"), "named from the site folder: \(result.stderr)")
+        XCTAssertEqual(try missing("hugo-site", in: site), [])
+    }
+
+    func testWithoutPermalinksHugosDefaultIsTheFoldersThenTheSlug() throws {
+        let site = try siteWithoutSiteYML("hugo-site") { root in
+            let config = root.appendingPathComponent("hugo.toml")
+            let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "posts = \"/:year/:month/:title/\"", with: "")
+            try text.write(to: config, atomically: true, encoding: .utf8)
+        }
+        XCTAssertEqual(try site.run(["build"]).status, 0)
+        XCTAssertTrue(site.exists("posts/flood-gates/index.html"))
+        XCTAssertTrue(site.exists("posts/market-reopens/index.html"), "a bundle is its folder")
+        XCTAssertTrue(site.exists("about/index.html"))
+    }
+
+    func testABadPermalinkInAHugoConfigIsAnErrorAtItsLine() throws {
+        let site = try siteWithoutSiteYML("hugo-site") { root in
+            let config = root.appendingPathComponent("hugo.toml")
+            let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: ":title/", with: ":headline/")
+            try text.write(to: config, atomically: true, encoding: .utf8)
+        }
+        let result = try site.run(["build"])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.hasPrefix("hugo.toml:9:1: error: unknown placeholder ':headline'"), result.stderr)
+    }
+
+    func testAJekyllSiteFolderWithItsPostsAtTheTopBuildsInPlace() throws {
+        let site = try siteWithoutSiteYML("jekyll-site") { root in
+            let manager = FileManager.default
+            let content = root.appendingPathComponent("Content")
+            for name in try manager.contentsOfDirectory(atPath: content.path) {
+                try manager.moveItem(at: content.appendingPathComponent(name), to: root.appendingPathComponent(name))
+            }
+            try manager.removeItem(at: content)
+            let config = root.appendingPathComponent("_config.yml")
+            let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "source: Content\n", with: "")
+            try (text + "exclude: [notes]\n").write(to: config, atomically: true, encoding: .utf8)
+            try "source \"https://rubygems.org\"\n".write(to: root.appendingPathComponent("Gemfile"), atomically: true, encoding: .utf8)
+            try "# How to run the site\n".write(to: root.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+            try manager.createDirectory(at: root.appendingPathComponent("notes"), withIntermediateDirectories: true)
+            try "---\ntitle: Private\n---\nx\n".write(to: root.appendingPathComponent("notes/private.md"), atomically: true, encoding: .utf8)
+        }
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("\n_posts/2023-03-20-budget-talks.md:6:1: warning: Liquid tag \"assign\""), result.stderr)
+        XCTAssertEqual(try missing("jekyll-site", in: site), [])
+        for file in ["README/index.html", "Gemfile", "notes/private/index.html", "Output/index.html"] {
+            XCTAssertFalse(site.exists(file), "\(file): not content")
+        }
+        let again = try site.run(["build"])
+        XCTAssertTrue((again.stdout + again.stderr).contains("(0 rendered)"), "the output is not read back as content: \(again.stdout)")
+    }
+
+    func testWithoutAPermalinkJekyllsDateStyleMakesFilesOfPostsAndPages() throws {
+        // As Jekyll 4.3 writes this fixture without `permalink:`.
+        let site = try siteWithoutSiteYML("jekyll-site") { root in
+            let config = root.appendingPathComponent("_config.yml")
+            let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "permalink: /:categories/:year/:month/:day/:title/\n", with: "")
+            try text.write(to: config, atomically: true, encoding: .utf8)
+        }
+        XCTAssertEqual(try site.run(["build"]).status, 0)
+        for file in ["weather/local/2023/01/05/snow-day.html", "2023/04/02/Spring_Fair.html", "about.html", "contact/index.html",
+                     "history/old-mill/index.html"] {
+            XCTAssertTrue(site.exists(file), file)
+        }
+    }
+}

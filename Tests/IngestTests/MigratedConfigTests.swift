@@ -1,0 +1,58 @@
+import Foundation
+import Ingest
+import SiteConfig
+import XCTest
+
+/// Hugo's and Jekyll's config files read as a site's config when it has no `site.yml`.
+final class MigratedConfigTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("migrated-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func read(_ name: String, _ text: String) throws -> MigratedConfig? {
+        try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        return try MigratedConfig.read(site: folder)
+    }
+
+    func testAFolderWithoutAConfigFileHasNone() throws {
+        XCTAssertNil(try MigratedConfig.read(site: folder))
+    }
+
+    func testAHugoConfigWithoutTaxonomiesHasHugosOwn() throws {
+        let migrated = try XCTUnwrap(try read("config.toml", "title = \"T\"\nbaseURL = \"https://t.example/\"\n"))
+        let paths = migrated.config.taxonomies
+        XCTAssertEqual([paths.tag, paths.tagsIndex, paths.section], ["tags", "tags", "categories"])
+        XCTAssertEqual(migrated.config.articlePermalink.pattern, "/:sections/:slug/")
+        XCTAssertEqual(migrated.config.language, "en")
+        XCTAssertEqual(migrated.config.timeZone, TimeZone(identifier: "UTC"))
+    }
+
+    func testTheNoteNamesTheKeysReadAndIgnored() throws {
+        let migrated = try XCTUnwrap(try read("hugo.yaml", "title: T\ntheme: ananke\nparams:\n  x: 1\n"))
+        XCTAssertEqual(migrated.note.path, "hugo.yaml")
+        XCTAssertEqual(migrated.note.code, MigratedConfig.code)
+        XCTAssertTrue(migrated.note.message.hasPrefix("no site.yml: read title from hugo.yaml; ignored params, theme"), migrated.note.message)
+    }
+
+    func testJekyllsURLAndBaseURLMakeTheBaseURL() throws {
+        let migrated = try XCTUnwrap(try read("_config.yml", "url: https://j.example\nbaseurl: /blog\nlang: vi\n"))
+        XCTAssertEqual(migrated.config.baseURL, "https://j.example/blog/")
+        XCTAssertEqual(migrated.config.articlePermalink.pattern, "date", "Jekyll's default style")
+        XCTAssertEqual(migrated.config.timeZone.identifier, "Asia/Ho_Chi_Minh", "the language's zone")
+    }
+
+    func testHugosConfigIsReadBeforeJekyllsAndAnUnknownZoneIsAnErrorAtItsLine() throws {
+        try "title: J\n".write(to: folder.appendingPathComponent("_config.yml"), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try read("hugo.toml", "title = \"H\"\ntimeZone = \"Mars/Olympus\"\n")) { error in
+            let error = error as! ConfigError
+            XCTAssertEqual([error.path, "\(error.line)"], ["hugo.toml", "2"])
+        }
+    }
+}
