@@ -23,6 +23,8 @@ public final class OutputWriter: PageSink {
     public let staging: URL
     /// True when only new files are staged and the previous output is kept around them.
     public let patching: Bool
+    /// Counts the files written, when a progress line is shown.
+    private let progress: BuildProgress?
 
     /// Whether `folder` may be replaced: it does not exist, is empty, or holds the marker.
     public static func mayReplace(_ folder: URL) -> Bool {
@@ -34,9 +36,10 @@ public final class OutputWriter: PageSink {
     }
 
     /// Prepares an empty staging folder next to `output` (same file system, so the swap is a rename).
-    public init(output: URL, patching: Bool = false) throws(OutputError) {
+    public init(output: URL, patching: Bool = false, progress: BuildProgress? = nil) throws(OutputError) {
         self.output = output.standardizedFileURL
         self.patching = patching
+        self.progress = progress
         let parent = self.output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).\(patching ? "patch" : "staging")")
         let manager = FileManager.default
@@ -92,6 +95,7 @@ public final class OutputWriter: PageSink {
             guard result > 0 else { throw OutputError(path: path, message: String(cString: strerror(errno))) }
             written += result
         }
+        progress?.fileWritten()
     }
 
     /// Puts the previous build's file at `relativePath` into the new output unchanged, as a hard
@@ -110,6 +114,7 @@ public final class OutputWriter: PageSink {
     /// nowhere once the site is deployed. Safe to call from many threads for different paths.
     public func copy(from sourcePath: String, to relativePath: String) throws(OutputError) {
         let path = staging.path + "/" + relativePath
+        defer { progress?.fileWritten() }
         if Self.copyFile(sourcePath, to: path) == 0 { return }
         try makeParent(of: path)
         let error = Self.copyFile(sourcePath, to: path)
