@@ -19,12 +19,18 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var reportOptions: ReportOptions
 
+    @OptionGroup var logOptions: LogOptions
+
     func run() throws {
         let siteOptions = siteOptions
+        let progress = BuildProgress()
         let report = Report(command: "check", site: siteOptions.siteURL, output: nil, strict: siteOptions.strict) {
-            () throws(BuildError) in try Build(try siteOptions.buildOptions()).check()
+            () throws(BuildError) in
+            var options = try siteOptions.buildOptions()
+            options.progress = progress
+            return try Build(options).check()
         }
-        ReportWriter(format: reportOptions.format).write(report)
+        ReportWriter(format: reportOptions.format, log: logOptions).write(report, progress: progress.snapshot)
         if report.status != 0 { throw ExitCode(report.status) }
     }
 }

@@ -33,6 +33,8 @@ struct MirrorCommand: ParsableCommand {
 
     @OptionGroup var reportOptions: ReportOptions
 
+    @OptionGroup var logOptions: LogOptions
+
     func validate() throws {
         guard MirrorConfig.URLs(rawValue: urls) != nil else { throw ValidationError("--urls must be original or clean") }
         if let origin, !(origin.hasPrefix("http://") || origin.hasPrefix("https://")) {
@@ -50,14 +52,18 @@ struct MirrorCommand: ParsableCommand {
         let paths = crawls.map { $0.hasPrefix("/") ? $0 : URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: working + "/")).standardizedFileURL.path }
         let mirror = MirrorConfig(paths: paths, origin: origin, urls: MirrorConfig.URLs(rawValue: urls) ?? .original)
         let outputFolder = BuildOptions(site: siteOptions.siteURL, output: outputURL).output
+        let progress = BuildProgress()
+        let line = logOptions.quiet ? nil : ProgressLine.start(progress)
         let report = Report(command: "mirror", site: siteOptions.siteURL, output: outputFolder, strict: siteOptions.strict) {
             () throws(BuildError) in
             var options = try siteOptions.buildOptions(output: outputURL, useCache: useCache)
             options.force = force
             options.mirror = mirror
+            options.progress = progress
             return try Build(options).run()
         }
-        ReportWriter(format: reportOptions.format).write(report, timings: outputOptions.timings)
+        line?.finish()
+        ReportWriter(format: reportOptions.format, log: logOptions).write(report, timings: outputOptions.timings, progress: progress.snapshot)
         if report.status != 0 { throw ExitCode(report.status) }
     }
 }
