@@ -9,7 +9,15 @@ struct BuildCommand: ParsableCommand {
         abstract: "Build the site: Content/ and Templates/ into Output/.",
         discussion: """
         Exit status: 0 when everything built cleanly; 1 when some inputs had errors (the site is \
-        still written without them) or, with --strict, warnings; 2 when nothing could be built.
+        still written without them) or, with --strict, warnings; 2 when nothing could be built. \
+        On a terminal, a build that takes over a second shows its progress on one line.
+
+        Examples:
+          broadsheet build
+          broadsheet build --site my-paper --output /var/www/paper
+          broadsheet build --base-url https://paper.example/
+          broadsheet build --strict --format github
+          broadsheet build --verbose --no-cache
         """
     )
 

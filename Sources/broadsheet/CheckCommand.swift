@@ -12,6 +12,11 @@ struct CheckCommand: ParsableCommand {
         and renders every page with the theme, reporting what `build` reports. Exit status: 0 when \
         the site is clean; 1 when there are errors or, with --strict, warnings; 2 when nothing \
         could be checked (a bad site.yml or theme).
+
+        Examples:
+          broadsheet check
+          broadsheet check --site my-paper --strict
+          broadsheet check --format json
         """
     )
 

@@ -15,6 +15,10 @@ struct MirrorCommand: ParsableCommand {
         title and language come from the crawl. The same crawls can be named in site.yml \
         (mirror: {paths, origin, urls}) so that `broadsheet build` mirrors them beside Content/.
         Exit status: 0 clean; 1 some pages had errors (the mirror is still written); 2 nothing could be built.
+
+        Examples:
+          broadsheet mirror crawl/example.org --output Mirror
+          broadsheet mirror crawl.warc.gz --origin https://example.org/ --urls clean
         """
     )
 
@@ -24,7 +28,8 @@ struct MirrorCommand: ParsableCommand {
     @Option(help: "The crawled site's address, like https://example.org/ (default: from the crawl's host folder).")
     var origin: String?
 
-    @Option(help: "original: articles keep their original addresses; clean: permalinks, with redirects from the originals.")
+    @Option(help: "original: articles keep their original addresses; clean: permalinks, with redirects from the originals.",
+            completion: .list(["original", "clean"]))
     var urls: String = "original"
 
     @OptionGroup var outputOptions: OutputOptions

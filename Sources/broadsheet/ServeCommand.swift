@@ -14,10 +14,14 @@ struct ServeCommand: AsyncParsableCommand {
         host replaced by the server's address, so links and feeds stay in the preview; its path \
         (such as /mirror/) is kept. Changes to Content/, Templates/ and site.yml rebuild it; open \
         pages reload when their file changed and show build errors over the page. Ctrl-C stops it.
+
+        Examples:
+          broadsheet serve
+          broadsheet serve --site my-paper --port 8080 --open
         """
     )
 
-    @Option(help: "The site folder, holding Content/, Templates/ and site.yml.")
+    @Option(help: "The site folder, holding Content/, Templates/ and site.yml.", completion: .directory)
     var site: String = "."
 
     @Option(help: "The port to listen on; the next nine are tried when it is taken (0: any free port).")
@@ -32,7 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Build articles dated after SOURCE_DATE_EPOCH too.")
     var future = false
 
-    @Option(help: "Build into this folder and keep it (default: a private temporary folder, removed on exit).")
+    @Option(help: "Build into this folder and keep it (default: a private temporary folder, removed on exit).", completion: .directory)
     var output: String?
 
     @Flag(help: "Open the site in the default browser.")
