@@ -88,6 +88,7 @@ let package = Package(
             dependencies: [
                 "Infrastructure", "SiteConfig", "Templating", "Ingest", "Rendering", "Build", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -102,7 +103,8 @@ let package = Package(
         .testTarget(name: "ContentGraphTests", dependencies: ["ContentGraph", "Ingest", "Infrastructure", "SiteConfig", "TestSupport"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ContentGraph", "Ingest", "Infrastructure", "SiteConfig", "Templating", "TestSupport"]),
         .testTarget(name: "BuildTests", dependencies: ["Build", "ContentGraph", "Infrastructure", "Ingest", "Rendering", "SiteConfig", "TestSupport"]),
-        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Build", "Infrastructure", "TestSupport"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Build", "Infrastructure", "TestSupport",
+                                                  .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "EndToEndTests", dependencies: ["broadsheet", "TestSupport"]),
     ]
 )

@@ -27,7 +27,8 @@ extension Build {
     /// `folder`; what else they gave comes back.
     func readMirror(_ mirror: MirrorConfig, sources: CrawlSources, site: SiteInputs, into folder: inout ContentFolder,
                     clock: inout PhaseClock) -> MirrorContent {
-        let reader = CrawlReader(pages: site.reader.scraped, fileSizeLimit: site.config.fileSizeLimit)
+        var reader = CrawlReader(pages: site.reader.scraped, fileSizeLimit: site.config.fileSizeLimit)
+        reader.onRead = site.reader.onRead
         let fingerprint = Self.readingFingerprint(site.config)
         // Readings do not depend on where the site is written: one cache for the site.
         let location = BuildManifest.location(site: options.site, output: options.site, kind: "crawl")

@@ -13,13 +13,16 @@ extension Build {
     /// staging folder in; files unchanged since `previous` keep their earlier copy.
     func write(_ plan: SitePlan, site: SiteInputs, into writer: OutputWriter, previous: BuildManifest?,
                payloads: [String: CrawlEntry] = [:], clock: inout PhaseClock) throws(OutputError) -> Written {
+        options.progress?.enter(.rendering)
         writer.prepareFolders(plan.folders)
         let renderer = PageRenderer(templates: site.templates, model: plan.model, sink: writer, themeFingerprint: site.theme.fingerprint,
                                     previous: previous.map { ($0.files, $0.issues) })
         var result = try renderer.render(plan.pages)
         clock.lap("render and write")
+        options.progress?.enter(.copying)
         let copied = try copyFiles(plan, theme: site.theme, writer: writer, previous: previous, payloads: payloads, into: &result)
         clock.lap("copy files")
+        options.progress?.enter(.finishing)
         try writer.commit()
         clock.lap("swap output")
         return Written(pages: result, copied: copied)

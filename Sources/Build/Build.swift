@@ -36,6 +36,7 @@ public struct Build: Sendable {
         if let summary = cache.upToDate(strict: options.strict) { return summary }
         let site = try loadSite(config)
         clock.lap("config and theme")
+        options.progress?.enter(.reading)
         // A mirror's crawls are read whole on every build that is not a no-op: an incremental
         // build knows only the content folder's files.
         if config.mirror == nil, let incremental = cache.incremental(site: site) {
@@ -48,7 +49,7 @@ public struct Build: Sendable {
         let plan = planPages(graph, site: site, mirror: mirror)
         clock.lap("plan pages")
         let writer: OutputWriter
-        do { writer = try OutputWriter(output: options.output) } catch { throw BuildError(error.diagnostic) }
+        do { writer = try OutputWriter(output: options.output, progress: options.progress) } catch { throw BuildError(error.diagnostic) }
         let written: Written
         do {
             written = try write(plan, site: site, into: writer, previous: cache.previous, payloads: mirror?.payloads ?? [:], clock: &clock)
@@ -59,6 +60,7 @@ public struct Build: Sendable {
         let content = inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics, config: config, mirror: mirror)
             + Self.shownFromCrawls(plan.diagnostics, mirror: mirror)
         let files = plan.pages.map(\.file) + plan.contentFiles + plan.themeAssets.map { "assets/" + $0 }
+        options.progress?.enter(.finishing)
         if options.useCache {
             cache.save(graph: graph, plan: plan, written: written, files: files, contentDiagnostics: content)
             clock.lap("save cache")
@@ -86,10 +88,12 @@ public struct Build: Sendable {
         let config = try loadConfig()
         let site = try loadSite(config)
         clock.lap("config and theme")
+        options.progress?.enter(.reading)
         let inputs = InputStamp(site: options.site, config: config, options: options.fingerprint, crawls: [])
         let (graph, waiting, mirror) = readGraph(inputs.content, site: site, clock: &clock)
         let plan = planPages(graph, site: site, mirror: mirror)
         clock.lap("plan pages")
+        options.progress?.enter(.rendering)
         let rendered: PageRenderer.Result
         do {
             rendered = try PageRenderer(templates: site.templates, model: plan.model, sink: DiscardingSink(),

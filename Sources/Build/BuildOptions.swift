@@ -25,6 +25,8 @@ public struct BuildOptions: Sendable {
     public var force = false
     /// Crawls to mirror, replacing `mirror:` of `site.yml` (`broadsheet mirror`).
     public var mirror: MirrorConfig?
+    /// Where the build counts what it has read and written, for a progress line; nil counts nothing.
+    public var progress: BuildProgress?
 
     /// The options that change what is built, for the input stamp.
     var fingerprint: [String] {

@@ -58,12 +58,14 @@ struct IncrementalBuild {
         clock.lap("plan pages")
 
         let writer: OutputWriter
-        do { writer = try OutputWriter(output: options.output, patching: true) } catch { throw BuildError(error.diagnostic) }
+        options.progress?.enter(.rendering)
+        do { writer = try OutputWriter(output: options.output, patching: true, progress: options.progress) } catch { throw BuildError(error.diagnostic) }
         let result: PageRenderer.Result
         do {
             result = try PageRenderer(templates: site.templates, model: model, sink: writer, themeFingerprint: site.theme.fingerprint,
                                       previous: (previous.files, previous.issues)).render(pages)
             clock.lap("render and write")
+            options.progress?.enter(.finishing)
             try writer.commit()
             clock.lap("swap output")
         } catch {

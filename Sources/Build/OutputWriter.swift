@@ -27,6 +27,8 @@ public final class OutputWriter: PageSink {
     /// build writes tens of thousands of files.
     private let outputPath: String
     private let stagingPath: String
+    /// Counts the files written, when a progress line is shown.
+    private let progress: BuildProgress?
 
     /// Whether `folder` may be replaced: it does not exist, is empty, or holds the marker.
     public static func mayReplace(_ folder: URL) -> Bool {
@@ -38,9 +40,10 @@ public final class OutputWriter: PageSink {
     }
 
     /// Prepares an empty staging folder next to `output` (same file system, so the swap is a rename).
-    public init(output: URL, patching: Bool = false) throws(OutputError) {
+    public init(output: URL, patching: Bool = false, progress: BuildProgress? = nil) throws(OutputError) {
         self.output = output.standardizedFileURL
         self.patching = patching
+        self.progress = progress
         let parent = self.output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).\(patching ? "patch" : "staging")")
         outputPath = self.output.path
@@ -98,6 +101,7 @@ public final class OutputWriter: PageSink {
             guard result > 0 else { throw OutputError(path: path, message: String(cString: strerror(errno))) }
             written += result
         }
+        progress?.fileWritten()
     }
 
     /// Puts the previous build's file at `relativePath` into the new output unchanged, as a hard
@@ -116,6 +120,7 @@ public final class OutputWriter: PageSink {
     /// nowhere once the site is deployed. Safe to call from many threads for different paths.
     public func copy(from sourcePath: String, to relativePath: String) throws(OutputError) {
         let path = stagingPath + "/" + relativePath
+        defer { progress?.fileWritten() }
         if Self.copyFile(sourcePath, to: path) == 0 { return }
         try makeParent(of: path)
         let error = Self.copyFile(sourcePath, to: path)

@@ -39,12 +39,12 @@ extension Build {
         } catch {
             throw BuildError(error.diagnostic())
         }
-        return SiteInputs(config: config, theme: theme, templates: templates,
-                          reader: ContentReader(timeZone: config.timeZone, extractor: try extractor(for: config),
-                                                // What Vietnamese Windows saved text in; Western Europe's elsewhere.
-                                                legacyEncoding: config.language.hasPrefix("vi") ? "WINDOWS-1258" : "WINDOWS-1252",
-                                                keepsUnsafeHTML: config.unsafeMarkup, fileSizeLimit: config.fileSizeLimit),
-                          crawls: crawls)
+        var reader = ContentReader(timeZone: config.timeZone, extractor: try extractor(for: config),
+                                   // What Vietnamese Windows saved text in; Western Europe's elsewhere.
+                                   legacyEncoding: config.language.hasPrefix("vi") ? "WINDOWS-1258" : "WINDOWS-1252",
+                                   keepsUnsafeHTML: config.unsafeMarkup, fileSizeLimit: config.fileSizeLimit)
+        if let progress = options.progress { reader.onRead = progress.fileRead }
+        return SiteInputs(config: config, theme: theme, templates: templates, reader: reader, crawls: crawls)
     }
 
     /// The captures of a mirror's crawls.

@@ -43,6 +43,10 @@ public struct ContentReader: Sendable {
     /// video as a page) must not take the memory of a whole build.
     public var fileSizeLimit: Int
 
+    /// Called once for every file read, from the reading threads: a build counts them for its
+    /// progress line. It must be cheap and safe to call from any thread.
+    public var onRead: @Sendable () -> Void = {}
+
     /// Reads the files of a folder's listing (`FileTree.files`, which a build makes anyway to stamp
     /// its inputs). Files and folders whose names start with `.` or `_` are skipped, as Hugo and
     /// Jekyll skip them, but for those that hold content (see `FileTree.isIgnoredContent`).
@@ -59,6 +63,7 @@ public struct ContentReader: Sendable {
     /// parallel: how an incremental build reads only what changed.
     public func read(_ pages: [SourceFile]) -> [SourceDocument] {
         ConcurrentMap.map(pages) { file -> SourceDocument in
+            defer { onRead() }
             guard file.size <= fileSizeLimit else {
                 var document = SourceDocument(path: file.path, kind: Self.isMarkdown(file.path) ? .markdown : .scrapedHTML)
                 document.diagnostics.append(Diagnostic(path: file.path, severity: .error, code: "limit.file-size",

@@ -1,6 +1,7 @@
 import Build
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 import ServiceLifecycle
 import SiteConfig
@@ -8,14 +9,11 @@ import SiteConfig
 import Glibc
 #endif
 
-/// Where a preview's messages go, one line each: the command line prints them.
-public typealias PreviewLog = @Sendable (String) -> Void
-
 /// A running preview of a site: built once, served on a local port, rebuilt on every change to
 /// its sources, with open pages reloading themselves.
 ///
 /// ```
-/// let server = try await PreviewServer.start(PreviewOptions(site: site), log: { print($0) })
+/// let server = try await PreviewServer.start(PreviewOptions(site: site), logger: Logger(label: "preview"))
 /// print(server.url)
 /// try await server.wait()   // until SIGINT/SIGTERM (with `stopsOnSignals`) or `stop()`
 /// ```
@@ -38,7 +36,9 @@ public final class PreviewServer: Sendable {
     /// Listens on the first free port from `options.port`, builds the site and starts watching
     /// its sources. The site is served below the base path of its `site.yml`, and built with the
     /// base URL's host replaced by the server's, so links, aliases and feeds stay in the preview.
-    public static func start(_ options: PreviewOptions, log: @escaping PreviewLog) async throws(PreviewError) -> PreviewServer {
+    /// What it has to say goes to `logger`: each build at `notice`, a build's problems as
+    /// `error`s and `warning`s with their `location` in the metadata; the command line prints them.
+    public static func start(_ options: PreviewOptions, logger: Logger) async throws(PreviewError) -> PreviewServer {
         let (output, privateFolder) = try prepareOutput(options)
         let basePath = basePath(site: options.site)
         guard let folder = ServedFolder(root: output.path, basePath: basePath) else {
@@ -49,7 +49,7 @@ public final class PreviewServer: Sendable {
         let listening: Listening
         do {
             listening = try await listen(options, responder: PreviewResponder(folder: folder, liveReload: liveReload),
-                                         liveReload: liveReload, log: log)
+                                         liveReload: liveReload, logger: logger)
         } catch {
             if let privateFolder { try? FileManager.default.removeItem(at: privateFolder) }
             throw error
@@ -57,10 +57,10 @@ public final class PreviewServer: Sendable {
         let url = "http://\(urlHost(options.host)):\(listening.port)\(basePath)"
         let build = Build(BuildOptions(site: options.site, output: output, baseURL: url, includeDrafts: options.includeDrafts,
                                        includeFuture: options.includeFuture, now: options.now))
-        let rebuilder = Rebuilder(build: build, basePath: basePath, liveReload: liveReload, log: log)
+        let rebuilder = Rebuilder(build: build, basePath: basePath, liveReload: liveReload, logger: logger)
         let batcher = ChangeBatcher(quietWindow: options.quietWindow)
         // Watching starts before the first build: a save made while it runs gets a rebuild.
-        let watcher = watch(options, log: log) { batcher.add($0) }
+        let watcher = watch(options, logger: logger) { batcher.add($0) }
         await rebuilder.rebuild(after: [])
         let rebuilding = Task { await rebuilder.run(batcher) }
         let finished = Task { () -> PreviewError? in
@@ -100,7 +100,7 @@ public final class PreviewServer: Sendable {
 
     /// Starts the server on `options.port`, or the next ports while they are taken.
     private static func listen(_ options: PreviewOptions, responder: PreviewResponder, liveReload: LiveReload,
-                               log: @escaping PreviewLog) async throws(PreviewError) -> Listening {
+                               logger: Logger) async throws(PreviewError) -> Listening {
         let attempts = options.port == 0 ? 1 : max(1, options.portAttempts)
         for attempt in 0..<attempts {
             let port = options.port == 0 ? 0 : options.port + attempt
@@ -108,12 +108,12 @@ public final class PreviewServer: Sendable {
             let app = Application(responder: responder,
                                   configuration: ApplicationConfiguration(address: .hostname(options.host, port: port), serverName: nil),
                                   onServerRunning: { channel in boundContinuation.yield(channel.localAddress?.port ?? port) },
-                                  logger: LogForwarder.logger(log, level: .warning))
+                                  logger: at(least: .warning, logger))
             // The group's own messages would repeat the errors handled here (a port taken).
             let group = ServiceGroup(configuration: ServiceGroupConfiguration(
                 services: [.init(service: app), .init(service: LiveReloadShutdown(liveReload: liveReload))],
                 gracefulShutdownSignals: options.stopsOnSignals ? [.sigint, .sigterm] : [],
-                logger: LogForwarder.logger(log, level: .critical)))
+                logger: at(least: .critical, logger)))
             let running = Task { () -> (any Error)? in
                 defer { boundContinuation.finish() }
                 do {
@@ -129,9 +129,17 @@ public final class PreviewServer: Sendable {
             guard let error = error as? IOError, error.errnoCode == EADDRINUSE else {
                 throw .cannotListen(host: options.host, port: port, reason: error.map { String(describing: $0) } ?? "the server stopped")
             }
-            if attempt + 1 < attempts { log("port \(port) is taken; trying \(port + 1)") }
+            if attempt + 1 < attempts { logger.notice("port \(port) is taken; trying \(port + 1)") }
         }
         throw .portsTaken(host: options.host, ports: options.port...(options.port + attempts - 1))
+    }
+
+    /// `logger` letting through only `level` and above: the server logs each connection's start
+    /// at `info`, and the service group repeats the errors handled here (a port taken).
+    private static func at(least level: Logger.Level, _ logger: Logger) -> Logger {
+        var quieter = logger
+        quieter.logLevel = max(level, logger.logLevel)
+        return quieter
     }
 
     /// The output folder, made if needed, and the private folder holding it when the user gave
@@ -167,14 +175,14 @@ public final class PreviewServer: Sendable {
 
     /// The sources with inotify where it works, else (or when asked) by polling; and a mirror's
     /// crawls by polling (`CrawlStamps`).
-    private static func watch(_ options: PreviewOptions, log: PreviewLog, onChange: @escaping @Sendable ([String]) -> Void) -> any SourceWatcher {
+    private static func watch(_ options: PreviewOptions, logger: Logger, onChange: @escaping @Sendable ([String]) -> Void) -> any SourceWatcher {
         let site = options.site
         let crawls = StampPoller(interval: options.crawlPolling, stamps: { CrawlStamps.stamps(site: site) }, onChange: onChange)
         if case .polling(let interval) = options.watching {
             return Watchers(all: [StampPoller(site: options.site, interval: interval, onChange: onChange), crawls])
         }
         if let watcher = InotifyWatcher(site: options.site, onChange: onChange) { return Watchers(all: [watcher, crawls]) }
-        log("inotify is not available here; polling for changes every half second")
+        logger.notice("inotify is not available here; polling for changes every half second")
         return Watchers(all: [StampPoller(site: options.site, interval: .milliseconds(500), onChange: onChange), crawls])
     }
 }

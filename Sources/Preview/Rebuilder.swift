@@ -2,6 +2,7 @@ import Build
 import Dispatch
 import Foundation
 import Infrastructure
+import Logging
 
 /// Runs the site's one `Build` again after each batch of changes, one build at a time, and tells
 /// the open pages and the log what came of it. A failed build changes nothing on disk (a full
@@ -13,16 +14,16 @@ final class Rebuilder: Sendable {
     /// The site's base path, which output paths are shown below.
     let basePath: String
     private let liveReload: LiveReload
-    private let log: PreviewLog
+    private let logger: Logger
     /// Builds run here, off Swift's cooperative threads (a build keeps its thread busy for up to
     /// seconds, and requests are answered on those threads), and one at a time.
     private let queue = DispatchQueue(label: "broadsheet.preview.build")
 
-    init(build: Build, basePath: String, liveReload: LiveReload, log: @escaping PreviewLog) {
+    init(build: Build, basePath: String, liveReload: LiveReload, logger: Logger) {
         self.build = build
         self.basePath = basePath
         self.liveReload = liveReload
-        self.log = log
+        self.logger = logger
     }
 
     /// Rebuilds after every batch until the batches end.
@@ -53,14 +54,20 @@ final class Rebuilder: Sendable {
             if !changes.isEmpty, let event = ReloadEvent.after(changedFiles: summary.changedFiles, sources: changes, basePath: basePath) {
                 liveReload.publish(event)
             }
-            log("\(cause) in \(milliseconds) ms: \(Self.count(summary.written, "file")) written (\(summary.pages) pages)"
-                + (errors.isEmpty ? "" : ", \(Self.count(errors.count, "error"))"))
-            for error in errors { log(error.description) }
+            let failed = errors.isEmpty ? "" : ", \(Self.count(errors.count, "error"))"
+            logger.notice("\(cause) in \(milliseconds) ms: \(Self.count(summary.written, "file")) written (\(summary.pages) pages)\(failed)")
+            for error in errors { log(error) }
         case .failure(let error):
             liveReload.publish(.failed(OverlayDiagnostic.read(error.diagnostics, site: build.options.site)))
-            log("\(cause) in \(milliseconds) ms: the build failed; the last good site is still served")
-            for diagnostic in error.diagnostics { log(diagnostic.description) }
+            logger.notice("\(cause) in \(milliseconds) ms: the build failed; the last good site is still served")
+            for diagnostic in error.diagnostics { log(diagnostic) }
         }
+    }
+
+    /// Logs a problem as an error or a warning, with where it is as the `location` metadata.
+    private func log(_ diagnostic: Diagnostic) {
+        logger.log(level: diagnostic.severity == .error ? .error : .warning, "\(diagnostic.message)",
+                   metadata: ["location": "\(diagnostic.location)"])
     }
 
     /// The changed sources in a few words: one path, or the first and how many more.

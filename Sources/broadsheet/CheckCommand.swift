@@ -12,6 +12,11 @@ struct CheckCommand: ParsableCommand {
         and renders every page with the theme, reporting what `build` reports. Exit status: 0 when \
         the site is clean; 1 when there are errors or, with --strict, warnings; 2 when nothing \
         could be checked (a bad site.yml or theme).
+
+        Examples:
+          broadsheet check
+          broadsheet check --site my-paper --strict
+          broadsheet check --format json
         """
     )
 
@@ -19,12 +24,18 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var reportOptions: ReportOptions
 
+    @OptionGroup var logOptions: LogOptions
+
     func run() throws {
         let siteOptions = siteOptions
+        let progress = BuildProgress()
         let report = Report(command: "check", site: siteOptions.siteURL, output: nil, strict: siteOptions.strict) {
-            () throws(BuildError) in try Build(try siteOptions.buildOptions()).check()
+            () throws(BuildError) in
+            var options = try siteOptions.buildOptions()
+            options.progress = progress
+            return try Build(options).check()
         }
-        ReportWriter(format: reportOptions.format).write(report)
+        ReportWriter(format: reportOptions.format, log: logOptions).write(report, progress: progress.snapshot)
         if report.status != 0 { throw ExitCode(report.status) }
     }
 }

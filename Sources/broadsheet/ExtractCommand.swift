@@ -8,7 +8,12 @@ import Ingest
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Extract the article and its metadata from saved HTML pages."
+        abstract: "Extract the article and its metadata from saved HTML pages.",
+        discussion: """
+        Examples:
+          broadsheet extract --jsonl saved/*.html
+          broadsheet extract --jsonl --url https://example.org/a/ saved/a.html
+        """
     )
 
     @Flag(name: .long, help: "Print one JSON object per file on its own line (the only format for now).")
@@ -20,7 +25,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .customLong("url"), help: "Resolve relative links against this page URL (one file only).")
     var pageURL: String?
 
-    @Argument(help: "HTML files to read.")
+    @Argument(help: "HTML files to read.", completion: .file(extensions: ["html", "htm"]))
     var files: [String]
 
     func validate() throws {

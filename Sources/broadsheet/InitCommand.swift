@@ -16,10 +16,10 @@ struct InitCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The folder of the new site.")
+    @Argument(help: "The folder of the new site.", completion: .directory)
     var folder: String = "."
 
-    @Option(help: ArgumentHelp("The language of the site and its examples.", valueName: "vi|en"))
+    @Option(help: ArgumentHelp("The language of the site and its examples.", valueName: "vi|en"), completion: .list(SiteScaffold.languages))
     var lang: String = "vi"
 
     func validate() throws {

@@ -15,6 +15,10 @@ struct MirrorCommand: ParsableCommand {
         title and language come from the crawl. The same crawls can be named in site.yml \
         (mirror: {paths, origin, urls}) so that `broadsheet build` mirrors them beside Content/.
         Exit status: 0 clean; 1 some pages had errors (the mirror is still written); 2 nothing could be built.
+
+        Examples:
+          broadsheet mirror crawl/example.org --output Mirror
+          broadsheet mirror crawl.warc.gz --origin https://example.org/ --urls clean
         """
     )
 
@@ -24,7 +28,8 @@ struct MirrorCommand: ParsableCommand {
     @Option(help: "The crawled site's address, like https://example.org/ (default: from the crawl's host folder).")
     var origin: String?
 
-    @Option(help: "original: articles keep their original addresses; clean: permalinks, with redirects from the originals.")
+    @Option(help: "original: articles keep their original addresses; clean: permalinks, with redirects from the originals.",
+            completion: .list(["original", "clean"]))
     var urls: String = "original"
 
     @OptionGroup var outputOptions: OutputOptions
@@ -32,6 +37,8 @@ struct MirrorCommand: ParsableCommand {
     @OptionGroup var siteOptions: SiteOptions
 
     @OptionGroup var reportOptions: ReportOptions
+
+    @OptionGroup var logOptions: LogOptions
 
     func validate() throws {
         guard MirrorConfig.URLs(rawValue: urls) != nil else { throw ValidationError("--urls must be original or clean") }
@@ -50,14 +57,18 @@ struct MirrorCommand: ParsableCommand {
         let paths = crawls.map { $0.hasPrefix("/") ? $0 : URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: working + "/")).standardizedFileURL.path }
         let mirror = MirrorConfig(paths: paths, origin: origin, urls: MirrorConfig.URLs(rawValue: urls) ?? .original)
         let outputFolder = BuildOptions(site: siteOptions.siteURL, output: outputURL).output
+        let progress = BuildProgress()
+        let line = logOptions.quiet ? nil : ProgressLine.start(progress)
         let report = Report(command: "mirror", site: siteOptions.siteURL, output: outputFolder, strict: siteOptions.strict) {
             () throws(BuildError) in
             var options = try siteOptions.buildOptions(output: outputURL, useCache: useCache)
             options.force = force
             options.mirror = mirror
+            options.progress = progress
             return try Build(options).run()
         }
-        ReportWriter(format: reportOptions.format).write(report, timings: outputOptions.timings)
+        line?.finish()
+        ReportWriter(format: reportOptions.format, log: logOptions).write(report, timings: outputOptions.timings, progress: progress.snapshot)
         if report.status != 0 { throw ExitCode(report.status) }
     }
 }

@@ -13,7 +13,7 @@ struct NewCommand: ParsableCommand {
         The file is named from the title's slug; an existing file is never replaced.
 
         Examples:
-          broadsheet new "Khánh thành cầu mới" --section "Thời sự" --tags "Giao thông,Hạ tầng"
+          broadsheet new "Khánh thành cầu mới" --section "Thời sự" --tags "Giao thông"
           broadsheet new "About us" --page
         """
     )
@@ -30,7 +30,7 @@ struct NewCommand: ParsableCommand {
     @Flag(help: "A page (about, contact): no date, never in lists or feeds.")
     var page = false
 
-    @Option(help: "The site folder, holding Content/ and site.yml.")
+    @Option(help: "The site folder, holding Content/ and site.yml.", completion: .directory)
     var site: String = "."
 
     func run() throws {

@@ -3,7 +3,7 @@ import Foundation
 
 /// The options `build` and `mirror` share: where the site is written and how.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Where to write the site (default: Output/ in the site folder).")
+    @Option(help: "Where to write the site (default: Output/ in the site folder).", completion: .directory)
     var output: String?
 
     @Flag(help: "Replace the output folder even when it holds files Broadsheet did not write.")

@@ -5,7 +5,7 @@ import Infrastructure
 
 /// The options `build` and `check` share: which site, and which of its articles count.
 struct SiteOptions: ParsableArguments {
-    @Option(help: "The site folder, holding Content/, Templates/ and site.yml.")
+    @Option(help: "The site folder, holding Content/, Templates/ and site.yml.", completion: .directory)
     var site: String = "."
 
     @Option(name: .customLong("base-url"), help: "The absolute URL the site is served from, overriding site.yml.")

@@ -7,6 +7,10 @@ struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
         abstract: "Work with Mustache templates.",
+        discussion: """
+        Examples:
+          broadsheet template render t.mustache --data d.json --partials Templates
+        """,
         subcommands: [TemplateRenderCommand.self]
     )
 }
@@ -22,16 +26,19 @@ struct TemplateRenderCommand: ParsableCommand {
             without the extension ({{> partials/header}} is DIR/partials/header.mustache). Unknown \
             partials and parents render empty and are reported on standard error. A template that \
             does not compile is reported as FILE:LINE:COLUMN and the command exits with status 2.
+
+            Examples:
+              broadsheet template render t.mustache --data d.json --partials Templates
             """
     )
 
-    @Argument(help: "The template file to render.")
+    @Argument(help: "The template file to render.", completion: .file(extensions: ["mustache"]))
     var template: String
 
-    @Option(help: "A JSON file holding the data (an object at the top).")
+    @Option(help: "A JSON file holding the data (an object at the top).", completion: .file(extensions: ["json"]))
     var data: String
 
-    @Option(help: "A folder of partials, read recursively.")
+    @Option(help: "A folder of partials, read recursively.", completion: .directory)
     var partials: String?
 
     func run() throws {

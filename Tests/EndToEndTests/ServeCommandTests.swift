@@ -51,6 +51,23 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? [], [], "no cache left for a folder that is gone")
     }
 
+    func testQuietServePrintsItsAddressAndNoBuildLog() throws {
+        let (server, port) = try serve(["--quiet"])
+        server.signal(SIGTERM)
+        XCTAssertEqual(server.waitForExit(), 0, server.text)
+        XCTAssertTrue(server.text.contains("Serving . at http://127.0.0.1:\(port)/"), server.text)
+        XCTAssertFalse(server.text.contains("built in"), server.text)
+        XCTAssertFalse(server.text.contains("Stopped."), server.text)
+        XCTAssertFalse(server.text.contains("warning:"), "the fixture's tag warning is left out: \(server.text)")
+    }
+
+    func testServeLogsTheFirstBuild() throws {
+        let (server, _) = try serve()
+        XCTAssertTrue(server.text.contains("built in "), server.text)
+        server.signal(SIGTERM)
+        XCTAssertEqual(server.waitForExit(), 0, server.text)
+    }
+
     func testSIGTERMStopsItCleanlyToo() throws {
         let (server, _) = try serve()
         server.signal(SIGTERM)

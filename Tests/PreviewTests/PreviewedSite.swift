@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 @testable import Preview
 import TestSupport
 import XCTest
@@ -24,7 +25,7 @@ final class PreviewedSite: Sendable {
         // A wider quiet window than the default 50 ms: on a loaded machine a test writing a burst of
         // saves can be paused between two of them for longer than that.
         server = try await PreviewServer.start(PreviewOptions(site: site.root, port: 0, quietWindow: .milliseconds(150), watching: watching),
-                                               log: logLines.append)
+                                               logger: Logger(label: "preview") { [logLines] _ in CollectingLog(lines: logLines) })
         port = URL(string: server.url)!.port!
     }
 
@@ -48,7 +49,7 @@ final class PreviewedSite: Sendable {
     }
 }
 
-/// Log lines, appended from the server's threads.
+/// Lines (a preview's log, or paths a watcher saw), appended from other threads.
 final class LogLines: @unchecked Sendable {
     private let lock = NSLock()
     private var collected: [String] = []
@@ -57,5 +58,22 @@ final class LogLines: @unchecked Sendable {
 
     func append(_ line: String) {
         lock.withLock { collected.append(line) }
+    }
+}
+
+/// A log handler that keeps a preview's messages in `LogLines`, a problem's location in front.
+/// A value, as swift-log expects: the server sets a stricter level on its own copy.
+struct CollectingLog: LogHandler {
+    let lines: LogLines
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        lines.append((event.metadata?["location"].map { "\($0): " } ?? "") + "\(event.message)")
     }
 }

@@ -8,6 +8,9 @@ public struct CrawlReader: Sendable {
     public var pages: ScrapedPageReader
     /// Captures larger than this many bytes are not read.
     public var fileSizeLimit: Int
+    /// Called once for every capture read or taken from the cache, from the reading threads: a
+    /// build counts them for its progress line. It must be cheap and safe to call from any thread.
+    public var onRead: @Sendable () -> Void = {}
 
     /// Makes a reader.
     public init(pages: ScrapedPageReader, fileSizeLimit: Int = 16 << 20) {
@@ -41,6 +44,7 @@ public struct CrawlReader: Sendable {
         let newest = Self.newestCaptures(entries)
         result.olderCaptures = entries.count - newest.count
         let reading: @Sendable (CrawlEntry) -> (Read, Bool) = { entry in
+            defer { self.onRead() }
             if var archived = kept?.readings[entry.cacheKey], let read = try? Self.read(archive: &archived, entry: entry) {
                 return (read, true)
             }
