@@ -38,7 +38,8 @@ enum CommonMark {
     /// extension neutralizes `<script>`, `<style>`, `<iframe>` and the like, as GitHub does, and the
     /// reader then passes a body holding raw HTML through the sanitizer (see `MarkdownReader`).
     /// Fenced code is written `<pre><code class="language-x">`, as Hugo, Jekyll and highlighters
-    /// expect, not GitHub's `<pre lang="x">`.
+    /// expect, not GitHub's `<pre lang="x">`; a language `SyntaxHighlighter` knows is highlighted
+    /// into it (`highlightCodeBlocks`).
     private static let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
 
     /// Serializes the part of cmark-gfm that touches its process-wide inline state.
@@ -135,12 +136,14 @@ enum CommonMark {
         // plain text only to count its words was a twelfth of a build, and its memory.
         var words = 0
         var hasRawHTML = false
+        var codeBlocks: [OpaquePointer] = []
         if let iterator = cmark_iter_new(root) {
             defer { cmark_iter_free(iterator) }
             while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
                 guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
                 let type = cmark_node_get_type(node)
                 if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE { hasRawHTML = true }
+                if type == CMARK_NODE_CODE_BLOCK { codeBlocks.append(node) }
                 if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) {
                     references.append(SourceReference(target: String(cString: url),
                                                       line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
@@ -154,10 +157,13 @@ enum CommonMark {
                 }
             }
         }
+        // The summary reads the tree as cmark made it: highlighting makes code blocks HTML nodes.
+        let summary = summary(root)
+        highlightCodeBlocks(codeBlocks)
         let extensionsList = cmark_parser_get_syntax_extensions(parser)
         let html = figures(alignmentClasses(take(cmark_render_html(root, options, extensionsList))))
-        return Rendered(html: html, words: words,
-                        summary: summary(root), firstHeading: firstHeading, references: references, hasRawHTML: hasRawHTML)
+        return Rendered(html: html, words: words, summary: summary, firstHeading: firstHeading, references: references,
+                        hasRawHTML: hasRawHTML)
     }
 
     /// cmark-gfm marks an aligned table column with `align` on every cell, an attribute obsolete in
