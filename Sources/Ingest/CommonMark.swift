@@ -16,6 +16,8 @@ enum CommonMark {
         /// Whether tables were left as text because the body could hold more cells than
         /// `tableCellLimit`.
         var tablesLeftAsText = false
+        /// Attribute lists not applied, or with attributes not kept, at their line in the body.
+        var attributeProblems: [Problem] = []
     }
 
     /// Cells a body's tables may have before tables are not made at all. cmark-gfm's table
@@ -40,7 +42,7 @@ enum CommonMark {
     /// Fenced code is written `<pre><code class="language-x">`, as Hugo, Jekyll and highlighters
     /// expect, not GitHub's `<pre lang="x">`; a language `SyntaxHighlighter` knows is highlighted
     /// into it (`highlightCodeBlocks`).
-    private static let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
+    static let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
 
     /// Serializes the part of cmark-gfm that touches its process-wide inline state.
     ///
@@ -66,7 +68,9 @@ enum CommonMark {
         guard let root = parse(body, tables: tablesFit) else { return Rendered(html: "", words: 0, references: []) }
         defer { cmark_parser_free(root.parser) }
         defer { cmark_node_free(root.document) }
-        var rendered = render(root.document, parser: root.parser, firstLine: firstLine)
+        // Only a body with a `{` can hold an attribute list: the others skip looking for one.
+        let mayHoldAttributeLists = body.utf8.contains(UInt8(ascii: "{"))
+        var rendered = render(root.document, parser: root.parser, firstLine: firstLine, attributeLists: mayHoldAttributeLists)
         rendered.tablesLeftAsText = !tablesFit
         return rendered
     }
@@ -129,7 +133,9 @@ enum CommonMark {
     }
 
     /// Walks a parsed tree for references, words, summary and first heading, and renders its HTML.
-    private static func render(_ root: OpaquePointer, parser: OpaquePointer, firstLine: Int) -> Rendered {
+    private static func render(_ root: OpaquePointer, parser: OpaquePointer, firstLine: Int, attributeLists: Bool) -> Rendered {
+        var attributeProblems: [Problem] = []
+        let attributeTargets = attributeLists ? takeAttributeLists(root, problems: &attributeProblems) : []
         var references: [SourceReference] = []
         var firstHeading: String?
         // Words are counted from the text nodes as the tree is walked: rendering the whole body to
@@ -157,13 +163,14 @@ enum CommonMark {
                 }
             }
         }
-        // The summary reads the tree as cmark made it: highlighting makes code blocks HTML nodes.
+        // The summary reads paragraphs, which the two steps below may make HTML nodes.
         let summary = summary(root)
         highlightCodeBlocks(codeBlocks)
         let extensionsList = cmark_parser_get_syntax_extensions(parser)
+        applyAttributes(attributeTargets, extensions: extensionsList, problems: &attributeProblems)
         let html = figures(alignmentClasses(take(cmark_render_html(root, options, extensionsList))))
         return Rendered(html: html, words: words, summary: summary, firstHeading: firstHeading, references: references,
-                        hasRawHTML: hasRawHTML)
+                        hasRawHTML: hasRawHTML, attributeProblems: attributeProblems)
     }
 
     /// cmark-gfm marks an aligned table column with `align` on every cell, an attribute obsolete in

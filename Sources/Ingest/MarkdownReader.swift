@@ -78,6 +78,10 @@ public struct MarkdownReader: Sendable {
                                                    code: "markup.shortcode", message: problem.message))
         }
         let rendered = CommonMark.render(Substring(expanded.body), firstLine: split.bodyLine)
+        for problem in rendered.attributeProblems {
+            document.diagnostics.append(Diagnostic(path: path, line: split.bodyLine + problem.line - 1, column: problem.column, severity: .warning,
+                                                   code: "markup.attributes", message: problem.message))
+        }
         if rendered.tablesLeftAsText {
             document.diagnostics.append(Diagnostic(path: path, line: split.bodyLine, column: 1, severity: .warning, code: "limit.table",
                                                    message: "the body's tables could hold more than \(CommonMark.tableCellLimit) cells; "
