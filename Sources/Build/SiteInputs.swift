@@ -43,7 +43,8 @@ extension Build {
                           reader: ContentReader(timeZone: config.timeZone, extractor: try extractor(for: config),
                                                 // What Vietnamese Windows saved text in; Western Europe's elsewhere.
                                                 legacyEncoding: config.language.hasPrefix("vi") ? "WINDOWS-1258" : "WINDOWS-1252",
-                                                keepsUnsafeHTML: config.unsafeMarkup, fileSizeLimit: config.fileSizeLimit),
+                                                keepsUnsafeHTML: config.unsafeMarkup, fileSizeLimit: config.fileSizeLimit,
+                                                includes: JekyllIncludes(site: options.site, content: options.site.appendingPathComponent("Content"))),
                           crawls: crawls)
     }
 

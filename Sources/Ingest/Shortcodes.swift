@@ -3,12 +3,17 @@ import Foundation
 /// Hugo shortcodes and Jekyll Liquid tags in a Markdown body, as sites moved from those tools
 /// have them: the common ones are replaced by what they stand for before the Markdown is read —
 /// Hugo's `figure`, `youtube`, `vimeo`, `gist`, `ref`/`relref`, `param`, `highlight`; Jekyll's
-/// `highlight`, `link`, `post_url`, `raw` — and any other is left exactly as written and reported
+/// `highlight`, `link`, `post_url`, `raw`, `include` and `include_relative` (see `JekyllIncludes`)
+/// — and any other is left exactly as written and reported
 /// once per file at its line, never dropped silently. Code (fenced blocks, inline code) is text
 /// and is left alone.
 struct Shortcodes {
     /// Front matter values a `param` shortcode may name.
     var parameters: [String: String] = [:]
+    /// Where `include` finds its files; without it, an include is reported as not run.
+    var includes: JekyllIncludes?
+    /// The file being expanded, relative to the content folder, for `include_relative`.
+    var documentPath = ""
 
     /// The body with the known tags replaced, and what was left as written.
     struct Result {
@@ -207,6 +212,22 @@ struct Shortcodes {
                 return "/_posts/" + target + ".md"
             case (.liquidTag, "raw"), (.liquidTag, "endraw"):
                 return ""
+            case (.liquidTag, "include"), (.liquidTag, "include_relative"):
+                guard let includes = shortcodes.includes, let file = positional.first else { break }
+                switch includes.lookUp(file, relative: name == "include_relative", documentPath: shortcodes.documentPath) {
+                case .found(let text):
+                    if positional.count > 1 || !named.isEmpty {
+                        report("\(name) \"\(file)\": its parameters are not used", line: line, column: column)
+                    }
+                    return text.hasSuffix("\n") ? String(text.dropLast()) : text
+                case .missing:
+                    let folder = name == "include" ? "_includes/" : "the page's folder"
+                    report("\(name) \"\(file)\" was not found in \(folder); it is left as written", line: line, column: column)
+                case .refused:
+                    report("\(name) \"\(file)\" names a file outside the site's folders, which is not read; it is left as written",
+                           line: line, column: column)
+                }
+                return nil
             default:
                 break
             }
@@ -221,6 +242,11 @@ struct Shortcodes {
                 problems.append((line, column, what + "; it is left as written"))
             }
             return nil
+        }
+
+        /// Reports `message` at its place, once per file.
+        mutating func report(_ message: String, line: Int, column: Int) {
+            if reported.insert(message).inserted { problems.append((line, column, message)) }
         }
 
         /// A marker for `html`, kept aside until the Markdown is rendered.
