@@ -10,8 +10,9 @@
 /// It is one pass over the bytes: every delimiter is ASCII, so a span never splits a UTF-8
 /// sequence; each step consumes at least one byte and no byte is read more than twice (a key's
 /// look-ahead for `:`), so time is linear — a 1 MB block is read in milliseconds, never
-/// backtracked. It writes into one byte buffer and allocates nothing per token (a keyword is
-/// looked up as a small `String`, which Swift keeps inline up to 15 bytes), so keep it so.
+/// backtracked. It writes into one byte buffer and allocates nothing per token (a name no longer
+/// than the longest keyword is looked up as a small `String`, which Swift keeps inline up to 15
+/// bytes; only C++'s `reinterpret_cast` is longer), so keep it so.
 /// The text is kept byte for byte: with the tags removed and the entities decoded, the output
 /// is the input.
 struct SyntaxHighlighter {
@@ -54,6 +55,8 @@ struct SyntaxHighlighter {
     private let nameClass: [UInt8]
     /// Which bytes may open a comment or a string: only at those are the delimiters compared.
     private let opensDelimited: [Bool]
+    /// The longest keyword's bytes: a longer name is no keyword, and is never made a string.
+    private let longestKeyword: Int
     private var output: [UInt8] = []
     private var index = 0
 
@@ -76,6 +79,7 @@ struct SyntaxHighlighter {
         var opensDelimited = [Bool](repeating: false, count: 256)
         for open in table.lineComments + table.blockComments.map(\.0) + table.strings.map(\.open) { opensDelimited[Int(open[0])] = true }
         self.opensDelimited = opensDelimited
+        longestKeyword = table.keywords.map(\.utf8.count).max() ?? 0
         output.reserveCapacity(code.count + code.count / 2 + 64)
     }
 
@@ -200,8 +204,7 @@ struct SyntaxHighlighter {
     }
 
     private func isKeyword(_ range: Range<Int>) -> Bool {
-        // Longer than any keyword: no need to make a string of it.
-        guard range.count <= 16 else { return false }
+        guard range.count <= longestKeyword else { return false }
         let word = UnsafeBufferPointer(rebasing: code[range])
         if table.caseInsensitive {
             return table.keywords.contains(String(decoding: word.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
