@@ -24,7 +24,7 @@ public struct JekyllIncludes: Sendable {
     }
 
     /// What looking up an include gave.
-    enum Lookup: Equatable {
+    enum Lookup {
         case found(String)
         case missing
         /// The name is absolute, climbs with `..`, or resolves outside the site.
