@@ -30,9 +30,11 @@ extension CommonMark {
             }
         }
         var targets: [AttributeTarget] = []
+        var spanListReported = false
         for block in candidates {
             // cmark splits text at the characters its extensions look for (`:` among them).
             cmark_consolidate_text_nodes(block)
+            takeSpanLists(block, problems: &problems, reported: &spanListReported)
             let line = Int(cmark_node_get_start_line(block))
             if cmark_node_get_type(block) == CMARK_NODE_HEADING {
                 if let last = cmark_node_last_child(block), let list = takeTrailingList(last) {
@@ -60,6 +62,32 @@ extension CommonMark {
             }
         }
         return targets
+    }
+
+    /// Takes kramdown's span lists out of a block's text: `[x](y){:target="_blank"}`, after a link,
+    /// image, emphasis or code. They are not applied (`target` and the like would not be kept
+    /// anyway); the first of a file is reported.
+    private static func takeSpanLists(_ block: OpaquePointer, problems: inout [Problem], reported: inout Bool) {
+        var child = cmark_node_first_child(block)
+        while let node = child {
+            child = cmark_node_next(node)
+            guard cmark_node_get_type(node) == CMARK_NODE_TEXT, let previous = cmark_node_previous(node),
+                  [CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_CODE].contains(cmark_node_get_type(previous)),
+                  let literal = cmark_node_get_literal(node), strncmp(literal, "{:", 2) == 0 else { continue }
+            let text = String(cString: literal)
+            guard let close = text.firstIndex(of: "}"), AttributeList(text[...close]) != nil else { continue }
+            let rest = String(text[text.index(after: close)...])
+            if rest.isEmpty {
+                remove(node)
+            } else {
+                _ = rest.withCString { cmark_node_set_literal(node, $0) }
+            }
+            if !reported {
+                reported = true
+                problems.append((Int(cmark_node_get_start_line(previous)), Int(cmark_node_get_start_column(previous)),
+                                 "kramdown span attribute list \(text[...close]) not applied: only lists on headings and paragraphs are"))
+            }
+        }
     }
 
     /// Writes each target with its attributes, as an HTML node in its place; reports what was not kept.

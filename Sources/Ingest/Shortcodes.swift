@@ -4,9 +4,8 @@ import Foundation
 /// have them: the common ones are replaced by what they stand for before the Markdown is read —
 /// Hugo's `figure`, `youtube`, `vimeo`, `gist`, `ref`/`relref`, `param`, `highlight`; Jekyll's
 /// `highlight`, `link`, `post_url`, `raw`, `include` and `include_relative` (see `JekyllIncludes`)
-/// — and any other is left exactly as written and reported
-/// once per file at its line, never dropped silently. Code (fenced blocks, inline code) is text
-/// and is left alone.
+/// — and any other is left exactly as written and reported once per file at its line, never
+/// dropped silently. Code (fenced blocks, inline code) is text and is left alone.
 struct Shortcodes {
     /// Front matter values a `param` shortcode may name.
     var parameters: [String: String] = [:]
@@ -237,9 +236,10 @@ struct Shortcodes {
             case .liquidTag: what = "Liquid tag \"\(name)\" is not run"
             case .liquidOutput: what = "Liquid output \"\(tag.text)\" is not run"
             }
-            let opening = "unknown shortcode \"\(name.dropFirst())\""
-            if !(name.hasPrefix("/") && reported.contains(opening)), reported.insert(what).inserted {
-                problems.append((line, column, what + "; it is left as written"))
+            // A closing shortcode whose opening was reported is not reported again.
+            let opening = "unknown shortcode \"\(name.dropFirst())\"; it is left as written"
+            if !(name.hasPrefix("/") && reported.contains(opening)) {
+                report(what + "; it is left as written", line: line, column: column)
             }
             return nil
         }

@@ -72,4 +72,11 @@ final class AttributeListTests: XCTestCase {
         XCTAssertTrue(document.bodyHTML.contains("<p>A {b} c.</p>"), document.bodyHTML)
         XCTAssertTrue(document.bodyHTML.contains("{: .x}"), document.bodyHTML)
     }
+
+    func testASpanListAfterALinkIsRemovedAndReportedOnce() {
+        let document = read("Xem [bài](https://a.example){:target=\"_blank\"} và [khác](https://b.example){:target=\"_blank\"}.\n")
+        XCTAssertTrue(document.bodyHTML.contains("<a href=\"https://a.example\">bài</a> và <a href=\"https://b.example\">khác</a>."), document.bodyHTML)
+        XCTAssertEqual(warnings(document),
+                       ["5:5 kramdown span attribute list {:target=\"_blank\"} not applied: only lists on headings and paragraphs are"])
+    }
 }
