@@ -61,8 +61,9 @@ enum CommonMark {
     /// without (medians of 7), 2% of a 2 s build.
     private static let parseLock = NSLock()
 
-    /// Renders a body; `firstLine` is the file line the body starts on, for reference positions.
-    static func render(_ body: Substring, firstLine: Int) -> Rendered {
+    /// Renders a body; `firstLine` is the file line the body starts on, and `sourceLine` gives the
+    /// body line a line of `body` was written on (an include adds lines), for reference positions.
+    static func render(_ body: Substring, firstLine: Int, sourceLine: (Int) -> Int = { $0 }) -> Rendered {
         _ = registered
         let tablesFit = possibleTableCells(body) <= tableCellLimit
         guard let root = parse(body, tables: tablesFit) else { return Rendered(html: "", words: 0, references: []) }
@@ -70,7 +71,8 @@ enum CommonMark {
         defer { cmark_node_free(root.document) }
         // Only a body with a `{` can hold an attribute list: the others skip looking for one.
         let mayHoldAttributeLists = body.utf8.contains(UInt8(ascii: "{"))
-        var rendered = render(root.document, parser: root.parser, firstLine: firstLine, attributeLists: mayHoldAttributeLists)
+        var rendered = render(root.document, parser: root.parser, firstLine: firstLine, sourceLine: sourceLine,
+                              attributeLists: mayHoldAttributeLists)
         rendered.tablesLeftAsText = !tablesFit
         return rendered
     }
@@ -133,7 +135,8 @@ enum CommonMark {
     }
 
     /// Walks a parsed tree for references, words, summary and first heading, and renders its HTML.
-    private static func render(_ root: OpaquePointer, parser: OpaquePointer, firstLine: Int, attributeLists: Bool) -> Rendered {
+    private static func render(_ root: OpaquePointer, parser: OpaquePointer, firstLine: Int, sourceLine: (Int) -> Int,
+                               attributeLists: Bool) -> Rendered {
         var attributeProblems: [Problem] = []
         let attributeTargets = attributeLists ? takeAttributeLists(root, problems: &attributeProblems) : []
         var references: [SourceReference] = []
@@ -152,7 +155,7 @@ enum CommonMark {
                 if type == CMARK_NODE_CODE_BLOCK { codeBlocks.append(node) }
                 if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) {
                     references.append(SourceReference(target: String(cString: url),
-                                                      line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
+                                                      line: sourceLine(Int(cmark_node_get_start_line(node))) + firstLine - 1,
                                                       column: Int(cmark_node_get_start_column(node))))
                 } else if type == CMARK_NODE_HEADING, firstHeading == nil {
                     firstHeading = plainText(node)

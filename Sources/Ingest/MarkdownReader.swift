@@ -81,9 +81,9 @@ public struct MarkdownReader: Sendable {
             document.diagnostics.append(Diagnostic(path: path, line: split.bodyLine + problem.line - 1, column: problem.column, severity: .warning,
                                                    code: "markup.shortcode", message: problem.message))
         }
-        let rendered = CommonMark.render(Substring(expanded.body), firstLine: split.bodyLine)
+        let rendered = CommonMark.render(Substring(expanded.body), firstLine: split.bodyLine, sourceLine: expanded.sourceLine)
         for problem in rendered.attributeProblems {
-            document.diagnostics.append(Diagnostic(path: path, line: split.bodyLine + problem.line - 1, column: problem.column, severity: .warning,
+            document.diagnostics.append(Diagnostic(path: path, line: split.bodyLine + expanded.sourceLine(problem.line) - 1, column: problem.column, severity: .warning,
                                                    code: "markup.attributes", message: problem.message))
         }
         if rendered.tablesLeftAsText {

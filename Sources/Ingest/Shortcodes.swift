@@ -22,6 +22,20 @@ struct Shortcodes {
         /// Video players, which GFM's tag filter would escape in Markdown: the body holds
         /// `<!--embed:N-->` for each, put back into the rendered HTML (`withEmbeds`).
         var embeds: [String] = []
+        /// Lines an include added after the body line that holds it, in order.
+        var insertedLines: [(line: Int, count: Int)] = []
+
+        /// The line of the body as written that a line of the expanded body comes from: lines
+        /// an include added count as the include's own.
+        func sourceLine(_ line: Int) -> Int {
+            var shift = 0
+            for inserted in insertedLines {
+                if line <= inserted.line + shift { break }
+                if line <= inserted.line + shift + inserted.count { return inserted.line }
+                shift += inserted.count
+            }
+            return line - shift
+        }
 
         /// Rendered HTML with the players in place of their markers.
         func withEmbeds(_ html: String) -> String {
@@ -64,7 +78,8 @@ struct Shortcodes {
             }
             index += 1
         }
-        return Result(body: expansion.output.joined(separator: "\n"), problems: expansion.problems, embeds: expansion.embeds)
+        return Result(body: expansion.output.joined(separator: "\n"), problems: expansion.problems, embeds: expansion.embeds,
+                      insertedLines: expansion.insertedLines)
     }
 
     /// `{% highlight ruby %}` or `{{< highlight go "linenos=table" >}}` alone on a line: its
@@ -107,6 +122,7 @@ struct Shortcodes {
         var output: [String] = []
         var problems: [(line: Int, column: Int, message: String)] = []
         var embeds: [String] = []
+        var insertedLines: [(line: Int, count: Int)] = []
         private var reported: Set<String> = []
 
         init(shortcodes: Shortcodes) {
@@ -218,7 +234,10 @@ struct Shortcodes {
                     if positional.count > 1 || !named.isEmpty {
                         report("\(name) \"\(file)\": its parameters are not used", line: line, column: column)
                     }
-                    return text.hasSuffix("\n") ? String(text.dropLast()) : text
+                    let included = text.hasSuffix("\n") ? String(text.dropLast()) : text
+                    let lines = included.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+                    if lines > 0 { insertedLines.append((line, lines)) }
+                    return included
                 case .missing:
                     let folder = name == "include" ? "_includes/" : "the page's folder"
                     report("\(name) \"\(file)\" was not found in \(folder); it is left as written", line: line, column: column)

@@ -72,4 +72,11 @@ final class JekyllIncludesTests: XCTestCase {
                            ["5:1 include \"\(name)\" names a file outside the site's folders, which is not read; it is left as written"], name)
         }
     }
+
+    func testLinesAfterAnIncludeKeepTheirPlaceInTheFile() throws {
+        try "Một.\n\nHai.\n\nBa.\n".write(to: site.appendingPathComponent("Content/_includes/three.md"), atomically: true, encoding: .utf8)
+        let document = read("{% include three.md %} {% include three.md %}\n\n[x](khac.md)\n\nĐoạn.\n\n{: .lost}\n")
+        XCTAssertEqual(document.references.map(\.line), [7])
+        XCTAssertEqual(document.diagnostics.filter { $0.code == "markup.attributes" }.map(\.line), [11])
+    }
 }
