@@ -20,6 +20,7 @@ struct HighlightLanguage: Sendable {
         var escapes: Bool
         var multiline: Bool
 
+        /// A form opened by `open` and closed by `close` (the same as `open` when not given).
         init(_ open: String, _ close: String? = nil, escapes: Bool = true, multiline: Bool = false) {
             self.open = Array(open.utf8)
             self.close = Array((close ?? open).utf8)
@@ -28,12 +29,14 @@ struct HighlightLanguage: Sendable {
         }
     }
 
+    /// Code, markup or diff.
     var mode: Mode = .code
     /// Reserved words, lowercase when `caseInsensitive`; a word may start with one of
     /// `nameStarts` (`#include`, `@media`).
     var keywords: Set<String> = []
     /// Whether keywords match in any case (SQL).
     var caseInsensitive = false
+    /// What opens a comment that runs to the end of its line (`//`, `#`, `--`).
     var lineComments: [[UInt8]] = []
     /// `(open, close)` of block comments.
     var blockComments: [([UInt8], [UInt8])] = []
