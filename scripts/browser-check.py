@@ -241,6 +241,8 @@ def page_kinds(site, content):
                                          len(re.findall(r"<img\b", text.split("<main", 1)[-1])) >= 2)
     kinds["English article"] = first(lambda url, text: '<html lang="en"' in text)
     kinds["scraped article"] = first(lambda url, text: is_scraped(url))
+    # Highlighted code: the token colours must keep their contrast on the code background.
+    kinds["article with code"] = first(lambda url, text: 'class="hl-' in text)
     kinds["search"] = "/search/"
     kinds["404"] = "/404.html"
     return kinds

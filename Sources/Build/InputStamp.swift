@@ -11,8 +11,8 @@ import Glibc
 /// and the `broadsheet` binary itself. Equal stamps mean nothing changed, so a build can stop after a few thousand `stat`
 /// calls, as `make` and `rsync` decide.
 struct InputStamp {
-    /// Everything but the content folder: options, binary, `site.yml`, `Templates/`. When it
-    /// changes, every page may change.
+    /// Everything but the content folder: options, binary, `site.yml`, `Templates/`, Jekyll's
+    /// `_includes/` (at the site's root and in the content folder). When it changes, every page may change.
     let settings: UInt64
     /// Every file below the content folder (hidden ones too), sorted by path.
     let content: [SourceFile]
@@ -41,6 +41,10 @@ struct InputStamp {
         // Without `site.yml`, Hugo's or Jekyll's config file is the site's (see `MigratedConfig`).
         for name in Build.hugoConfigFiles + [MigratedConfig.jekyllFile] { Self.stamp(path: site.appendingPathComponent(name).path, into: &hasher) }
         Self.combine(FileTree.files(under: site.appendingPathComponent("Templates").path, skipHidden: false), into: &hasher)
+        // Jekyll's includes are read into the pages that name them: a change rebuilds them all.
+        for folder in ["_includes", config.sitePath(ofContent: "_includes")] {
+            Self.combine(FileTree.files(under: site.appendingPathComponent(folder).path, skipHidden: false), into: &hasher)
+        }
         for crawl in crawls {
             hasher.combine(crawl.absolute)
             Self.stamp(path: crawl.absolute, into: &hasher)

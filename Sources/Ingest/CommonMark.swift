@@ -16,6 +16,8 @@ enum CommonMark {
         /// Whether tables were left as text because the body could hold more cells than
         /// `tableCellLimit`.
         var tablesLeftAsText = false
+        /// Attribute lists not applied, or with attributes not kept, at their line in the body.
+        var attributeProblems: [Problem] = []
     }
 
     /// Cells a body's tables may have before tables are not made at all. cmark-gfm's table
@@ -38,8 +40,9 @@ enum CommonMark {
     /// extension neutralizes `<script>`, `<style>`, `<iframe>` and the like, as GitHub does, and the
     /// reader then passes a body holding raw HTML through the sanitizer (see `MarkdownReader`).
     /// Fenced code is written `<pre><code class="language-x">`, as Hugo, Jekyll and highlighters
-    /// expect, not GitHub's `<pre lang="x">`.
-    private static let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
+    /// expect, not GitHub's `<pre lang="x">`; a language `SyntaxHighlighter` knows is highlighted
+    /// into it (`highlightCodeBlocks`).
+    static let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
 
     /// Serializes the part of cmark-gfm that touches its process-wide inline state.
     ///
@@ -58,14 +61,18 @@ enum CommonMark {
     /// without (medians of 7), 2% of a 2 s build.
     private static let parseLock = NSLock()
 
-    /// Renders a body; `firstLine` is the file line the body starts on, for reference positions.
-    static func render(_ body: Substring, firstLine: Int) -> Rendered {
+    /// Renders a body; `firstLine` is the file line the body starts on, and `sourceLine` gives the
+    /// body line a line of `body` was written on (an include adds lines), for reference positions.
+    static func render(_ body: Substring, firstLine: Int, sourceLine: (Int) -> Int = { $0 }) -> Rendered {
         _ = registered
         let tablesFit = possibleTableCells(body) <= tableCellLimit
         guard let root = parse(body, tables: tablesFit) else { return Rendered(html: "", words: 0, references: []) }
         defer { cmark_parser_free(root.parser) }
         defer { cmark_node_free(root.document) }
-        var rendered = render(root.document, parser: root.parser, firstLine: firstLine)
+        // Only a body with a `{` can hold an attribute list: the others skip looking for one.
+        let mayHoldAttributeLists = body.utf8.contains(UInt8(ascii: "{"))
+        var rendered = render(root.document, parser: root.parser, firstLine: firstLine, sourceLine: sourceLine,
+                              attributeLists: mayHoldAttributeLists)
         rendered.tablesLeftAsText = !tablesFit
         return rendered
     }
@@ -128,22 +135,27 @@ enum CommonMark {
     }
 
     /// Walks a parsed tree for references, words, summary and first heading, and renders its HTML.
-    private static func render(_ root: OpaquePointer, parser: OpaquePointer, firstLine: Int) -> Rendered {
+    private static func render(_ root: OpaquePointer, parser: OpaquePointer, firstLine: Int, sourceLine: (Int) -> Int,
+                               attributeLists: Bool) -> Rendered {
+        var attributeProblems: [Problem] = []
+        let attributeTargets = attributeLists ? takeAttributeLists(root, problems: &attributeProblems) : []
         var references: [SourceReference] = []
         var firstHeading: String?
         // Words are counted from the text nodes as the tree is walked: rendering the whole body to
         // plain text only to count its words was a twelfth of a build, and its memory.
         var words = 0
         var hasRawHTML = false
+        var codeBlocks: [OpaquePointer] = []
         if let iterator = cmark_iter_new(root) {
             defer { cmark_iter_free(iterator) }
             while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
                 guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
                 let type = cmark_node_get_type(node)
                 if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE { hasRawHTML = true }
+                if type == CMARK_NODE_CODE_BLOCK { codeBlocks.append(node) }
                 if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) {
                     references.append(SourceReference(target: String(cString: url),
-                                                      line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
+                                                      line: sourceLine(Int(cmark_node_get_start_line(node))) + firstLine - 1,
                                                       column: Int(cmark_node_get_start_column(node))))
                 } else if type == CMARK_NODE_HEADING, firstHeading == nil {
                     firstHeading = plainText(node)
@@ -154,10 +166,14 @@ enum CommonMark {
                 }
             }
         }
+        // The summary reads paragraphs, which the two steps below may make HTML nodes.
+        let summary = summary(root)
+        highlightCodeBlocks(codeBlocks)
         let extensionsList = cmark_parser_get_syntax_extensions(parser)
+        applyAttributes(attributeTargets, extensions: extensionsList, problems: &attributeProblems)
         let html = figures(alignmentClasses(take(cmark_render_html(root, options, extensionsList))))
-        return Rendered(html: html, words: words,
-                        summary: summary(root), firstHeading: firstHeading, references: references, hasRawHTML: hasRawHTML)
+        return Rendered(html: html, words: words, summary: summary, firstHeading: firstHeading, references: references,
+                        hasRawHTML: hasRawHTML, attributeProblems: attributeProblems)
     }
 
     /// cmark-gfm marks an aligned table column with `align` on every cell, an attribute obsolete in

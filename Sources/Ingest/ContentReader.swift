@@ -31,10 +31,11 @@ public struct ContentReader: Sendable {
     public var scraped: ScrapedPageReader
 
     /// Makes a reader for a site's time zone and extraction rules; a Markdown file that is not UTF-8
-    /// is read as `legacyEncoding` (an iconv name); raw HTML in Markdown is sanitized unless `keepsUnsafeHTML`.
+    /// is read as `legacyEncoding` (an iconv name); raw HTML in Markdown is sanitized unless `keepsUnsafeHTML`;
+    /// Jekyll's `{% include %}` reads from `includes`.
     public init(timeZone: TimeZone, extractor: HTMLExtractor = HTMLExtractor(), legacyEncoding: String = "WINDOWS-1252",
-                keepsUnsafeHTML: Bool = false, fileSizeLimit: Int = 16 << 20) {
-        markdown = MarkdownReader(timeZone: timeZone, legacyEncoding: legacyEncoding, keepsUnsafeHTML: keepsUnsafeHTML)
+                keepsUnsafeHTML: Bool = false, fileSizeLimit: Int = 16 << 20, includes: JekyllIncludes? = nil) {
+        markdown = MarkdownReader(timeZone: timeZone, legacyEncoding: legacyEncoding, keepsUnsafeHTML: keepsUnsafeHTML, includes: includes)
         scraped = ScrapedPageReader(timeZone: timeZone, extractor: extractor)
         self.fileSizeLimit = fileSizeLimit
     }

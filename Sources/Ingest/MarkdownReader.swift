@@ -12,12 +12,16 @@ public struct MarkdownReader: Sendable {
     /// Keeps raw HTML in bodies as written (`markup.unsafe`); else it passes the same allowlist
     /// sanitizer as crawled pages, as Hugo and Zola omit raw HTML unless told it is safe.
     public var keepsUnsafeHTML: Bool
+    /// Where Jekyll's `{% include %}` finds its files; without it, an include is reported as not run.
+    public var includes: JekyllIncludes?
 
     /// Makes a reader for a site's time zone; a file that is not UTF-8 is read as `legacyEncoding`.
-    public init(timeZone: TimeZone, legacyEncoding: String = "WINDOWS-1252", keepsUnsafeHTML: Bool = false) {
+    public init(timeZone: TimeZone, legacyEncoding: String = "WINDOWS-1252", keepsUnsafeHTML: Bool = false,
+                includes: JekyllIncludes? = nil) {
         self.timeZone = timeZone
         self.legacyEncoding = legacyEncoding
         self.keepsUnsafeHTML = keepsUnsafeHTML
+        self.includes = includes
     }
 
     /// Reads one file. Problems are recorded in the document's diagnostics, never thrown, so the
@@ -72,12 +76,16 @@ public struct MarkdownReader: Sendable {
                 document.date = ParsedDate(date: date, utcOffsetSeconds: timeZone.secondsFromGMT(for: date), hasTime: true)
             }
         }
-        let expanded = Shortcodes(parameters: parameters).expand(String(split.body))
+        let expanded = Shortcodes(parameters: parameters, includes: includes, documentPath: path).expand(String(split.body))
         for problem in expanded.problems {
             document.diagnostics.append(Diagnostic(path: path, line: split.bodyLine + problem.line - 1, column: problem.column, severity: .warning,
                                                    code: "markup.shortcode", message: problem.message))
         }
-        let rendered = CommonMark.render(Substring(expanded.body), firstLine: split.bodyLine)
+        let rendered = CommonMark.render(Substring(expanded.body), firstLine: split.bodyLine, sourceLine: expanded.sourceLine)
+        for problem in rendered.attributeProblems {
+            document.diagnostics.append(Diagnostic(path: path, line: split.bodyLine + expanded.sourceLine(problem.line) - 1, column: problem.column, severity: .warning,
+                                                   code: "markup.attributes", message: problem.message))
+        }
         if rendered.tablesLeftAsText {
             document.diagnostics.append(Diagnostic(path: path, line: split.bodyLine, column: 1, severity: .warning, code: "limit.table",
                                                    message: "the body's tables could hold more than \(CommonMark.tableCellLimit) cells; "

@@ -3,12 +3,16 @@ import Foundation
 /// Hugo shortcodes and Jekyll Liquid tags in a Markdown body, as sites moved from those tools
 /// have them: the common ones are replaced by what they stand for before the Markdown is read —
 /// Hugo's `figure`, `youtube`, `vimeo`, `gist`, `ref`/`relref`, `param`, `highlight`; Jekyll's
-/// `highlight`, `link`, `post_url`, `raw` — and any other is left exactly as written and reported
-/// once per file at its line, never dropped silently. Code (fenced blocks, inline code) is text
-/// and is left alone.
+/// `highlight`, `link`, `post_url`, `raw`, `include` and `include_relative` (see `JekyllIncludes`)
+/// — and any other is left exactly as written and reported once per file at its line, never
+/// dropped silently. Code (fenced blocks, inline code) is text and is left alone.
 struct Shortcodes {
     /// Front matter values a `param` shortcode may name.
     var parameters: [String: String] = [:]
+    /// Where `include` finds its files; without it, an include is reported as not run.
+    var includes: JekyllIncludes?
+    /// The file being expanded, relative to the content folder, for `include_relative`.
+    var documentPath = ""
 
     /// The body with the known tags replaced, and what was left as written.
     struct Result {
@@ -18,6 +22,20 @@ struct Shortcodes {
         /// Video players, which GFM's tag filter would escape in Markdown: the body holds
         /// `<!--embed:N-->` for each, put back into the rendered HTML (`withEmbeds`).
         var embeds: [String] = []
+        /// Lines an include added after the body line that holds it, in order.
+        var insertedLines: [(line: Int, count: Int)] = []
+
+        /// The line of the body as written that a line of the expanded body comes from: lines
+        /// an include added count as the include's own.
+        func sourceLine(_ line: Int) -> Int {
+            var shift = 0
+            for inserted in insertedLines {
+                if line <= inserted.line + shift { break }
+                if line <= inserted.line + shift + inserted.count { return inserted.line }
+                shift += inserted.count
+            }
+            return line - shift
+        }
 
         /// Rendered HTML with the players in place of their markers.
         func withEmbeds(_ html: String) -> String {
@@ -60,7 +78,8 @@ struct Shortcodes {
             }
             index += 1
         }
-        return Result(body: expansion.output.joined(separator: "\n"), problems: expansion.problems, embeds: expansion.embeds)
+        return Result(body: expansion.output.joined(separator: "\n"), problems: expansion.problems, embeds: expansion.embeds,
+                      insertedLines: expansion.insertedLines)
     }
 
     /// `{% highlight ruby %}` or `{{< highlight go "linenos=table" >}}` alone on a line: its
@@ -103,6 +122,7 @@ struct Shortcodes {
         var output: [String] = []
         var problems: [(line: Int, column: Int, message: String)] = []
         var embeds: [String] = []
+        var insertedLines: [(line: Int, count: Int)] = []
         private var reported: Set<String> = []
 
         init(shortcodes: Shortcodes) {
@@ -207,6 +227,25 @@ struct Shortcodes {
                 return "/_posts/" + target + ".md"
             case (.liquidTag, "raw"), (.liquidTag, "endraw"):
                 return ""
+            case (.liquidTag, "include"), (.liquidTag, "include_relative"):
+                guard let includes = shortcodes.includes, let file = positional.first else { break }
+                switch includes.lookUp(file, relative: name == "include_relative", documentPath: shortcodes.documentPath) {
+                case .found(let text):
+                    if positional.count > 1 || !named.isEmpty {
+                        report("\(name) \"\(file)\": its parameters are not used", line: line, column: column)
+                    }
+                    let included = text.hasSuffix("\n") ? String(text.dropLast()) : text
+                    let lines = included.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+                    if lines > 0 { insertedLines.append((line, lines)) }
+                    return included
+                case .missing:
+                    let folder = name == "include" ? "_includes/" : "the page's folder"
+                    report("\(name) \"\(file)\" was not found in \(folder); it is left as written", line: line, column: column)
+                case .refused:
+                    report("\(name) \"\(file)\" names a file outside the site's folders, which is not read; it is left as written",
+                           line: line, column: column)
+                }
+                return nil
             default:
                 break
             }
@@ -216,11 +255,17 @@ struct Shortcodes {
             case .liquidTag: what = "Liquid tag \"\(name)\" is not run"
             case .liquidOutput: what = "Liquid output \"\(tag.text)\" is not run"
             }
-            let opening = "unknown shortcode \"\(name.dropFirst())\""
-            if !(name.hasPrefix("/") && reported.contains(opening)), reported.insert(what).inserted {
-                problems.append((line, column, what + "; it is left as written"))
+            // A closing shortcode whose opening was reported is not reported again.
+            let opening = "unknown shortcode \"\(name.dropFirst())\"; it is left as written"
+            if !(name.hasPrefix("/") && reported.contains(opening)) {
+                report(what + "; it is left as written", line: line, column: column)
             }
             return nil
+        }
+
+        /// Reports `message` at its place, once per file.
+        mutating func report(_ message: String, line: Int, column: Int) {
+            if reported.insert(message).inserted { problems.append((line, column, message)) }
         }
 
         /// A marker for `html`, kept aside until the Markdown is rendered.

@@ -286,6 +286,16 @@ enum DefaultThemeFiles {
   --link: #0f4c81;
   --mark: #fff1a8;
   --code-bg: #f1efe9;
+  /* Highlighted code (hl-…), each at least 4.5:1 on --code-bg. */
+  --hl-keyword: #8a1c6b;
+  --hl-string: #2f6b16;
+  --hl-comment: #6b665c;
+  --hl-number: #a3480b;
+  --hl-tag: #1d4f91;
+  --hl-attribute: #7a5200;
+  --hl-meta: #5a4a8a;
+  --hl-inserted: #216b2e;
+  --hl-deleted: #a3161a;
 }
 
 @media (prefers-color-scheme: dark) {
@@ -299,6 +309,15 @@ enum DefaultThemeFiles {
     --link: #8cc4ff;
     --mark: #5c4d00;
     --code-bg: #23252c;
+    --hl-keyword: #f08fd0;
+    --hl-string: #a6d98a;
+    --hl-comment: #9c9a93;
+    --hl-number: #f5a970;
+    --hl-tag: #8cc4ff;
+    --hl-attribute: #e8c170;
+    --hl-meta: #c3b3f5;
+    --hl-inserted: #8fd99b;
+    --hl-deleted: #ff8f8f;
   }
   img { filter: brightness(.92); }
 }
@@ -491,6 +510,21 @@ a.date:hover { color: var(--accent); text-decoration: underline; }
   padding: 1rem; overflow-x: auto; border-radius: 4px; tab-size: 4;
 }
 .article-body pre code { background: none; padding: 0; font-size: inherit; }
+/* Token classes written at build time by the highlighter (no script in the page). */
+.hl-k { color: var(--hl-keyword); }
+.hl-s { color: var(--hl-string); }
+.hl-c { color: var(--hl-comment); font-style: italic; }
+.hl-n { color: var(--hl-number); }
+.hl-t { color: var(--hl-tag); }
+.hl-a { color: var(--hl-attribute); }
+.hl-m { color: var(--hl-meta); }
+.hl-i { color: var(--hl-inserted); }
+.hl-d { color: var(--hl-deleted); }
+/* On a phone, code wraps rather than scrolls sideways: a block that scrolls is a region keyboard
+   users cannot reach (axe: scrollable-region-focusable), and a swipe per line reads worse. */
+@media (max-width: 799px) {
+  .article-body pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+}
 
 /* Tables scroll sideways on a phone instead of breaking the measure. */
 .article-body table {

@@ -85,4 +85,35 @@ final class MigratedSiteTests: XCTestCase {
         XCTAssertTrue(warnings[0].hasPrefix("site.yml: warning: 6 of 11 documents give a date without an offset"), result.stderr)
         XCTAssertTrue(warnings[0].hasSuffix("the default for language 'en': set timeZone to the site's zone"), result.stderr)
     }
+
+    func testAJekyllPostKeepsItsIncludesAttributeListsAndHighlightedCode() throws {
+        try site.write("Content/_includes/signup.html", "<aside class=\"signup\">Subscribe {{ include.list }}</aside>\n")
+        try site.write("Content/journal/_posts/2022-03-07-code-notes.md", """
+        ---
+        title: Code notes
+        ---
+        ## The loop
+        {: #loop .wide}
+
+        {% highlight ruby %}
+        3.times { |i| puts "n#{i}" } # count
+        {% endhighlight %}
+
+        {% include signup.html %}
+
+        {% include missing.html %}
+        """)
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let post = try site.read("2022/03/07/code-notes/index.html")
+        XCTAssertTrue(post.contains("<h2 id=\"loop\" class=\"wide\">The loop</h2>"), post)
+        // The sanitizer (the body holds raw HTML) writes the quotes of text as they are.
+        XCTAssertTrue(post.contains("<span class=\"hl-s\">\"n#{i}\"</span> } <span class=\"hl-c\"># count</span>"), post)
+        XCTAssertTrue(post.contains("<aside class=\"signup\">Subscribe {{ include.list }}</aside>"), post)
+        XCTAssertTrue(post.contains("{% include missing.html %}"), post)
+        XCTAssertEqual(post.components(separatedBy: "<script").count, post.components(separatedBy: "<script type=\"application/ld+json\">").count,
+                       "highlighting needs no script")
+        XCTAssertTrue(result.stderr.contains("Content/journal/_posts/2022-03-07-code-notes.md:13:1: warning: include \"missing.html\" was not found"),
+                      result.stderr)
+    }
 }

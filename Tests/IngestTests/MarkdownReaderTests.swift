@@ -47,7 +47,7 @@ final class MarkdownReaderTests: XCTestCase {
     }
 
     func testFencedCodeCarriesItsLanguageAsAClass() {
-        XCTAssertTrue(body("```swift\nlet a = 1\n```\n").contains("<pre><code class=\"language-swift\">let a = 1"))
+        XCTAssertTrue(body("```swift\nlet a = 1\n```\n").contains("<pre><code class=\"language-swift\"><span class=\"hl-k\">let</span> a"))
     }
 
     func testStrikethroughRenders() {

@@ -50,7 +50,8 @@ final class ShortcodesTests: XCTestCase {
         let html = document.bodyHTML
         XCTAssertTrue(html.contains("<a href=\"/_posts/2021-11-29-mot.md\">Một</a>"), html)
         XCTAssertTrue(html.contains("<a href=\"/_posts/2021-11-28-hai.md\">hai</a>"), html)
-        XCTAssertTrue(html.contains("<pre><code class=\"language-ruby\">puts &quot;{{ not_liquid }}&quot;\n</code></pre>"), html)
+        XCTAssertTrue(html.contains("<pre><code class=\"language-ruby\"><span class=\"hl-k\">puts</span> "
+                                    + "<span class=\"hl-s\">&quot;{{ not_liquid }}&quot;</span>\n</code></pre>"), html)
         XCTAssertTrue(html.contains("<p>{{ giữ nguyên }}</p>"), html)
         XCTAssertEqual(shortcodeWarnings(document), [])
     }
