@@ -46,6 +46,10 @@ final class Rebuilder: Sendable {
         switch result {
         case .success(let summary):
             let errors = summary.diagnostics.filter { $0.severity == .error }
+            // Logged before the browsers hear of it: whoever reacts to the event finds the log written.
+            let failed = errors.isEmpty ? "" : ", \(Self.count(errors.count, "error"))"
+            logger.notice("\(cause) in \(milliseconds) ms: \(Self.count(summary.written, "file")) written (\(summary.pages) pages)\(failed)")
+            for error in errors { log(error) }
             if !errors.isEmpty {
                 liveReload.publish(.failed(OverlayDiagnostic.read(errors, site: build.options.site)))
             } else if liveReload.isFailing {
@@ -54,13 +58,10 @@ final class Rebuilder: Sendable {
             if !changes.isEmpty, let event = ReloadEvent.after(changedFiles: summary.changedFiles, sources: changes, basePath: basePath) {
                 liveReload.publish(event)
             }
-            let failed = errors.isEmpty ? "" : ", \(Self.count(errors.count, "error"))"
-            logger.notice("\(cause) in \(milliseconds) ms: \(Self.count(summary.written, "file")) written (\(summary.pages) pages)\(failed)")
-            for error in errors { log(error) }
         case .failure(let error):
-            liveReload.publish(.failed(OverlayDiagnostic.read(error.diagnostics, site: build.options.site)))
             logger.notice("\(cause) in \(milliseconds) ms: the build failed; the last good site is still served")
             for diagnostic in error.diagnostics { log(diagnostic) }
+            liveReload.publish(.failed(OverlayDiagnostic.read(error.diagnostics, site: build.options.site)))
         }
     }
 
