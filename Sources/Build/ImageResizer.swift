@@ -43,12 +43,14 @@ struct ImageResizer: Sendable {
         let cached = cachedPath(stamp: stamp, width: width, extension: ext)
         if access(cached, F_OK) == 0 { return (cached, false) }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        // Written under a name of this process and renamed: another build of the same site (to
-        // another output) may make the same copy, and must never read a half-written one.
-        let partial = cached + ".\(getpid()).partial"
+        // Written under a name of its own and renamed: another build of the same site (to another
+        // output), or another thread of this one (a bundle's image is published at two paths), may
+        // make the same copy at the same time, and must never read a half-written one.
+        let partial = cached + ".\(getpid())-\(UInt64.random(in: 0...UInt64.max)).partial"
         try Self.resize(sourcePath, shown: shown, width: width, to: partial)
         guard rename(partial, cached) == 0 else {
             unlink(partial)
+            if access(cached, F_OK) == 0 { return (cached, false) }
             throw OutputError(path: shown, message: "cannot keep its copy \(width) px wide in \(folder.path)")
         }
         return (cached, true)

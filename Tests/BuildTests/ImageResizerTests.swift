@@ -86,6 +86,29 @@ final class ImageResizerTests: XCTestCase {
         XCTAssertEqual(try size(ofFile: targets[1]), ImageSize(width: 800, height: 500))
     }
 
+    /// An image published at two paths (a Hugo bundle's, beside its folder and its page) asks for
+    /// the same cached copy from two threads at once: both get it, and neither fails because the
+    /// other renamed its half-written file first.
+    func testTheSameCopyAskedForOnManyThreadsAtOnceIsMadeForAll() throws {
+        let wide = try image("wide.png")
+        let resizer = ImageResizer(site: site)
+        let paths = Mutex<[String]>([])
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 12) { _ in
+            do {
+                let copy = try resizer.copy(of: wide.sourcePath, shown: wide.path, stamp: 9, width: 480)
+                paths.withLock { $0.append(copy.path) }
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        XCTAssertEqual(failures.withLock { $0 }, [])
+        XCTAssertEqual(Set(paths.withLock { $0 }).count, 1)
+        XCTAssertEqual(try size(ofFile: paths.withLock { $0[0] }), ImageSize(width: 480, height: 300))
+        let left = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent(".broadsheet/cache/images").path)
+        XCTAssertEqual(left.filter { $0.hasSuffix(".partial") }, [], "no half-written file is left behind")
+    }
+
     func testACopysPathTakesTheWidthBeforeTheExtension() {
         XCTAssertEqual(ImageVariants.path("images/a.b/photo.jpg", width: 480), "images/a.b/photo-480w.jpg")
         XCTAssertNil(ImageVariants.path("images/a.b/photo", width: 480), "no extension")
