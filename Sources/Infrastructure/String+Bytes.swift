@@ -50,3 +50,14 @@ extension String {
         }
     }
 }
+
+extension Substring {
+    /// Whether `byte` occurs in the text's UTF-8, found with `memchr`: the generic `utf8.contains`
+    /// steps a byte at a time through the view's index, and is asked of every Markdown body.
+    public func containsByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, Int32(byte), buffer.count) != nil
+        } ?? utf8.contains(byte)
+    }
+}

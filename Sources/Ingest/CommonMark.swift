@@ -70,7 +70,7 @@ enum CommonMark {
         defer { cmark_parser_free(root.parser) }
         defer { cmark_node_free(root.document) }
         // Only a body with a `{` can hold an attribute list: the others skip looking for one.
-        let mayHoldAttributeLists = body.utf8.contains(UInt8(ascii: "{"))
+        let mayHoldAttributeLists = body.containsByte(UInt8(ascii: "{"))
         var rendered = render(root.document, parser: root.parser, firstLine: firstLine, sourceLine: sourceLine,
                               attributeLists: mayHoldAttributeLists)
         rendered.tablesLeftAsText = !tablesFit

@@ -24,6 +24,16 @@ final class CollectionHelperTests: XCTestCase {
         XCTAssertEqual("abc".byteOffsets(of: ""), [])
     }
 
+    func testContainsByteLooksOnlyInsideTheSubstring() {
+        let text = "{đầu} giữa {cuối}"
+        let middle = text[text.index(text.startIndex, offsetBy: 6)..<text.index(text.startIndex, offsetBy: 10)]
+        XCTAssertEqual(middle, "giữa")
+        XCTAssertFalse(middle.containsByte(UInt8(ascii: "{")))
+        XCTAssertTrue(middle.containsByte(0xBB), "the second byte of ữ")
+        XCTAssertTrue(text[...].containsByte(UInt8(ascii: "}")))
+        XCTAssertFalse(""[...].containsByte(0))
+    }
+
     func testBothRunsTwoPiecesOfWorkAndKeepsEachResult() {
         let (number, text) = ConcurrentMap.both({ (1...100).reduce(0, +) }, { String(repeating: "đ", count: 3) })
         XCTAssertEqual(number, 5050)
