@@ -8,18 +8,14 @@ final class AttributeListTests: XCTestCase {
     private let reader = MarkdownReader(timeZone: TimeZone(identifier: "UTC")!)
 
     private func read(_ body: String) -> SourceDocument {
-        reader.read(Array(("---\ntitle: t\ndate: 2021-11-30\n---\n" + body).utf8), path: "bai.md")
-    }
-
-    private func warnings(_ document: SourceDocument) -> [String] {
-        document.diagnostics.filter { $0.code == "markup.attributes" }.map { "\($0.line):\($0.column) \($0.message)" }
+        reader.read(body: body)
     }
 
     func testAListOnTheLineAfterAHeadingIsAppliedToIt() {
         let document = read("## Giá xăng\n{: #gia .lead title=\"Giá & thuế\"}\n\nVăn bản.\n")
         XCTAssertTrue(document.bodyHTML.contains("<h2 id=\"gia\" title=\"Giá &amp; thuế\" class=\"lead\">Giá xăng</h2>"), document.bodyHTML)
         XCTAssertFalse(document.bodyHTML.contains("{:"), document.bodyHTML)
-        XCTAssertEqual(warnings(document), [])
+        XCTAssertEqual(document.messages("markup.attributes"), [])
     }
 
     func testAListOnTheLineAfterAParagraphIsAppliedToIt() {
@@ -51,19 +47,19 @@ final class AttributeListTests: XCTestCase {
         let document = read("Đoạn.\n{: onclick=\"alert(1)\" style=\"background:url(x)\" data-x=\"1\" .ok}\n")
         XCTAssertTrue(document.bodyHTML.contains("<p class=\"ok\">Đoạn.</p>"), document.bodyHTML)
         XCTAssertFalse(document.bodyHTML.contains("alert"), document.bodyHTML)
-        XCTAssertEqual(warnings(document), ["6:1 kramdown attribute \"onclick\", \"style\", \"data-x\" not kept: only class, dir, id, lang, title are"])
+        XCTAssertEqual(document.messages("markup.attributes"), ["6:1 kramdown attribute \"onclick\", \"style\", \"data-x\" not kept: only class, dir, id, lang, title are"])
     }
 
     func testAReferenceSuchAsTheTableOfContentsIsReportedAndRemoved() {
         let document = read("* TOC\n{:toc}\n")
         XCTAssertFalse(document.bodyHTML.contains("{:toc}"), document.bodyHTML)
-        XCTAssertEqual(warnings(document), ["6:1 kramdown attribute \"toc\" not kept: only class, dir, id, lang, title are"])
+        XCTAssertEqual(document.messages("markup.attributes"), ["6:1 kramdown attribute \"toc\" not kept: only class, dir, id, lang, title are"])
     }
 
     func testAListAloneAfterABlankLineIsReported() {
         let document = read("Đoạn.\n\n{: .x}\n")
         XCTAssertEqual(document.bodyHTML, "<p>Đoạn.</p>\n")
-        XCTAssertEqual(warnings(document), ["7:1 kramdown attribute list not applied: write it on the line after a heading or paragraph"])
+        XCTAssertEqual(document.messages("markup.attributes"), ["7:1 kramdown attribute list not applied: write it on the line after a heading or paragraph"])
     }
 
     func testBracesThatAreNoListStayText() {
@@ -76,7 +72,7 @@ final class AttributeListTests: XCTestCase {
     func testASpanListAfterALinkIsRemovedAndReportedOnce() {
         let document = read("Xem [bài](https://a.example){:target=\"_blank\"} và [khác](https://b.example){:target=\"_blank\"}.\n")
         XCTAssertTrue(document.bodyHTML.contains("<a href=\"https://a.example\">bài</a> và <a href=\"https://b.example\">khác</a>."), document.bodyHTML)
-        XCTAssertEqual(warnings(document),
+        XCTAssertEqual(document.messages("markup.attributes"),
                        ["5:5 kramdown span attribute list {:target=\"_blank\"} not applied: only lists on headings and paragraphs are"])
     }
 }

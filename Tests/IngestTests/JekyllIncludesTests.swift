@@ -32,18 +32,14 @@ final class JekyllIncludesTests: XCTestCase {
     private func read(_ body: String, path: String = "tin/bai.md") -> SourceDocument {
         let reader = MarkdownReader(timeZone: TimeZone(identifier: "UTC")!,
                                     includes: JekyllIncludes(site: site, content: site.appendingPathComponent("Content")))
-        return reader.read(Array(("---\ntitle: t\ndate: 2021-11-30\n---\n" + body).utf8), path: path)
-    }
-
-    private func warnings(_ document: SourceDocument) -> [String] {
-        document.diagnostics.filter { $0.code == "markup.shortcode" }.map { "\($0.line):\($0.column) \($0.message)" }
+        return reader.read(body: body, path: path)
     }
 
     func testAnIncludeIsItsFileAsPlainText() {
         let document = read("Mở đầu.\n\n{% include note.html %}\n\n{% include notes/end.md %} {% include root.md %}\n")
         XCTAssertTrue(document.bodyHTML.contains("<aside class=\"note\">Ghi chú {{ include.text }}</aside>"), document.bodyHTML)
         XCTAssertTrue(document.bodyHTML.contains("<p>Lời cuối. Ở gốc.</p>"), document.bodyHTML)
-        XCTAssertEqual(warnings(document), [])
+        XCTAssertEqual(document.messages("markup.shortcode"), [])
     }
 
     func testAnIncludeRelativeReadsBesideThePage() {
@@ -54,13 +50,13 @@ final class JekyllIncludesTests: XCTestCase {
     func testParametersAreNotUsedAndSaidSo() {
         let document = read("{% include note.html text=\"x\" %}\n")
         XCTAssertTrue(document.bodyHTML.contains("Ghi chú {{ include.text }}"), document.bodyHTML)
-        XCTAssertEqual(warnings(document), ["5:1 include \"note.html\": its parameters are not used"])
+        XCTAssertEqual(document.messages("markup.shortcode"), ["5:1 include \"note.html\": its parameters are not used"])
     }
 
     func testAMissingIncludeIsReportedAtItsLineAndLeftAsWritten() {
         let document = read("Một.\n\nHai {% include nowhere.html %}\n")
         XCTAssertTrue(document.bodyHTML.contains("Hai {% include nowhere.html %}"), document.bodyHTML)
-        XCTAssertEqual(warnings(document), ["7:5 include \"nowhere.html\" was not found in _includes/; it is left as written"])
+        XCTAssertEqual(document.messages("markup.shortcode"), ["7:5 include \"nowhere.html\" was not found in _includes/; it is left as written"])
     }
 
     func testNamesLeavingTheSiteAreRefused() {
@@ -68,7 +64,7 @@ final class JekyllIncludesTests: XCTestCase {
             let document = read("{% include \(name) %}\n")
             XCTAssertFalse(document.bodyHTML.contains("bí mật"), name)
             XCTAssertFalse(document.bodyHTML.contains("root:"), name)
-            XCTAssertEqual(warnings(document),
+            XCTAssertEqual(document.messages("markup.shortcode"),
                            ["5:1 include \"\(name)\" names a file outside the site's folders, which is not read; it is left as written"], name)
         }
     }

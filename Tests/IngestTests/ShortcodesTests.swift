@@ -8,11 +8,7 @@ final class ShortcodesTests: XCTestCase {
     private let reader = MarkdownReader(timeZone: TimeZone(identifier: "UTC")!)
 
     private func read(_ body: String) -> SourceDocument {
-        reader.read(Array(("---\ntitle: t\ndate: 2021-11-30\nsubtitle: Phụ đề\n---\n" + body).utf8), path: "bai.md")
-    }
-
-    private func shortcodeWarnings(_ document: SourceDocument) -> [String] {
-        document.diagnostics.filter { $0.code == "markup.shortcode" }.map { "\($0.line):\($0.column) \($0.message)" }
+        reader.read(body: body, extra: "subtitle: Phụ đề\n")
     }
 
     func testHugoShortcodesBecomeWhatTheyStandFor() {
@@ -34,7 +30,7 @@ final class ShortcodesTests: XCTestCase {
         XCTAssertTrue(html.contains("<iframe src=\"https://player.vimeo.com/video/123456\""), html)
         XCTAssertTrue(html.contains("<a href=\"khac.md\">Bài khác</a>"), html)
         XCTAssertTrue(html.contains("<a href=\"https://gist.github.com/octocat/6cad326836d38bd3a7ae\">"), html)
-        XCTAssertEqual(shortcodeWarnings(document), [])
+        XCTAssertEqual(document.messages("markup.shortcode"), [])
     }
 
     func testJekyllTagsBecomeWhatTheyStandFor() {
@@ -53,7 +49,7 @@ final class ShortcodesTests: XCTestCase {
         XCTAssertTrue(html.contains("<pre><code class=\"language-ruby\"><span class=\"hl-k\">puts</span> "
                                     + "<span class=\"hl-s\">&quot;{{ not_liquid }}&quot;</span>\n</code></pre>"), html)
         XCTAssertTrue(html.contains("<p>{{ giữ nguyên }}</p>"), html)
-        XCTAssertEqual(shortcodeWarnings(document), [])
+        XCTAssertEqual(document.messages("markup.shortcode"), [])
     }
 
     func testOtherTagsStayAsWrittenAndAreReportedOnceAtTheirLine() {
@@ -69,7 +65,7 @@ final class ShortcodesTests: XCTestCase {
         XCTAssertTrue(document.bodyHTML.contains("{{% pageinfo %}}Chú ý{{% /pageinfo %}}"), document.bodyHTML)
         XCTAssertTrue(document.bodyHTML.contains("{% assign x = 1 %} và {{ site.title }}"), document.bodyHTML)
         XCTAssertTrue(document.bodyHTML.contains("{{&lt; youtube trong_khoi_ma &gt;}}"), "code is text")
-        XCTAssertEqual(shortcodeWarnings(document), [
+        XCTAssertEqual(document.messages("markup.shortcode"), [
             "6:1 unknown shortcode \"pageinfo\"; it is left as written",
             "8:1 Liquid tag \"assign\" is not run; it is left as written",
             "8:23 Liquid output \"{{ site.title }}\" is not run; it is left as written",
