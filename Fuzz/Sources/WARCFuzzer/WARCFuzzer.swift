@@ -4,7 +4,7 @@ import Ingest
 
 /// The file the reader is handed: `WARCArchive` reads a path with `pread`, so each input is
 /// written to memory-backed storage first.
-nonisolated(unsafe) private let scratch = "/dev/shm/broadsheet-warc-fuzz-\(getpid()).warc"
+private let scratch = "/dev/shm/broadsheet-warc-fuzz-\(getpid()).warc"
 
 /// A WARC file, plain or gzipped: indexed (records, revisits resolved, problems listed), then
 /// every record's payload read with its chunked and content encodings undone.
