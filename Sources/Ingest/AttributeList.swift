@@ -98,7 +98,8 @@ struct AttributeList {
         var html: [UInt8] = []
         for (name, value) in attributes {
             html += Array(" \(name)=\"".utf8)
-            for byte in value.utf8 { SyntaxHighlighter.appendEscaped(byte, to: &html) }
+            var value = value
+            value.withUTF8 { Sanitizer.Writer.appendEscaped($0, quotes: true, to: &html) }
             html.append(UInt8(ascii: "\""))
         }
         return html

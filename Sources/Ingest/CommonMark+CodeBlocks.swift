@@ -16,7 +16,7 @@ extension CommonMark {
             guard !word.isEmpty, let table = HighlightLanguage.named(String(decoding: word, as: UTF8.self)) else { continue }
             let code = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
             var html: [UInt8] = Array(#"<pre><code class="language-"#.utf8)
-            for byte in word { SyntaxHighlighter.appendEscaped(byte, to: &html) }
+            Sanitizer.Writer.appendEscaped(word, quotes: true, to: &html)
             html += Array(#"">"#.utf8)
             html += SyntaxHighlighter.highlight(code, table: table)
             html += Array("</code></pre>\n".utf8)

@@ -372,18 +372,7 @@ struct SyntaxHighlighter {
     }
 
     private mutating func appendEscaped(_ range: Range<Int>) {
-        for position in range { Self.appendEscaped(code[position], to: &output) }
-    }
-
-    /// One byte as HTML text or in an attribute value: `&`, `<`, `>` and `"` as entities, as
-    /// cmark writes code.
-    static func appendEscaped(_ byte: UInt8, to output: inout [UInt8]) {
-        switch byte {
-        case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-        case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-        case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-        case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-        default: output.append(byte)
-        }
+        // The sanitizer's escaping: `&`, `<`, `>` and `"` as entities, as cmark writes code.
+        Sanitizer.Writer.appendEscaped(UnsafeBufferPointer(rebasing: code[range]), quotes: true, to: &output)
     }
 }
