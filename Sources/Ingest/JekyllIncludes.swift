@@ -46,11 +46,10 @@ public struct JekyllIncludes: Sendable {
         }
         for folder in folders {
             let path = URL(fileURLWithPath: folder + "/" + name).resolvingSymlinksInPath().standardizedFileURL.path
-            guard FileManager.default.fileExists(atPath: path) else { continue }
-            guard path.hasPrefix(site + "/") else { return .refused }
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
-                  let bytes = FileTree.contents(of: path), bytes.count <= Self.sizeLimit else { continue }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
+            guard path.hasPrefix(site + "/") else { return .refused }
+            guard !isFolder.boolValue, let bytes = FileTree.contents(of: path), bytes.count <= Self.sizeLimit else { continue }
             var text = String(decoding: bytes, as: UTF8.self)
             if text.utf8.contains(0x0D) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
             return .found(text)
