@@ -13,7 +13,7 @@ import Ingest
 /// more than a sixteenth of the articles.
 struct GraphCache {
     /// Bumped whenever the archives' layout changes.
-    static let formatVersion = 7
+    static let formatVersion = 8
 
     /// The input stamp's settings part (options, binary, `site.yml`, `Templates/`) of that build.
     var settings: UInt64

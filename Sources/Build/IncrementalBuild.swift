@@ -140,7 +140,7 @@ struct IncrementalBuild {
                 cards.formUnion(graph.articles[page.articles[0]].related)
             case .feed:
                 bodies += page.articles
-            case .home, .section, .tag, .author, .year, .month, .day:
+            case .home, .section, .tag, .category, .author, .year, .month, .day:
                 cards.formUnion(page.articles)
             default:
                 break

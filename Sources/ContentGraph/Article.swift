@@ -28,6 +28,9 @@ public struct Article: Sendable {
     public var tags: [Int]
     /// Index into `ContentGraph.sections`.
     public var section: Int?
+    /// Indexes into `ContentGraph.categories`, in the order given, without repeats; empty
+    /// unless the site lists categories of their own (`taxonomies.category`).
+    public var categories: [Int] = []
     /// Plain-text summary.
     public var summary: String
     /// Lead image URL: root-relative (already prefixed with the site root) or absolute.

@@ -20,7 +20,7 @@ extension ContentGraph {
             writer.count(chunk.count)
             writer.append(chunk)
         }
-        for list in [tags.map { ($0.slug, $0.name, $0.articles) }, sections.map { ($0.slug, $0.name, $0.articles) },
+        for list in [tags.map { ($0.slug, $0.name, $0.articles) }, categories.map { ($0.slug, $0.name, $0.articles) }, sections.map { ($0.slug, $0.name, $0.articles) },
                      authors.map { ($0.slug, $0.name, $0.articles) }] {
             writer.count(list.count)
             for (slug, name, articles) in list {
@@ -80,7 +80,7 @@ extension ContentGraph {
         }
         var diagnostics: [Diagnostic] = []
         for _ in 0..<(try reader.count()) { diagnostics.append(try Diagnostic(archive: &reader)) }
-        return ContentGraph(articles: articles, tags: tags, sections: sections, authors: authors, years: years, months: months,
+        return ContentGraph(articles: articles, tags: tags, categories: categories, sections: sections, authors: authors, years: years, months: months,
                             days: days, assets: assets, diagnostics: diagnostics, home: home)
     }
 
@@ -112,6 +112,7 @@ extension ContentGraph {
             return list
         }
         let tags = try names().map { Tag(slug: $0.0, name: $0.1, articles: $0.2) }
+        let categories = try names().map { Tag(slug: $0.0, name: $0.1, articles: $0.2) }
         var sections = try names().map { Section(slug: $0.0, name: $0.1, articles: $0.2) }
         let authors = try names().map { Author(slug: $0.0, name: $0.1, articles: $0.2) }
         for index in sections.indices {
@@ -139,11 +140,11 @@ extension ContentGraph {
         // Indexes must point inside the graph: a damaged cache must not crash the build.
         let valid = { (indexes: [Int]) in indexes.allSatisfy { $0 < articles.count } }
         guard articles.allSatisfy({ valid($0.related) && valid($0.incomingLinks)
-                  && $0.tags.allSatisfy { $0 < tags.count } && $0.authors.allSatisfy { $0 < authors.count }
+                  && $0.tags.allSatisfy { $0 < tags.count } && $0.categories.allSatisfy { $0 < categories.count } && $0.authors.allSatisfy { $0 < authors.count }
                   && ($0.section ?? 0) < max(sections.count, 1) }),
-              (tags.map(\.articles) + sections.map(\.articles) + authors.map(\.articles)).allSatisfy(valid),
+              (tags.map(\.articles) + categories.map(\.articles) + sections.map(\.articles) + authors.map(\.articles)).allSatisfy(valid),
               buckets.joined().allSatisfy({ valid($0.articles) }) else { throw ArchiveError() }
-        self.init(articles: articles, tags: tags, sections: sections, authors: authors, years: buckets[0], months: buckets[1],
+        self.init(articles: articles, tags: tags, categories: categories, sections: sections, authors: authors, years: buckets[0], months: buckets[1],
                   days: buckets[2], assets: assets, diagnostics: diagnostics, home: home)
     }
 }
@@ -166,6 +167,7 @@ extension Article {
         }
         writer.counts(authors)
         writer.counts(tags)
+        writer.counts(categories)
         writer.count(section.map { $0 + 1 } ?? 0)
         writer.string(summary)
         writer.optionalString(image)
@@ -198,12 +200,14 @@ extension Article {
         let updated = try reader.bool() ? CivilDate(secondsSince1970: try reader.int(), utcOffsetSeconds: Int(try reader.int())) : nil
         let authors = try reader.counts()
         let tags = try reader.counts()
+        let categories = try reader.counts()
         let section = try reader.count()
         self.init(id: id, kind: kind, title: title, slug: slug, path: path, date: date, dateHasTime: dateHasTime,
                   timestamp: timestamp, updated: updated, authors: authors, tags: tags, section: section == 0 ? nil : section - 1,
                   summary: try reader.string(), image: try reader.optionalString(), bodyHTML: "", wordCount: try reader.count(),
                   canonical: try reader.optionalString(), aliases: try reader.strings(), language: try reader.optionalString(),
                   draft: try reader.bool(), featured: try reader.bool(), contentHash: try reader.word(), incomingLinks: try reader.counts())
+        self.categories = categories
         related = try reader.counts()
         for _ in 0..<(try reader.count()) { diagnostics.append(try Diagnostic(archive: &reader)) }
         placement = try reader.word()

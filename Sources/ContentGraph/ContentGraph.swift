@@ -12,6 +12,9 @@ public struct ContentGraph: Sendable {
     public let stories: Range<Int>
     /// Tags, by slug.
     public let tags: [Tag]
+    /// Categories, by slug, when the site lists them apart from sections (`taxonomies.category`);
+    /// each is listed as a tag is.
+    public let categories: [Tag]
     /// Sections: those named in the config in its order, then the others by slug.
     public let sections: [Section]
     /// Authors, by slug.
@@ -40,11 +43,12 @@ public struct ContentGraph: Sendable {
         return indexes
     }
 
-    init(articles: [Article], tags: [Tag], sections: [Section], authors: [Author], years: [DateBucket],
+    init(articles: [Article], tags: [Tag], categories: [Tag], sections: [Section], authors: [Author], years: [DateBucket],
          months: [DateBucket], days: [DateBucket], assets: [SourceFile], diagnostics: [Diagnostic], home: HomeText) {
         self.articles = articles
         stories = 0..<(articles.firstIndex(where: \.isPage) ?? articles.count)
         self.tags = tags
+        self.categories = categories
         self.sections = sections
         self.authors = authors
         self.years = years

@@ -32,7 +32,7 @@ extension GraphBuilder {
             item.path = old.path
             // Placement covers the slug as written; a slug that lost a collision carries its suffix.
             item.slug = old.slug
-            let made = article(item, names: ArticleNames(tags: old.tags, authors: old.authors), resolver: resolver)
+            let made = article(item, names: ArticleNames(tags: old.tags, authors: old.authors, categories: old.categories), resolver: resolver)
             guard made.sectionLinks.isEmpty, !old.hasIncomingSectionLinks else { return nil }
             var article = made.article
             article.incomingLinks = old.incomingLinks
@@ -67,7 +67,7 @@ extension GraphBuilder {
             } + added
             diagnostics.sort { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) }
         }
-        return ContentGraph(articles: articles, tags: graph.tags, sections: graph.sections, authors: graph.authors,
+        return ContentGraph(articles: articles, tags: graph.tags, categories: graph.categories, sections: graph.sections, authors: graph.authors,
                             years: graph.years, months: graph.months, days: graph.days, assets: graph.assets,
                             diagnostics: diagnostics, home: graph.home)
     }

@@ -74,6 +74,7 @@ public struct GraphBuilder: Sendable {
         }
 
         var tags = NameTable(kind: "tag")
+        var categories = NameTable(kind: "category")
         var authors = NameTable(kind: "author")
         let resolver = LinkResolver(root: config.rootPath,
                                     // Paths equal only up to Unicode normalization: the last one, as before.
@@ -86,7 +87,7 @@ public struct GraphBuilder: Sendable {
         for (index, item) in pending.enumerated() {
             sections.add(article: index, to: item.section)
             let path = item.document.path
-            var written = item.document.tags
+            var written = item.tagNames
             if written.count > config.tagsPerArticle {
                 diagnostics.append(Diagnostic(path: path, severity: .warning, code: "limit.tags",
                                               message: "\(written.count) tags; the first \(config.tagsPerArticle) are kept (limits.tagsPerArticle)"))
@@ -94,11 +95,12 @@ public struct GraphBuilder: Sendable {
             }
             // A page is on no tag's or author's page.
             if item.isPage {
-                names.append(ArticleNames(tags: [], authors: []))
+                names.append(ArticleNames(tags: [], authors: [], categories: []))
                 continue
             }
             names.append(ArticleNames(tags: Self.unique(written.compactMap { tags.add($0, article: index, path: path) }),
-                                      authors: Self.unique(item.document.authors.compactMap { authors.add($0, article: index, path: path) })))
+                                      authors: Self.unique(item.document.authors.compactMap { authors.add($0, article: index, path: path) }),
+                                      categories: Self.unique(item.categoryNames.compactMap { categories.add($0, article: index, path: path) })))
         }
         var articles: [Article] = []
         articles.reserveCapacity(pending.count)
@@ -122,8 +124,10 @@ public struct GraphBuilder: Sendable {
         diagnostics += SectionLink.check(sectionLinks, in: &articles)
         for index in articles.indices { articles[index].incomingLinks = Array(Set(incoming[index])).sorted() }
         let (tagItems, tagRemap) = tags.finish(diagnostics: &diagnostics)
+        let (categoryItems, categoryRemap) = categories.finish(diagnostics: &diagnostics)
         let (authorItems, authorRemap) = authors.finish(diagnostics: &diagnostics)
         let tagList = tagItems.map { Tag(slug: $0.slug, name: $0.name, articles: $0.articles) }
+        let categoryList = categoryItems.map { Tag(slug: $0.slug, name: $0.name, articles: $0.articles) }
         let authorList = authorItems.map { Author(slug: $0.slug, name: $0.name, articles: $0.articles) }
         var (sectionList, sectionRemap) = sections.finish()
         let home = Self.applySectionIndexes(sectionIndexes, to: &sectionList, folders: sectionFolders, folderPaths: folder.hasHugoLayout,
@@ -135,6 +139,7 @@ public struct GraphBuilder: Sendable {
         }
         for index in articles.indices {
             articles[index].tags = articles[index].tags.map { tagRemap[$0] }
+            articles[index].categories = articles[index].categories.map { categoryRemap[$0] }
             articles[index].authors = articles[index].authors.map { authorRemap[$0] }
             articles[index].section = articles[index].section.flatMap { sectionRemap[$0] }
         }
@@ -142,11 +147,21 @@ public struct GraphBuilder: Sendable {
         for index in articles.indices { articles[index].related = related[index] }
         let buckets = DateBuckets(articles)
         return ContentGraph(
-            articles: articles, tags: tagList, sections: sectionList, authors: authorList,
+            articles: articles, tags: tagList, categories: categoryList, sections: sectionList, authors: authorList,
             years: buckets.years, months: buckets.months, days: buckets.days,
             assets: folder.assets + Self.bundleCopies(of: folder.assets, articles: articles),
             diagnostics: diagnostics.sorted { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) },
             home: home)
+    }
+
+    /// Where a document's categories go. A site that lists categories (`taxonomies.category`, as
+    /// Hugo does) keeps them apart, its section coming from `section:` or the folder. Otherwise
+    /// an article has one section, `section:` or else its first category, and its other
+    /// categories are tags, so that `categories: [a, b]` loses neither.
+    func taxonomyNames(of document: SourceDocument) -> (section: String?, tags: [String], categories: [String]) {
+        if config.taxonomies.category != nil { return (document.section, document.tags, document.categories) }
+        if let section = document.section { return (section, document.tags + document.categories, []) }
+        return (document.categories.first, document.tags + document.categories.dropFirst(), [])
     }
 
     /// A document's own part of becoming an article, before any shared table is touched.
@@ -177,11 +192,13 @@ public struct GraphBuilder: Sendable {
         // A Markdown file's folder names its section, as in Hugo; a crawled page's folder is
         // only where the crawler saved it.
         let folderSection = document.kind == .markdown ? Self.folderSection(of: document.path) : nil
+        let names = taxonomyNames(of: document)
         return .accepted(PendingArticle(
             document: document, title: title, slug: slug, path: "", date: CivilDate(date, in: config.timeZone),
             timestamp: Int64(date.timeIntervalSince1970.rounded(.down)),
             // A page is in no section's list.
-            sectionName: isPage ? nil : document.section.map(NFC.normalize) ?? folderSection, section: nil,
+            sectionName: isPage ? nil : names.section.map(NFC.normalize) ?? folderSection, section: nil,
+            tagNames: names.tags, categoryNames: names.categories,
             placement: Self.placement(of: document, slug: slug), isPage: isPage))
     }
 
@@ -211,6 +228,7 @@ public struct GraphBuilder: Sendable {
             contentHash: document.contentHash, incomingLinks: [])
         article.diagnostics = document.diagnostics + diagnostics
         article.featured = document.featured
+        article.categories = names.categories
         article.placement = item.placement
         article.isPage = item.isPage
         article.isDated = document.date != nil
@@ -434,6 +452,9 @@ struct PendingArticle: Sendable {
     /// The section's name as written (or the folder's), before it is looked up.
     var sectionName: String?
     var section: Int?
+    /// The tag and category names as written, once categories are placed (see `taxonomyNames`).
+    var tagNames: [String]
+    var categoryNames: [String]
     /// See `Article.placement`.
     var placement: UInt64
     /// See `Article.isPage`.
@@ -446,8 +467,9 @@ enum Prepared: Sendable {
     case rejected([Diagnostic])
 }
 
-/// An article's tag and author indexes (provisional, before the tables are sorted).
+/// An article's tag, author and category indexes (provisional, before the tables are sorted).
 struct ArticleNames: Sendable {
     var tags: [Int]
     var authors: [Int]
+    var categories: [Int]
 }

@@ -122,10 +122,10 @@ public struct MigratedConfig: Sendable {
             }
             // Hugo's default taxonomies: tags and categories.
             var taxonomies = TaxonomyPaths()
-            (taxonomies.tag, taxonomies.tagsIndex, taxonomies.section) = ("tags", "tags", "categories")
+            (taxonomies.tag, taxonomies.tagsIndex, taxonomies.category) = ("tags", "tags", "categories")
             if case .table(let names)? = fields.values["taxonomies"] {
                 used.append("taxonomies")
-                taxonomies.section = names["category"]?.text ?? TaxonomyPaths().section
+                taxonomies.category = names["category"]?.text
                 if let tag = names["tag"]?.text { (taxonomies.tag, taxonomies.tagsIndex) = (tag, tag) } else {
                     (taxonomies.tag, taxonomies.tagsIndex) = (TaxonomyPaths().tag, TaxonomyPaths().tagsIndex)
                 }

@@ -28,10 +28,11 @@ public struct SourceDocument: Sendable {
     public var authors: [String] = []
     /// Tag spellings, in the order given.
     public var tags: [String] = []
-    /// Section name as written (`Thời sự`).
+    /// Section name as written (`Thời sự`): front matter's `section:`, or a crawled page's own.
     public var section: String?
-    /// Every category of the front matter as written, in order (the first is also `section`
-    /// unless `section:` names one, the others also `tags`): Jekyll's `:categories` needs them all.
+    /// Every category of the front matter as written, in order. The graph makes the first the
+    /// section (without `section:`) and the others tags, unless the site lists categories of
+    /// their own; Jekyll's `:categories` needs them all.
     public var categories: [String] = []
     /// Slug from front matter.
     public var slug: String?

@@ -797,6 +797,11 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
 </html>
 
 """#,
+        "category.mustache": #"""
+{{! The category pages (taxonomies.category): the general list with its own label. }}
+{{<list}}{{$eyebrow}}{{t.categoryLabel}}{{/eyebrow}}{{/list}}
+
+"""#,
         "date.mustache": #"""
 {{! The date pages: the general list with its own label, the nearest older and newer period that
     has articles, and the periods inside this one (a year's months, a month's days). }}
@@ -836,6 +841,7 @@ allTags: "All topics"
 latest: "Latest news"
 sectionLabel: "Section"
 tagLabel: "Topic"
+categoryLabel: "Category"
 authorLabel: "Author"
 archiveLabel: "Archive"
 by: "By"
@@ -886,6 +892,7 @@ allTags: "Tất cả chủ đề"
 latest: "Tin mới nhất"
 sectionLabel: "Chuyên mục"
 tagLabel: "Chủ đề"
+categoryLabel: "Chuyên mục"
 authorLabel: "Tác giả"
 archiveLabel: "Lưu trữ"
 by: "Bài:"
@@ -1022,7 +1029,7 @@ moreIn: "Xem thêm"
         {{#site.sections}}
         <li><a href="{{url}}">{{name}}</a></li>
         {{/site.sections}}
-        <li><a href="{{site.root}}tags/">{{t.allTags}}</a></li>
+        <li><a href="{{site.tagsURL}}">{{t.allTags}}</a></li>
       </ul>
     </nav>
     <p class="footer-feeds">{{t.subscribe}}
@@ -1119,7 +1126,7 @@ moreIn: "Xem thêm"
           {{#page.nav}}
           <li lang="{{site.lang}}"><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a></li>
           {{/page.nav}}
-          <li><a href="{{site.root}}tags/"{{#page.isTags}} aria-current="page"{{/page.isTags}}>{{t.tags}}</a></li>
+          <li><a href="{{site.tagsURL}}"{{#page.isTags}} aria-current="page"{{/page.isTags}}>{{t.tags}}</a></li>
           <li><a href="{{site.root}}archive/"{{#page.isArchive}} aria-current="page"{{/page.isArchive}}>{{t.archive}}</a></li>
         </ul>
       </nav>
@@ -1143,7 +1150,7 @@ moreIn: "Xem thêm"
             {{#page.nav}}{{#more}}
             <li lang="{{site.lang}}"><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a></li>
             {{/more}}{{/page.nav}}
-            <li class="nav-tags"><a href="{{site.root}}tags/"{{#page.isTags}} aria-current="page"{{/page.isTags}}>{{t.tags}}</a></li>
+            <li class="nav-tags"><a href="{{site.tagsURL}}"{{#page.isTags}} aria-current="page"{{/page.isTags}}>{{t.tags}}</a></li>
             <li class="nav-archive"><a href="{{site.root}}archive/"{{#page.isArchive}} aria-current="page"{{/page.isArchive}}>{{t.archive}}</a></li>
           </ul>
         </details>
@@ -1172,9 +1179,10 @@ moreIn: "Xem thêm"
 
 """#,
         "partials/tag-list.mustache": #"""
-{{! The tags of the article in context. The label comes from CSS (data-label) so that an article
-    without tags leaves an empty list, hidden by .tag-list:empty. Keep the <ul> on one line. }}
-<ul class="tag-list" data-label="{{t.tags}}:">{{#tags}}<li><a href="{{url}}" rel="tag">{{name}}</a></li>{{/tags}}</ul>
+{{! The categories (when the site lists them) and tags of the article in context. The label comes
+    from CSS (data-label) so that an article without either leaves an empty list, hidden by
+    .tag-list:empty. Keep the <ul> on one line. }}
+<ul class="tag-list" data-label="{{t.tags}}:">{{#categories}}<li><a href="{{url}}">{{name}}</a></li>{{/categories}}{{#tags}}<li><a href="{{url}}" rel="tag">{{name}}</a></li>{{/tags}}</ul>
 
 """#,
         "search.mustache": #"""

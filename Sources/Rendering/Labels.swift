@@ -11,6 +11,7 @@ struct Labels: Sendable {
     var home: String { isVietnamese ? "Trang chủ" : "Home" }
     var tags: String { isVietnamese ? "Chủ đề" : "Tags" }
     var authors: String { isVietnamese ? "Tác giả" : "Authors" }
+    var categories: String { isVietnamese ? "Chuyên mục" : "Categories" }
     var archive: String { isVietnamese ? "Lưu trữ" : "Archive" }
     var search: String { isVietnamese ? "Tìm kiếm" : "Search" }
     var notFound: String { isVietnamese ? "Không tìm thấy trang" : "Page not found" }

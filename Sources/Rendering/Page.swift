@@ -14,8 +14,10 @@ public struct Page: Sendable {
         case section
         /// A tag's list.
         case tag
-        /// The list of all tags.
+        /// The list of all tags, and the other lists of names (authors, categories).
         case tags
+        /// A category's list, when the site lists categories (`taxonomies.category`).
+        case category
         /// An author's list.
         case author
         /// A year's list.

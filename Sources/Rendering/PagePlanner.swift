@@ -65,6 +65,10 @@ public struct PagePlanner {
             pages += list(.tag, title: tag.name, path: model.routes.tag(tag.slug), articles: tag.articles)
             pages += feeds.pages(title: tag.name, path: model.routes.tag(tag.slug), articles: tag.articles)
         }
+        for category in graph.categories {
+            pages += list(.category, title: category.name, path: model.routes.category(category.slug), articles: category.articles)
+            pages += feeds.pages(title: category.name, path: model.routes.category(category.slug), articles: category.articles)
+        }
         for author in graph.authors {
             pages += list(.author, title: author.name, path: model.routes.author(author.slug), articles: author.articles)
         }
@@ -84,10 +88,14 @@ public struct PagePlanner {
                           content: .template(template(for: .tags), { model in
                               PageContext(hashing: model.tagsContext(), shared: model.sharedFields)
                           }), articles: []))
-        if let path = model.routes.authorsIndex {
+        let indexes: [(String?, @Sendable (ViewModel, String) -> TemplateValue)] = [
+            (model.routes.authorsIndex, { model, path in model.authorsContext(path: path) }),
+            (model.routes.categoriesIndex, { model, path in model.categoriesContext(path: path) }),
+        ]
+        for case let (path?, context) in indexes {
             pages.append(Page(file: Routes.file(for: path), kind: .tags,
                               content: .template(template(for: .tags), { model in
-                                  PageContext(hashing: model.authorsContext(path: path), shared: model.sharedFields)
+                                  PageContext(hashing: context(model, path), shared: model.sharedFields)
                               }), articles: []))
         }
         let optional: [(Page.Kind, String, @Sendable (ViewModel) -> PageContext)] = [

@@ -56,6 +56,12 @@ public struct Routes: Sendable {
     /// The first page of a tag (`tag/slug/`).
     public func tag(_ slug: String) -> String { "\(taxonomies.tag)/\(slug)/" }
 
+    /// The categories index, when the site lists categories (`categories/`).
+    public var categoriesIndex: String? { taxonomies.category.map { $0 + "/" } }
+
+    /// The first page of a category (`categories/slug/`); only asked for when the site lists them.
+    public func category(_ slug: String) -> String { "\(taxonomies.category ?? "category")/\(slug)/" }
+
     /// The first page of an author (`author/slug/`).
     public func author(_ slug: String) -> String { "\(taxonomies.author)/\(slug)/" }
 

@@ -63,6 +63,7 @@ public final class ViewModel: Sendable {
         site = [
             "title": .string(config.title), "description": .string(config.description), "lang": .string(config.language),
             "baseURL": .string(config.baseURL), "root": .string(config.rootPath), "sections": .list(sections),
+            "tagsURL": .string(routes.url(routes.tagsIndex)),
             "generator": "Broadsheet", "year": .int(now.year),
         ]
         uiStrings = UIStrings(theme: theme, siteLanguage: config.language)
@@ -73,6 +74,7 @@ public final class ViewModel: Sendable {
         let names = SharedNames(
             tags: graph.tags.map { ["name": .string($0.name), "url": .string(routes.url(routes.tag($0.slug)))] },
             authors: graph.authors.map { ["name": .string($0.name), "url": .string(routes.url(routes.author($0.slug)))] },
+            categories: graph.categories.map { ["name": .string($0.name), "url": .string(routes.url(routes.category($0.slug)))] },
             sections: graph.sections.map { ["name": .string($0.name), "url": .string(routes.url($0.path))] })
         let cardsAndSums = ConcurrentMap.map(Array(graph.articles.indices)) { index -> ([String: TemplateValue], UInt64) in
             guard cardsFor?.contains(index) ?? true else { return ([:], 0) }
@@ -103,6 +105,7 @@ public final class ViewModel: Sendable {
     private struct SharedNames: Sendable {
         var tags: [TemplateValue]
         var authors: [TemplateValue]
+        var categories: [TemplateValue]
         var sections: [TemplateValue]
     }
 
@@ -121,6 +124,7 @@ public final class ViewModel: Sendable {
             "authors": .list(article.authors.map { names.authors[$0] }),
             "byline": .string(article.authors.map { graph.authors[$0].name }.joined(separator: ", ")),
             "tags": .list(article.tags.map { names.tags[$0] }),
+            "categories": .list(article.categories.map { names.categories[$0] }),
             "summary": .string(article.summary),
             "readingMinutes": .int(max(1, (article.wordCount + 100) / 200)),
             // Optional fields are present as null, so `--strict` reports only names a theme got wrong.
@@ -158,7 +162,7 @@ public final class ViewModel: Sendable {
     /// The `page` object, fingerprinted.
     func pageContext(kind: Page.Kind, title: String, path: String, language: String? = nil, description: String? = nil,
                      section: Int? = nil) -> PageContext {
-        let isList = [.home, .section, .tag, .author, .year, .month, .day].contains(kind)
+        let isList = [.home, .section, .tag, .category, .author, .year, .month, .day].contains(kind)
         var page = PageContext()
         let nav = section.map { $0 + 1 } ?? 0
         page.set("nav", navigation[nav].value, fieldHash: navigation[nav].fieldHash)
@@ -169,7 +173,7 @@ public final class ViewModel: Sendable {
             ("isHome", .bool(kind == .home)), ("isList", .bool(isList)),
             // Which of the navigation's fixed items (topics, archive, search) the page belongs to,
             // for `aria-current`: a template cannot compare `kind` with a name.
-            ("isTags", .bool(kind == .tags || kind == .tag)),
+            ("isTags", .bool(kind == .tags || kind == .tag || kind == .category)),
             ("isArchive", .bool([.archive, .year, .month, .day].contains(kind))), ("isSearch", .bool(kind == .search)),
         ] {
             page.set(key, value)
@@ -249,9 +253,9 @@ public final class ViewModel: Sendable {
         return context
     }
 
-    /// The feeds of a list that has them (home, sections, tags), for `<link rel="alternate">`.
+    /// The feeds of a list that has them (home, sections, tags, categories), for `<link rel="alternate">`.
     private func feeds(for kind: Page.Kind, path: String) -> TemplateValue {
-        guard kind == .home || kind == .section || kind == .tag else { return .null }
+        guard [.home, .section, .tag, .category].contains(kind) else { return .null }
         return ["rss": .string(routes.url(path + "feed.xml")), "atom": .string(routes.url(path + "atom.xml")),
                 "json": .string(routes.url(path + "feed.json"))]
     }
@@ -288,6 +292,12 @@ public final class ViewModel: Sendable {
     func authorsContext(path: String) -> TemplateValue {
         indexContext(title: labels.authors, path: path,
                      names: graph.authors.map { (name: $0.name, path: routes.author($0.slug), count: $0.articles.count) })
+    }
+
+    /// The context of the categories index (`taxonomies.category`), shown with the tags index's template.
+    func categoriesContext(path: String) -> TemplateValue {
+        indexContext(title: labels.categories, path: path,
+                     names: graph.categories.map { (name: $0.name, path: routes.category($0.slug), count: $0.articles.count) })
     }
 
     private func indexContext(title: String, path: String, names: [(name: String, path: String, count: Int)]) -> TemplateValue {

@@ -138,8 +138,8 @@ private struct NodeReader {
         }
     }
 
-    /// `taxonomies:`: each key names a list (`tag`, `tags`, `section`, `author`, `authors`),
-    /// its value the folder it lives in. Hugo's names (`category` for sections) are read too.
+    /// `taxonomies:`: each key names a list (`tag`, `tags`, `section`, `category`, `author`,
+    /// `authors`), its value the folder it lives in.
     func taxonomies(_ node: Node) throws(ConfigError) -> TaxonomyPaths {
         guard let fields = node.mapping else { throw error(node, "taxonomies must be a mapping such as `tag: tags`") }
         var paths = TaxonomyPaths()
@@ -149,19 +149,21 @@ private struct NodeReader {
             switch key.string {
             case "tag": paths.tag = prefix
             case "tags": paths.tagsIndex = prefix
-            case "section", "category", "categories": paths.section = prefix
+            case "section": paths.section = prefix
+            case "category", "categories": paths.category = prefix
             case "author": paths.author = prefix
             case "authors":
                 paths.authorsIndex = prefix
                 authorsIndexSet = true
             default:
-                throw error(key, "unknown taxonomy '\(key.string ?? "")' (known: tag, tags, section, author, authors)")
+                throw error(key, "unknown taxonomy '\(key.string ?? "")' (known: tag, tags, section, category, author, authors)")
             }
         }
         // Hugo writes the index of a taxonomy at its own folder; a tag folder of `tags` has the index there already.
         if paths.tag != "tag", fields["tags"] == nil { paths.tagsIndex = paths.tag }
         if paths.author != "author", !authorsIndexSet { paths.authorsIndex = paths.author }
-        for (name, prefix) in [("tag", paths.tag), ("section", paths.section), ("author", paths.author)] where prefix.isEmpty {
+        for (name, prefix) in [("tag", paths.tag), ("section", paths.section), ("author", paths.author), ("category", paths.category ?? "-")]
+        where prefix.isEmpty {
             throw error(node, "taxonomies.\(name) must name a folder: an empty one would put its lists among the articles")
         }
         return paths

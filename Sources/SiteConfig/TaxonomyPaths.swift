@@ -13,6 +13,10 @@ public struct TaxonomyPaths: Sendable, Hashable {
     /// The folder of the list of every author; none unless set, or unless `author` is changed
     /// (Hugo writes one at `/authors/`).
     public var authorsIndex: String?
+    /// The folder of each category's list and of the list of every category (Hugo's
+    /// `/categories/x/` and `/categories/`). Nil, the default, makes no category lists: an
+    /// article's first category is then its section and the others are tags.
+    public var category: String?
 
     /// Broadsheet's own paths.
     public init() {}

@@ -195,6 +195,34 @@ final class GraphBuilderTests: XCTestCase {
         XCTAssertEqual(graph.sections[0].articles.count, 2)
     }
 
+    func testWithoutCategoryListsTheFirstCategoryIsTheSectionAndTheOthersTags() {
+        let graph = build([
+            markdown("a.md", "---\ntitle: A\ndate: 2021-11-01\ntags: [Giá]\ncategories: [Kinh tế, Năng lượng, Thị trường]\n---\n"),
+            markdown("b.md", "---\ntitle: B\ndate: 2021-11-02\nsection: Thời sự\ncategories: [Kinh tế]\n---\n"),
+        ])
+        let (b, a) = (graph.articles[0], graph.articles[1])
+        XCTAssertEqual(a.section.map { graph.sections[$0].name }, "Kinh tế")
+        XCTAssertEqual(a.tags.map { graph.tags[$0].name }, ["Giá", "Năng lượng", "Thị trường"])
+        XCTAssertEqual(b.section.map { graph.sections[$0].name }, "Thời sự")
+        XCTAssertEqual(b.tags.map { graph.tags[$0].name }, ["Kinh tế"])
+        XCTAssertTrue(graph.categories.isEmpty)
+    }
+
+    func testWithCategoryListsEveryCategoryListsTheArticleAndTheFolderIsTheSection() {
+        var config = SiteConfig()
+        config.taxonomies.category = "categories"
+        let graph = build([
+            markdown("posts/a.md", "---\ntitle: A\ndate: 2021-11-01\ntags: [Giá]\ncategories: [Kinh tế, Năng lượng]\n---\n"),
+            markdown("posts/b.md", "---\ntitle: B\ndate: 2021-11-02\ncategories: [kinh tế]\n---\n"),
+        ], config: config)
+        XCTAssertEqual(graph.categories.map(\.name), ["Kinh tế", "Năng lượng"])
+        XCTAssertEqual(graph.categories.map(\.articles), [[0, 1], [1]])
+        let a = graph.articles[1]
+        XCTAssertEqual(a.categories.map { graph.categories[$0].slug }, ["kinh-te", "nang-luong"])
+        XCTAssertEqual(a.tags.map { graph.tags[$0].name }, ["Giá"])
+        XCTAssertEqual(graph.sections.map(\.slug), ["posts"])
+    }
+
     func testDateBucketsCoverEveryArticle() {
         let graph = build([
             markdown("a.md", "---\ntitle: A\ndate: 2021-11-30\n---\n"),

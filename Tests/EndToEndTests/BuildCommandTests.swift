@@ -40,6 +40,16 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertTrue(tagPage.contains("/2021/11/29/gia-xang/"))
     }
 
+    func testEveryLinkToTheTagsIndexFollowsWhereTaxonomiesPutIt() throws {
+        let config = try String(contentsOf: site.root.appendingPathComponent("site.yml"), encoding: .utf8)
+        try site.write("site.yml", config + "taxonomies:\n  tag: chu-de\n")
+        XCTAssertEqual(try site.run(["build"]).status, 0)
+        XCTAssertTrue(site.exists("chu-de/index.html") && !site.exists("tags/index.html"))
+        let home = try site.read("index.html")
+        XCTAssertTrue(home.contains("href=\"/chu-de/\""), "the header and footer link the tags index")
+        XCTAssertFalse(home.contains("href=\"/tags/\""))
+    }
+
     func testDraftsFlagBuildsDrafts() throws {
         XCTAssertEqual(try site.run(["build", "--drafts"]).status, 0)
         XCTAssertTrue(site.exists("2021/11/01/nhap/index.html"))

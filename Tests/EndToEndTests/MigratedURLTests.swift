@@ -50,6 +50,18 @@ final class MigratedURLTests: XCTestCase {
         ])
     }
 
+    func testEachOfAPostsCategoriesListsItAndItsFolderStaysItsSection() throws {
+        let site = try Self.hugo.get()
+        let weather = try site.read("categories/weather/index.html")
+        for post in ["/2023/04/flood-gates-open/", "/news/power-cut/"] { XCTAssertTrue(weather.contains("href=\"\(post)\""), post) }
+        XCTAssertTrue(try site.read("categories/local-news/index.html").contains("href=\"/2023/04/flood-gates-open/\""))
+        let index = try site.read("categories/index.html")
+        XCTAssertTrue(index.contains("href=\"/categories/local-news/\"") && index.contains("href=\"/categories/weather/\""), index)
+        let post = try site.read("2023/04/flood-gates-open/index.html")
+        XCTAssertTrue(post.contains("href=\"/categories/local-news/\""), "the post links its categories")
+        XCTAssertTrue(try site.read("news/index.html").contains("href=\"/news/power-cut/\""), "the folder's list keeps its post")
+    }
+
     func testShortcodesAndLiquidTagsBecomeWhatTheyStandFor() throws {
         let hugo = try Self.hugo.get()
         XCTAssertTrue(try hugo.read("2023/04/flood-gates-open/index.html").contains("youtube"), "the youtube shortcode is a player")

@@ -32,7 +32,7 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertEqual(document.date?.utcOffsetSeconds, 7 * 3600)
         XCTAssertNotNil(document.lastModified)
         XCTAssertEqual(document.tags, ["Chuyển đổi số", "Kinh tế"])
-        XCTAssertEqual(document.section, "Thời sự")
+        XCTAssertEqual(document.categories, ["Thời sự"])
         XCTAssertEqual(document.authors, ["Bạch Dương"])
         XCTAssertEqual(document.summary, "Tóm tắt.")
         XCTAssertEqual(document.image, "images/a.png")
@@ -52,25 +52,17 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertEqual(read("---\ntitle: t\nauthors: [\"Smith and Sons\", An]\n---\n").authors, ["Smith and Sons", "An"])
     }
 
-    func testSeveralCategoriesAreTheSectionThenTags() {
-        let document = read("---\ntitle: t\ntags: [Giá]\ncategories: [Kinh tế, Năng lượng, Thị trường]\n---\n")
-        XCTAssertEqual(document.section, "Kinh tế")
-        XCTAssertEqual(document.tags, ["Giá", "Năng lượng", "Thị trường"])
-    }
-
-    func testWithASectionEveryCategoryIsATag() {
-        let document = read("---\ntitle: t\nsection: Thời sự\ncategories: [Kinh tế, Năng lượng]\n---\n")
+    func testCategoriesAreKeptAsWrittenApartFromSectionAndTags() {
+        let document = read("---\ntitle: t\nsection: Thời sự\ntags: [Giá]\ncategories: [Kinh tế, Năng lượng]\n---\n")
         XCTAssertEqual(document.section, "Thời sự")
-        XCTAssertEqual(document.tags, ["Kinh tế", "Năng lượng"])
+        XCTAssertEqual(document.tags, ["Giá"])
+        XCTAssertEqual(document.categories, ["Kinh tế", "Năng lượng"])
+        XCTAssertNil(read("---\ntitle: t\ncategories: [Kinh tế]\n---\n").section)
     }
 
     func testAJekyllPostsCategoryStringIsSplitAtSpacesAndOthersAreNot() {
-        let post = read("---\ntitle: t\ncategories: news local\n---\n", path: "_posts/2022-03-04-x.md")
-        XCTAssertEqual(post.section, "news")
-        XCTAssertEqual(post.tags, ["local"])
-        let article = read("---\ntitle: t\ncategories: Thời sự\n---\n")
-        XCTAssertEqual(article.section, "Thời sự")
-        XCTAssertEqual(article.tags, [])
+        XCTAssertEqual(read("---\ntitle: t\ncategories: news local\n---\n", path: "_posts/2022-03-04-x.md").categories, ["news", "local"])
+        XCTAssertEqual(read("---\ntitle: t\ncategories: Thời sự\n---\n").categories, ["Thời sự"])
     }
 
     func testTOMLFrontMatter() {

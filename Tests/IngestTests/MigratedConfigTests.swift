@@ -28,7 +28,7 @@ final class MigratedConfigTests: XCTestCase {
     func testAHugoConfigWithoutTaxonomiesHasHugosOwn() throws {
         let migrated = try XCTUnwrap(try read("config.toml", "title = \"T\"\nbaseURL = \"https://t.example/\"\n"))
         let paths = migrated.config.taxonomies
-        XCTAssertEqual([paths.tag, paths.tagsIndex, paths.section], ["tags", "tags", "categories"])
+        XCTAssertEqual([paths.tag, paths.tagsIndex, paths.section, paths.category], ["tags", "tags", "section", "categories"])
         XCTAssertEqual(migrated.config.articlePermalink.pattern, "/:sections/:slug/")
         XCTAssertEqual(migrated.config.language, "en")
         XCTAssertEqual(migrated.config.timeZone, TimeZone(identifier: "UTC"))

@@ -167,12 +167,14 @@ final class SiteConfigTests: XCTestCase {
         let paths = try SiteConfig(yaml: "title: T\n", path: "site.yml").taxonomies
         XCTAssertEqual([paths.tag, paths.tagsIndex, paths.section, paths.author], ["tag", "tags", "section", "author"])
         XCTAssertNil(paths.authorsIndex)
+        XCTAssertNil(paths.category)
     }
 
     func testHugoTaxonomyPathsPutEachIndexAtItsFolder() throws {
         let paths = try SiteConfig(yaml: "taxonomies:\n  tag: /tags/\n  category: categories\n  author: authors\n", path: "site.yml").taxonomies
-        XCTAssertEqual([paths.tag, paths.tagsIndex, paths.section, paths.author], ["tags", "tags", "categories", "authors"])
+        XCTAssertEqual([paths.tag, paths.tagsIndex, paths.section, paths.author], ["tags", "tags", "section", "authors"])
         XCTAssertEqual(paths.authorsIndex, "authors")
+        XCTAssertEqual(paths.category, "categories")
     }
 
     func testAnUnknownTaxonomyIsAnErrorAtItsKey() {

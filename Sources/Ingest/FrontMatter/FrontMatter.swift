@@ -58,27 +58,25 @@ enum FrontMatter {
         if let (key, value) = first("tags", "keywords") {
             if let tags = value.texts(splitCommas: true) { document.tags = tags } else { report(key, .warning, "'\(key)' should be a list of names") }
         }
-        // An article has one section: `section`, else its first category. Its other categories
-        // are kept as tags, so that `categories: [a, b]` loses neither.
-        var categories: [String] = []
+        // Categories are kept as written: the graph makes them the section and tags, or a
+        // taxonomy of their own, as the site's config says (see `GraphBuilder.prepare`).
         if let (key, value) = first("categories", "category") {
             if case .string(let text) = value, key == "categories", JekyllFolder(path: document.path) != nil {
                 // Jekyll's rule for a string of categories; elsewhere `categories: Thời sự` is one name.
-                categories = text.split(whereSeparator: \.isWhitespace).map(String.init)
+                document.categories = text.split(whereSeparator: \.isWhitespace).map(String.init)
             } else if let names = value.texts(splitCommas: false) {
-                categories = names.filter { !$0.isEmpty }
-            }
-        }
-        document.categories = categories
-        if let (key, value) = first("section") ?? first("categories", "category") {
-            if let names = value.texts(splitCommas: false), let name = names.first(where: { !$0.isEmpty }) {
-                document.section = key == "section" ? name : categories.first
-                if key != "section", !categories.isEmpty { categories.removeFirst() }
+                document.categories = names.filter { !$0.isEmpty }
             } else {
                 report(key, .warning, "'\(key)' should be a name or a list of names")
             }
         }
-        document.tags += categories
+        if let (key, value) = first("section") {
+            if let name = value.texts(splitCommas: false)?.first(where: { !$0.isEmpty }) {
+                document.section = name
+            } else {
+                report(key, .warning, "'\(key)' should be a name or a list of names")
+            }
+        }
         if let (key, value) = first("authors", "author") {
             switch value {
             case .table(let author):
