@@ -132,6 +132,8 @@ public struct MigratedConfig: Sendable {
                 if let author = names["author"]?.text { (taxonomies.author, taxonomies.authorsIndex) = (author, author) }
             }
             config.taxonomies = taxonomies
+            // Hugo's RSS feed of every list is its `index.xml`.
+            config.rssFile = "index.xml"
             return config
         }
 

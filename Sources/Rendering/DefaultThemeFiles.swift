@@ -772,7 +772,7 @@ a.page-number:hover, a.page-step:hover { border-color: var(--accent); color: var
 <meta property="og:url" content="{{page.permalink}}">{{/canonical}}
 <link rel="icon" href="{{site.root}}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{site.root}}assets/style.css">
-<link rel="alternate" type="application/rss+xml" title="{{site.title}} (RSS)" href="{{site.root}}feed.xml">
+<link rel="alternate" type="application/rss+xml" title="{{site.title}} (RSS)" href="{{site.feedURL}}">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}} (Atom)" href="{{site.root}}atom.xml">
 <link rel="alternate" type="application/feed+json" title="{{site.title}} (JSON Feed)" href="{{site.root}}feed.json">
 {{#pagination.prev}}<link rel="prev" href="{{pagination.prev}}">
@@ -1033,7 +1033,7 @@ moreIn: "Xem thêm"
       </ul>
     </nav>
     <p class="footer-feeds">{{t.subscribe}}
-      <a href="{{site.root}}feed.xml">RSS</a> ·
+      <a href="{{site.feedURL}}">RSS</a> ·
       <a href="{{site.root}}atom.xml">Atom</a> ·
       <a href="{{site.root}}feed.json">JSON Feed</a>
     </p>

@@ -63,7 +63,7 @@ public final class ViewModel: Sendable {
         site = [
             "title": .string(config.title), "description": .string(config.description), "lang": .string(config.language),
             "baseURL": .string(config.baseURL), "root": .string(config.rootPath), "sections": .list(sections),
-            "tagsURL": .string(routes.url(routes.tagsIndex)),
+            "tagsURL": .string(routes.url(routes.tagsIndex)), "feedURL": .string(routes.url(config.rssFile)),
             "generator": "Broadsheet", "year": .int(now.year),
         ]
         uiStrings = UIStrings(theme: theme, siteLanguage: config.language)
@@ -256,7 +256,7 @@ public final class ViewModel: Sendable {
     /// The feeds of a list that has them (home, sections, tags, categories), for `<link rel="alternate">`.
     private func feeds(for kind: Page.Kind, path: String) -> TemplateValue {
         guard [.home, .section, .tag, .category].contains(kind) else { return .null }
-        return ["rss": .string(routes.url(path + "feed.xml")), "atom": .string(routes.url(path + "atom.xml")),
+        return ["rss": .string(routes.url(path + config.rssFile)), "atom": .string(routes.url(path + "atom.xml")),
                 "json": .string(routes.url(path + "feed.json"))]
     }
 

@@ -52,6 +52,12 @@ extension SiteConfig {
                     switch optionKey.string {
                     case "items": feedItems = try reader.positiveInt(optionValue, "feeds.items")
                     case "categories": feedCategories = try reader.positiveInt(optionValue, "feeds.categories")
+                    case "rss":
+                        let name = try reader.string(optionValue, "feeds.rss")
+                        guard name.hasSuffix(".xml"), !name.contains("/"), name != "atom.xml", name != "sitemap.xml" else {
+                            throw reader.error(optionValue, "feeds.rss must name an .xml file beside the list (feed.xml, index.xml)")
+                        }
+                        rssFile = name
                     case "fullContent", "full_content":
                         guard let flag = optionValue.bool else { throw reader.error(optionValue, "feeds.fullContent must be true or false") }
                         feedFullContent = flag

@@ -32,6 +32,9 @@ public struct SiteConfig: Sendable {
     public var taxonomies = TaxonomyPaths()
     /// Items in each feed.
     public var feedItems: Int = 20
+    /// The file name of each list's RSS feed (`feeds.rss`): `feed.xml`, or Hugo's `index.xml`, so
+    /// that a moved site's subscribers keep their feed.
+    public var rssFile = "feed.xml"
     /// Whether feeds carry whole articles (else summaries).
     public var feedFullContent = false
     /// Categories (section and tags) each feed item lists: every tag's feeds repeat an article's

@@ -36,6 +36,13 @@ final class MigratedConfigTests: XCTestCase {
         XCTAssertTrue(notes[0].contains("ignored disablekinds"), result.stderr)
         XCTAssertEqual(try missing("hugo-site", in: site), [])
         XCTAssertTrue(try site.read("2023/04/flood-gates-open/index.html").contains("https://gazette.example/2023/04/flood-gates-open/"))
+        // Hugo's RSS of every list is its index.xml: subscribers keep their feeds.
+        for feed in ["index.xml", "news/index.xml", "categories/weather/index.xml", "tags/city/index.xml"] {
+            XCTAssertTrue(site.exists(feed), feed)
+        }
+        XCTAssertFalse(site.exists("feed.xml"))
+        XCTAssertTrue(try site.read("index.html").contains("href=\"/index.xml\""), "the page links the feed where it is")
+        XCTAssertTrue(try site.read("index.xml").contains("<atom:link href=\"https://gazette.example/index.xml\" rel=\"self\""))
     }
 
     func testAJekyllSitesConfigGivesItsURLsAndTheBuildSaysWhatItRead() throws {

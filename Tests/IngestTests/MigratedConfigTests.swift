@@ -30,6 +30,7 @@ final class MigratedConfigTests: XCTestCase {
         let paths = migrated.config.taxonomies
         XCTAssertEqual([paths.tag, paths.tagsIndex, paths.section, paths.category], ["tags", "tags", "section", "categories"])
         XCTAssertEqual(migrated.config.articlePermalink.pattern, "/:sections/:slug/")
+        XCTAssertEqual(migrated.config.rssFile, "index.xml")
         XCTAssertEqual(migrated.config.language, "en")
         XCTAssertEqual(migrated.config.timeZone, TimeZone(identifier: "UTC"))
     }

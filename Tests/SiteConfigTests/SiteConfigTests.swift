@@ -177,6 +177,16 @@ final class SiteConfigTests: XCTestCase {
         XCTAssertEqual(paths.category, "categories")
     }
 
+    func testTheRSSFileIsAFileNameBesideTheList() throws {
+        XCTAssertEqual(try SiteConfig(yaml: "title: T\n", path: "site.yml").rssFile, "feed.xml")
+        XCTAssertEqual(try SiteConfig(yaml: "feeds:\n  rss: index.xml\n", path: "site.yml").rssFile, "index.xml")
+        for name in ["../x.xml", "feed", "atom.xml"] {
+            XCTAssertThrowsError(try SiteConfig(yaml: "feeds:\n  rss: \"\(name)\"\n", path: "site.yml"), name) { error in
+                XCTAssertEqual((error as? ConfigError)?.line, 2)
+            }
+        }
+    }
+
     func testAnUnknownTaxonomyIsAnErrorAtItsKey() {
         XCTAssertThrowsError(try SiteConfig(yaml: "taxonomies:\n  series: series\n", path: "site.yml")) { error in
             XCTAssertEqual((error as! ConfigError).line, 2)

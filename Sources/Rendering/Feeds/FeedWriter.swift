@@ -24,7 +24,7 @@ struct FeedWriter {
         let items = Array(articles.prefix(limit))
         // Feeds are written when rendered, not held: with whole articles they are the largest files.
         return [
-            Page(file: path + "feed.xml", kind: .feed, content: .bytes({ Array(FeedWriter(model: $0).rss(title, path, items).utf8) }),
+            Page(file: path + config.rssFile, kind: .feed, content: .bytes({ Array(FeedWriter(model: $0).rss(title, path, items).utf8) }),
                  articles: items),
             Page(file: path + "atom.xml", kind: .feed, content: .bytes({ Array(FeedWriter(model: $0).atom(title, path, items).utf8) }),
                  articles: items),
@@ -77,7 +77,7 @@ struct FeedWriter {
         <description>\(XMLText.escapeAsHTMLText(config.description.isEmpty ? feedTitle(title) : config.description))</description>
         <language>\(XMLText.escape(config.language))</language>
         <generator>Broadsheet</generator>
-        <atom:link href="\(XMLText.escape(routes.permalink(path + "feed.xml")))" rel="self" type="application/rss+xml"/>
+        <atom:link href="\(XMLText.escape(routes.permalink(path + config.rssFile)))" rel="self" type="application/rss+xml"/>
 
         """
         if let updated = updated(items) { xml += "<lastBuildDate>\(updated.rfc822)</lastBuildDate>\n" }
