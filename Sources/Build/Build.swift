@@ -123,16 +123,22 @@ public struct Build: Sendable {
             clock.lap("merge crawls")
         }
         var waiting: [Diagnostic] = []
-        if let now = options.now, !options.includeFuture {
-            // Scheduled articles wait for their date, as in Hugo; without a fixed "now" nothing is in the future.
+        if let now = options.now {
+            // Scheduled articles wait for their date and expired ones are taken down, as in Hugo;
+            // without a fixed "now" nothing is in the future or past its expiry.
+            func seconds(_ date: ParsedDate?) -> Int64? { date.map { Int64($0.date.timeIntervalSince1970) } }
             let count = folder.documents.count
-            folder.documents.removeAll { ($0.date.map { Int64($0.date.timeIntervalSince1970) } ?? 0) > now }
-            if folder.documents.count < count {
-                // Said once: a wrong SOURCE_DATE_EPOCH (0 in some CI set-ups) otherwise builds an empty site without a word.
-                waiting.append(Diagnostic(path: "SOURCE_DATE_EPOCH", severity: .warning, code: Self.futureCode,
-                                          message: "\(count - folder.documents.count) of \(count) documents are dated after "
-                                            + "\(site.civilDate(now).iso8601) and were left out; --future builds them"))
+            if !options.includeFuture {
+                folder.documents.removeAll { (seconds($0.date) ?? 0) > now }
+                if folder.documents.count < count {
+                    // Said once: a wrong SOURCE_DATE_EPOCH (0 in some CI set-ups) otherwise builds an empty site without a word.
+                    waiting.append(Diagnostic(path: "SOURCE_DATE_EPOCH", severity: .warning, code: Self.futureCode,
+                                              message: "\(count - folder.documents.count) of \(count) documents are dated after "
+                                                + "\(site.civilDate(now).iso8601) and were left out; --future builds them"))
+                }
             }
+            // Taken down on purpose, as a draft is kept back: left out without a word.
+            folder.documents.removeAll { seconds($0.expires).map { $0 <= now } ?? false }
         }
         if let warning = Self.zoneWarning(folder.documents, config: site.config) { waiting.append(warning) }
         waiting += site.config.notes

@@ -388,6 +388,7 @@ public struct GraphBuilder: Sendable {
         fields.string(slug)
         ParsedDate.archive(document.date, into: &fields)
         ParsedDate.archive(document.lastModified, into: &fields)
+        ParsedDate.archive(document.expires, into: &fields)
         fields.strings(document.authors)
         fields.strings(document.tags)
         fields.optionalString(document.section)

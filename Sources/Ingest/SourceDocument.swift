@@ -24,6 +24,8 @@ public struct SourceDocument: Sendable {
     public var date: ParsedDate?
     /// Last modification, when given.
     public var lastModified: ParsedDate?
+    /// When it stops being published (Hugo's `expiryDate`), when given.
+    public var expires: ParsedDate?
     /// Author names, in the order given.
     public var authors: [String] = []
     /// Tag spellings, in the order given.

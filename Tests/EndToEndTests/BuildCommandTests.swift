@@ -154,6 +154,17 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertTrue(site.exists("2030/01/01/later/index.html"))
     }
 
+    func testAnExpiredArticleIsTakenDownOnceNowIsPastItsExpiry() throws {
+        try site.write("Content/world/offer.md", "---\ntitle: Offer\ndate: 2021-06-01\nexpiryDate: 2021-12-01\n---\nUntil December.\n")
+        XCTAssertEqual(try site.run(["build"], environment: ["SOURCE_DATE_EPOCH": "1637000000"]).status, 0)  // 2021-11-15
+        XCTAssertTrue(site.exists("2021/06/01/offer/index.html"))
+        // The same cache: only "now" moved past the expiry.
+        let expired = try site.run(["build"], environment: ["SOURCE_DATE_EPOCH": "1640995200"])  // 2022-01-01
+        XCTAssertEqual(expired.status, 0, expired.stderr)
+        XCTAssertFalse(site.exists("2021/06/01/offer/index.html"))
+        XCTAssertFalse(try site.read("index.html").contains("/2021/06/01/offer/"))
+    }
+
     func testAFolderOfTheUsersIsNotReplacedWithoutForce() throws {
         try site.write("Mine/thesis.tex", "years of work")
         let refused = try site.run(["build", "--output", "Mine"])

@@ -55,6 +55,7 @@ enum FrontMatter {
         document.date = date("date", "publishdate", "pubdate", "published")
         // A bad modification date is worth a warning, not the article.
         document.lastModified = date("lastmod", "updated", "modified", "last_modified_at", severity: .warning)
+        document.expires = date("expirydate", "unpublishdate")
         if let (key, value) = first("tags", "keywords") {
             if let tags = value.texts(splitCommas: true) { document.tags = tags } else { report(key, .warning, "'\(key)' should be a list of names") }
         }
