@@ -42,7 +42,7 @@ extension Build {
         var reader = ContentReader(timeZone: config.timeZone, extractor: try extractor(for: config),
                                    // What Vietnamese Windows saved text in; Western Europe's elsewhere.
                                    legacyEncoding: config.language.hasPrefix("vi") ? "WINDOWS-1258" : "WINDOWS-1252",
-                                   keepsUnsafeHTML: config.unsafeMarkup, fileSizeLimit: config.fileSizeLimit,
+                                   keepsUnsafeHTML: config.unsafeMarkup, excerptSeparator: config.excerptSeparator, fileSizeLimit: config.fileSizeLimit,
                                    includes: JekyllIncludes(site: options.site, content: options.site.appendingPathComponent(config.contentFolder)))
         if let progress = options.progress { reader.onRead = progress.fileRead }
         return SiteInputs(config: config, theme: theme, templates: templates, reader: reader, crawls: crawls)

@@ -63,7 +63,8 @@ enum CommonMark {
 
     /// Renders a body; `firstLine` is the file line the body starts on, and `sourceLine` gives the
     /// body line a line of `body` was written on (an include adds lines), for reference positions.
-    static func render(_ body: Substring, firstLine: Int, sourceLine: (Int) -> Int = { $0 }) -> Rendered {
+    /// `excerptSeparator` ends a summary written in the body (see `summary`).
+    static func render(_ body: Substring, firstLine: Int, sourceLine: (Int) -> Int = { $0 }, excerptSeparator: String = "<!--more-->") -> Rendered {
         _ = registered
         let tablesFit = possibleTableCells(body) <= tableCellLimit
         guard let root = parse(body, tables: tablesFit) else { return Rendered(html: "", words: 0, references: []) }
@@ -72,7 +73,7 @@ enum CommonMark {
         // Only a body with a `{` can hold an attribute list: the others skip looking for one.
         let mayHoldAttributeLists = body.containsByte(UInt8(ascii: "{"))
         var rendered = render(root.document, parser: root.parser, firstLine: firstLine, sourceLine: sourceLine,
-                              attributeLists: mayHoldAttributeLists)
+                              attributeLists: mayHoldAttributeLists, excerptSeparator: excerptSeparator)
         rendered.tablesLeftAsText = !tablesFit
         return rendered
     }
@@ -136,7 +137,7 @@ enum CommonMark {
 
     /// Walks a parsed tree for references, words, summary and first heading, and renders its HTML.
     private static func render(_ root: OpaquePointer, parser: OpaquePointer, firstLine: Int, sourceLine: (Int) -> Int,
-                               attributeLists: Bool) -> Rendered {
+                               attributeLists: Bool, excerptSeparator: String) -> Rendered {
         var attributeProblems: [Problem] = []
         let attributeTargets = attributeLists ? takeAttributeLists(root, problems: &attributeProblems) : []
         var references: [SourceReference] = []
@@ -167,7 +168,7 @@ enum CommonMark {
             }
         }
         // The summary reads paragraphs, which the two steps below may make HTML nodes.
-        let summary = summary(root)
+        let summary = summary(root, separator: excerptSeparator)
         highlightCodeBlocks(codeBlocks)
         let extensionsList = cmark_parser_get_syntax_extensions(parser)
         applyAttributes(attributeTargets, extensions: extensionsList, problems: &attributeProblems)
@@ -228,8 +229,9 @@ enum CommonMark {
         return result + rest
     }
 
-    /// The text before `<!--more-->`, else the first paragraph, as plain text.
-    private static func summary(_ root: OpaquePointer) -> String? {
+    /// The text of the paragraphs before the block of HTML that holds `separator` (`<!--more-->`),
+    /// else of the first paragraph, as plain text.
+    private static func summary(_ root: OpaquePointer, separator: String) -> String? {
         // Find the paragraphs first and render only those shown: rendering every paragraph of the
         // body to keep the first one cost as much as the rest of reading the file.
         var paragraphs: [OpaquePointer] = []
@@ -237,7 +239,7 @@ enum CommonMark {
         var child = cmark_node_first_child(root)
         while let node = child {
             let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_HTML_BLOCK, let literal = cmark_node_get_literal(node), strstr(literal, "<!--more-->") != nil {
+            if type == CMARK_NODE_HTML_BLOCK, let literal = cmark_node_get_literal(node), strstr(literal, separator) != nil {
                 hasMoreMarker = true
                 break
             }

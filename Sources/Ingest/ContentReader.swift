@@ -32,10 +32,12 @@ public struct ContentReader: Sendable {
 
     /// Makes a reader for a site's time zone and extraction rules; a Markdown file that is not UTF-8
     /// is read as `legacyEncoding` (an iconv name); raw HTML in Markdown is sanitized unless `keepsUnsafeHTML`;
-    /// Jekyll's `{% include %}` reads from `includes`.
+    /// `excerptSeparator` ends a summary written in the body; Jekyll's `{% include %}` reads from `includes`.
     public init(timeZone: TimeZone, extractor: HTMLExtractor = HTMLExtractor(), legacyEncoding: String = "WINDOWS-1252",
-                keepsUnsafeHTML: Bool = false, fileSizeLimit: Int = 16 << 20, includes: JekyllIncludes? = nil) {
-        markdown = MarkdownReader(timeZone: timeZone, legacyEncoding: legacyEncoding, keepsUnsafeHTML: keepsUnsafeHTML, includes: includes)
+                keepsUnsafeHTML: Bool = false, excerptSeparator: String = "<!--more-->", fileSizeLimit: Int = 16 << 20,
+                includes: JekyllIncludes? = nil) {
+        markdown = MarkdownReader(timeZone: timeZone, legacyEncoding: legacyEncoding, keepsUnsafeHTML: keepsUnsafeHTML,
+                                  excerptSeparator: excerptSeparator, includes: includes)
         scraped = ScrapedPageReader(timeZone: timeZone, extractor: extractor)
         self.fileSizeLimit = fileSizeLimit
     }

@@ -14,13 +14,16 @@ public struct MarkdownReader: Sendable {
     public var keepsUnsafeHTML: Bool
     /// Where Jekyll's `{% include %}` finds its files; without it, an include is reported as not run.
     public var includes: JekyllIncludes?
+    /// What ends a summary written in the body, unless the file's `excerpt_separator` says otherwise.
+    public var excerptSeparator: String
 
     /// Makes a reader for a site's time zone; a file that is not UTF-8 is read as `legacyEncoding`.
     public init(timeZone: TimeZone, legacyEncoding: String = "WINDOWS-1252", keepsUnsafeHTML: Bool = false,
-                includes: JekyllIncludes? = nil) {
+                excerptSeparator: String = "<!--more-->", includes: JekyllIncludes? = nil) {
         self.timeZone = timeZone
         self.legacyEncoding = legacyEncoding
         self.keepsUnsafeHTML = keepsUnsafeHTML
+        self.excerptSeparator = excerptSeparator
         self.includes = includes
     }
 
@@ -81,7 +84,8 @@ public struct MarkdownReader: Sendable {
             document.diagnostics.append(Diagnostic(path: path, line: split.bodyLine + problem.line - 1, column: problem.column, severity: .warning,
                                                    code: "markup.shortcode", message: problem.message))
         }
-        let rendered = CommonMark.render(Substring(expanded.body), firstLine: split.bodyLine, sourceLine: expanded.sourceLine)
+        let rendered = CommonMark.render(Substring(expanded.body), firstLine: split.bodyLine, sourceLine: expanded.sourceLine,
+                                         excerptSeparator: parameters["excerpt_separator"].flatMap { $0.isEmpty ? nil : $0 } ?? excerptSeparator)
         for problem in rendered.attributeProblems {
             document.diagnostics.append(Diagnostic(path: path, line: split.bodyLine + expanded.sourceLine(problem.line) - 1, column: problem.column, severity: .warning,
                                                    code: "markup.attributes", message: problem.message))

@@ -96,6 +96,7 @@ public struct MigratedConfig: Sendable {
                 used.append("exclude")
                 config.excludedContent.formUnion(names.compactMap { $0.text?.trimmingCharacters(in: ["/"]) })
             }
+            if let marker = text("excerpt_separator") { config.excerptSeparator = marker }
             // Jekyll's default style, when the file names none.
             config.articlePermalink = try permalink("permalink", text("permalink") ?? "date")
             return config

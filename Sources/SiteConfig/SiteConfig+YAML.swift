@@ -64,6 +64,10 @@ extension SiteConfig {
                     default: continue
                     }
                 }
+            case "excerptSeparator", "excerpt_separator":
+                let marker = try reader.string(value, "excerptSeparator")
+                guard !marker.isEmpty else { throw reader.error(value, "excerptSeparator must not be empty") }
+                excerptSeparator = marker
             case "related": relatedCount = try reader.positiveInt(value, "related")
             case "markup":
                 guard let options = value.mapping else { throw reader.error(value, "markup must be a mapping") }

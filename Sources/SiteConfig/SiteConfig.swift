@@ -44,6 +44,9 @@ public struct SiteConfig: Sendable {
     public var relatedCount = 5
     /// Keeps raw HTML in Markdown as written (`markup.unsafe: true`); by default it is sanitized.
     public var unsafeMarkup = false
+    /// What ends a Markdown article's summary when written in its body (`excerptSeparator`,
+    /// Jekyll's `excerpt_separator`); a file's front matter may name its own.
+    public var excerptSeparator = "<!--more-->"
     /// Tags an article keeps; more are reported and dropped. A page with 20,000 `article:tag`
     /// metas would otherwise make 20,000 tag pages and feeds, each listing all of them.
     public var tagsPerArticle = 100

@@ -113,6 +113,16 @@ final class MarkdownReaderTests: XCTestCase {
         XCTAssertEqual(document.summary, "Mở đầu. Tiếp.")
     }
 
+    func testTheExcerptSeparatorIsTheSitesOrTheFilesOwn() {
+        let body = "Mở đầu.\n\nTiếp.\n\n<!-- excerpt -->\n\nSau.\n"
+        XCTAssertEqual(reader.read(Array("---\ntitle: t\n---\n\(body)".utf8), path: "a.md").summary, "Mở đầu.")
+        var site = reader
+        site.excerptSeparator = "<!-- excerpt -->"
+        XCTAssertEqual(site.read(Array("---\ntitle: t\n---\n\(body)".utf8), path: "a.md").summary, "Mở đầu. Tiếp.")
+        let own = "---\ntitle: t\nexcerpt_separator: \"<!-- excerpt -->\"\n---\n\(body)"
+        XCTAssertEqual(reader.read(Array(own.utf8), path: "a.md").summary, "Mở đầu. Tiếp.")
+    }
+
     func testSummaryFallsBackToTheFirstParagraph() {
         let document = reader.read(Array("---\ntitle: t\n---\n# Tiêu đề\n\nĐoạn **đầu**.\n\nĐoạn hai.\n".utf8), path: "a.md")
         XCTAssertEqual(document.summary, "Đoạn đầu.")

@@ -43,7 +43,8 @@ final class MigratedConfigTests: XCTestCase {
     }
 
     func testJekyllsURLAndBaseURLMakeTheBaseURL() throws {
-        let migrated = try XCTUnwrap(try read("_config.yml", "url: https://j.example\nbaseurl: /blog\nlang: vi\n"))
+        let migrated = try XCTUnwrap(try read("_config.yml", "url: https://j.example\nbaseurl: /blog\nlang: vi\nexcerpt_separator: <!--cut-->\n"))
+        XCTAssertEqual(migrated.config.excerptSeparator, "<!--cut-->")
         XCTAssertEqual(migrated.config.baseURL, "https://j.example/blog/")
         XCTAssertEqual(migrated.config.articlePermalink.pattern, "date", "Jekyll's default style")
         XCTAssertEqual(migrated.config.timeZone.identifier, "Asia/Ho_Chi_Minh", "the language's zone")

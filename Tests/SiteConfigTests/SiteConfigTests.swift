@@ -187,6 +187,12 @@ final class SiteConfigTests: XCTestCase {
         }
     }
 
+    func testTheExcerptSeparatorIsMoreUnlessSet() throws {
+        XCTAssertEqual(try SiteConfig(yaml: "title: T\n", path: "site.yml").excerptSeparator, "<!--more-->")
+        XCTAssertEqual(try SiteConfig(yaml: "excerpt_separator: \"<!-- x -->\"\n", path: "site.yml").excerptSeparator, "<!-- x -->")
+        XCTAssertThrowsError(try SiteConfig(yaml: "excerptSeparator: \"\"\n", path: "site.yml"))
+    }
+
     func testAnUnknownTaxonomyIsAnErrorAtItsKey() {
         XCTAssertThrowsError(try SiteConfig(yaml: "taxonomies:\n  series: series\n", path: "site.yml")) { error in
             XCTAssertEqual((error as! ConfigError).line, 2)
