@@ -29,7 +29,7 @@ public struct Build: Sendable {
         try checkOutputIsSafe()
         let lock = try BuildLock(output: options.output)
         defer { withExtendedLifetime(lock) {} }
-        let config = try loadConfig()
+        let config = try SiteConfig.load(options)
         let inputs = InputStamp(site: options.site, config: config, options: options.fingerprint,
                                 crawls: config.mirror.map(crawlPaths) ?? [])
         let cache = BuildCache(options: options, inputs: inputs)
@@ -85,7 +85,7 @@ public struct Build: Sendable {
     public func check() throws(BuildError) -> BuildSummary {
         var clock = PhaseClock()
         try checkSiteExists()
-        let config = try loadConfig()
+        let config = try SiteConfig.load(options)
         let site = try loadSite(config)
         clock.lap("config and theme")
         options.progress?.enter(.reading)
