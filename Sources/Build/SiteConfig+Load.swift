@@ -18,7 +18,7 @@ extension SiteConfig {
             } else if options.mirror == nil, let migrated = try MigratedConfig.read(site: options.site) {
                 // A Hugo or Jekyll site built as it is: its own config file, and a word on what was read.
                 config = migrated.config
-                config.notes.append(migrated.note)
+                config.notes += migrated.diagnostics
             }
         } catch {
             throw BuildError(error.diagnostic)

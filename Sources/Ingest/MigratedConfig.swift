@@ -6,12 +6,15 @@ import SiteConfig
 /// `_config.yml` (Jekyll) or `hugo.toml`, `hugo.yaml`, `config.toml`, `config.yaml` (Hugo). The
 /// keys that carry over (title, base URL, language, time zone, permalinks, taxonomies, page
 /// size) are read with the front matter readers; the build says once which it used and which
-/// it ignored, so nobody wonders where a setting went.
+/// it ignored, so nobody wonders where a setting went. That is a note, not a warning: a site moved
+/// as it is has nothing wrong with it, and `--strict` must pass on it. Only an ignored key that
+/// moves pages to other URLs (Hugo's `uglyURLs`, Jekyll's `collections`) is a warning.
 public struct MigratedConfig: Sendable {
     /// The config, with Broadsheet's defaults where the file says nothing.
     public var config: SiteConfig
-    /// The warning naming the file, the keys used and the keys ignored.
-    public var note: Diagnostic
+    /// The note naming the file, the keys used and the keys ignored; and a warning naming the
+    /// ignored keys that would have given pages other URLs, when there are any.
+    public var diagnostics: [Diagnostic]
 
     /// Hugo's config file names, in the order Hugo looks for them.
     public static let hugoFiles = ["hugo.toml", "hugo.yaml", "config.toml", "config.yaml"]
@@ -19,6 +22,13 @@ public struct MigratedConfig: Sendable {
     public static let jekyllFile = "_config.yml"
     /// The code of the note.
     public static let code = "config.migrated"
+    /// The code of the warning about ignored keys that change URLs.
+    public static let urlsCode = "config.migrated-urls"
+    /// The keys of a Hugo config that change URLs which Broadsheet does not read (lowercased, as
+    /// the reader gives them).
+    static let hugoURLKeys: Set<String> = ["uglyurls", "defaultcontentlanguageinsubdir", "languages", "paginatepath"]
+    /// Jekyll's: collections get URLs of their own, and `defaults` can set a permalink.
+    static let jekyllURLKeys: Set<String> = ["collections", "defaults", "paginate_path"]
 
     /// Reads the first config file of `site`, Hugo's before Jekyll's; nil when there is none. A
     /// file that cannot be read, or a key it writes wrong, is an error at its line.
@@ -35,7 +45,7 @@ public struct MigratedConfig: Sendable {
             }
             var reader = Reader(path: name, fields: fields)
             let config = name == jekyllFile ? try reader.jekyll() : try reader.hugo()
-            return MigratedConfig(config: config, note: reader.note())
+            return MigratedConfig(config: config, diagnostics: reader.diagnostics(urlKeys: name == jekyllFile ? jekyllURLKeys : hugoURLKeys))
         }
         return nil
     }
@@ -102,7 +112,9 @@ public struct MigratedConfig: Sendable {
         }
 
         mutating func hugo() throws(ConfigError) -> SiteConfig {
-            var config = try common(language: text("languagecode") ?? text("defaultcontentlanguage"), timeZone: text("timezone"))
+            // Without `timeZone`, Hugo reads a date without an offset in UTC whatever the language:
+            // the same dates, so the same date URLs, and nothing to warn about.
+            var config = try common(language: text("languagecode") ?? text("defaultcontentlanguage"), timeZone: text("timezone") ?? "UTC")
             if let url = text("baseurl") {
                 do {
                     try config.setBaseURL(url)
@@ -149,15 +161,21 @@ public struct MigratedConfig: Sendable {
             }
         }
 
-        /// One warning: what was read and what was not, each key once, in order.
-        func note() -> Diagnostic {
+        /// One note: what was read and what was not, each key once, in order; then a warning at
+        /// each ignored key of `urlKeys`.
+        func diagnostics(urlKeys: Set<String>) -> [Diagnostic] {
             let usedKeys = Set(used)
             let ignored = fields.values.keys.filter { !usedKeys.contains($0) }.sorted()
             let read = used.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            return Diagnostic(path: path, severity: .warning, code: MigratedConfig.code,
-                              message: "no site.yml: read \(read.isEmpty ? "no key" : read.joined(separator: ", ")) from \(path)"
-                                + (ignored.isEmpty ? "" : "; ignored \(ignored.joined(separator: ", "))")
-                                + " (write a site.yml to set them yourself)")
+            let note = Diagnostic(path: path, severity: .note, code: MigratedConfig.code,
+                                  message: "no site.yml: read \(read.isEmpty ? "no key" : read.joined(separator: ", ")) from \(path)"
+                                    + (ignored.isEmpty ? "" : "; ignored \(ignored.joined(separator: ", "))")
+                                    + " (write a site.yml to set them yourself)")
+            return [note] + ignored.filter(urlKeys.contains).map { key in
+                Diagnostic(path: path, at: fields.positions[key] ?? SourcePosition(line: 0, column: 0), severity: .warning,
+                           code: MigratedConfig.urlsCode,
+                           message: "'\(key)' is not read: pages may not keep the URLs they had (set their URLs in a site.yml)")
+            }
         }
     }
 }

@@ -30,7 +30,7 @@ final class MigratedConfigTests: XCTestCase {
         let site = try siteWithoutSiteYML("hugo-site")
         let result = try site.run(["build"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        let notes = result.stderr.split(separator: "\n").filter { $0.hasPrefix("hugo.toml: warning: no site.yml") }
+        let notes = result.stderr.split(separator: "\n").filter { $0.hasPrefix("hugo.toml: note: no site.yml") }
         XCTAssertEqual(notes.count, 1, result.stderr)
         XCTAssertTrue(notes[0].contains("read languagecode, timezone, title, baseurl, contentdir, permalinks, taxonomies"), result.stderr)
         XCTAssertTrue(notes[0].contains("ignored disablekinds"), result.stderr)
@@ -42,7 +42,7 @@ final class MigratedConfigTests: XCTestCase {
         let site = try siteWithoutSiteYML("jekyll-site")
         let result = try site.run(["build"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stderr.contains("_config.yml: warning: no site.yml: read timezone, title, url, source, permalink from _config.yml; "
+        XCTAssertTrue(result.stderr.contains("_config.yml: note: no site.yml: read timezone, title, url, source, permalink from _config.yml; "
                                              + "ignored highlighter, markdown"), result.stderr)
         XCTAssertEqual(try missing("jekyll-site", in: site), [])
     }
@@ -81,6 +81,23 @@ final class MigratedConfigTests: XCTestCase {
         let result = try site.run(["build"])
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.hasPrefix("hugo.toml:9:1: error: unknown placeholder ':headline'"), result.stderr)
+    }
+
+    func testTheNoteOnAMigratedConfigDoesNotFailAStrictBuild() throws {
+        let site = try FixtureSite()
+        sites.append(site)
+        try site.write("hugo.toml", "title = \"Gazette\"\ntheme = \"ananke\"\n")
+        try site.write("content/posts/first.md", "---\ntitle: First\ndate: 2023-01-05\n---\nHello.\n")
+        for command in [["build", "--strict"], ["check", "--strict"]] {
+            let result = try site.run(command)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertTrue(result.stderr.contains("hugo.toml: note: no site.yml: read title from hugo.toml; ignored theme"), result.stderr)
+            XCTAssertTrue(result.stdout.contains("0 errors, 0 warnings"), result.stdout)
+        }
+        try site.write("hugo.toml", "title = \"Gazette\"\nuglyURLs = true\n")
+        let result = try site.run(["build", "--strict"])
+        XCTAssertEqual(result.status, 1, "an ignored key that changes URLs is a warning")
+        XCTAssertTrue(result.stderr.contains("hugo.toml:2:1: warning: 'uglyurls' is not read"), result.stderr)
     }
 
     func testAJekyllSiteFolderWithItsPostsAtTheTopBuildsInPlace() throws {
