@@ -55,6 +55,9 @@ public struct MigratedConfig: Sendable {
         let path: String
         let fields: FrontMatterFields
         var used: [String] = []
+        /// Parts of keys that were read whose setting is not, and would give pages other URLs
+        /// (`permalinks.section`).
+        var unread: [String] = []
 
         init(path: String, fields: FrontMatterFields) {
             self.path = path
@@ -125,8 +128,15 @@ public struct MigratedConfig: Sendable {
             if let folder = text("contentdir") { config.contentFolder = folder.trimmingCharacters(in: ["/"]) }
             // Hugo's default URL of a page: its folders, then its slug or file name.
             config.articlePermalink = try permalink("permalinks", "/:sections/:slug/")
-            if case .table(let patterns)? = fields.values["permalinks"] {
+            if case .table(var patterns)? = fields.values["permalinks"] {
                 used.append("permalinks")
+                // Hugo 0.120's form: the patterns of pages in `page`, beside those of section,
+                // taxonomy and term lists, which Broadsheet's own list URLs stand in for.
+                let kinds = ["page", "section", "taxonomy", "term"]
+                if kinds.contains(where: { if case .table? = patterns[$0] { true } else { false } }) {
+                    unread += kinds.filter { $0 != "page" && patterns[$0] != nil }.map { "permalinks." + $0 }
+                    if case .table(let pages)? = patterns["page"] { patterns = pages } else { patterns = [:] }
+                }
                 for (folder, pattern) in patterns.sorted(by: { $0.key < $1.key }) {
                     guard let written = pattern.text else { continue }
                     config.sectionPermalinks[folder] = try permalink("permalinks", written)
@@ -171,10 +181,11 @@ public struct MigratedConfig: Sendable {
                                   message: "no site.yml: read \(read.isEmpty ? "no key" : read.joined(separator: ", ")) from \(path)"
                                     + (ignored.isEmpty ? "" : "; ignored \(ignored.joined(separator: ", "))")
                                     + " (write a site.yml to set them yourself)")
-            return [note] + ignored.filter(urlKeys.contains).map { key in
-                Diagnostic(path: path, at: fields.positions[key] ?? SourcePosition(line: 0, column: 0), severity: .warning,
-                           code: MigratedConfig.urlsCode,
-                           message: "'\(key)' is not read: pages may not keep the URLs they had (set their URLs in a site.yml)")
+            return [note] + (ignored.filter(urlKeys.contains) + unread).map { key in
+                let top = String(key.prefix { $0 != "." })
+                return Diagnostic(path: path, at: fields.positions[top] ?? SourcePosition(line: 0, column: 0), severity: .warning,
+                                  code: MigratedConfig.urlsCode,
+                                  message: "'\(key)' is not read: pages may not keep the URLs they had (set their URLs in a site.yml)")
             }
         }
     }

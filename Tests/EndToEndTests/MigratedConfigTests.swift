@@ -72,6 +72,17 @@ final class MigratedConfigTests: XCTestCase {
         XCTAssertTrue(site.exists("about/index.html"))
     }
 
+    func testHugosNestedPermalinksGiveTheSameURLs() throws {
+        let site = try siteWithoutSiteYML("hugo-site") { root in
+            let config = root.appendingPathComponent("hugo.toml")
+            let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "[permalinks]", with: "[permalinks.page]")
+            try text.write(to: config, atomically: true, encoding: .utf8)
+        }
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try missing("hugo-site", in: site), [])
+    }
+
     func testABadPermalinkInAHugoConfigIsAnErrorAtItsLine() throws {
         let site = try siteWithoutSiteYML("hugo-site") { root in
             let config = root.appendingPathComponent("hugo.toml")

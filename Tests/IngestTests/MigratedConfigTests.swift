@@ -51,6 +51,19 @@ final class MigratedConfigTests: XCTestCase {
         XCTAssertTrue(migrated.config.timeZoneIsSet)
     }
 
+    func testHugosNestedPermalinksTablesAreReadLikeTheFlatOne() throws {
+        let migrated = try XCTUnwrap(try read("hugo.toml", """
+            title = "T"
+            [permalinks.page]
+              posts = "/:year/:slug/"
+            [permalinks.section]
+              posts = "/news/"
+            """))
+        XCTAssertEqual(migrated.config.sectionPermalinks.mapValues(\.pattern), ["posts": "/:year/:slug/"])
+        XCTAssertEqual(migrated.diagnostics.map(\.location), ["hugo.toml", "hugo.toml:4:1"], "at [permalinks.section]")
+        XCTAssertTrue(migrated.diagnostics[1].message.hasPrefix("'permalinks.section' is not read"), migrated.diagnostics[1].message)
+    }
+
     func testAnIgnoredKeyThatChangesURLsIsAWarningAtItsLine() throws {
         let migrated = try XCTUnwrap(try read("hugo.toml", "title = \"T\"\nuglyURLs = true\ntheme = \"x\"\n"))
         XCTAssertEqual(migrated.diagnostics.map(\.severity), [.note, .warning])
