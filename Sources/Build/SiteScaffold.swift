@@ -42,7 +42,8 @@ public enum SiteScaffold {
 
         # slugify:
         #   paths: safe             # a written slug or file name: safe keeps it as written (case, _ and .),
-        #                           # on folds it as titles are (town-hall), off keeps it exactly
+        #                           # on folds it as titles are (town-hall), lower keeps it but lowercased
+        #                           # (as Hugo does), off keeps it exactly
 
         # Where the lists of tags, sections and authors live (/tag/x/, /section/x/, /author/x/):
         # taxonomies:

@@ -126,6 +126,13 @@ public struct MigratedConfig: Sendable {
                 }
             }
             if let folder = text("contentdir") { config.contentFolder = folder.trimmingCharacters(in: ["/"]) }
+            // Hugo lowercases every path it makes (`slug: Ferry_Schedule` → `/ferry_schedule/`) unless told not to.
+            config.slugifyPaths = .lower
+            if let keepsCase = fields.values["disablepathtolower"] {
+                used.append("disablepathtolower")
+                guard case .bool(let flag) = keepsCase else { throw error("disablepathtolower", "disablePathToLower must be true or false") }
+                if flag { config.slugifyPaths = .safe }
+            }
             // Hugo's default URL of a page: its folders, then its slug or file name.
             config.articlePermalink = try permalink("permalinks", "/:sections/:slug/")
             if case .table(var patterns)? = fields.values["permalinks"] {

@@ -91,7 +91,7 @@ extension SiteConfig {
                 for (optionKey, optionValue) in options where optionKey.string == "paths" {
                     // YAML 1.1 reads a bare `on`/`off` as a flag: both spellings mean the same here.
                     let written = optionValue.bool.map { $0 ? "on" : "off" } ?? optionValue.string ?? ""
-                    guard let style = SlugStyle(rawValue: written) else { throw reader.error(optionValue, "slugify.paths must be on, safe or off") }
+                    guard let style = SlugStyle(rawValue: written) else { throw reader.error(optionValue, "slugify.paths must be on, safe, lower or off") }
                     slugifyPaths = style
                 }
             default: continue

@@ -72,6 +72,20 @@ final class MigratedConfigTests: XCTestCase {
         XCTAssertTrue(site.exists("about/index.html"))
     }
 
+    func testDisablePathToLowerKeepsTheCaseOfSlugsAndFileNames() throws {
+        // As Hugo 0.111 writes this fixture with `disablePathToLower = true`.
+        let site = try siteWithoutSiteYML("hugo-site") { root in
+            let config = root.appendingPathComponent("hugo.toml")
+            let text = try String(contentsOf: config, encoding: .utf8)
+            try ("disablePathToLower = true\n" + text).write(to: config, atomically: true, encoding: .utf8)
+        }
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(site.exists("news/Ferry-Update/index.html"))
+        XCTAssertTrue(site.exists("news/Harbour_Works/index.html"))
+        XCTAssertFalse(site.exists("news/harbour_works/index.html"))
+    }
+
     func testHugosNestedPermalinksGiveTheSameURLs() throws {
         let site = try siteWithoutSiteYML("hugo-site") { root in
             let config = root.appendingPathComponent("hugo.toml")

@@ -64,6 +64,13 @@ final class MigratedConfigTests: XCTestCase {
         XCTAssertTrue(migrated.diagnostics[1].message.hasPrefix("'permalinks.section' is not read"), migrated.diagnostics[1].message)
     }
 
+    func testAHugoConfigLowercasesPathsUnlessDisablePathToLower() throws {
+        XCTAssertEqual(try XCTUnwrap(try read("hugo.toml", "title = \"T\"\n")).config.slugifyPaths, .lower)
+        XCTAssertEqual(try XCTUnwrap(try read("hugo.toml", "disablePathToLower = true\n")).config.slugifyPaths, .safe)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("hugo.toml"))
+        XCTAssertEqual(try XCTUnwrap(try read("_config.yml", "title: T\n")).config.slugifyPaths, .safe, "Jekyll keeps a slug's case")
+    }
+
     func testAnIgnoredKeyThatChangesURLsIsAWarningAtItsLine() throws {
         let migrated = try XCTUnwrap(try read("hugo.toml", "title = \"T\"\nuglyURLs = true\ntheme = \"x\"\n"))
         XCTAssertEqual(migrated.diagnostics.map(\.severity), [.note, .warning])

@@ -185,7 +185,8 @@ final class SiteConfigTests: XCTestCase {
         XCTAssertEqual(try SiteConfig(yaml: "title: T\n", path: "site.yml").slugifyPaths, .safe)
         XCTAssertEqual(try SiteConfig(yaml: "slugify:\n  paths: on\n", path: "site.yml").slugifyPaths, .on)
         XCTAssertEqual(try SiteConfig(yaml: "slugify: {paths: \"off\"}\n", path: "site.yml").slugifyPaths, .off)
-        XCTAssertThrowsError(try SiteConfig(yaml: "slugify:\n  paths: lower\n", path: "site.yml")) { error in
+        XCTAssertEqual(try SiteConfig(yaml: "slugify: {paths: lower}\n", path: "site.yml").slugifyPaths, .lower)
+        XCTAssertThrowsError(try SiteConfig(yaml: "slugify:\n  paths: upper\n", path: "site.yml")) { error in
             XCTAssertEqual((error as! ConfigError).line, 2)
         }
     }
