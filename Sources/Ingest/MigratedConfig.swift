@@ -28,7 +28,7 @@ public struct MigratedConfig: Sendable {
     /// the reader gives them).
     static let hugoURLKeys: Set<String> = ["uglyurls", "defaultcontentlanguageinsubdir", "languages", "paginatepath"]
     /// Jekyll's: collections get URLs of their own, and `defaults` can set a permalink.
-    static let jekyllURLKeys: Set<String> = ["collections", "defaults", "paginate_path"]
+    static let jekyllURLKeys: Set<String> = ["collections", "defaults"]
 
     /// Reads the first config file of `site`, Hugo's before Jekyll's; nil when there is none. A
     /// file that cannot be read, or a key it writes wrong, is an error at its line.
@@ -111,6 +111,12 @@ public struct MigratedConfig: Sendable {
             }
             // Jekyll's default style, when the file names none.
             config.articlePermalink = try permalink("permalink", text("permalink") ?? "date")
+            // jekyll-paginate's pages of the home list (`/page2/`), at its default path when the file names none.
+            do {
+                try config.setHomePaging(text("paginate_path") ?? "/page:num/")
+            } catch {
+                throw self.error("paginate_path", error.message)
+            }
             return config
         }
 

@@ -42,8 +42,17 @@ extension SiteConfig {
                 timeZoneIsSet = true
             case "pagination":
                 guard let options = value.mapping else { throw reader.error(value, "pagination must be a mapping") }
-                for (optionKey, optionValue) in options where optionKey.string == "pageSize" || optionKey.string == "page_size" {
-                    pageSize = try reader.positiveInt(optionValue, "pagination.pageSize")
+                for (optionKey, optionValue) in options {
+                    switch optionKey.string {
+                    case "pageSize", "page_size": pageSize = try reader.positiveInt(optionValue, "pagination.pageSize")
+                    case "homePath", "home_path":
+                        do {
+                            try setHomePaging(try reader.string(optionValue, "pagination.homePath"))
+                        } catch {
+                            throw reader.error(optionValue, error.message)
+                        }
+                    default: continue
+                    }
                 }
             case "sections": sections = try reader.sections(value)
             case "feeds":

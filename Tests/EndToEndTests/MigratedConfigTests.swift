@@ -86,6 +86,21 @@ final class MigratedConfigTests: XCTestCase {
         XCTAssertFalse(site.exists("news/harbour_works/index.html"))
     }
 
+    func testJekyllsPaginatePathPlacesTheHomeListsLaterPages() throws {
+        // As jekyll-paginate 1.1 writes them: `/page2/`, `/page3/`, … (checked with Jekyll 4.3).
+        let site = try siteWithoutSiteYML("jekyll-site") { root in
+            let config = root.appendingPathComponent("_config.yml")
+            let text = try String(contentsOf: config, encoding: .utf8)
+            try (text + "paginate: 2\npaginate_path: \"/page:num/\"\n").write(to: config, atomically: true, encoding: .utf8)
+        }
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(site.exists("page2/index.html") && site.exists("page3/index.html"))
+        XCTAssertFalse(site.exists("page/2/index.html"))
+        XCTAssertTrue(try site.read("index.html").contains("href=\"/page2/\""), "the home page links to its next page")
+        XCTAssertTrue(try site.read("page3/index.html").contains("href=\"/page2/\""), "and back")
+    }
+
     func testHugosNestedPermalinksGiveTheSameURLs() throws {
         let site = try siteWithoutSiteYML("hugo-site") { root in
             let config = root.appendingPathComponent("hugo.toml")
