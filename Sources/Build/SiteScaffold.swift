@@ -26,6 +26,7 @@ public enum SiteScaffold {
 
         # pagination:
         #   pageSize: 10            # articles per list page
+        #   homePath: /page:num/    # the home list's later pages (/page2/, as Jekyll); else /page/2/
 
         # Sections in the navigation's order; articles in other folders get a section of their own.
         sections:
