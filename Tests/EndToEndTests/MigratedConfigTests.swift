@@ -20,6 +20,14 @@ final class MigratedConfigTests: XCTestCase {
         return site
     }
 
+    /// A copy of a fixture without its `site.yml`, its config file `name` rewritten by `edit`.
+    private func siteWithoutSiteYML(_ fixture: String, rewriting name: String, _ edit: (String) -> String) throws -> FixtureSite {
+        try siteWithoutSiteYML(fixture) { root in
+            let config = root.appendingPathComponent(name)
+            try edit(try String(contentsOf: config, encoding: .utf8)).write(to: config, atomically: true, encoding: .utf8)
+        }
+    }
+
     private func missing(_ fixture: String, in site: FixtureSite) throws -> [String] {
         let list = try String(contentsOf: Repository.fixture(fixture).appendingPathComponent("expected-urls.txt"), encoding: .utf8)
         return list.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { String($0.dropFirst()) }
@@ -61,11 +69,7 @@ final class MigratedConfigTests: XCTestCase {
     }
 
     func testWithoutPermalinksHugosDefaultIsTheFoldersThenTheSlug() throws {
-        let site = try siteWithoutSiteYML("hugo-site") { root in
-            let config = root.appendingPathComponent("hugo.toml")
-            let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "posts = \"/:year/:month/:title/\"", with: "")
-            try text.write(to: config, atomically: true, encoding: .utf8)
-        }
+        let site = try siteWithoutSiteYML("hugo-site", rewriting: "hugo.toml") { $0.replacingOccurrences(of: "posts = \"/:year/:month/:title/\"", with: "") }
         XCTAssertEqual(try site.run(["build"]).status, 0)
         XCTAssertTrue(site.exists("posts/flood-gates/index.html"))
         XCTAssertTrue(site.exists("posts/market-reopens/index.html"), "a bundle is its folder")
@@ -74,11 +78,7 @@ final class MigratedConfigTests: XCTestCase {
 
     func testDisablePathToLowerKeepsTheCaseOfSlugsAndFileNames() throws {
         // As Hugo 0.111 writes this fixture with `disablePathToLower = true`.
-        let site = try siteWithoutSiteYML("hugo-site") { root in
-            let config = root.appendingPathComponent("hugo.toml")
-            let text = try String(contentsOf: config, encoding: .utf8)
-            try ("disablePathToLower = true\n" + text).write(to: config, atomically: true, encoding: .utf8)
-        }
+        let site = try siteWithoutSiteYML("hugo-site", rewriting: "hugo.toml") { "disablePathToLower = true\n" + $0 }
         let result = try site.run(["build"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(site.exists("news/Ferry-Update/index.html"))
@@ -88,11 +88,7 @@ final class MigratedConfigTests: XCTestCase {
 
     func testJekyllsPaginatePathPlacesTheHomeListsLaterPages() throws {
         // As jekyll-paginate 1.1 writes them: `/page2/`, `/page3/`, … (checked with Jekyll 4.3).
-        let site = try siteWithoutSiteYML("jekyll-site") { root in
-            let config = root.appendingPathComponent("_config.yml")
-            let text = try String(contentsOf: config, encoding: .utf8)
-            try (text + "paginate: 2\npaginate_path: \"/page:num/\"\n").write(to: config, atomically: true, encoding: .utf8)
-        }
+        let site = try siteWithoutSiteYML("jekyll-site", rewriting: "_config.yml") { $0 + "paginate: 2\npaginate_path: \"/page:num/\"\n" }
         let result = try site.run(["build"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(site.exists("page2/index.html") && site.exists("page3/index.html"))
@@ -102,22 +98,14 @@ final class MigratedConfigTests: XCTestCase {
     }
 
     func testHugosNestedPermalinksGiveTheSameURLs() throws {
-        let site = try siteWithoutSiteYML("hugo-site") { root in
-            let config = root.appendingPathComponent("hugo.toml")
-            let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "[permalinks]", with: "[permalinks.page]")
-            try text.write(to: config, atomically: true, encoding: .utf8)
-        }
+        let site = try siteWithoutSiteYML("hugo-site", rewriting: "hugo.toml") { $0.replacingOccurrences(of: "[permalinks]", with: "[permalinks.page]") }
         let result = try site.run(["build"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(try missing("hugo-site", in: site), [])
     }
 
     func testABadPermalinkInAHugoConfigIsAnErrorAtItsLine() throws {
-        let site = try siteWithoutSiteYML("hugo-site") { root in
-            let config = root.appendingPathComponent("hugo.toml")
-            let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: ":title/", with: ":headline/")
-            try text.write(to: config, atomically: true, encoding: .utf8)
-        }
+        let site = try siteWithoutSiteYML("hugo-site", rewriting: "hugo.toml") { $0.replacingOccurrences(of: ":title/", with: ":headline/") }
         let result = try site.run(["build"])
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.hasPrefix("hugo.toml:9:1: error: unknown placeholder ':headline'"), result.stderr)
@@ -169,10 +157,8 @@ final class MigratedConfigTests: XCTestCase {
 
     func testWithoutAPermalinkJekyllsDateStyleMakesFilesOfPostsAndPages() throws {
         // As Jekyll 4.3 writes this fixture without `permalink:`.
-        let site = try siteWithoutSiteYML("jekyll-site") { root in
-            let config = root.appendingPathComponent("_config.yml")
-            let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "permalink: /:categories/:year/:month/:day/:title/\n", with: "")
-            try text.write(to: config, atomically: true, encoding: .utf8)
+        let site = try siteWithoutSiteYML("jekyll-site", rewriting: "_config.yml") {
+            $0.replacingOccurrences(of: "permalink: /:categories/:year/:month/:day/:title/\n", with: "")
         }
         XCTAssertEqual(try site.run(["build"]).status, 0)
         for file in ["weather/local/2023/01/05/snow-day.html", "2023/04/02/Spring_Fair.html", "about.html", "contact/index.html",
