@@ -47,7 +47,8 @@ public struct GraphBuilder: Sendable {
                 var item = prepared
                 item.section = item.sectionName.flatMap { sections.index(for: $0) }
                 let civil = item.date
-                let written = item.document.url ?? (item.isPage ? Self.pagePath(of: item.document.path, slug: item.slug, asFile: pagesAsFiles, lowercased: config.slugifyPaths == .lower) : nil)
+                let written = item.document.url
+                    ?? (item.isPage ? Self.pagePath(of: item.document.path, slug: item.slug, asFile: pagesAsFiles, lowercased: config.slugifyPaths == .lower) : nil)
                     ?? permalinkPath(of: item, sectionSlug: item.section.map { sections.slug(at: $0) })
                 guard let path = Self.outputPath(written) else {
                     diagnostics.append(Diagnostic(path: item.document.path, line: 1, column: 1, severity: .error, code: "url.outside-site",

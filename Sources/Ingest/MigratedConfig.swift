@@ -5,10 +5,11 @@ import SiteConfig
 /// A Hugo or Jekyll site's own config file, read as Broadsheet's when the site has no `site.yml`:
 /// `_config.yml` (Jekyll) or `hugo.toml`, `hugo.yaml`, `config.toml`, `config.yaml` (Hugo). The
 /// keys that carry over (title, base URL, language, time zone, permalinks, taxonomies, page
-/// size) are read with the front matter readers; the build says once which it used and which
-/// it ignored, so nobody wonders where a setting went. That is a note, not a warning: a site moved
-/// as it is has nothing wrong with it, and `--strict` must pass on it. Only an ignored key that
-/// moves pages to other URLs (Hugo's `uglyURLs`, Jekyll's `collections`) is a warning.
+/// size and path, Hugo's lowercasing of paths) are read with the front matter readers; the build
+/// says once which it used and which it ignored, so nobody wonders where a setting went. That is a
+/// note, not a warning: a site moved as it is has nothing wrong with it, and `--strict` must pass
+/// on it. Only an ignored key that moves pages to other URLs (Hugo's `uglyURLs`, Jekyll's
+/// `collections`) is a warning.
 public struct MigratedConfig: Sendable {
     /// The config, with Broadsheet's defaults where the file says nothing.
     public var config: SiteConfig

@@ -6,8 +6,8 @@ import Glibc
 /// Watches a site's sources (`WatchedSources`) with Linux's inotify: a watch on the site folder
 /// (for `site.yml` and the watched folders appearing or going) and on every folder below the
 /// content folder, `Templates/` and `_includes/`, added as folders appear, since inotify watches
-/// one folder, not a tree; when a config file changes, the content folder is found again. Events are read on a
-/// thread of its own, which wakes for nothing else.
+/// one folder, not a tree; when a config file changes, the content folder is found again. Events
+/// are read on a thread of its own, which wakes for nothing else.
 final class InotifyWatcher: SourceWatcher {
     private let descriptor: Int32
     /// A pipe whose write end `cancel` writes to, waking the thread blocked in `poll`.
