@@ -97,6 +97,14 @@ final class MigratedConfigTests: XCTestCase {
         XCTAssertTrue(try site.read("page3/index.html").contains("href=\"/page2/\""), "and back")
     }
 
+    func testTheZoneWarningOfAJekyllSiteNamesItsConfigFile() throws {
+        let site = try siteWithoutSiteYML("jekyll-site", rewriting: "_config.yml") { $0.replacingOccurrences(of: "timezone: UTC\n", with: "") }
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.split(separator: "\n").contains { $0.hasPrefix("_config.yml: warning: ") && $0.hasSuffix("set timezone to the site's zone") },
+                      result.stderr)
+    }
+
     func testHugosNestedPermalinksGiveTheSameURLs() throws {
         let site = try siteWithoutSiteYML("hugo-site", rewriting: "hugo.toml") { $0.replacingOccurrences(of: "[permalinks]", with: "[permalinks.page]") }
         let result = try site.run(["build"])
