@@ -29,7 +29,7 @@ public struct Build: Sendable {
         try checkOutputIsSafe()
         let lock = try BuildLock(output: options.output)
         defer { withExtendedLifetime(lock) {} }
-        let config = try loadConfig()
+        let config = try SiteConfig.load(options)
         let inputs = InputStamp(site: options.site, config: config, options: options.fingerprint,
                                 crawls: config.mirror.map(crawlPaths) ?? [])
         let cache = BuildCache(options: options, inputs: inputs)
@@ -85,7 +85,7 @@ public struct Build: Sendable {
     public func check() throws(BuildError) -> BuildSummary {
         var clock = PhaseClock()
         try checkSiteExists()
-        let config = try loadConfig()
+        let config = try SiteConfig.load(options)
         let site = try loadSite(config)
         clock.lap("config and theme")
         options.progress?.enter(.reading)
@@ -188,13 +188,16 @@ public struct Build: Sendable {
 
     /// Said once a build when dates without an offset were read and `site.yml` names no zone:
     /// they were read in the language's zone, which moves posts by a day when it is the wrong one.
+    /// Named at the file where the zone is set: `site.yml`, or a Jekyll site's `_config.yml`.
     static func zoneWarning(_ documents: [SourceDocument], config: SiteConfig) -> Diagnostic? {
         guard !config.timeZoneIsSet else { return nil }
         let count = documents.count { $0.date?.tookDefaultZone ?? false }
         guard count > 0 else { return nil }
-        return Diagnostic(path: "site.yml", severity: .warning, code: zoneCode,
+        let file = config.notes.first { $0.code == MigratedConfig.code }?.path ?? "site.yml"
+        return Diagnostic(path: file, severity: .warning, code: zoneCode,
                           message: "\(count) of \(documents.count) documents give a date without an offset; they were read in "
-                            + "\(config.timeZone.identifier), the default for language '\(config.language)': set timeZone to the site's zone")
+                            + "\(config.timeZone.identifier), the default for language '\(config.language)': "
+                            + "set \(file == "site.yml" ? "timeZone" : "timezone") to the site's zone")
     }
 
     /// Hugo's config files: beside `Content/`, they say the site is laid out as Hugo lays one out.

@@ -26,6 +26,6 @@ public struct BuildSummary: Sendable {
 
     /// Errors among the diagnostics.
     public var errors: Int { diagnostics.count { $0.severity == .error } }
-    /// Warnings among the diagnostics.
-    public var warnings: Int { diagnostics.count - errors }
+    /// Warnings among the diagnostics (not notes, which say nothing is wrong).
+    public var warnings: Int { diagnostics.count { $0.severity == .warning } }
 }

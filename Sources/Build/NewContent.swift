@@ -2,8 +2,9 @@ import ContentGraph
 import Infrastructure
 import SiteConfig
 
-/// The file `broadsheet new` writes: where an article or a page goes in `Content/`, and its front
-/// matter. Pure: the command gives the time and writes the file.
+/// The file `broadsheet new` writes: where an article or a page goes in the site's content folder
+/// (`Content/`, a Hugo site's `content/`, a Jekyll site's `_posts/`), and its front matter. Pure:
+/// the command gives the time and writes the file.
 public struct NewContent: Sendable, Equatable {
     /// The path relative to the site folder (`Content/thoi-su/tieu-de.md`).
     public var path: String
@@ -12,14 +13,17 @@ public struct NewContent: Sendable, Equatable {
 
     /// An article titled `title` dated `now` (in the site's zone) in `section` (a section's name
     /// or slug from `site.yml`, or a new one) with `tags`; or, with `isPage`, an undated page.
-    /// Nil when the title gives no slug (nothing but punctuation).
-    public init?(title: String, section: String?, tags: [String], isPage: Bool, now: CivilDate, config: SiteConfig) {
+    /// With `jekyllPosts` an article goes into `_posts/` (below its section's folder) named
+    /// `YYYY-MM-DD-slug.md`, as Jekyll finds posts; a page is at the top of the content folder
+    /// either way. Nil when the title gives no slug (nothing but punctuation).
+    public init?(title: String, section: String?, tags: [String], isPage: Bool, now: CivilDate, config: SiteConfig, jekyllPosts: Bool = false) {
         let slug = Slug.fold(title)
         guard !slug.isEmpty else { return nil }
         var lines = ["---", "title: " + Self.quoted(title)]
+        var folders: [String] = []
+        var fileName = slug
         if isPage {
             lines.append("type: page")
-            path = "Content/\(slug).md"
         } else {
             lines.append("date: " + now.iso8601)
             let configured = section.flatMap { wanted in
@@ -28,12 +32,15 @@ public struct NewContent: Sendable, Equatable {
             let folder = configured.map { $0.slug ?? Slug.fold($0.name) } ?? section.map(Slug.fold) ?? ""
             if let name = configured?.name ?? section, !folder.isEmpty {
                 lines.append("section: " + Self.quoted(name))
-                path = "Content/\(folder)/\(slug).md"
-            } else {
-                path = "Content/\(slug).md"
+                folders.append(folder)
             }
             if !tags.isEmpty { lines.append("tags: [" + tags.map(Self.quoted).joined(separator: ", ") + "]") }
+            if jekyllPosts {
+                folders.append("_posts")
+                fileName = String(now.iso8601.prefix(10)) + "-" + slug
+            }
         }
+        path = config.sitePath(ofContent: (folders + [fileName + ".md"]).joined(separator: "/"))
         lines += ["---", "", ""]
         text = lines.joined(separator: "\n")
     }

@@ -57,55 +57,6 @@ extension Build {
         }
     }
 
-    /// Reads `site.yml`, with the options that override it.
-    func loadConfig() throws(BuildError) -> SiteConfig {
-        var config = SiteConfig()
-        let data = FileManager.default.contents(atPath: options.site.appendingPathComponent("site.yml").path)
-        do {
-            if let data {
-                // Named from the site folder, as content files are.
-                config = try SiteConfig(yaml: String(decoding: data, as: UTF8.self), path: "site.yml")
-            } else if options.mirror == nil, let migrated = try MigratedConfig.read(site: options.site) {
-                // A Hugo or Jekyll site built as it is: its own config file, and a word on what was read.
-                config = migrated.config
-                config.notes.append(migrated.note)
-            }
-        } catch {
-            throw BuildError(error.diagnostic)
-        }
-        if config.contentFolder == "Content", !Self.exists(options.site, "Content") {
-            // A Hugo site folder built as it is; a Jekyll one, whose posts are at its top.
-            if Self.exists(options.site, "content") {
-                config.contentFolder = "content"
-            } else if ["_posts", "_drafts", MigratedConfig.jekyllFile].contains(where: { Self.exists(options.site, $0) }) {
-                config.contentFolder = "."
-            }
-        }
-        if config.contentFolder == "." {
-            // The site's own files and the build's output are not content.
-            config.excludedContent.formUnion(["Templates", "site.yml"])
-            let site = options.site.standardizedFileURL.path + "/"
-            let output = options.output.standardizedFileURL.path
-            if output.hasPrefix(site), let top = output.dropFirst(site.count).split(separator: "/").first { config.excludedContent.insert(String(top)) }
-        }
-        if let mirror = options.mirror { config.mirror = mirror }
-        if let baseURL = options.baseURL {
-            do {
-                try config.setBaseURL(baseURL)
-            } catch {
-                var diagnostic = error.diagnostic
-                diagnostic.path = "--base-url"
-                (diagnostic.line, diagnostic.column) = (0, 0)
-                throw BuildError(diagnostic)
-            }
-        }
-        return config
-    }
-
-    static func exists(_ site: URL, _ name: String) -> Bool {
-        FileManager.default.fileExists(atPath: site.appendingPathComponent(name).path)
-    }
-
     /// The crawled site's name (`og:site_name`) and language (`<html lang>`), for a mirror with no
     /// `site.yml`: those most of its plainest pages (the home page and sections first) state.
     private func sniff(_ sources: CrawlSources, into config: inout SiteConfig) {

@@ -26,6 +26,7 @@ public enum SiteScaffold {
 
         # pagination:
         #   pageSize: 10            # articles per list page
+        #   homePath: /page:num/    # the home list's later pages (/page2/, as Jekyll); else /page/2/
 
         # Sections in the navigation's order; articles in other folders get a section of their own.
         sections:
@@ -42,7 +43,8 @@ public enum SiteScaffold {
 
         # slugify:
         #   paths: safe             # a written slug or file name: safe keeps it as written (case, _ and .),
-        #                           # on folds it as titles are (town-hall), off keeps it exactly
+        #                           # on folds it as titles are (town-hall), lower keeps it but lowercased
+        #                           # (as Hugo does), off keeps it exactly
 
         # Where the lists of tags, sections and authors live (/tag/x/, /section/x/, /author/x/):
         # taxonomies:

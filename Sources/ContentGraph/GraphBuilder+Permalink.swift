@@ -24,7 +24,10 @@ extension GraphBuilder {
                 // Jekyll's `:title` is a post's slug (`slug:` or its file name) as written; Hugo's
                 // is the title, made a slug, whatever `slug:` says.
                 return JekyllFolder(path: document.path) != nil ? item.slug : Slug.fold(item.title)
-            case .filename: return Self.fileName(of: document.path)
+            case .filename:
+                // Lowercased with the rest of the path where the site lowercases paths, as Hugo does.
+                let name = Self.fileName(of: document.path)
+                return config.slugifyPaths == .lower ? name.lowercased() : name
             case .section: return sectionSlug ?? "uncategorized"
             case .sections: return Self.folders(of: document.path)
             case .categories: return Self.jekyllCategories(of: document)

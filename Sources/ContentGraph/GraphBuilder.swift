@@ -47,7 +47,8 @@ public struct GraphBuilder: Sendable {
                 var item = prepared
                 item.section = item.sectionName.flatMap { sections.index(for: $0) }
                 let civil = item.date
-                let written = item.document.url ?? (item.isPage ? Self.pagePath(of: item.document.path, slug: item.slug, asFile: pagesAsFiles) : nil)
+                let written = item.document.url
+                    ?? (item.isPage ? Self.pagePath(of: item.document.path, slug: item.slug, asFile: pagesAsFiles, lowercased: config.slugifyPaths == .lower) : nil)
                     ?? permalinkPath(of: item, sectionSlug: item.section.map { sections.slug(at: $0) })
                 guard let path = Self.outputPath(written) else {
                     diagnostics.append(Diagnostic(path: item.document.path, line: 1, column: 1, severity: .error, code: "url.outside-site",
@@ -265,6 +266,7 @@ public struct GraphBuilder: Sendable {
             switch style {
             case .on: return Slug.fold(name)
             case .safe: return Slug.asWritten(name)
+            case .lower: return Slug.asWritten(name).lowercased()
             case .off: return String(name.unicodeScalars.filter { $0 != "/" && $0 != "\\" && $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
             }
         }
@@ -283,9 +285,10 @@ public struct GraphBuilder: Sendable {
 
     /// A page's URL: its folder, then its slug (`docs/install.md` → `/docs/install/`, or with
     /// `asFile` `/docs/install.html`); a bundle's `index.md` or a section's `_index.md` stands for
-    /// its folder, whose name the slug replaces, and is always a folder.
-    static func pagePath(of path: String, slug: String, asFile: Bool) -> String {
-        var components = path.split(separator: "/").map(String.init)
+    /// its folder, whose name the slug replaces, and is always a folder. With `lowercased` the
+    /// folders are lowercased too, as Hugo's paths are.
+    static func pagePath(of path: String, slug: String, asFile: Bool, lowercased: Bool) -> String {
+        var components = path.split(separator: "/").map { lowercased ? $0.lowercased() : String($0) }
         let name = components.removeLast()
         let isIndex = name.hasPrefix("index.") || name.hasPrefix("_index.")
         if isIndex, !components.isEmpty { components.removeLast() }

@@ -3,14 +3,25 @@
 public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     /// How bad the problem is.
     public enum Severity: String, Sendable, Hashable, Codable, Comparable {
+        /// Nothing is wrong: what the build did that a user may want to know (which keys of a Hugo
+        /// config it read). `--strict` does not count it, so a site that is right passes.
+        case note
         /// The input was still used; `--strict` makes the build fail on it.
         case warning
         /// The input (or the part of it named) was left out of the build.
         case error
 
-        /// Warnings sort before errors.
+        /// Notes sort before warnings, warnings before errors.
         public static func < (lhs: Severity, rhs: Severity) -> Bool {
-            lhs == .warning && rhs == .error
+            lhs.rank < rhs.rank
+        }
+
+        private var rank: Int {
+            switch self {
+            case .note: 0
+            case .warning: 1
+            case .error: 2
+            }
         }
     }
 
@@ -20,7 +31,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public var line: Int
     /// 1-based column, or 0 when unknown.
     public var column: Int
-    /// Whether the input was left out.
+    /// Whether the input was left out, or was used, or nothing is wrong at all.
     public var severity: Severity
     /// What kind of problem it is, stable across versions so that tools can match on it:
     /// `area.problem`, such as `front-matter.syntax` or `link.unresolved`.

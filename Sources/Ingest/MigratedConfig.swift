@@ -5,13 +5,17 @@ import SiteConfig
 /// A Hugo or Jekyll site's own config file, read as Broadsheet's when the site has no `site.yml`:
 /// `_config.yml` (Jekyll) or `hugo.toml`, `hugo.yaml`, `config.toml`, `config.yaml` (Hugo). The
 /// keys that carry over (title, base URL, language, time zone, permalinks, taxonomies, page
-/// size) are read with the front matter readers; the build says once which it used and which
-/// it ignored, so nobody wonders where a setting went.
+/// size and path, Hugo's lowercasing of paths) are read with the front matter readers; the build
+/// says once which it used and which it ignored, so nobody wonders where a setting went. That is a
+/// note, not a warning: a site moved as it is has nothing wrong with it, and `--strict` must pass
+/// on it. Only an ignored key that moves pages to other URLs (Hugo's `uglyURLs`, Jekyll's
+/// `collections`) is a warning.
 public struct MigratedConfig: Sendable {
     /// The config, with Broadsheet's defaults where the file says nothing.
     public var config: SiteConfig
-    /// The warning naming the file, the keys used and the keys ignored.
-    public var note: Diagnostic
+    /// The note naming the file, the keys used and the keys ignored; and a warning naming the
+    /// ignored keys that would have given pages other URLs, when there are any.
+    public var diagnostics: [Diagnostic]
 
     /// Hugo's config file names, in the order Hugo looks for them.
     public static let hugoFiles = ["hugo.toml", "hugo.yaml", "config.toml", "config.yaml"]
@@ -19,6 +23,13 @@ public struct MigratedConfig: Sendable {
     public static let jekyllFile = "_config.yml"
     /// The code of the note.
     public static let code = "config.migrated"
+    /// The code of the warning about ignored keys that change URLs.
+    public static let urlsCode = "config.migrated-urls"
+    /// The keys of a Hugo config that change URLs which Broadsheet does not read (lowercased, as
+    /// the reader gives them).
+    static let hugoURLKeys: Set<String> = ["uglyurls", "defaultcontentlanguageinsubdir", "languages", "paginatepath"]
+    /// Jekyll's: collections get URLs of their own, and `defaults` can set a permalink.
+    static let jekyllURLKeys: Set<String> = ["collections", "defaults"]
 
     /// Reads the first config file of `site`, Hugo's before Jekyll's; nil when there is none. A
     /// file that cannot be read, or a key it writes wrong, is an error at its line.
@@ -35,7 +46,7 @@ public struct MigratedConfig: Sendable {
             }
             var reader = Reader(path: name, fields: fields)
             let config = name == jekyllFile ? try reader.jekyll() : try reader.hugo()
-            return MigratedConfig(config: config, note: reader.note())
+            return MigratedConfig(config: config, diagnostics: reader.diagnostics(urlKeys: name == jekyllFile ? jekyllURLKeys : hugoURLKeys))
         }
         return nil
     }
@@ -45,6 +56,9 @@ public struct MigratedConfig: Sendable {
         let path: String
         let fields: FrontMatterFields
         var used: [String] = []
+        /// Parts of keys that were read whose setting is not, and would give pages other URLs
+        /// (`permalinks.section`).
+        var unread: [String] = []
 
         init(path: String, fields: FrontMatterFields) {
             self.path = path
@@ -99,11 +113,19 @@ public struct MigratedConfig: Sendable {
             if let marker = text("excerpt_separator") { config.excerptSeparator = marker }
             // Jekyll's default style, when the file names none.
             config.articlePermalink = try permalink("permalink", text("permalink") ?? "date")
+            // jekyll-paginate's pages of the home list (`/page2/`), at its default path when the file names none.
+            do {
+                try config.setHomePaging(text("paginate_path") ?? "/page:num/")
+            } catch {
+                throw self.error("paginate_path", error.message)
+            }
             return config
         }
 
         mutating func hugo() throws(ConfigError) -> SiteConfig {
-            var config = try common(language: text("languagecode") ?? text("defaultcontentlanguage"), timeZone: text("timezone"))
+            // Without `timeZone`, Hugo reads a date without an offset in UTC whatever the language:
+            // the same dates, so the same date URLs, and nothing to warn about.
+            var config = try common(language: text("languagecode") ?? text("defaultcontentlanguage"), timeZone: text("timezone") ?? "UTC")
             if let url = text("baseurl") {
                 do {
                     try config.setBaseURL(url)
@@ -112,10 +134,24 @@ public struct MigratedConfig: Sendable {
                 }
             }
             if let folder = text("contentdir") { config.contentFolder = folder.trimmingCharacters(in: ["/"]) }
+            // Hugo lowercases every path it makes (`slug: Ferry_Schedule` → `/ferry_schedule/`) unless told not to.
+            config.slugifyPaths = .lower
+            if let keepsCase = fields.values["disablepathtolower"] {
+                used.append("disablepathtolower")
+                guard case .bool(let flag) = keepsCase else { throw error("disablepathtolower", "disablePathToLower must be true or false") }
+                if flag { config.slugifyPaths = .safe }
+            }
             // Hugo's default URL of a page: its folders, then its slug or file name.
             config.articlePermalink = try permalink("permalinks", "/:sections/:slug/")
-            if case .table(let patterns)? = fields.values["permalinks"] {
+            if case .table(var patterns)? = fields.values["permalinks"] {
                 used.append("permalinks")
+                // Hugo 0.120's form: the patterns of pages in `page`, beside those of section,
+                // taxonomy and term lists, which Broadsheet's own list URLs stand in for.
+                let kinds = ["page", "section", "taxonomy", "term"]
+                if kinds.contains(where: { if case .table? = patterns[$0] { true } else { false } }) {
+                    unread += kinds.filter { $0 != "page" && patterns[$0] != nil }.map { "permalinks." + $0 }
+                    if case .table(let pages)? = patterns["page"] { patterns = pages } else { patterns = [:] }
+                }
                 for (folder, pattern) in patterns.sorted(by: { $0.key < $1.key }) {
                     guard let written = pattern.text else { continue }
                     config.sectionPermalinks[folder] = try permalink("permalinks", written)
@@ -152,15 +188,22 @@ public struct MigratedConfig: Sendable {
             }
         }
 
-        /// One warning: what was read and what was not, each key once, in order.
-        func note() -> Diagnostic {
+        /// One note: what was read and what was not, each key once, in order; then a warning at
+        /// each ignored key of `urlKeys`.
+        func diagnostics(urlKeys: Set<String>) -> [Diagnostic] {
             let usedKeys = Set(used)
             let ignored = fields.values.keys.filter { !usedKeys.contains($0) }.sorted()
             let read = used.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            return Diagnostic(path: path, severity: .warning, code: MigratedConfig.code,
-                              message: "no site.yml: read \(read.isEmpty ? "no key" : read.joined(separator: ", ")) from \(path)"
-                                + (ignored.isEmpty ? "" : "; ignored \(ignored.joined(separator: ", "))")
-                                + " (write a site.yml to set them yourself)")
+            let note = Diagnostic(path: path, severity: .note, code: MigratedConfig.code,
+                                  message: "no site.yml: read \(read.isEmpty ? "no key" : read.joined(separator: ", ")) from \(path)"
+                                    + (ignored.isEmpty ? "" : "; ignored \(ignored.joined(separator: ", "))")
+                                    + " (write a site.yml to set them yourself)")
+            return [note] + (ignored.filter(urlKeys.contains) + unread).map { key in
+                let top = String(key.prefix { $0 != "." })
+                return Diagnostic(path: path, at: fields.positions[top] ?? SourcePosition(line: 0, column: 0), severity: .warning,
+                                  code: MigratedConfig.urlsCode,
+                                  message: "'\(key)' is not read: pages may not keep the URLs they had (set their URLs in a site.yml)")
+            }
         }
     }
 }

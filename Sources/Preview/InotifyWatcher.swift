@@ -3,10 +3,11 @@ import Foundation
 import Glibc
 #endif
 
-/// Watches a site's sources with Linux's inotify: a watch on the site folder (for `site.yml` and
-/// the two folders appearing or going) and on every folder below `Content/` and `Templates/`,
-/// added as folders appear, since inotify watches one folder, not a tree. Events are read on a
-/// thread of its own, which wakes for nothing else.
+/// Watches a site's sources (`WatchedSources`) with Linux's inotify: a watch on the site folder
+/// (for `site.yml` and the watched folders appearing or going) and on every folder below the
+/// content folder, `Templates/` and `_includes/`, added as folders appear, since inotify watches
+/// one folder, not a tree; when a config file changes, the content folder is found again. Events
+/// are read on a thread of its own, which wakes for nothing else.
 final class InotifyWatcher: SourceWatcher {
     private let descriptor: Int32
     /// A pipe whose write end `cancel` writes to, waking the thread blocked in `poll`.
@@ -14,10 +15,10 @@ final class InotifyWatcher: SourceWatcher {
     private let wakeWrite: Int32
     private let stopped = DispatchSemaphore(value: 0)
 
-    /// Starts watching `site`, calling `onChange` with the changed paths (relative to the site
-    /// folder; an empty path when events were lost and anything may have changed). Nil when the
-    /// system has no inotify (or no watch is left), so the caller polls instead.
-    init?(site: URL, onChange: @escaping @Sendable ([String]) -> Void) {
+    /// Starts watching `site` (built into `output`), calling `onChange` with the changed paths
+    /// (relative to the site folder; an empty path when events were lost and anything may have
+    /// changed). Nil when the system has no inotify (or no watch is left), so the caller polls instead.
+    init?(site: URL, output: URL? = nil, onChange: @escaping @Sendable ([String]) -> Void) {
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { return nil }
         var ends: [Int32] = [0, 0]
@@ -29,7 +30,7 @@ final class InotifyWatcher: SourceWatcher {
         for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         (wakeRead, wakeWrite) = (ends[0], ends[1])
         // The first watches are in place when `init` returns: a save right after it is seen.
-        var watches = Watches(descriptor: descriptor, site: site.standardizedFileURL.path)
+        var watches = Watches(descriptor: descriptor, site: site.standardizedFileURL, output: output)
         guard watches.addSite() else {
             for end in [descriptor, wakeRead, wakeWrite] { close(end) }
             return nil
@@ -73,23 +74,30 @@ private struct Watches {
     private static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB | IN_ONLYDIR)
 
     let descriptor: Int32
+    let siteURL: URL
     let site: String
+    let output: URL?
+    /// What is watched, as the site's config says.
+    private var sources: WatchedSources
     /// Folder (relative to the site; "" for the site folder) by watch descriptor.
     private var folders: [Int32: String] = [:]
 
-    init(descriptor: Int32, site: String) {
+    init(descriptor: Int32, site: URL, output: URL?) {
         self.descriptor = descriptor
-        self.site = site
+        siteURL = site
+        self.site = site.path
+        self.output = output
+        sources = WatchedSources(site: site, output: output)
     }
 
-    /// Watches the site folder and every folder below `Content/` and `Templates/`; false when
-    /// even the site folder cannot be watched.
+    /// Watches the site folder and every folder below the watched ones; false when even the site
+    /// folder cannot be watched. Folders watched already keep their watch (inotify gives it again).
     mutating func addSite() -> Bool {
         let watch = inotify_add_watch(descriptor, site, Self.mask)
         guard watch >= 0 else { return false }
         folders[watch] = ""
         var ignored: [String] = []
-        for folder in WatchedSources.folders { add(folder, found: &ignored) }
+        for folder in sources.folders(site: siteURL) { add(folder, found: &ignored) }
         return true
     }
 
@@ -118,8 +126,13 @@ private struct Watches {
                 continue
             }
             let path = folder.isEmpty ? name : folder + "/" + name
-            guard WatchedSources.matters(path) else { continue }
+            guard sources.matters(path, isFolder: mask & UInt32(IN_ISDIR) != 0) else { continue }
             changed.append(path)
+            if folder.isEmpty && WatchedSources.files.contains(path) {
+                // The config may name another content folder (`contentDir`, `source`).
+                sources = WatchedSources(site: siteURL, output: output)
+                _ = addSite()
+            }
             if mask & UInt32(IN_ISDIR) != 0 {
                 if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                     // Files may be in it already, made before its watch was: they count as changed.
@@ -140,10 +153,11 @@ private struct Watches {
         folders[watch] = folder
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: absolute)) ?? []).sorted() {
             let path = folder + "/" + name
-            guard WatchedSources.matters(path) else { continue }
             var info = stat()
             guard lstat(site + "/" + path, &info) == 0 else { continue }
-            if info.st_mode & S_IFMT == S_IFDIR { add(path, found: &found) } else { found.append(path) }
+            let isFolder = info.st_mode & S_IFMT == S_IFDIR
+            guard sources.matters(path, isFolder: isFolder) else { continue }
+            if isFolder { add(path, found: &found) } else { found.append(path) }
         }
     }
 

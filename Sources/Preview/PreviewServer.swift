@@ -179,10 +179,10 @@ public final class PreviewServer: Sendable {
         let site = options.site
         let crawls = StampPoller(interval: options.crawlPolling, stamps: { CrawlStamps.stamps(site: site) }, onChange: onChange)
         if case .polling(let interval) = options.watching {
-            return Watchers(all: [StampPoller(site: options.site, interval: interval, onChange: onChange), crawls])
+            return Watchers(all: [StampPoller(site: options.site, output: options.output, interval: interval, onChange: onChange), crawls])
         }
-        if let watcher = InotifyWatcher(site: options.site, onChange: onChange) { return Watchers(all: [watcher, crawls]) }
+        if let watcher = InotifyWatcher(site: options.site, output: options.output, onChange: onChange) { return Watchers(all: [watcher, crawls]) }
         logger.notice("inotify is not available here; polling for changes every half second")
-        return Watchers(all: [StampPoller(site: options.site, interval: .milliseconds(500), onChange: onChange), crawls])
+        return Watchers(all: [StampPoller(site: options.site, output: options.output, interval: .milliseconds(500), onChange: onChange), crawls])
     }
 }

@@ -65,9 +65,14 @@ final class Rebuilder: Sendable {
         }
     }
 
-    /// Logs a problem as an error or a warning, with where it is as the `location` metadata.
+    /// Logs a problem as an error or a warning (a note as a notice), with where it is as the `location` metadata.
     private func log(_ diagnostic: Diagnostic) {
-        logger.log(level: diagnostic.severity == .error ? .error : .warning, "\(diagnostic.message)",
+        let level: Logger.Level = switch diagnostic.severity {
+        case .note: .notice
+        case .warning: .warning
+        case .error: .error
+        }
+        logger.log(level: level, "\(diagnostic.message)",
                    metadata: ["location": "\(diagnostic.location)"])
     }
 

@@ -34,8 +34,9 @@ final class StampPoller<Stamp: Equatable & Sendable>: SourceWatcher {
 }
 
 extension StampPoller where Stamp == [Int64] {
-    /// Polls the sources of the site at `site` (`WatchedSources`).
-    convenience init(site: URL, interval: Duration, onChange: @escaping @Sendable ([String]) -> Void) {
-        self.init(interval: interval, stamps: { WatchedSources.stamps(site: site) }, onChange: onChange)
+    /// Polls the sources of the site at `site` built into `output` (`WatchedSources`, found again
+    /// each round, as a config file may have moved the content folder).
+    convenience init(site: URL, output: URL? = nil, interval: Duration, onChange: @escaping @Sendable ([String]) -> Void) {
+        self.init(interval: interval, stamps: { WatchedSources(site: site, output: output).stamps(site: site) }, onChange: onChange)
     }
 }

@@ -121,7 +121,7 @@ public struct PagePlanner {
             // The home list's first page is the front page; its later pages stay plain lists.
             let front = kind == .home && pagination.current == 1 ? FrontPage(graph: graph) : nil
             let listed = Array(articles[pagination.range])
-            return Page(file: Routes.file(for: Routes.page(pagination.current, of: path)), kind: kind,
+            return Page(file: Routes.file(for: model.routes.page(pagination.current, of: path)), kind: kind,
                         content: .template(template(for: kind), { model in
                             model.listContext(kind: kind, title: title, path: path, articles: articles, pagination: pagination,
                                               section: section, period: period, front: front)

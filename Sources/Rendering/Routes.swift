@@ -12,12 +12,15 @@ public struct Routes: Sendable {
 
     /// Where the tag and author lists live.
     public let taxonomies: TaxonomyPaths
+    /// Where the home list's later pages live (`page:num/`), when not at `page/N/`.
+    public let homePaging: String?
 
     /// Makes routes for a site.
     public init(config: SiteConfig) {
         root = config.rootPath
         baseURL = config.baseURL
         taxonomies = config.taxonomies
+        homePaging = config.homePaging
     }
 
     /// Root-relative URL of a path.
@@ -71,9 +74,12 @@ public struct Routes: Sendable {
         return "\(year)/\(twoDigits(month))/\(twoDigits(day))/"
     }
 
-    /// Page `number` of a list whose first page is `path` (numbers start at 1).
-    public static func page(_ number: Int, of path: String) -> String {
-        number == 1 ? path : path + "page/\(number)/"
+    /// Page `number` of a list whose first page is `path` (numbers start at 1); the home list's
+    /// (`path` empty) where `homePaging` says, as a Jekyll site had them (`page2/`).
+    public func page(_ number: Int, of path: String) -> String {
+        guard number > 1 else { return path }
+        if path.isEmpty, let homePaging { return homePaging.replacingOccurrences(of: ":num", with: String(number)) }
+        return path + "page/\(number)/"
     }
 
     /// The file a page path is written to: a folder path gets `index.html`.

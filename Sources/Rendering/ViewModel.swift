@@ -212,18 +212,18 @@ public final class ViewModel: Sendable {
     /// The context of one page of a list of articles whose first page is at `path`.
     func listContext(kind: Page.Kind, title: String, path: String, articles: [Int], pagination: Pagination,
                      section: Int? = nil, period: Period? = nil, front: FrontPage? = nil) -> PageContext {
-        let pagePath = Routes.page(pagination.current, of: path)
+        let pagePath = routes.page(pagination.current, of: path)
         var paging: [String: TemplateValue] = [
             "current": .int(pagination.current), "total": .int(pagination.total),
             "isPaginated": .bool(pagination.total > 1), "prev": .null, "next": .null,
             "pages": .list(pagination.window.map { number in
                 guard let number else { return ["number": .null, "url": .null, "current": false, "gap": true] }
-                return ["number": .int(number), "url": .string(routes.url(Routes.page(number, of: path))),
+                return ["number": .int(number), "url": .string(routes.url(routes.page(number, of: path))),
                         "current": .bool(number == pagination.current), "gap": false]
             }),
         ]
-        if pagination.current > 1 { paging["prev"] = .string(routes.url(Routes.page(pagination.current - 1, of: path))) }
-        if pagination.current < pagination.total { paging["next"] = .string(routes.url(Routes.page(pagination.current + 1, of: path))) }
+        if pagination.current > 1 { paging["prev"] = .string(routes.url(routes.page(pagination.current - 1, of: path))) }
+        if pagination.current < pagination.total { paging["next"] = .string(routes.url(routes.page(pagination.current + 1, of: path))) }
         var context = shared()
         context.set("page", pageContext(kind: kind, title: title, path: pagePath, section: section))
         // The text of the section's (or the home page's) `_index.md`.

@@ -42,8 +42,17 @@ extension SiteConfig {
                 timeZoneIsSet = true
             case "pagination":
                 guard let options = value.mapping else { throw reader.error(value, "pagination must be a mapping") }
-                for (optionKey, optionValue) in options where optionKey.string == "pageSize" || optionKey.string == "page_size" {
-                    pageSize = try reader.positiveInt(optionValue, "pagination.pageSize")
+                for (optionKey, optionValue) in options {
+                    switch optionKey.string {
+                    case "pageSize", "page_size": pageSize = try reader.positiveInt(optionValue, "pagination.pageSize")
+                    case "homePath", "home_path":
+                        do {
+                            try setHomePaging(try reader.string(optionValue, "pagination.homePath"))
+                        } catch {
+                            throw reader.error(optionValue, error.message)
+                        }
+                    default: continue
+                    }
                 }
             case "sections": sections = try reader.sections(value)
             case "feeds":
@@ -101,7 +110,7 @@ extension SiteConfig {
                 for (optionKey, optionValue) in options where optionKey.string == "paths" {
                     // YAML 1.1 reads a bare `on`/`off` as a flag: both spellings mean the same here.
                     let written = optionValue.bool.map { $0 ? "on" : "off" } ?? optionValue.string ?? ""
-                    guard let style = SlugStyle(rawValue: written) else { throw reader.error(optionValue, "slugify.paths must be on, safe or off") }
+                    guard let style = SlugStyle(rawValue: written) else { throw reader.error(optionValue, "slugify.paths must be on, safe, lower or off") }
                     slugifyPaths = style
                 }
             default: continue

@@ -19,6 +19,9 @@ public struct SiteConfig: Sendable {
     public var timeZoneIsSet = false
     /// Articles per list page.
     public var pageSize: Int
+    /// Where the home list's later pages live (`page:num/`, `:num` the page number), as Jekyll's
+    /// `paginate_path` puts them; nil for `page/N/`, as every other list's.
+    public private(set) var homePaging: String?
     /// Sections in display order; sections found only in content follow, by name.
     public var sections: [SectionConfig]
     /// URL pattern of article pages.
@@ -108,6 +111,16 @@ public struct SiteConfig: Sendable {
             throw ConfigError(path: "baseURL", message: "base URL '\(url)' must be absolute, like https://example.org/")
         }
         baseURL = Self.normalizedBaseURL(url)
+    }
+
+    /// Sets where the home list's later pages live from a pattern such as `/page:num/`: always a
+    /// folder, relative to the site root. It must hold `:num`, else every page would be at one URL.
+    public mutating func setHomePaging(_ pattern: String) throws(ConfigError) {
+        guard pattern.contains(":num") else {
+            throw ConfigError(path: "pagination.homePath", message: "the home list's page path '\(pattern)' must hold :num, the page number")
+        }
+        let folder = pattern.trimmingCharacters(in: ["/"])
+        homePaging = folder.isEmpty ? nil : folder + "/"
     }
 
     /// The zone dates without one are read in when the site names none: a Vietnamese site's

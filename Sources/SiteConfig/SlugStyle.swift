@@ -6,6 +6,10 @@ public enum SlugStyle: String, Sendable, Hashable, CaseIterable {
     /// Kept as written but for what a URL path cannot hold (case, `_`, `.` stay): the default, as
     /// Hugo keeps a slug.
     case safe
+    /// Kept as `safe` keeps it, then lowercased, with the folders of a page's path: as Hugo makes
+    /// paths (`slug: Ferry_Schedule` → `ferry_schedule`, `My-Post.md` → `my-post`). The style of a
+    /// site whose config is Hugo's, unless it sets `disablePathToLower`.
+    case lower
     /// Kept exactly as written but for `/`, `\` and control characters, which would make other
     /// folders or no file at all; spaces and the like are percent-encoded in links.
     case off

@@ -13,7 +13,12 @@ extension Diagnostic {
             if column > 0 { properties += ",col=\(column)" }
         }
         properties += ",title=" + Self.escapeProperty(code)
-        return "::\(severity == .error ? "error" : "warning") \(properties)::\(Self.escapeData(message))"
+        let command = switch severity {
+        case .note: "notice"
+        case .warning: "warning"
+        case .error: "error"
+        }
+        return "::\(command) \(properties)::\(Self.escapeData(message))"
     }
 
     /// The escapes of the Actions toolkit's `escapeData`: a message is one line, and `%` starts an escape.

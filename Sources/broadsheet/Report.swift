@@ -43,8 +43,8 @@ struct Report {
 
     /// Errors among the diagnostics.
     var errors: Int { diagnostics.count { $0.severity == .error } }
-    /// Warnings among the diagnostics.
-    var warnings: Int { diagnostics.count - errors }
+    /// Warnings among the diagnostics (not notes, which say nothing is wrong).
+    var warnings: Int { diagnostics.count { $0.severity == .warning } }
 
     /// The one line a person reads at the end; nil when nothing could be built or checked, as
     /// the diagnostics then say all there is.

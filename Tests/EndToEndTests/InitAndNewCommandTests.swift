@@ -63,4 +63,31 @@ final class InitAndNewCommandTests: XCTestCase {
         let text = try String(contentsOf: site.root.appendingPathComponent("bao/Content/contact-us.md"), encoding: .utf8)
         XCTAssertEqual(text, "---\ntitle: \"Contact us\"\ntype: page\n---\n\n")
     }
+
+    func testNewWritesIntoAHugoSitesOwnContentFolder() throws {
+        try site.write("hugo.toml", "title = \"Gazette\"\ntimeZone = \"Europe/Berlin\"\n")
+        try site.write("content/posts/first.md", "---\ntitle: First\ndate: 2023-01-05\n---\nHello.\n")
+        let result = try site.run(["new", "Ferry news", "--section", "posts"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "content/posts/ferry-news.md\n")
+        let text = try String(contentsOf: site.root.appendingPathComponent("content/posts/ferry-news.md"), encoding: .utf8)
+        XCTAssertNotNil(text.range(of: #"\ndate: [-0-9T:]+\+0[12]:00\n"#, options: .regularExpression), "dated in the zone hugo.toml names: \(text)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Content").path))
+        XCTAssertEqual(try site.run(["build"]).status, 0)
+        XCTAssertTrue(site.exists("posts/ferry-news/index.html"))
+    }
+
+    func testNewWritesAJekyllPostIntoPostsNamedByItsDateAndAPageAtTheTop() throws {
+        try site.write("_config.yml", "title: Herald\ntimezone: UTC\n")
+        try site.write("_posts/2023-01-05-snow-day.md", "---\ntitle: Snow day\n---\nCold.\n")
+        let post = try site.run(["new", "Road salt runs out"])
+        XCTAssertEqual(post.status, 0, post.stderr)
+        let day = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+        XCTAssertEqual(post.stdout, "_posts/\(day)-road-salt-runs-out.md\n")
+        let page = try site.run(["new", "About", "--page"])
+        XCTAssertEqual(page.stdout, "about.md\n")
+        XCTAssertEqual(try site.run(["build"]).status, 0)
+        XCTAssertTrue(site.exists(day.replacingOccurrences(of: "-", with: "/") + "/road-salt-runs-out.html"), "at Jekyll's date URL")
+        XCTAssertTrue(site.exists("about/index.html") || site.exists("about.html"))
+    }
 }

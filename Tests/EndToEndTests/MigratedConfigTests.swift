@@ -20,6 +20,14 @@ final class MigratedConfigTests: XCTestCase {
         return site
     }
 
+    /// A copy of a fixture without its `site.yml`, its config file `name` rewritten by `edit`.
+    private func siteWithoutSiteYML(_ fixture: String, rewriting name: String, _ edit: (String) -> String) throws -> FixtureSite {
+        try siteWithoutSiteYML(fixture) { root in
+            let config = root.appendingPathComponent(name)
+            try edit(try String(contentsOf: config, encoding: .utf8)).write(to: config, atomically: true, encoding: .utf8)
+        }
+    }
+
     private func missing(_ fixture: String, in site: FixtureSite) throws -> [String] {
         let list = try String(contentsOf: Repository.fixture(fixture).appendingPathComponent("expected-urls.txt"), encoding: .utf8)
         return list.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { String($0.dropFirst()) }
@@ -30,7 +38,7 @@ final class MigratedConfigTests: XCTestCase {
         let site = try siteWithoutSiteYML("hugo-site")
         let result = try site.run(["build"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        let notes = result.stderr.split(separator: "\n").filter { $0.hasPrefix("hugo.toml: warning: no site.yml") }
+        let notes = result.stderr.split(separator: "\n").filter { $0.hasPrefix("hugo.toml: note: no site.yml") }
         XCTAssertEqual(notes.count, 1, result.stderr)
         XCTAssertTrue(notes[0].contains("read languagecode, timezone, title, baseurl, contentdir, permalinks, taxonomies"), result.stderr)
         XCTAssertTrue(notes[0].contains("ignored disablekinds"), result.stderr)
@@ -49,7 +57,7 @@ final class MigratedConfigTests: XCTestCase {
         let site = try siteWithoutSiteYML("jekyll-site")
         let result = try site.run(["build"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stderr.contains("_config.yml: warning: no site.yml: read timezone, title, url, source, permalink from _config.yml; "
+        XCTAssertTrue(result.stderr.contains("_config.yml: note: no site.yml: read timezone, title, url, source, permalink from _config.yml; "
                                              + "ignored highlighter, markdown"), result.stderr)
         XCTAssertEqual(try missing("jekyll-site", in: site), [])
     }
@@ -68,26 +76,71 @@ final class MigratedConfigTests: XCTestCase {
     }
 
     func testWithoutPermalinksHugosDefaultIsTheFoldersThenTheSlug() throws {
-        let site = try siteWithoutSiteYML("hugo-site") { root in
-            let config = root.appendingPathComponent("hugo.toml")
-            let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "posts = \"/:year/:month/:title/\"", with: "")
-            try text.write(to: config, atomically: true, encoding: .utf8)
-        }
+        let site = try siteWithoutSiteYML("hugo-site", rewriting: "hugo.toml") { $0.replacingOccurrences(of: "posts = \"/:year/:month/:title/\"", with: "") }
         XCTAssertEqual(try site.run(["build"]).status, 0)
         XCTAssertTrue(site.exists("posts/flood-gates/index.html"))
         XCTAssertTrue(site.exists("posts/market-reopens/index.html"), "a bundle is its folder")
         XCTAssertTrue(site.exists("about/index.html"))
     }
 
+    func testDisablePathToLowerKeepsTheCaseOfSlugsAndFileNames() throws {
+        // As Hugo 0.111 writes this fixture with `disablePathToLower = true`.
+        let site = try siteWithoutSiteYML("hugo-site", rewriting: "hugo.toml") { "disablePathToLower = true\n" + $0 }
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(site.exists("news/Ferry-Update/index.html"))
+        XCTAssertTrue(site.exists("news/Harbour_Works/index.html"))
+        XCTAssertFalse(site.exists("news/harbour_works/index.html"))
+    }
+
+    func testJekyllsPaginatePathPlacesTheHomeListsLaterPages() throws {
+        // As jekyll-paginate 1.1 writes them: `/page2/`, `/page3/`, … (checked with Jekyll 4.3).
+        let site = try siteWithoutSiteYML("jekyll-site", rewriting: "_config.yml") { $0 + "paginate: 2\npaginate_path: \"/page:num/\"\n" }
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(site.exists("page2/index.html") && site.exists("page3/index.html"))
+        XCTAssertFalse(site.exists("page/2/index.html"))
+        XCTAssertTrue(try site.read("index.html").contains("href=\"/page2/\""), "the home page links to its next page")
+        XCTAssertTrue(try site.read("page3/index.html").contains("href=\"/page2/\""), "and back")
+    }
+
+    func testTheZoneWarningOfAJekyllSiteNamesItsConfigFile() throws {
+        let site = try siteWithoutSiteYML("jekyll-site", rewriting: "_config.yml") { $0.replacingOccurrences(of: "timezone: UTC\n", with: "") }
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.split(separator: "\n").contains { $0.hasPrefix("_config.yml: warning: ") && $0.hasSuffix("set timezone to the site's zone") },
+                      result.stderr)
+    }
+
+    func testHugosNestedPermalinksGiveTheSameURLs() throws {
+        let site = try siteWithoutSiteYML("hugo-site", rewriting: "hugo.toml") { $0.replacingOccurrences(of: "[permalinks]", with: "[permalinks.page]") }
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try missing("hugo-site", in: site), [])
+    }
+
     func testABadPermalinkInAHugoConfigIsAnErrorAtItsLine() throws {
-        let site = try siteWithoutSiteYML("hugo-site") { root in
-            let config = root.appendingPathComponent("hugo.toml")
-            let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: ":title/", with: ":headline/")
-            try text.write(to: config, atomically: true, encoding: .utf8)
-        }
+        let site = try siteWithoutSiteYML("hugo-site", rewriting: "hugo.toml") { $0.replacingOccurrences(of: ":title/", with: ":headline/") }
         let result = try site.run(["build"])
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.hasPrefix("hugo.toml:9:1: error: unknown placeholder ':headline'"), result.stderr)
+    }
+
+    func testTheNoteOnAMigratedConfigDoesNotFailAStrictBuild() throws {
+        let site = try FixtureSite()
+        sites.append(site)
+        try site.write("hugo.toml", "title = \"Gazette\"\ntheme = \"ananke\"\n")
+        try site.write("content/posts/first.md", "---\ntitle: First\ndate: 2023-01-05\n---\nHello.\n")
+        for command in [["build", "--strict"], ["check", "--strict"]] {
+            let result = try site.run(command)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertTrue(result.stderr.contains("hugo.toml: note: no site.yml: read title from hugo.toml; ignored theme"), result.stderr)
+            XCTAssertTrue(result.stdout.contains("0 errors, 0 warnings"), result.stdout)
+        }
+        try site.write("hugo.toml", "title = \"Gazette\"\nuglyURLs = true\n")
+        let result = try site.run(["build", "--strict"])
+        XCTAssertEqual(result.status, 1, "an ignored key that changes URLs is a warning")
+        XCTAssertTrue(result.stderr.contains("hugo.toml:2:1: warning: 'uglyurls' is not read"), result.stderr)
     }
 
     func testAJekyllSiteFolderWithItsPostsAtTheTopBuildsInPlace() throws {
@@ -119,10 +172,8 @@ final class MigratedConfigTests: XCTestCase {
 
     func testWithoutAPermalinkJekyllsDateStyleMakesFilesOfPostsAndPages() throws {
         // As Jekyll 4.3 writes this fixture without `permalink:`.
-        let site = try siteWithoutSiteYML("jekyll-site") { root in
-            let config = root.appendingPathComponent("_config.yml")
-            let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "permalink: /:categories/:year/:month/:day/:title/\n", with: "")
-            try text.write(to: config, atomically: true, encoding: .utf8)
+        let site = try siteWithoutSiteYML("jekyll-site", rewriting: "_config.yml") {
+            $0.replacingOccurrences(of: "permalink: /:categories/:year/:month/:day/:title/\n", with: "")
         }
         XCTAssertEqual(try site.run(["build"]).status, 0)
         for file in ["weather/local/2023/01/05/snow-day.html", "2023/04/02/Spring_Fair.html", "about.html", "contact/index.html",

@@ -12,11 +12,17 @@ final class DiagnosticTests: XCTestCase {
         XCTAssertEqual(line.description, "Content/a.md:3:7: error: cannot read the file")
     }
 
-    func testAnArchivedDiagnosticReadsBackWithItsCode() throws {
-        let diagnostic = Diagnostic(path: "Content/Hà Nội.md", line: 2, column: 5, severity: .warning, code: "link.unresolved", message: "m")
-        var writer = ArchiveWriter()
-        diagnostic.archive(into: &writer)
-        var reader = ArchiveReader(writer.bytes)
-        XCTAssertEqual(try Diagnostic(archive: &reader), diagnostic)
+    func testAnArchivedDiagnosticReadsBackWithItsCodeAndSeverity() throws {
+        for severity in [Diagnostic.Severity.note, .warning, .error] {
+            let diagnostic = Diagnostic(path: "Content/Hà Nội.md", line: 2, column: 5, severity: severity, code: "link.unresolved", message: "m")
+            var writer = ArchiveWriter()
+            diagnostic.archive(into: &writer)
+            var reader = ArchiveReader(writer.bytes)
+            XCTAssertEqual(try Diagnostic(archive: &reader), diagnostic)
+        }
+    }
+
+    func testNotesSortBeforeWarningsAndWarningsBeforeErrors() {
+        XCTAssertEqual([Diagnostic.Severity.error, .note, .warning].sorted(), [.note, .warning, .error])
     }
 }

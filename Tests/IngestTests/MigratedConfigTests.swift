@@ -37,9 +37,47 @@ final class MigratedConfigTests: XCTestCase {
 
     func testTheNoteNamesTheKeysReadAndIgnored() throws {
         let migrated = try XCTUnwrap(try read("hugo.yaml", "title: T\ntheme: ananke\nparams:\n  x: 1\n"))
-        XCTAssertEqual(migrated.note.path, "hugo.yaml")
-        XCTAssertEqual(migrated.note.code, MigratedConfig.code)
-        XCTAssertTrue(migrated.note.message.hasPrefix("no site.yml: read title from hugo.yaml; ignored params, theme"), migrated.note.message)
+        let note = try XCTUnwrap(migrated.diagnostics.first)
+        XCTAssertEqual(migrated.diagnostics.count, 1, "no ignored key changes URLs")
+        XCTAssertEqual(note.path, "hugo.yaml")
+        XCTAssertEqual(note.code, MigratedConfig.code)
+        XCTAssertEqual(note.severity, .note)
+        XCTAssertTrue(note.message.hasPrefix("no site.yml: read title from hugo.yaml; ignored params, theme"), note.message)
+    }
+
+    func testAHugoConfigWithoutAZoneReadsDatesInUTCWhateverItsLanguage() throws {
+        let migrated = try XCTUnwrap(try read("hugo.toml", "title = \"T\"\nlanguageCode = \"vi\"\n"))
+        XCTAssertEqual(migrated.config.language, "vi")
+        XCTAssertEqual(migrated.config.timeZone, TimeZone(identifier: "UTC"), "as Hugo reads them")
+        XCTAssertTrue(migrated.config.timeZoneIsSet)
+    }
+
+    func testHugosNestedPermalinksTablesAreReadLikeTheFlatOne() throws {
+        let migrated = try XCTUnwrap(try read("hugo.toml", """
+            title = "T"
+            [permalinks.page]
+              posts = "/:year/:slug/"
+            [permalinks.section]
+              posts = "/news/"
+            """))
+        XCTAssertEqual(migrated.config.sectionPermalinks.mapValues(\.pattern), ["posts": "/:year/:slug/"])
+        XCTAssertEqual(migrated.diagnostics.map(\.location), ["hugo.toml", "hugo.toml:4:1"], "at [permalinks.section]")
+        XCTAssertTrue(migrated.diagnostics[1].message.hasPrefix("'permalinks.section' is not read"), migrated.diagnostics[1].message)
+    }
+
+    func testAHugoConfigLowercasesPathsUnlessDisablePathToLower() throws {
+        XCTAssertEqual(try XCTUnwrap(try read("hugo.toml", "title = \"T\"\n")).config.slugifyPaths, .lower)
+        XCTAssertEqual(try XCTUnwrap(try read("hugo.toml", "disablePathToLower = true\n")).config.slugifyPaths, .safe)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("hugo.toml"))
+        XCTAssertEqual(try XCTUnwrap(try read("_config.yml", "title: T\n")).config.slugifyPaths, .safe, "Jekyll keeps a slug's case")
+    }
+
+    func testAnIgnoredKeyThatChangesURLsIsAWarningAtItsLine() throws {
+        let migrated = try XCTUnwrap(try read("hugo.toml", "title = \"T\"\nuglyURLs = true\ntheme = \"x\"\n"))
+        XCTAssertEqual(migrated.diagnostics.map(\.severity), [.note, .warning])
+        let warning = migrated.diagnostics[1]
+        XCTAssertEqual([warning.location, warning.code], ["hugo.toml:2:1", MigratedConfig.urlsCode])
+        XCTAssertTrue(warning.message.hasPrefix("'uglyurls' is not read"), warning.message)
     }
 
     func testJekyllsURLAndBaseURLMakeTheBaseURL() throws {

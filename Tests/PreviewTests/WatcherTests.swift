@@ -52,11 +52,66 @@ final class WatcherTests: XCTestCase {
         let watcher = try inotify()
         defer { watcher.cancel() }
         try site.write("Content/world/.hello.md.swp", "swap")
-        try site.write("Content/_drafts/x.md", "hidden")
+        try site.write("Content/_layouts/x.html", "not read")
         try site.write("notes.txt", "outside the sources")
         try site.write("Content/world/seen.md", "last")
         waitFor("Content/world/seen.md")
         XCTAssertEqual(Set(seen.lines), ["Content/world/seen.md"])
+    }
+
+    /// A Jekyll site folder built as it is (no `site.yml`, `_posts/` at its top): its posts,
+    /// drafts, includes, pages and config are watched, in folders old and new; what Jekyll
+    /// leaves out (`Gemfile`, `_site/`, `.jekyll-cache/`) is not.
+    private func jekyllSiteInPlace() throws {
+        site.remove()
+        site = try FixtureSite()
+        try site.write("_config.yml", "title: Herald\nexclude: [notes]\n")
+        try site.write("_posts/2023-01-05-snow-day.md", "---\ntitle: Snow day\n---\n")
+        try site.write("_includes/note.html", "<p>note</p>")
+        try site.write("about.md", "---\ntitle: About\n---\n")
+    }
+
+    private func assertJekyllSourcesAreReported() throws {
+        for (path, text) in [("_posts/2023-01-05-snow-day.md", "---\ntitle: Snow\n---\n"), ("_drafts/summer.md", "draft"),
+                             ("_includes/note.html", "<p>new</p>"), ("about.md", "about"), ("news/_posts/2023-02-01-fire.md", "fire"),
+                             ("_config.yml", "title: Herald 2\nexclude: [notes]\n")] {
+            try site.write(path, text)
+            waitFor(path)
+        }
+        for path in ["Gemfile", "notes/private.md", "_site/index.html", ".jekyll-cache/x", "_layouts/default.html"] { try site.write(path, "x") }
+        try site.write("contact.md", "last")
+        waitFor("contact.md")
+        XCTAssertEqual(Set(seen.lines).intersection(["Gemfile", "notes/private.md", "_site/index.html", ".jekyll-cache/x", "_layouts/default.html"]), [])
+    }
+
+    func testInotifyWatchesAJekyllSiteBuiltInPlace() throws {
+        try jekyllSiteInPlace()
+        let watcher = try inotify()
+        defer { watcher.cancel() }
+        try assertJekyllSourcesAreReported()
+    }
+
+    func testPollingWatchesAJekyllSiteBuiltInPlace() throws {
+        try jekyllSiteInPlace()
+        let poller = StampPoller(site: site.root, interval: .milliseconds(20)) { [seen] paths in paths.forEach(seen.append) }
+        defer { poller.cancel() }
+        try assertJekyllSourcesAreReported()
+    }
+
+    func testInotifyWatchesTheContentFolderAHugoConfigNamesEvenWhenItChanges() throws {
+        site.remove()
+        site = try FixtureSite()
+        try site.write("hugo.toml", "title = \"Gazette\"\n")
+        try site.write("content/posts/first.md", "---\ntitle: First\n---\n")
+        let watcher = try inotify()
+        defer { watcher.cancel() }
+        try site.write("content/posts/first.md", "---\ntitle: First again\n---\n")
+        waitFor("content/posts/first.md")
+        try site.write("src/posts/second.md", "not yet content")
+        try site.write("hugo.toml", "title = \"Gazette\"\ncontentDir = \"src\"\n")
+        waitFor("hugo.toml")
+        try site.write("src/posts/second.md", "---\ntitle: Second\n---\n")
+        waitFor("src/posts/second.md")
     }
 
     func testPollingReportsAddedChangedAndRemovedFiles() throws {

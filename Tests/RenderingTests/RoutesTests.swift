@@ -4,9 +4,22 @@ import XCTest
 
 final class RoutesTests: XCTestCase {
     func testLaterPagesLiveBelowTheFirst() {
-        XCTAssertEqual(Routes.page(1, of: "tag/x/"), "tag/x/")
-        XCTAssertEqual(Routes.page(3, of: "tag/x/"), "tag/x/page/3/")
-        XCTAssertEqual(Routes.page(2, of: ""), "page/2/")
+        let routes = Routes(config: SiteConfig())
+        XCTAssertEqual(routes.page(1, of: "tag/x/"), "tag/x/")
+        XCTAssertEqual(routes.page(3, of: "tag/x/"), "tag/x/page/3/")
+        XCTAssertEqual(routes.page(2, of: ""), "page/2/")
+    }
+
+    func testTheHomeListsLaterPagesCanLiveWhereJekyllPutThem() throws {
+        var config = SiteConfig()
+        try config.setHomePaging("/page:num/")
+        let routes = Routes(config: config)
+        XCTAssertEqual(routes.page(1, of: ""), "")
+        XCTAssertEqual(routes.page(2, of: ""), "page2/")
+        XCTAssertEqual(routes.page(2, of: "tag/x/"), "tag/x/page/2/", "only the home list's")
+        XCTAssertThrowsError(try config.setHomePaging("/page/")) { error in
+            XCTAssertTrue((error as! ConfigError).message.contains("must hold :num"))
+        }
     }
 
     func testFolderPathsAreWrittenAsIndexFiles() {

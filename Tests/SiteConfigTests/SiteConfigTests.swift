@@ -199,11 +199,20 @@ final class SiteConfigTests: XCTestCase {
         }
     }
 
+    func testTheHomeListsPagePathIsReadAndCheckedAtItsLine() throws {
+        XCTAssertNil(try SiteConfig(yaml: "title: T\n", path: "site.yml").homePaging)
+        XCTAssertEqual(try SiteConfig(yaml: "pagination:\n  homePath: /page:num/\n", path: "site.yml").homePaging, "page:num/")
+        XCTAssertThrowsError(try SiteConfig(yaml: "pagination:\n  homePath: /pages/\n", path: "site.yml")) { error in
+            XCTAssertEqual((error as! ConfigError).diagnostic.location, "site.yml:2:13")
+        }
+    }
+
     func testSlugifyPathsIsReadAndCheckedAtItsLine() throws {
         XCTAssertEqual(try SiteConfig(yaml: "title: T\n", path: "site.yml").slugifyPaths, .safe)
         XCTAssertEqual(try SiteConfig(yaml: "slugify:\n  paths: on\n", path: "site.yml").slugifyPaths, .on)
         XCTAssertEqual(try SiteConfig(yaml: "slugify: {paths: \"off\"}\n", path: "site.yml").slugifyPaths, .off)
-        XCTAssertThrowsError(try SiteConfig(yaml: "slugify:\n  paths: lower\n", path: "site.yml")) { error in
+        XCTAssertEqual(try SiteConfig(yaml: "slugify: {paths: lower}\n", path: "site.yml").slugifyPaths, .lower)
+        XCTAssertThrowsError(try SiteConfig(yaml: "slugify:\n  paths: upper\n", path: "site.yml")) { error in
             XCTAssertEqual((error as! ConfigError).line, 2)
         }
     }

@@ -4,14 +4,26 @@ extension Diagnostic {
         writer.string(path)
         writer.count(line)
         writer.count(column)
-        writer.bool(severity == .error)
+        // 0 and 1 are what a flag "is an error" wrote before notes were: older caches read the same.
+        switch severity {
+        case .warning: writer.count(0)
+        case .error: writer.count(1)
+        case .note: writer.count(2)
+        }
         writer.string(code)
         writer.string(message)
     }
 
     /// Reads a diagnostic written by `archive(into:)`.
     public init(archive reader: inout ArchiveReader) throws(ArchiveError) {
-        self.init(path: try reader.string(), line: try reader.count(), column: try reader.count(),
-                  severity: try reader.bool() ? .error : .warning, code: try reader.string(), message: try reader.string())
+        let (path, line, column) = (try reader.string(), try reader.count(), try reader.count())
+        let severity: Severity
+        switch try reader.count() {
+        case 0: severity = .warning
+        case 1: severity = .error
+        case 2: severity = .note
+        default: throw ArchiveError()
+        }
+        self.init(path: path, line: line, column: column, severity: severity, code: try reader.string(), message: try reader.string())
     }
 }
