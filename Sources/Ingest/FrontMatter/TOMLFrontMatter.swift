@@ -3,9 +3,10 @@ import Infrastructure
 /// Reads TOML front matter.
 ///
 /// No TOML package resolves on this platform's package mirror (TOMLKit needs a package that is not
-/// there), so this is a small reader of the TOML that front matter uses: comments, bare, quoted and
-/// dotted keys, `[table]` headers, basic and literal strings (also multi-line), numbers, booleans,
-/// dates, arrays and inline tables. Numbers and dates stay as written, like the other readers.
+/// there), so this is a small reader of the TOML that front matter and Hugo configs use: comments,
+/// bare, quoted and dotted keys, `[table]` and `[[array of tables]]` headers (Hugo's menus), basic
+/// and literal strings (also multi-line), numbers, booleans, dates, arrays and inline tables.
+/// Numbers and dates stay as written, like the other readers.
 struct TOMLFrontMatter {
     private let bytes: [UInt8]
     private var index = 0
@@ -66,16 +67,21 @@ struct TOMLFrontMatter {
     private mutating func document() throws(FrontMatterError) -> FrontMatterFields {
         var fields = FrontMatterFields()
         var tablePath: [String] = []
+        var isArrayTable = false
+        // Where keys are checked for repeats: the table's path, or for an element of an array of
+        // tables the array's path and the element's number (each element has its own keys).
+        var scope: [String] = []
         var tableStart = position
         var tableValues: [String: FrontMatterValue] = [:]
         // TOML forbids defining a key or a table twice; taking the last one would hide a mistake.
         var definedKeys = Set<[String]>()
         var definedTables = Set<[String]>()
+        var arrayElements: [[String]: Int] = [:]
         func closeTable() {
             guard let first = tablePath.first else { return }
-            var value = FrontMatterValue.table(tableValues)
-            for key in tablePath.dropFirst().reversed() { value = .table([key: value]) }
-            fields.set(first, merged(fields.values[first.lowercased()], value), at: tableStart)
+            let key = first.lowercased()
+            fields.set(first, inserting(.table(tableValues), at: tablePath.dropFirst(), into: fields.values[key], appending: isArrayTable),
+                       at: tableStart)
         }
         while true {
             skipTrivia()
@@ -84,22 +90,37 @@ struct TOMLFrontMatter {
                 closeTable()
                 tableStart = position
                 advance()
-                if current == UInt8(ascii: "[") { throw error("arrays of tables ([[…]]) are not supported in front matter") }
+                isArrayTable = current == UInt8(ascii: "[")
+                if isArrayTable { advance() }
                 tablePath = try keyPath()
-                guard definedTables.insert(tablePath).inserted, !definedKeys.contains(tablePath) else {
+                let shown = "[\(isArrayTable ? "[" : "")\(tablePath.joined(separator: "."))\(isArrayTable ? "]" : "")]"
+                // An array of tables takes a new element at each header; a table, or a key, is defined once.
+                let isNew = isArrayTable ? !definedTables.contains(tablePath) : definedTables.insert(tablePath).inserted
+                guard isNew, !definedKeys.contains(tablePath), isArrayTable || arrayElements[tablePath] == nil else {
                     throw FrontMatterError(line: tableStart.line, column: tableStart.column,
-                                           message: "TOML front matter: table [\(tablePath.joined(separator: "."))] is defined twice")
+                                           message: "TOML front matter: table \(shown) is defined twice")
+                }
+                if isArrayTable {
+                    let element = arrayElements[tablePath, default: 0]
+                    arrayElements[tablePath] = element + 1
+                    scope = tablePath + ["\u{0}\(element)"]
+                } else {
+                    scope = tablePath
                 }
                 skipSpaces()
-                guard current == UInt8(ascii: "]") else { throw error("expected ']' to close the table header") }
+                guard current == UInt8(ascii: "]") else { throw error("expected '\(isArrayTable ? "]]" : "]")' to close the table header") }
                 advance()
+                if isArrayTable {
+                    guard current == UInt8(ascii: "]") else { throw error("expected ']]' to close the table header") }
+                    advance()
+                }
                 tableValues = [:]
                 try endOfLine()
                 continue
             }
             let keyPosition = position
             let path = try keyPath()
-            guard definedKeys.insert(tablePath + path).inserted, !definedTables.contains(tablePath + path) else {
+            guard definedKeys.insert(scope + path).inserted, !definedTables.contains(scope + path) else {
                 throw FrontMatterError(line: keyPosition.line, column: keyPosition.column,
                                        message: "TOML front matter: key '\((tablePath + path).joined(separator: "."))' is defined twice")
             }
@@ -123,6 +144,26 @@ struct TOMLFrontMatter {
     private func merged(_ old: FrontMatterValue?, _ new: FrontMatterValue) -> FrontMatterValue {
         guard case .table(let oldFields)? = old, case .table(let newFields) = new else { return new }
         return .table(oldFields.merging(newFields) { merged($0, $1) })
+    }
+
+    /// `table` put at `path` inside `old`: merged with the table there, or with `appending` added
+    /// to the array of tables there. A path through an array of tables goes into its last element,
+    /// as TOML reads `[menu.main.params]` after `[[menu.main]]`.
+    private func inserting(_ table: FrontMatterValue, at path: ArraySlice<String>, into old: FrontMatterValue?,
+                           appending: Bool) -> FrontMatterValue {
+        if case .list(var items)? = old, case .table? = items.last, !(path.isEmpty && appending) {
+            items[items.count - 1] = inserting(table, at: path, into: items.last, appending: appending)
+            return .list(items)
+        }
+        guard let key = path.first?.lowercased() else {
+            guard appending else { return merged(old, table) }
+            if case .list(let items)? = old { return .list(items + [table]) }
+            return .list([table])
+        }
+        var fields: [String: FrontMatterValue] = [:]
+        if case .table(let existing)? = old { fields = existing }
+        fields[key] = inserting(table, at: path.dropFirst(), into: fields[key], appending: appending)
+        return .table(fields)
     }
 
     private mutating func endOfLine() throws(FrontMatterError) {
