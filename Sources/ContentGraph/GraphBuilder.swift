@@ -48,7 +48,7 @@ public struct GraphBuilder: Sendable {
                 item.section = item.sectionName.flatMap { sections.index(for: $0) }
                 let civil = item.date
                 let written = item.document.url
-                    ?? (item.isPage ? Self.pagePath(of: item.document.path, slug: item.slug, asFile: pagesAsFiles, lowercased: config.slugifyPaths == .lower) : nil)
+                    ?? (item.isPage ? pageURL(of: item, asFile: pagesAsFiles) : nil)
                     ?? permalinkPath(of: item, sectionSlug: item.section.map { sections.slug(at: $0) })
                 guard let path = Self.outputPath(written) else {
                     diagnostics.append(Diagnostic(path: item.document.path, line: 1, column: 1, severity: .error, code: "url.outside-site",
@@ -281,6 +281,16 @@ public struct GraphBuilder: Sendable {
         }
         let fromName = written(NFC.normalize(stem))
         return fromName.isEmpty ? Slug.fold(title) : fromName
+    }
+
+    /// A page's URL: its folder's permalink pattern when that needs no date (Hugo's
+    /// `post = "/:filename/"` places the undated files of `post/` too), else `pagePath`.
+    func pageURL(of item: PendingArticle, asFile: Bool) -> String {
+        guard item.document.kind == .markdown, let folder = Self.folderSection(of: item.document.path),
+              let pattern = config.sectionPermalinks[folder], !pattern.isDated else {
+            return Self.pagePath(of: item.document.path, slug: item.slug, asFile: asFile, lowercased: config.slugifyPaths == .lower)
+        }
+        return permalinkPath(of: item, sectionSlug: Slug.fold(NFC.normalize(folder)))
     }
 
     /// A page's URL: its folder, then its slug (`docs/install.md` → `/docs/install/`, or with

@@ -101,6 +101,14 @@ public struct Permalink: Sendable, Hashable {
         }
     }
 
+    /// Whether the pattern holds a part of the date: an undated page cannot fill it in.
+    public var isDated: Bool {
+        parts.contains { part in
+            guard case .placeholder(let placeholder) = part else { return false }
+            return [.year, .month, .day, .i_month, .i_day, .short_year, .y_day].contains(placeholder)
+        }
+    }
+
     /// The placeholders that tell one article from another on the same day.
     private static let naming: [Part] = [.placeholder(.slug), .placeholder(.title), .placeholder(.filename)]
 

@@ -14,8 +14,8 @@ final class PageTests: XCTestCase {
         MarkdownReader(timeZone: zone).read(Array(text.utf8), path: path)
     }
 
-    private func build(_ documents: [SourceDocument]) -> ContentGraph {
-        GraphBuilder(config: SiteConfig()).build(ContentFolder(documents: documents, assets: []))
+    private func build(_ documents: [SourceDocument], config: SiteConfig = SiteConfig()) -> ContentGraph {
+        GraphBuilder(config: config).build(ContentFolder(documents: documents, assets: []))
     }
 
     private func page(_ graph: ContentGraph, _ id: String) -> Article? {
@@ -34,6 +34,15 @@ final class PageTests: XCTestCase {
         let graph = build([markdown("docs/install.md", "# Cài đặt\n"), markdown("docs/guide/index.md", "# Hướng dẫn\n")])
         XCTAssertEqual(page(graph, "docs/install.md")?.path, "docs/install/")
         XCTAssertEqual(page(graph, "docs/guide/index.md")?.path, "docs/guide/")
+    }
+
+    func testAPageTakesItsFoldersPermalinkWhenThatNeedsNoDate() throws {
+        var config = SiteConfig()
+        config.sectionPermalinks["post"] = try Permalink(parsing: "/:filename/")
+        config.sectionPermalinks["news"] = try Permalink(parsing: "/:year/:slug/")
+        let graph = build([markdown("post/Learn_SQL.md", "# Học SQL\n"), markdown("news/about.md", "# Về mục tin\n")], config: config)
+        XCTAssertEqual(page(graph, "post/Learn_SQL.md")?.path, "Learn_SQL/", "as Hugo places an undated file of post/")
+        XCTAssertEqual(page(graph, "news/about.md")?.path, "news/about/", "a pattern with a date cannot place an undated page")
     }
 
     func testAPageTakesItsSlugOrURLFromFrontMatter() {
