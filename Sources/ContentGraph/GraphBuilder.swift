@@ -74,9 +74,9 @@ public struct GraphBuilder: Sendable {
             return (right.timestamp, left.slug, left.document.path) < (left.timestamp, right.slug, right.document.path)
         }
 
-        var tags = NameTable(kind: "tag")
-        var categories = NameTable(kind: "category")
-        var authors = NameTable(kind: "author")
+        var tags = NameTable(kind: "tag", style: config.slugifyTaxonomies)
+        var categories = NameTable(kind: "category", style: config.slugifyTaxonomies)
+        var authors = NameTable(kind: "author", style: config.slugifyTaxonomies)
         let resolver = LinkResolver(root: config.rootPath,
                                     // Paths equal only up to Unicode normalization: the last one, as before.
                                     indexes: Dictionary(pending.enumerated().map { ($1.document.path, $0) }, uniquingKeysWith: { $1 }),
@@ -262,14 +262,7 @@ public struct GraphBuilder: Sendable {
     /// Front matter `slug`, else the file name (without a Jekyll date; a bundle's folder name), both
     /// made a slug as `style` says (by default kept as written, see `Slug.asWritten`), else the title, folded.
     static func slug(for document: SourceDocument, title: String, style: SlugStyle) -> String {
-        func written(_ name: String) -> String {
-            switch style {
-            case .on: return Slug.fold(name)
-            case .safe: return Slug.asWritten(name)
-            case .lower: return Slug.asWritten(name).lowercased()
-            case .off: return String(name.unicodeScalars.filter { $0 != "/" && $0 != "\\" && $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
-            }
-        }
+        func written(_ name: String) -> String { Slug.make(name, style: style) }
         if let slug = document.slug.map({ written(NFC.normalize($0)) }), !slug.isEmpty { return slug }
         let components = document.path.split(separator: "/")
         var stem = String(components.last ?? "")

@@ -1,6 +1,7 @@
 import Foundation
 import Infrastructure
 import Ingest
+import SiteConfig
 
 /// Merges names that fold to the same slug (tags, authors) and picks the spelling shown.
 struct NameTable {
@@ -12,13 +13,18 @@ struct NameTable {
     }
 
     let kind: String
+    /// How a name becomes its slug (`slugify.taxonomies`).
+    let style: SlugStyle
     private var entries: [Entry] = []
     private var bySlug: [String: Int] = [:]
     /// Each spelling as written → its normalized name and slug. A few hundred tags are used tens of
     /// thousands of times, and normalizing goes through Foundation: do it once per spelling.
     private var normalized: [String: (name: String, slug: String)] = [:]
 
-    init(kind: String) { self.kind = kind }
+    init(kind: String, style: SlugStyle = .on) {
+        self.kind = kind
+        self.style = style
+    }
 
     /// Records one use of a name by an article; nil when the name folds to nothing.
     mutating func add(_ rawName: String, article: Int, path: String) -> Int? {
@@ -40,7 +46,7 @@ struct NameTable {
     private mutating func normalize(_ rawName: String) -> (name: String, slug: String) {
         if let known = normalized[rawName] { return known }
         let name = NFC.normalize(rawName.trimmingCharacters(in: .whitespacesAndNewlines))
-        let result = (name, Slug.fold(name))
+        let result = (name, Slug.make(name, style: style))
         normalized[rawName] = result
         return result
     }

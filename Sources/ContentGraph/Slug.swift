@@ -1,3 +1,5 @@
+import SiteConfig
+
 /// URL slugs: Vietnamese folded to ASCII, symbols that carry meaning spelled out, stable.
 public enum Slug {
     /// The longest slug made; longer ones are cut at a hyphen.
@@ -23,6 +25,21 @@ public enum Slug {
             for scalar in name.decomposedStringWithCanonicalMapping.unicodeScalars { folding.add(scalar) }
         }
         return cut(folding.finish())
+    }
+
+    /// A name made a slug as `style` says: folded (`on`), kept as written (`safe`, see
+    /// `asWritten`), that lowercased (`lower`), or kept exactly (`off`) but for `/`, `\` and
+    /// control characters, which would make other folders or no file at all.
+    /// A slug of dots alone (`.`, `..`) would name the folder it is in or the one above: it is folded.
+    public static func make(_ name: String, style: SlugStyle) -> String {
+        let slug: String
+        switch style {
+        case .on: return fold(name)
+        case .safe: slug = asWritten(name)
+        case .lower: slug = asWritten(name).lowercased()
+        case .off: slug = String(name.unicodeScalars.filter { $0 != "/" && $0 != "\\" && $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
+        }
+        return slug.utf8.allSatisfy { $0 == UInt8(ascii: ".") } ? fold(name) : slug
     }
 
     /// A slug someone wrote (front matter `slug:`, a file or folder name) kept as written — case,

@@ -141,6 +141,8 @@ public struct MigratedConfig: Sendable {
                 guard case .bool(let flag) = keepsCase else { throw error("disablepathtolower", "disablePathToLower must be true or false") }
                 if flag { config.slugifyPaths = .safe }
             }
+            // Hugo's terms keep their letters, `.` and `+` (`/tags/asp.net/`, `/tags/chuyển-đổi-số/`).
+            config.slugifyTaxonomies = config.slugifyPaths
             // Hugo's default URL of a page: its folders, then its slug or file name.
             config.articlePermalink = try permalink("permalinks", "/:sections/:slug/")
             if case .table(var patterns)? = fields.values["permalinks"] {

@@ -107,11 +107,14 @@ extension SiteConfig {
             case "taxonomies": taxonomies = try reader.taxonomies(value)
             case "slugify":
                 guard let options = value.mapping else { throw reader.error(value, "slugify must be a mapping such as `paths: safe`") }
-                for (optionKey, optionValue) in options where optionKey.string == "paths" {
+                for (optionKey, optionValue) in options {
+                    guard let name = optionKey.string, name == "paths" || name == "taxonomies" else { continue }
                     // YAML 1.1 reads a bare `on`/`off` as a flag: both spellings mean the same here.
                     let written = optionValue.bool.map { $0 ? "on" : "off" } ?? optionValue.string ?? ""
-                    guard let style = SlugStyle(rawValue: written) else { throw reader.error(optionValue, "slugify.paths must be on, safe, lower or off") }
-                    slugifyPaths = style
+                    guard let style = SlugStyle(rawValue: written) else {
+                        throw reader.error(optionValue, "slugify.\(name) must be on, safe, lower or off")
+                    }
+                    if name == "paths" { slugifyPaths = style } else { slugifyTaxonomies = style }
                 }
             default: continue
             }

@@ -31,6 +31,9 @@ public struct SiteConfig: Sendable {
     public var sectionPermalinks: [String: Permalink] = [:]
     /// How written slugs and file names become URLs (`slugify.paths`).
     public var slugifyPaths = SlugStyle.safe
+    /// How tag, category and author names become URLs (`slugify.taxonomies`): folded by default
+    /// (`Chuyển đổi số` → `chuyen-doi-so`); a Hugo config's `lower` keeps `chuyển-đổi-số`, `asp.net`.
+    public var slugifyTaxonomies = SlugStyle.on
     /// Where the tag, section and author lists live.
     public var taxonomies = TaxonomyPaths()
     /// Items in each feed.

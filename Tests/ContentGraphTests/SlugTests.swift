@@ -1,5 +1,6 @@
 import Foundation
 import ContentGraph
+import SiteConfig
 import XCTest
 
 final class SlugTests: XCTestCase {
@@ -25,6 +26,20 @@ final class SlugTests: XCTestCase {
         XCTAssertEqual(Slug.fold("  \"Hà Nội \"  "), "ha-noi")
         XCTAssertEqual(Slug.fold("ha-noi"), "ha-noi")
         XCTAssertEqual(Slug.fold("<Tin> nóng!!!"), "tin-nong")
+    }
+
+    func testEachStyleMakesATermsSlugAsItSays() {
+        XCTAssertEqual(Slug.make("Chuyển đổi số", style: .on), "chuyen-doi-so")
+        XCTAssertEqual(Slug.make("Chuyển đổi số", style: .lower), "chuyển-đổi-số")
+        XCTAssertEqual(Slug.make("ASP.NET", style: .lower), "asp.net")
+        XCTAssertEqual(Slug.make("ASP.NET", style: .safe), "ASP.NET")
+        XCTAssertEqual(Slug.make("a/b", style: .off), "ab")
+    }
+
+    func testASlugOfDotsAloneIsFoldedAway() {
+        for style in SlugStyle.allCases {
+            for name in [".", "..", "..."] { XCTAssertEqual(Slug.make(name, style: style), "", "\(name) \(style)") }
+        }
     }
 
     func testLongSlugsAreCutAtAHyphen() {

@@ -68,6 +68,7 @@ final class MigratedConfigTests: XCTestCase {
     func testAHugoConfigLowercasesPathsUnlessDisablePathToLower() throws {
         XCTAssertEqual(try XCTUnwrap(try read("hugo.toml", "title = \"T\"\n")).config.slugifyPaths, .lower)
         XCTAssertEqual(try XCTUnwrap(try read("hugo.toml", "disablePathToLower = true\n")).config.slugifyPaths, .safe)
+        XCTAssertEqual(try XCTUnwrap(try read("hugo.toml", "title = \"T\"\n")).config.slugifyTaxonomies, .lower, "as Hugo makes a term's path")
         try FileManager.default.removeItem(at: folder.appendingPathComponent("hugo.toml"))
         XCTAssertEqual(try XCTUnwrap(try read("_config.yml", "title: T\n")).config.slugifyPaths, .safe, "Jekyll keeps a slug's case")
     }
