@@ -12,13 +12,15 @@ extension GraphBuilder {
     /// Gives the sections their URLs and `_index.md` texts, and returns the home page's text.
     ///
     /// In a Hugo layout (`folderPaths`), a section made from a content folder lists its articles at
-    /// the folder's path (`blog/`), as Hugo does; the others keep `section/slug/`. An `_index.md`
+    /// the folder's path (`blog/`, `Local_News/` as `slugify.paths` writes it: `local_news/`), as Hugo does; the others keep `section/slug/`. An `_index.md`
     /// names its folder's section (`title`), gives the text shown above its list, and may move it
     /// (`url`); one below a section's own folder is reported, as sections are one level deep.
-    static func applySectionIndexes(_ indexes: [SourceDocument], to sections: inout [Section], folders: Set<String>,
+    static func applySectionIndexes(_ indexes: [SourceDocument], to sections: inout [Section], folders: [String: String],
                                     folderPaths: Bool, resolver: LinkResolver, diagnostics: inout [Diagnostic]) -> HomeText {
         if folderPaths {
-            for index in sections.indices where folders.contains(sections[index].slug) { sections[index].path = sections[index].slug + "/" }
+            for index in sections.indices {
+                if let path = folders[sections[index].slug], !path.isEmpty { sections[index].path = path + "/" }
+            }
         }
         var home = HomeText()
         for document in indexes where !document.hasErrors {

@@ -30,7 +30,12 @@ public struct GraphBuilder: Sendable {
         let sectionIndexes = folder.documents.filter { Self.isSectionIndex($0.path) }
         var candidates = folder.documents.filter { !$0.hasErrors && (includeDrafts || !$0.draft) && !Self.isSectionIndex($0.path) }
         // The folders that make sections (see `applySectionIndexes`).
-        let sectionFolders = Set(candidates.compactMap { $0.kind == .markdown ? Self.folderSection(of: $0.path).map { Slug.fold(NFC.normalize($0)) } : nil })
+        // The folders that make sections, by section slug, with their URL path as the site writes paths.
+        var sectionFolders: [String: String] = [:]
+        for document in candidates where document.kind == .markdown {
+            guard let folder = Self.folderSection(of: document.path).map(NFC.normalize) else { continue }
+            sectionFolders[Slug.fold(folder)] = Slug.make(folder, style: config.slugifyPaths)
+        }
         folder.documents = []
         var outcomes = ConcurrentMap.map(candidates, { prepare($0) })
         // Jekyll writes pages as files (`/about.html`) when its posts' permalink names a file; Hugo never does.
