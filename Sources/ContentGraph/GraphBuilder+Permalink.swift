@@ -8,7 +8,10 @@ extension GraphBuilder {
     func permalinkPath(of item: PendingArticle, sectionSlug: String?) -> String {
         let document = item.document
         let folder = document.kind == .markdown ? Self.folderSection(of: document.path) : nil
-        let civil = item.date
+        var civil = item.date
+        if config.permalinkDatesAsWritten, let written = document.date {
+            civil = CivilDate(secondsSince1970: Int64(written.date.timeIntervalSince1970.rounded(.down)), utcOffsetSeconds: written.utcOffsetSeconds)
+        }
         func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : String(number) }
         return config.permalink(folder: folder, section: sectionSlug).expand { placeholder in
             switch placeholder {

@@ -105,6 +105,11 @@ extension SiteConfig {
                     if name == "article" || name == "articles" { articlePermalink = permalink } else { sectionPermalinks[name] = permalink }
                 }
             case "taxonomies": taxonomies = try reader.taxonomies(value)
+            case "permalinkDates":
+                guard let written = value.string, ["site", "written"].contains(written) else {
+                    throw reader.error(value, "permalinkDates must be site or written")
+                }
+                permalinkDatesAsWritten = written == "written"
             case "slugify":
                 guard let options = value.mapping else { throw reader.error(value, "slugify must be a mapping such as `paths: safe`") }
                 for (optionKey, optionValue) in options {

@@ -31,6 +31,10 @@ public struct SiteConfig: Sendable {
     public var sectionPermalinks: [String: Permalink] = [:]
     /// How written slugs and file names become URLs (`slugify.paths`).
     public var slugifyPaths = SlugStyle.safe
+    /// Whether a permalink's `:year`, `:month` and `:day` read the date in the offset its source
+    /// wrote (`permalinkDates: written`, as Hugo does: `2012-02-18T00:08+08:00` is in `/2012/02/18/`)
+    /// rather than in the site's zone (`site`, the default, as Jekyll does).
+    public var permalinkDatesAsWritten = false
     /// How tag, category and author names become URLs (`slugify.taxonomies`): folded by default
     /// (`Chuyển đổi số` → `chuyen-doi-so`); a Hugo config's `lower` keeps `chuyển-đổi-số`, `asp.net`.
     public var slugifyTaxonomies = SlugStyle.on

@@ -35,6 +35,13 @@ final class PermalinkTests: XCTestCase {
         XCTAssertEqual(graph.articles.map(\.path), ["2023/04/flood-gates-open/"])
     }
 
+    func testADateInAURLIsInTheSitesZoneOrAsWritten() throws {
+        let post = markdown("a.md", "---\ntitle: A\ndate: 2012-02-18T00:08:00+08:00\n---\nx\n")
+        let site = "timeZone: UTC\npermalinks:\n  article: /:year/:month/:day/:slug/\n"
+        XCTAssertEqual(try build([post], site: site).articles.map(\.path), ["2012/02/17/a/"], "Jekyll's rule: the site's zone")
+        XCTAssertEqual(try build([post], site: site + "permalinkDates: written\n").articles.map(\.path), ["2012/02/18/a/"], "Hugo's")
+    }
+
     func testASectionsPatternIsUsedOnlyForItsFolder() throws {
         let graph = try build([
             markdown("posts/a.md", "---\ntitle: A\ndate: 2023-04-02\n---\nx\n"),

@@ -31,6 +31,7 @@ final class MigratedConfigTests: XCTestCase {
         XCTAssertEqual([paths.tag, paths.tagsIndex, paths.section, paths.category], ["tags", "tags", "section", "categories"])
         XCTAssertEqual(migrated.config.articlePermalink.pattern, "/:sections/:slug/")
         XCTAssertEqual(migrated.config.rssFile, "index.xml")
+        XCTAssertTrue(migrated.config.permalinkDatesAsWritten, "Hugo's URLs show the date as written")
         XCTAssertEqual(migrated.config.language, "en")
         XCTAssertEqual(migrated.config.timeZone, TimeZone(identifier: "UTC"))
     }
