@@ -28,7 +28,9 @@ public struct GraphBuilder: Sendable {
         // What each document needs alone (Unicode normalization, dates, slugs) is worked out on
         // every core; only the tables shared by all documents are filled in one thread.
         let sectionIndexes = folder.documents.filter { Self.isSectionIndex($0.path) }
-        var candidates = folder.documents.filter { !$0.hasErrors && (includeDrafts || !$0.draft) && !Self.isSectionIndex($0.path) }
+        var candidates = folder.documents.filter {
+            !$0.hasErrors && !$0.isLeftOut && (includeDrafts || !$0.draft) && !Self.isSectionIndex($0.path)
+        }
         // The folders that make sections (see `applySectionIndexes`).
         let sectionFolders = Set(candidates.compactMap { $0.kind == .markdown ? Self.folderSection(of: $0.path).map { Slug.fold(NFC.normalize($0)) } : nil })
         folder.documents = []
