@@ -148,6 +148,19 @@ final class GraphBuilderTests: XCTestCase {
         XCTAssertEqual(graph.diagnostics.first?.message, "image 'hinh.png' leads nowhere: no file at hinh.png in the content folder")
     }
 
+    func testALeadImageNotBesideThePostIsTheOneAtTheTopOfTheContent() {
+        let graph = build([markdown("_posts/2022/2022-01-01-a.md", "---\ntitle: A\nimage: assets/images/a.webp\n---\n")],
+                          assets: ["assets/images/a.webp"])
+        XCTAssertEqual(graph.articles.first?.image, "/assets/images/a.webp")
+        XCTAssertEqual(graph.diagnostics.map(\.code), [])
+    }
+
+    func testAMissingLeadImageNamesBothPlacesItWasLookedFor() {
+        let graph = build([markdown("_posts/2022-01-01-a.md", "---\ntitle: A\nimage: assets/a.webp\n---\n")])
+        XCTAssertEqual(graph.diagnostics.map(\.message),
+                       ["image 'assets/a.webp' leads nowhere: no file at _posts/assets/a.webp or assets/a.webp in the content folder"])
+    }
+
     func testUnderJekyllsRuleAPathWithoutSlashOrExtensionIsAnHTMLFile() throws {
         var config = SiteConfig()
         config.extensionlessPathsAreFiles = true
