@@ -6,7 +6,7 @@
 
 Each fixture keeps its tool's own config beside Broadsheet's `site.yml` (`hugo.toml` with
 `contentDir = "Content"`, `_config.yml` built with `--source Content`), so both read the same
-files. What is listed: every `.html` file the tool writes, as a root-relative URL (`a/index.html`
+files; `jekyll-title-site` is a Jekyll folder as it is, with no `site.yml`, built from its top. What is listed: every `.html` file the tool writes, as a root-relative URL (`a/index.html`
 is `/a/`), sorted — articles, pages, section and taxonomy lists, alias pages. Not listed: feeds,
 sitemaps and other files that are not pages, and the tool's output of its own (none for these
 configs). `Tests/EndToEndTests/MigratedURLTests.swift` checks that Broadsheet writes a page at
@@ -27,6 +27,7 @@ COMMANDS = {
     "hugo-site": lambda site, out: ["hugo", "--source", site, "--destination", out, "--quiet"],
     "jekyll-site": lambda site, out: ["jekyll", "build", "--quiet", "--config", os.path.join(site, "_config.yml"),
                                       "--source", os.path.join(site, "Content"), "--destination", out],
+    "jekyll-title-site": lambda site, out: ["jekyll", "build", "--quiet", "--source", site, "--destination", out],
 }
 HEADER = """\
 # URLs {tool} gives the pages of this fixture: every .html file it writes, sorted.

@@ -28,7 +28,9 @@ public struct GraphBuilder: Sendable {
         // What each document needs alone (Unicode normalization, dates, slugs) is worked out on
         // every core; only the tables shared by all documents are filled in one thread.
         let sectionIndexes = folder.documents.filter { Self.isSectionIndex($0.path) }
-        var candidates = folder.documents.filter { !$0.hasErrors && (includeDrafts || !$0.draft) && !Self.isSectionIndex($0.path) }
+        var candidates = folder.documents.filter {
+            !$0.hasErrors && !$0.isLeftOut && (includeDrafts || !$0.draft) && !Self.isSectionIndex($0.path)
+        }
         // The folders that make sections (see `applySectionIndexes`).
         // The folders that make sections, by section slug, with their URL path as the site writes paths.
         var sectionFolders: [String: String] = [:]
@@ -39,7 +41,9 @@ public struct GraphBuilder: Sendable {
         folder.documents = []
         var outcomes = ConcurrentMap.map(candidates, { prepare($0) })
         // Jekyll writes pages as files (`/about.html`) when its posts' permalink names a file; Hugo never does.
-        let pagesAsFiles = !folder.hasHugoLayout && config.articlePermalink.namesFile
+        // So does a site under Jekyll's rule whose permalink ends without `/` (`:title`).
+        let pagesAsFiles = !folder.hasHugoLayout && (config.articlePermalink.namesFile
+            || (config.extensionlessPathsAreFiles && !config.articlePermalink.pattern.hasSuffix("/")))
         // From here on each body lives in `pending` alone, so that letting it go below frees it.
         candidates = []
         var pending: [PendingArticle] = []
@@ -55,7 +59,7 @@ public struct GraphBuilder: Sendable {
                 let written = item.document.url
                     ?? (item.isPage ? pageURL(of: item, asFile: pagesAsFiles) : nil)
                     ?? permalinkPath(of: item, sectionSlug: item.section.map { sections.slug(at: $0) })
-                guard let path = Self.outputPath(written) else {
+                guard let path = Self.outputPath(written, extensionlessAsFile: config.extensionlessPathsAreFiles) else {
                     diagnostics.append(Diagnostic(path: item.document.path, line: 1, column: 1, severity: .error, code: "url.outside-site",
                                                   message: "URL '\(written)' climbs out of the site with '..'; the article was left out"))
                     continue
@@ -141,7 +145,7 @@ public struct GraphBuilder: Sendable {
         for (name, paths) in folder.sectionAliases {
             let slug = Slug.fold(NFC.normalize(name))
             guard let index = sectionList.firstIndex(where: { $0.slug == slug }) else { continue }
-            sectionList[index].aliases = paths.compactMap(Self.outputPath).filter { !$0.isEmpty && Self.unwritableReason($0) == nil }.sorted()
+            sectionList[index].aliases = paths.compactMap { Self.outputPath($0) }.filter { !$0.isEmpty && Self.unwritableReason($0) == nil }.sorted()
         }
         for index in articles.indices {
             articles[index].tags = articles[index].tags.map { tagRemap[$0] }
@@ -242,7 +246,7 @@ public struct GraphBuilder: Sendable {
     }
 
     /// The output path of a written path with no empty, `.` or `..` segment; nil for any other.
-    private static func cleanOutputPath(_ written: String) -> String? {
+    private static func cleanOutputPath(_ written: String, extensionlessAsFile: Bool) -> String? {
         var utf8 = Substring(written).utf8
         while utf8.first == UInt8(ascii: "/") { utf8 = utf8.dropFirst() }
         guard !utf8.isEmpty else { return nil }
@@ -261,7 +265,7 @@ public struct GraphBuilder: Sendable {
         let endsWithSlash = segmentLength == 0
         if !endsWithSlash && onlyDots { return nil }
         let path = String(Substring(utf8))
-        return endsWithSlash || isPageFile(path) ? path : path + "/"
+        return endsWithSlash ? path : path + ending(of: path, extensionlessAsFile: extensionlessAsFile)
     }
 
     /// Front matter `slug`, else the file name (without a Jekyll date; a bundle's folder name), both
@@ -311,19 +315,30 @@ public struct GraphBuilder: Sendable {
     }
 
     /// A written URL path (front matter `url`, `aliases`, an expanded permalink) as an output
-    /// path: no leading slash, `.` segments dropped, a folder unless it names an `.html` or `.htm` file.
+    /// path: no leading slash, `.` segments dropped, a folder unless it names an `.html` or `.htm` file
+    /// (or, with `extensionlessAsFile`, ends in a name without an extension: see `ending(of:extensionlessAsFile:)`).
     /// Nil when it climbs with `..`: no input may write outside the output folder.
-    static func outputPath(_ written: String) -> String? {
+    static func outputPath(_ written: String, extensionlessAsFile: Bool = false) -> String? {
         // Most paths (every expanded permalink) are clean: a leading `/`, no empty, `.` or `..`
         // segment. They need no splitting, which on `Character`s cost a serial tenth of a second.
-        if let clean = cleanOutputPath(written) { return clean }
+        if let clean = cleanOutputPath(written, extensionlessAsFile: extensionlessAsFile) { return clean }
         var parts: [Substring] = []
         for part in written.split(separator: "/") where part != "." {
             if part == ".." { return nil }
             parts.append(part)
         }
         let path = parts.joined(separator: "/")
-        return path.isEmpty || isPageFile(path) ? path : path + "/"
+        if path.isEmpty || isPageFile(path) { return path }
+        return path + (written.hasSuffix("/") ? "/" : ending(of: path, extensionlessAsFile: extensionlessAsFile))
+    }
+
+    /// What a path that does not end in `/` gets at its end: nothing when it names an `.html` or
+    /// `.htm` file; `.html` when `extensionlessAsFile` and its last name has no extension, as
+    /// Jekyll writes `/about` as `about.html` (its `URL#destination`); else `/`, a folder.
+    private static func ending(of path: String, extensionlessAsFile: Bool) -> String {
+        if isPageFile(path) { return "" }
+        let name = path.utf8.split(separator: UInt8(ascii: "/")).last ?? Substring(path).utf8[...]
+        return extensionlessAsFile && !name.dropFirst().contains(UInt8(ascii: ".")) ? ".html" : "/"
     }
 
     /// A path naming a page file rather than a folder: `.html`, or `.htm` as a mirrored page keeps
@@ -377,7 +392,7 @@ public struct GraphBuilder: Sendable {
                 let folder = articlePath.hasSuffix("/") ? articlePath.dropLast() : Substring(articlePath)
                 written = "/" + (folder.lastIndex(of: "/").map { String(folder[...$0]) } ?? "") + alias
             }
-            guard let path = Self.outputPath(written), !path.isEmpty else {
+            guard let path = Self.outputPath(written, extensionlessAsFile: config.extensionlessPathsAreFiles), !path.isEmpty else {
                 diagnostics.append(Diagnostic(path: document.path, severity: .warning, code: "alias.outside-site",
                                               message: "alias '\(Self.shown(alias))' is not a path inside the site; it was ignored"))
                 return nil

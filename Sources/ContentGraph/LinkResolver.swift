@@ -87,11 +87,19 @@ struct LinkResolver {
     }
 
     /// The URL of a lead image written in front matter, or the text as written when it is not a
-    /// file of the content folder (then `missing` names where it was looked for).
+    /// file of the content folder (then `missing` names where it was looked for). A relative
+    /// path not found beside the document is looked for from the content folder's top too: Jekyll
+    /// themes print a post's `image: assets/images/x.webp` from the site root.
     func resolveImage(_ target: String, from path: String) -> (url: String, missing: String?) {
         switch resolve(target, from: path) {
         case .asset(let url), .article(_, let url): return (url, nil)
-        case .missing(let candidate): return (target, candidate)
+        case .missing(let candidate):
+            guard !target.hasPrefix("/"), path.contains("/") else { return (target, candidate) }
+            switch resolve("/" + target, from: path) {
+            case .asset(let url), .article(_, let url): return (url, nil)
+            // A rooted path that is no file of the site is `external` to `resolve` (a page, maybe): an image is missing.
+            case .missing, .external: return (target, candidate + " or " + Self.normalize(target))
+            }
         case .external: return (target, nil)
         }
     }

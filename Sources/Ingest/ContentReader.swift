@@ -78,7 +78,17 @@ public struct ContentReader: Sendable {
                 document.diagnostics.append(Diagnostic(path: file.path, severity: .error, code: "file.unreadable", message: "cannot read the file"))
                 return document
             }
-            return Self.isMarkdown(file.path) ? markdown.read(bytes, path: file.path, lastChanged: file.modified) : scraped.read(bytes, path: file.path)
+            guard Self.isMarkdown(file.path) || FrontMatterSplit.opensWithFence(bytes) else { return scraped.read(bytes, path: file.path) }
+            guard file.path != "index.html" && file.path != "index.htm" else {
+                // Its Liquid (`paginator.posts`) is not run, so it is not read either: not one warning about it.
+                var document = SourceDocument(path: file.path, kind: .markdown)
+                document.isLeftOut = true
+                document.diagnostics.append(Diagnostic(path: file.path, line: 1, column: 1, severity: .note, code: "content.home-template",
+                                                       message: "the site's own home page template (front matter and Liquid) was left out: "
+                                                           + "Broadsheet makes the home page itself"))
+                return document
+            }
+            return markdown.read(bytes, path: file.path, lastChanged: file.modified)
         }
     }
 

@@ -5,7 +5,8 @@ import Infrastructure
 /// files: `_includes/` in the content folder, then `_includes/` of the site folder (a Jekyll
 /// folder at the site's root keeps it there); `include_relative` reads beside the including file.
 ///
-/// A file is included as plain text, its own Liquid not run. A name that is absolute, holds `..`
+/// A file is included as text, its `{{ include.name }}` filled in from the tag's parameters and
+/// its other Liquid not run (see `Shortcodes`). A name that is absolute, holds `..`
 /// or leads (through a symbolic link) outside the site folder is refused: a page must not be able
 /// to pull `/etc/passwd` or a file beside the site into the output.
 public struct JekyllIncludes: Sendable {

@@ -3,7 +3,10 @@ import Foundation
 import Infrastructure
 
 /// Reads a Markdown file with front matter into a `SourceDocument`, through cmark-gfm with the GitHub
-/// extensions (tables, strikethrough, autolinks, task lists, footnotes).
+/// extensions (tables, strikethrough, autolinks, task lists, footnotes). Also reads a Jekyll or
+/// Hugo site's `.html` page with front matter (a page of that tool, not a crawled one): its body is
+/// HTML already, so it is not read as Markdown, but its Liquid is, and its HTML is sanitized as
+/// Markdown's raw HTML is.
 public struct MarkdownReader: Sendable {
     /// The zone of dates written without one.
     public var timeZone: TimeZone
@@ -84,8 +87,10 @@ public struct MarkdownReader: Sendable {
             document.diagnostics.append(Diagnostic(path: path, line: split.bodyLine + problem.line - 1, column: problem.column, severity: .warning,
                                                    code: "markup.shortcode", message: problem.message))
         }
-        let rendered = CommonMark.render(Substring(expanded.body), firstLine: split.bodyLine, sourceLine: expanded.sourceLine,
-                                         excerptSeparator: parameters["excerpt_separator"].flatMap { $0.isEmpty ? nil : $0 } ?? excerptSeparator)
+        let rendered = ContentReader.isMarkdown(path)
+            ? CommonMark.render(Substring(expanded.body), firstLine: split.bodyLine, sourceLine: expanded.sourceLine,
+                                excerptSeparator: parameters["excerpt_separator"].flatMap { $0.isEmpty ? nil : $0 } ?? excerptSeparator)
+            : CommonMark.Rendered(html: expanded.body, words: WordCount.of(expanded.body), references: [], hasRawHTML: true)
         for problem in rendered.attributeProblems {
             document.diagnostics.append(Diagnostic(path: path, line: split.bodyLine + expanded.sourceLine(problem.line) - 1, column: problem.column, severity: .warning,
                                                    code: "markup.attributes", message: problem.message))
@@ -109,7 +114,7 @@ public struct MarkdownReader: Sendable {
         document.references = rendered.references
         if document.summary == nil { document.summary = rendered.summary }
         if document.title == nil, let heading = rendered.firstHeading { document.title = heading }
-        if document.title == nil, jekyllFolder != nil {
+        if document.title == nil, jekyllFolder != nil || !ContentReader.isMarkdown(path) {
             let stem = path.split(separator: "/").last.map { $0.split(separator: ".").dropLast().joined(separator: ".") } ?? ""
             document.title = JekyllFolder.title(fromSlug: jekyllName?.slug ?? stem)
         }

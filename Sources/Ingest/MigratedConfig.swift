@@ -111,6 +111,8 @@ public struct MigratedConfig: Sendable {
                 config.excludedContent.formUnion(names.compactMap { $0.text?.trimmingCharacters(in: ["/"]) })
             }
             if let marker = text("excerpt_separator") { config.excerptSeparator = marker }
+            // Jekyll writes `/about` (a permalink `:title`, a page's `permalink: /about`) as `about.html`.
+            config.extensionlessPathsAreFiles = true
             // Jekyll's default style, when the file names none.
             config.articlePermalink = try permalink("permalink", text("permalink") ?? "date")
             // jekyll-paginate's pages of the home list (`/page2/`), at its default path when the file names none.

@@ -5,13 +5,16 @@ import Foundation
 /// Hugo's `figure`, `youtube`, `vimeo`, `gist`, `ref`/`relref`, `param`, `highlight`; Jekyll's
 /// `highlight`, `link`, `post_url`, `raw`, `include` and `include_relative` (see `JekyllIncludes`)
 /// — and any other is left exactly as written and reported once per file at its line, never
-/// dropped silently. Code (fenced blocks, inline code) is text and is left alone.
+/// dropped silently. Code (fenced blocks, inline code) is text and is left alone, but for the
+/// `{% raw %}` and `{% endraw %}` markers in a Jekyll post's code: Jekyll runs Liquid before
+/// Markdown, so they never show there.
 struct Shortcodes {
     /// Front matter values a `param` shortcode may name.
     var parameters: [String: String] = [:]
     /// Where `include` finds its files; without it, an include is reported as not run.
     var includes: JekyllIncludes?
-    /// The file being expanded, relative to the content folder, for `include_relative`.
+    /// The file being expanded, relative to the content folder, for `include_relative`; a file
+    /// in Jekyll's `_posts/` or `_drafts/` has its fenced blocks' `raw` markers removed.
     var documentPath = ""
 
     /// The body with the known tags replaced, and what was left as written.
@@ -48,7 +51,7 @@ struct Shortcodes {
     /// Expands the tags of `body`.
     func expand(_ body: String) -> Result {
         guard body.containsBytes("{{") || body.containsBytes("{%") else { return Result(body: body) }
-        var expansion = Expansion(shortcodes: self)
+        var expansion = Expansion(shortcodes: self, removesRawMarkers: JekyllFolder(path: documentPath) != nil && body.containsBytes("raw"))
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
         var index = 0
         var fence: String?
@@ -56,7 +59,7 @@ struct Shortcodes {
             let line = lines[index]
             let trimmed = line.drop { $0 == " " }
             if let open = fence {
-                expansion.output.append(String(line))
+                expansion.output.append(expansion.removesRawMarkers ? Self.withoutRawMarkers(line) : String(line))
                 if trimmed.hasPrefix(open) { fence = nil }
             } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 fence = String(trimmed.prefix(3))
@@ -82,6 +85,12 @@ struct Shortcodes {
                       insertedLines: expansion.insertedLines)
     }
 
+    /// A line of code without Liquid's `{% raw %}` and `{% endraw %}` (also as `{%- raw -%}`).
+    private static func withoutRawMarkers(_ line: Substring) -> String {
+        guard line.contains("{%") else { return String(line) }
+        return String(line).replacing(/\{%-?\s*(?:end)?raw\s*-?%\}/, with: "")
+    }
+
     /// `{% highlight ruby %}` or `{{< highlight go "linenos=table" >}}` alone on a line: its
     /// language and the line that ends the block.
     private static func highlightStart(_ line: Substring) -> (String, String)? {
@@ -95,15 +104,15 @@ struct Shortcodes {
         return nil
     }
 
-    /// A tag's words: quoted strings stay whole, without their quotes.
-    static func words(_ text: Substring) -> [String] {
+    /// A tag's words: strings quoted with one of `quotes` stay whole, without their quotes.
+    static func words(_ text: Substring, quotes: Set<Character> = ["\"", "`"]) -> [String] {
         var words: [String] = []
         var current = ""
         var quote: Character?
         for character in text {
             if let open = quote {
                 if character == open { quote = nil } else { current.append(character) }
-            } else if character == "\"" || character == "`" {
+            } else if quotes.contains(character) {
                 quote = character
             } else if character.isWhitespace {
                 if !current.isEmpty { words.append(current) }
@@ -119,14 +128,17 @@ struct Shortcodes {
     /// One body's expansion under way.
     private struct Expansion {
         let shortcodes: Shortcodes
+        /// Whether `raw` markers in code are removed (a Jekyll post's, see `Shortcodes`).
+        let removesRawMarkers: Bool
         var output: [String] = []
         var problems: [(line: Int, column: Int, message: String)] = []
         var embeds: [String] = []
         var insertedLines: [(line: Int, count: Int)] = []
         private var reported: Set<String> = []
 
-        init(shortcodes: Shortcodes) {
+        init(shortcodes: Shortcodes, removesRawMarkers: Bool) {
             self.shortcodes = shortcodes
+            self.removesRawMarkers = removesRawMarkers
         }
 
         /// A line with its tags replaced; inline code is skipped.
@@ -141,7 +153,7 @@ struct Shortcodes {
                     let run = rest.prefix { $0 == "`" }
                     let after = rest[run.endIndex...]
                     let end = after.range(of: String(run)).map { $0.upperBound } ?? rest.endIndex
-                    result += rest[..<end]
+                    result += removesRawMarkers ? Shortcodes.withoutRawMarkers(rest[..<end]) : String(rest[..<end])
                     rest = rest[end...]
                     continue
                 }
@@ -231,10 +243,11 @@ struct Shortcodes {
                 guard let includes = shortcodes.includes, let file = positional.first else { break }
                 switch includes.lookUp(file, relative: name == "include_relative", documentPath: shortcodes.documentPath) {
                 case .found(let text):
-                    if positional.count > 1 || !named.isEmpty {
-                        report("\(name) \"\(file)\": its parameters are not used", line: line, column: column)
+                    let included = Self.filledIn(text.hasSuffix("\n") ? String(text.dropLast()) : text,
+                                                 parameters: Self.includeParameters(tag.inside))
+                    if included.containsBytes("{{") || included.containsBytes("{%") {
+                        report("\(name) \"\(file)\": the Liquid in it is not run; it is left as written", line: line, column: column)
                     }
-                    let included = text.hasSuffix("\n") ? String(text.dropLast()) : text
                     let lines = included.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
                     if lines > 0 { insertedLines.append((line, lines)) }
                     return included
@@ -261,6 +274,24 @@ struct Shortcodes {
                 report(what + "; it is left as written", line: line, column: column)
             }
             return nil
+        }
+
+        /// An include's parameters (`id="abc"`, `id='abc'`, `id=abc`) by name. Its words are read
+        /// again with `'` as a quote too, as Liquid reads them; Hugo's shortcodes know no `'`.
+        static func includeParameters(_ inside: Substring) -> [String: String] {
+            var parameters: [String: String] = [:]
+            for word in Shortcodes.words(inside, quotes: ["\"", "'"]).dropFirst(2) {
+                guard let equals = word.firstIndex(of: "="), equals != word.startIndex else { continue }
+                parameters[String(word[..<equals])] = String(word[word.index(after: equals)...])
+            }
+            return parameters
+        }
+
+        /// An include's text with each `{{ include.NAME }}` replaced by its parameter's value, or by
+        /// nothing when the tag gives none (as Liquid prints a missing value).
+        static func filledIn(_ text: String, parameters: [String: String]) -> String {
+            guard text.containsBytes("include.") else { return text }
+            return text.replacing(/\{\{-?\s*include\.([A-Za-z0-9_-]+)\s*-?\}\}/) { match in parameters[String(match.1)] ?? "" }
         }
 
         /// Reports `message` at its place, once per file.

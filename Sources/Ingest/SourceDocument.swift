@@ -46,6 +46,9 @@ public struct SourceDocument: Sendable {
     public var draft = false
     /// The front matter asks for a page rather than an article (`type: page`, `layout: page`).
     public var isPage = false
+    /// Read but not part of the site: a Jekyll or Hugo site's own home page template (its top
+    /// `index.html` with front matter), which Broadsheet's home page stands in for.
+    public var isLeftOut = false
     /// Marked by its editor as the front page's lead story (`featured: true`).
     public var featured = false
     /// Plain-text summary from front matter or the page's description.

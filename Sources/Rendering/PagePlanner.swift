@@ -105,7 +105,9 @@ public struct PagePlanner {
                 PageContext(hashing: model.simpleContext(kind: .notFound, path: "404.html"), shared: model.sharedFields)
             }),
         ]
-        for (kind, path, context) in optional where templates.contains(kind.rawValue) {
+        // A site's own `404.html` (Jekyll writes a `404.md` there) replaces the generated one, as its robots.txt does.
+        let ownsNotFound = graph.articles.contains { $0.path == "404.html" }
+        for (kind, path, context) in optional where templates.contains(kind.rawValue) && !(kind == .notFound && ownsNotFound) {
             // Optional pages: a theme without their template simply has none.
             pages.append(Page(file: Routes.file(for: path), kind: kind, content: .template(kind.rawValue, context), articles: []))
         }

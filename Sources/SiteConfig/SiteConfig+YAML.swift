@@ -77,6 +77,12 @@ extension SiteConfig {
                 let marker = try reader.string(value, "excerptSeparator")
                 guard !marker.isEmpty else { throw reader.error(value, "excerptSeparator must not be empty") }
                 excerptSeparator = marker
+            case "extensionlessPaths", "extensionless_paths":
+                switch value.string {
+                case "file": extensionlessPathsAreFiles = true
+                case "folder": extensionlessPathsAreFiles = false
+                default: throw reader.error(value, "extensionlessPaths must be file (Jekyll's rule: /about is about.html) or folder (about/index.html)")
+                }
             case "related": relatedCount = try reader.positiveInt(value, "related")
             case "markup":
                 guard let options = value.mapping else { throw reader.error(value, "markup must be a mapping") }

@@ -29,6 +29,11 @@ public struct SiteConfig: Sendable {
     /// URL patterns of the articles of some sections, by the name of their content folder or
     /// their section's slug (Hugo's `permalinks: {posts: …}`); the others use `articlePermalink`.
     public var sectionPermalinks: [String: Permalink] = [:]
+    /// Whether a URL path without a trailing `/` and without an extension (`/about`, a permalink
+    /// `:title`) is written as an `.html` file (`about.html`), as Jekyll writes it, rather than
+    /// as a folder (`about/index.html`), Broadsheet's own rule: `extensionlessPaths: file` in
+    /// `site.yml`, and always for a site whose config is Jekyll's `_config.yml`.
+    public var extensionlessPathsAreFiles = false
     /// How written slugs and file names become URLs (`slugify.paths`).
     public var slugifyPaths = SlugStyle.safe
     /// Whether a permalink's `:year`, `:month` and `:day` read the date in the offset its source

@@ -148,6 +148,40 @@ final class GraphBuilderTests: XCTestCase {
         XCTAssertEqual(graph.diagnostics.first?.message, "image 'hinh.png' leads nowhere: no file at hinh.png in the content folder")
     }
 
+    func testALeadImageNotBesideThePostIsTheOneAtTheTopOfTheContent() {
+        let graph = build([markdown("_posts/2022/2022-01-01-a.md", "---\ntitle: A\nimage: assets/images/a.webp\n---\n")],
+                          assets: ["assets/images/a.webp"])
+        XCTAssertEqual(graph.articles.first?.image, "/assets/images/a.webp")
+        XCTAssertEqual(graph.diagnostics.map(\.code), [])
+    }
+
+    func testAMissingLeadImageNamesBothPlacesItWasLookedFor() {
+        let graph = build([markdown("_posts/2022-01-01-a.md", "---\ntitle: A\nimage: assets/a.webp\n---\n")])
+        XCTAssertEqual(graph.diagnostics.map(\.message),
+                       ["image 'assets/a.webp' leads nowhere: no file at _posts/assets/a.webp or assets/a.webp in the content folder"])
+    }
+
+    func testUnderJekyllsRuleAPathWithoutSlashOrExtensionIsAnHTMLFile() throws {
+        var config = SiteConfig()
+        config.extensionlessPathsAreFiles = true
+        let documents = [
+            markdown("_posts/2022-01-01-hello.md", "---\ntitle: Hello\n---\n"),
+            markdown("_posts/2022-01-02-moved.md", "---\ntitle: Moved\nurl: /elsewhere/moved\n---\n"),
+            markdown("_posts/2022-01-03-v1.2.md", "---\ntitle: Dotted\n---\n"),
+            markdown("about.md", "---\ntitle: About\n---\n"),
+        ]
+        for (pattern, paths) in [(":title", ["about.html", "elsewhere/moved.html", "hello.html", "v1.2/"]),
+                                 ("/:year/:title", ["2022/hello.html", "2022/v1.2/", "about.html", "elsewhere/moved.html"]),
+                                 ("/:year/:title/", ["2022/hello/", "2022/v1.2/", "about/", "elsewhere/moved.html"])] {
+            config.articlePermalink = try Permalink(parsing: pattern)
+            XCTAssertEqual(build(documents, config: config).articles.map(\.path).sorted(), paths, pattern)
+        }
+        config.extensionlessPathsAreFiles = false
+        config.articlePermalink = try Permalink(parsing: ":title")
+        XCTAssertEqual(build(documents, config: config).articles.map(\.path).sorted(), ["about/", "elsewhere/moved/", "hello/", "v1.2/"],
+                       "Broadsheet's own rule: a folder")
+    }
+
     func testAnArticleWithoutATitleIsLeftOutWithAnError() {
         let graph = build([
             markdown("empty.md", "---\ntitle: \"\"\ndate: 2021-11-30\n---\nThân bài.\n"),

@@ -2,16 +2,18 @@ import Foundation
 import TestSupport
 import XCTest
 
-/// `Tests/Fixtures/hugo-site` and `Tests/Fixtures/jekyll-site`: sites as Hugo and Jekyll lay
-/// them out, built as they are. Every page keeps the URL the real tool gives it (the lists in
+/// `Tests/Fixtures/hugo-site`, `Tests/Fixtures/jekyll-site` and `Tests/Fixtures/jekyll-title-site`
+/// (a Jekyll folder with no `site.yml`, whose `permalink: :title` makes posts files): sites as
+/// Hugo and Jekyll lay them out, built as they are. Every page keeps the URL the real tool gives it (the lists in
 /// `expected-urls.txt`, made by `scripts/expected-urls.py` with Hugo 0.111 and Jekyll 4.3), and
 /// no shortcode or Liquid is left in a page but those the build reported.
 final class MigratedURLTests: XCTestCase {
     private static let hugo = Result { try FixtureSite.built(copying: "hugo-site") }
     private static let jekyll = Result { try FixtureSite.built(copying: "jekyll-site") }
+    private static let jekyllTitles = Result { try FixtureSite.built(copying: "jekyll-title-site") }
 
     override class func tearDown() {
-        for site in [hugo, jekyll] { try? site.get().remove() }
+        for site in [hugo, jekyll, jekyllTitles] { try? site.get().remove() }
     }
 
     func testEveryPageHugoWritesIsWrittenAtTheSameURL() throws {
@@ -22,12 +24,46 @@ final class MigratedURLTests: XCTestCase {
         try assertWritten(Self.expectedURLs("jekyll-site"), by: Self.jekyll.get())
     }
 
+    func testEveryPageJekyllWritesAsAFileIsWrittenAtTheSameURL() throws {
+        try assertWritten(Self.expectedURLs("jekyll-title-site"), by: Self.jekyllTitles.get())
+    }
+
     func testTheCommittedHugoListIsWhatHugoWrites() throws {
         try assertCommittedListIsCurrent("hugo-site", tool: "hugo")
     }
 
     func testTheCommittedJekyllListIsWhatJekyllWrites() throws {
         try assertCommittedListIsCurrent("jekyll-site", tool: "jekyll")
+    }
+
+    func testTheCommittedListOfTheJekyllFolderIsWhatJekyllWrites() throws {
+        try assertCommittedListIsCurrent("jekyll-title-site", tool: "jekyll")
+    }
+
+    func testAJekyllFoldersOwnHomeTemplateIsLeftOutWithANoteAndItsHTMLPagesArePages() throws {
+        let site = try Self.jekyllTitles.get()
+        let result = try site.run(["build"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("index.html:1:1: note: the site's own home page template"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("paginator"), "the left-out template is not read: \(result.stderr)")
+        XCTAssertFalse(try site.read("index.html").contains("{%"), "the home page is Broadsheet's")
+        XCTAssertTrue(result.stderr.contains("contact.html:6:17: warning: Liquid output \"{{ site.title }}\" is not run"), result.stderr)
+        XCTAssertTrue(try site.read("contact.html").contains("<div class=\"card\">"))
+        XCTAssertTrue(try site.read("404.html").contains("Oops! That page can't be found."), "the site's own 404 page replaces the generated one")
+    }
+
+    func testAJekyllPostsIncludeParametersRawCodeLeadImageAndTitleComeOutAsInJekyll() throws {
+        let site = try Self.jekyllTitles.get()
+        let result = try site.run(["build"])
+        XCTAssertFalse(result.stderr.contains("image.missing") || result.stderr.contains("leads nowhere"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("categories"), result.stderr)
+        let cube = try site.read("rubiks-cube.html")
+        XCTAssertTrue(cube.contains("src=\"https://www.youtube.com/embed/esG4gK-pieA\""), cube)
+        XCTAssertTrue(cube.contains("<title>It\u{2019}s a Cube &amp; a Puzzle"), cube)
+        XCTAssertTrue(cube.contains("https://quarry.example/assets/images/cube.png"), cube)
+        let code = try site.read("manage-content.html")
+        XCTAssertFalse(code.contains("raw"), code)
+        XCTAssertTrue(code.contains("<code>{% include img.html src='a.jpg' %}</code>"), code)
     }
 
     func testOnlyTheReportedShortcodeIsLeftInHugoPages() throws {

@@ -65,6 +65,21 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertEqual(read("---\ntitle: t\ncategories: Thời sự\n---\n").categories, ["Thời sự"])
     }
 
+    func testAnEmptyListOfCategoriesIsNoneWithoutAWarning() {
+        for text in ["---\ntitle: t\ncategories: []\ntags: []\n---\n", "+++\ntitle = \"t\"\nCategories = []\nTags = []\n+++\n"] {
+            let document = read(text)
+            XCTAssertEqual(document.categories, [], text)
+            XCTAssertEqual(document.tags, [], text)
+            XCTAssertEqual(document.diagnostics.map(\.message), [], text)
+        }
+    }
+
+    func testCharacterReferencesInATitleAndSummaryAreTheCharactersTheyName() {
+        let document = read("---\ntitle: 'It&#8217;s Q&amp;A &#x2014; &lt;live&gt;'\ndescription: \"Tom &amp; Jerry&#39;s\"\n---\nBody.\n")
+        XCTAssertEqual(document.title, "It\u{2019}s Q&A \u{2014} <live>")
+        XCTAssertEqual(document.summary, "Tom & Jerry's")
+    }
+
     func testTOMLFrontMatter() {
         let document = read("""
         +++

@@ -37,7 +37,8 @@ final class JekyllIncludesTests: XCTestCase {
 
     func testAnIncludeIsItsFileAsPlainText() {
         let document = read("Mở đầu.\n\n{% include note.html %}\n\n{% include notes/end.md %} {% include root.md %}\n")
-        XCTAssertTrue(document.bodyHTML.contains("<aside class=\"note\">Ghi chú {{ include.text }}</aside>"), document.bodyHTML)
+        // A parameter the tag does not give prints nothing, as in Liquid.
+        XCTAssertTrue(document.bodyHTML.contains("<aside class=\"note\">Ghi chú </aside>"), document.bodyHTML)
         XCTAssertTrue(document.bodyHTML.contains("<p>Lời cuối. Ở gốc.</p>"), document.bodyHTML)
         XCTAssertEqual(document.messages("markup.shortcode"), [])
     }
@@ -47,10 +48,21 @@ final class JekyllIncludesTests: XCTestCase {
         XCTAssertTrue(document.bodyHTML.contains("<p>Bên cạnh.</p>"), document.bodyHTML)
     }
 
-    func testParametersAreNotUsedAndSaidSo() {
-        let document = read("{% include note.html text=\"x\" %}\n")
-        XCTAssertTrue(document.bodyHTML.contains("Ghi chú {{ include.text }}"), document.bodyHTML)
-        XCTAssertEqual(document.messages("markup.shortcode"), ["5:1 include \"note.html\": its parameters are not used"])
+    func testParametersFillInTheIncludesVariables() throws {
+        try "<iframe src=\"https://www.youtube.com/embed/{{include.id}}\" title=\"{{ include.title }}\"></iframe>\n"
+            .write(to: site.appendingPathComponent("Content/_includes/youtube.html"), atomically: true, encoding: .utf8)
+        let document = read("{% include youtube.html id=\"esG4gK-pieA\" title='Rodríguez' %}\n\n{% include note.html text=bare %}\n")
+        XCTAssertTrue(document.bodyHTML.contains("src=\"https://www.youtube.com/embed/esG4gK-pieA\" title=\"Rodríguez\""), document.bodyHTML)
+        XCTAssertTrue(document.bodyHTML.contains("Ghi chú bare</aside>"), document.bodyHTML)
+        XCTAssertEqual(document.messages("markup.shortcode"), [])
+    }
+
+    func testOtherLiquidInAnIncludeIsReportedAndLeftAsWritten() throws {
+        try "{% if include.caption %}<em>{{ include.caption }}</em>{% endif %}\n"
+            .write(to: site.appendingPathComponent("Content/_includes/caption.html"), atomically: true, encoding: .utf8)
+        let document = read("{% include caption.html caption=\"Ảnh\" %}\n")
+        XCTAssertTrue(document.bodyHTML.contains("{% if include.caption %}<em>Ảnh</em>{% endif %}"), document.bodyHTML)
+        XCTAssertEqual(document.messages("markup.shortcode"), ["5:1 include \"caption.html\": the Liquid in it is not run; it is left as written"])
     }
 
     func testAMissingIncludeIsReportedAtItsLineAndLeftAsWritten() {

@@ -68,6 +68,15 @@ final class MarkdownReaderTests: XCTestCase {
         XCTAssertTrue(html.contains("Chú thích."))
     }
 
+    func testAnHTMLPageWithFrontMatterIsHTMLSanitizedNotMarkdown() {
+        let page = "---\ntitle: Contact\n---\n<div class=\"card\">\n\n    <p>Write to *us*</p><script>alert(1)</script>\n</div>\n{{ site.email }}\n"
+        let document = reader.read(Array(page.utf8), path: "contact.html")
+        XCTAssertEqual(document.title, "Contact")
+        XCTAssertTrue(document.bodyHTML.contains("<p>Write to *us*</p>"), "an indented line is no code block: \(document.bodyHTML)")
+        XCTAssertFalse(document.bodyHTML.contains("<script"), document.bodyHTML)
+        XCTAssertEqual(document.messages("markup.shortcode"), ["8:1 Liquid output \"{{ site.email }}\" is not run; it is left as written"])
+    }
+
     func testRawHTMLPassesTheSanitizerByDefault() {
         let vectors = ["<a href=\"&#106;avascript:alert(1)\">x</a>", "<object data=\"data:text/html,<script>alert(1)</script>\"></object>",
                        "<form action=\"javascript:alert(1)\"><input type=\"submit\"></form>",

@@ -25,6 +25,11 @@ final class MigratedConfigTests: XCTestCase {
         XCTAssertNil(try MigratedConfig.read(site: folder))
     }
 
+    func testAJekyllConfigWritesExtensionlessPathsAsFilesAndAHugoOneAsFolders() throws {
+        XCTAssertEqual(try read("_config.yml", "permalink: \":title\"\n")?.config.extensionlessPathsAreFiles, true)
+        XCTAssertEqual(try read("config.toml", "title = \"T\"\n")?.config.extensionlessPathsAreFiles, false)
+    }
+
     func testAHugoConfigWithoutTaxonomiesHasHugosOwn() throws {
         let migrated = try XCTUnwrap(try read("config.toml", "title = \"T\"\nbaseURL = \"https://t.example/\"\n"))
         let paths = migrated.config.taxonomies

@@ -52,6 +52,20 @@ final class ShortcodesTests: XCTestCase {
         XCTAssertEqual(document.messages("markup.shortcode"), [])
     }
 
+    func testRawMarkersInAJekyllPostsCodeAreRemovedAndTheTextBetweenKept() {
+        let document = reader.read(body: "```\n{% raw %}<img alt=\"{{include.alt}}\">{%- endraw -%}\n{% raw %}\n{% if x %}\n{% endraw %}\n```\n"
+                                   + "Inline: `{% raw %}{% include a.html %}{% endraw %}`.\n", path: "_posts/2022-01-28-jekyll.md")
+        XCTAssertTrue(document.bodyHTML.contains("&lt;img alt=&quot;{{include.alt}}&quot;&gt;\n\n{% if x %}\n\n</code>"), document.bodyHTML)
+        XCTAssertTrue(document.bodyHTML.contains("<code>{% include a.html %}</code>"), document.bodyHTML)
+        XCTAssertFalse(document.bodyHTML.contains("raw"), document.bodyHTML)
+        XCTAssertEqual(document.messages("markup.shortcode"), [])
+    }
+
+    func testRawMarkersInFencedCodeOfAFileOutsideJekyllsFoldersAreCode() {
+        let document = read("```liquid\n{% raw %}{{ page.title }}{% endraw %}\n```\n")
+        XCTAssertTrue(document.bodyHTML.contains("{% raw %}{{ page.title }}{% endraw %}"), document.bodyHTML)
+    }
+
     func testOtherTagsStayAsWrittenAndAreReportedOnceAtTheirLine() {
         let document = read("""
         {{% pageinfo %}}Chú ý{{% /pageinfo %}}

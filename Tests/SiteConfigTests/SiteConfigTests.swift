@@ -193,6 +193,15 @@ final class SiteConfigTests: XCTestCase {
         XCTAssertThrowsError(try SiteConfig(yaml: "excerptSeparator: \"\"\n", path: "site.yml"))
     }
 
+    func testExtensionlessPathsAreFoldersUnlessSetToFiles() throws {
+        XCTAssertFalse(try SiteConfig(yaml: "title: T\n", path: "site.yml").extensionlessPathsAreFiles)
+        XCTAssertTrue(try SiteConfig(yaml: "extensionlessPaths: file\n", path: "site.yml").extensionlessPathsAreFiles)
+        XCTAssertFalse(try SiteConfig(yaml: "extensionlessPaths: folder\n", path: "site.yml").extensionlessPathsAreFiles)
+        XCTAssertThrowsError(try SiteConfig(yaml: "title: T\nextensionlessPaths: yes\n", path: "site.yml")) { error in
+            XCTAssertEqual((error as! ConfigError).line, 2)
+        }
+    }
+
     func testAnUnknownTaxonomyIsAnErrorAtItsKey() {
         XCTAssertThrowsError(try SiteConfig(yaml: "taxonomies:\n  series: series\n", path: "site.yml")) { error in
             XCTAssertEqual((error as! ConfigError).line, 2)

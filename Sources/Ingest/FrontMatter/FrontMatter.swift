@@ -51,7 +51,9 @@ enum FrontMatter {
             return nil
         }
 
-        document.title = text("title")
+        // Jekyll prints a title as written, so `It&#8217;s` and `&amp;` are characters there; Broadsheet
+        // escapes what it prints, so they are decoded here (as in a scraped page's metas).
+        document.title = text("title").map(MetaTags.unescape)
         document.date = date("date", "publishdate", "pubdate", "published")
         // A bad modification date is worth a warning, not the article.
         document.lastModified = date("lastmod", "updated", "modified", "last_modified_at", severity: .warning)
@@ -95,7 +97,7 @@ enum FrontMatter {
             }
             if document.authors.isEmpty { report(key, .warning, "'\(key)' has no author name") }
         }
-        document.summary = text("summary", "description", "excerpt")
+        document.summary = text("summary", "description", "excerpt").map(MetaTags.unescape)
         if let (_, value) = first("image", "images", "cover", "featured_image") {
             switch value {
             case .string(let path): document.image = URLPolicy.allowed(path, image: true)

@@ -23,6 +23,17 @@ public struct FrontMatterSplit: Sendable {
     /// 1-based line of the file on which the body starts.
     public var bodyLine: Int
 
+    /// Whether a file's first line (after a byte-order mark) is `---` or `+++`: an `.html` file that
+    /// opens so is a page of Jekyll or Hugo with front matter, not a page a crawler saved.
+    public static func opensWithFence(_ bytes: [UInt8]) -> Bool {
+        var rest = bytes[...]
+        if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
+        let line = rest.prefix { $0 != UInt8(ascii: "\n") }
+        guard line.count < rest.count else { return false }
+        let fence = line.reversed().drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == 0x0D }.reversed()
+        return fence.elementsEqual("---".utf8) || fence.elementsEqual("+++".utf8)
+    }
+
     /// Splits a file. An opening delimiter without its closing one is an error at the opening line.
     public init(_ text: Substring) throws(FrontMatterError) {
         var text = text
