@@ -59,7 +59,7 @@ public struct GraphBuilder: Sendable {
                 let written = item.document.url
                     ?? (item.isPage ? pageURL(of: item, asFile: pagesAsFiles) : nil)
                     ?? permalinkPath(of: item, sectionSlug: item.section.map { sections.slug(at: $0) })
-                guard let path = Self.outputPath(written, extensionlessAsFile: config.extensionlessPathsAreFiles) else {
+                guard var path = Self.outputPath(written, extensionlessAsFile: config.extensionlessPathsAreFiles) else {
                     diagnostics.append(Diagnostic(path: item.document.path, line: 1, column: 1, severity: .error, code: "url.outside-site",
                                                   message: "URL '\(written)' climbs out of the site with '..'; the article was left out"))
                     continue
@@ -69,6 +69,8 @@ public struct GraphBuilder: Sendable {
                                                   message: "URL '\(Self.shown(written))' \(problem); the article was left out"))
                     continue
                 }
+                // Hugo's `uglyURLs` makes a file of every page but one whose `url:` says otherwise.
+                if config.uglyURLs, item.document.url == nil, path.hasSuffix("/") { path = String(path.dropLast()) + ".html" }
                 item.path = path
                 pending.append(item)
             }

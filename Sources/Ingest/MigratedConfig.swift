@@ -27,7 +27,7 @@ public struct MigratedConfig: Sendable {
     public static let urlsCode = "config.migrated-urls"
     /// The keys of a Hugo config that change URLs which Broadsheet does not read (lowercased, as
     /// the reader gives them).
-    static let hugoURLKeys: Set<String> = ["uglyurls", "defaultcontentlanguageinsubdir", "languages", "paginatepath"]
+    static let hugoURLKeys: Set<String> = ["defaultcontentlanguageinsubdir", "languages", "paginatepath"]
     /// Jekyll's: collections get URLs of their own, and `defaults` can set a permalink.
     static let jekyllURLKeys: Set<String> = ["collections", "defaults"]
 
@@ -142,6 +142,11 @@ public struct MigratedConfig: Sendable {
                 used.append("disablepathtolower")
                 guard case .bool(let flag) = keepsCase else { throw error("disablepathtolower", "disablePathToLower must be true or false") }
                 if flag { config.slugifyPaths = .safe }
+            }
+            if let ugly = fields.values["uglyurls"] {
+                used.append("uglyurls")
+                guard case .bool(let flag) = ugly else { throw error("uglyurls", "uglyURLs must be true or false") }
+                config.uglyURLs = flag
             }
             // Hugo's terms keep their letters, `.` and `+` (`/tags/asp.net/`, `/tags/chuyển-đổi-số/`).
             config.slugifyTaxonomies = config.slugifyPaths

@@ -36,16 +36,15 @@ public struct PagePlanner {
     /// Every page but the sitemaps, in a stable order.
     public func pages() -> [Page] {
         var pages: [Page] = []
+        // The lists other than home and dates, for `uglyURLs`.
+        var listPaths: [String] = []
         for index in graph.articles.indices {
             let article = graph.articles[index]
             let kind: Page.Kind = article.isPage ? .page : .article
             pages.append(Page(file: Routes.file(for: article.path), kind: kind,
                               content: .template(template(for: kind), { model in model.articleContext(index) }), articles: [index]))
-            let (target, language) = (article.path, article.language ?? config.language)
             for alias in article.aliases {
-                pages.append(Page(file: Routes.file(for: alias), kind: .alias,
-                                  content: .bytes({ model in Redirect.page(to: target, language: language, routes: model.routes) }),
-                                  articles: [index]))
+                pages.append(redirect(from: alias, to: article.path, language: article.language, articles: [index]))
             }
         }
         let allArticles = Array(graph.stories)
@@ -54,23 +53,21 @@ public struct PagePlanner {
         for (index, section) in graph.sections.enumerated() {
             pages += list(.section, title: section.name, path: section.path, articles: section.articles, section: index)
             pages += feeds.pages(title: section.name, path: section.path, articles: section.articles)
-            for alias in section.aliases {
-                let (target, language) = (section.path, config.language)
-                pages.append(Page(file: Routes.file(for: alias), kind: .alias,
-                                  content: .bytes({ model in Redirect.page(to: target, language: language, routes: model.routes) }),
-                                  articles: []))
-            }
+            for alias in section.aliases { pages.append(redirect(from: alias, to: section.path)) }
         }
         for tag in graph.tags {
             pages += list(.tag, title: tag.name, path: model.routes.tag(tag.slug), articles: tag.articles)
+            listPaths.append(model.routes.tag(tag.slug))
             pages += feeds.pages(title: tag.name, path: model.routes.tag(tag.slug), articles: tag.articles)
         }
         for category in graph.categories {
             pages += list(.category, title: category.name, path: model.routes.category(category.slug), articles: category.articles)
+            listPaths.append(model.routes.category(category.slug))
             pages += feeds.pages(title: category.name, path: model.routes.category(category.slug), articles: category.articles)
         }
         for author in graph.authors {
             pages += list(.author, title: author.name, path: model.routes.author(author.slug), articles: author.articles)
+            listPaths.append(model.routes.author(author.slug))
         }
         for granularity in [DateBucket.Granularity.year, .month, .day] {
             for (index, bucket) in model.buckets(granularity).enumerated() {
@@ -92,6 +89,11 @@ public struct PagePlanner {
             (model.routes.authorsIndex, { model, path in model.authorsContext(path: path) }),
             (model.routes.categoriesIndex, { model, path in model.categoriesContext(path: path) }),
         ]
+        listPaths += graph.sections.map(\.path) + [model.routes.tagsIndex] + indexes.compactMap(\.0)
+        if config.uglyURLs {
+            // Hugo's `uglyURLs` gave each list a file beside its folder (`/tags/x.html`): a redirect there keeps it.
+            pages += listPaths.filter { $0.hasSuffix("/") }.map { redirect(from: String($0.dropLast()) + ".html", to: $0) }
+        }
         for case let (path?, context) in indexes {
             pages.append(Page(file: Routes.file(for: path), kind: .tags,
                               content: .template(template(for: .tags), { model in
@@ -115,6 +117,13 @@ public struct PagePlanner {
         let robots = "User-agent: *\nAllow: /\nSitemap: \(model.routes.permalink("sitemap.xml"))\n"
         pages.append(Page(file: "robots.txt", kind: .machine, content: .bytes({ _ in Array(robots.utf8) }), articles: []))
         return pages
+    }
+
+    /// The page at `alias` that sends readers on to `target`, in `language` (the site's by default).
+    private func redirect(from alias: String, to target: String, language: String? = nil, articles: [Int] = []) -> Page {
+        let language = language ?? config.language
+        return Page(file: Routes.file(for: alias), kind: .alias,
+                    content: .bytes({ model in Redirect.page(to: target, language: language, routes: model.routes) }), articles: articles)
     }
 
     private func list(_ kind: Page.Kind, title: String, path: String, articles: [Int], section: Int? = nil,

@@ -83,6 +83,9 @@ extension SiteConfig {
                 case "folder": extensionlessPathsAreFiles = false
                 default: throw reader.error(value, "extensionlessPaths must be file (Jekyll's rule: /about is about.html) or folder (about/index.html)")
                 }
+            case "uglyURLs", "ugly_urls":
+                guard let flag = value.bool else { throw reader.error(value, "uglyURLs must be true or false") }
+                uglyURLs = flag
             case "related": relatedCount = try reader.positiveInt(value, "related")
             case "markup":
                 guard let options = value.mapping else { throw reader.error(value, "markup must be a mapping") }

@@ -34,6 +34,10 @@ public struct SiteConfig: Sendable {
     /// as a folder (`about/index.html`), Broadsheet's own rule: `extensionlessPaths: file` in
     /// `site.yml`, and always for a site whose config is Jekyll's `_config.yml`.
     public var extensionlessPathsAreFiles = false
+    /// Hugo's `uglyURLs` (`uglyURLs: true`): articles and pages are written as `.html` files
+    /// (`/2023/a.html`, also where their permalink ends in `/`), and each list, still a folder,
+    /// gets a redirect from the file Hugo wrote beside it (`/tags/x.html`).
+    public var uglyURLs = false
     /// How written slugs and file names become URLs (`slugify.paths`).
     public var slugifyPaths = SlugStyle.safe
     /// Whether a permalink's `:year`, `:month` and `:day` read the date in the offset its source

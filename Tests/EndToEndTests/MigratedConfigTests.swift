@@ -137,10 +137,28 @@ final class MigratedConfigTests: XCTestCase {
             XCTAssertTrue(result.stderr.contains("hugo.toml: note: no site.yml: read title from hugo.toml; ignored theme"), result.stderr)
             XCTAssertTrue(result.stdout.contains("0 errors, 0 warnings"), result.stdout)
         }
-        try site.write("hugo.toml", "title = \"Gazette\"\nuglyURLs = true\n")
+        try site.write("hugo.toml", "title = \"Gazette\"\npaginatePath = \"p\"\n")
         let result = try site.run(["build", "--strict"])
         XCTAssertEqual(result.status, 1, "an ignored key that changes URLs is a warning")
-        XCTAssertTrue(result.stderr.contains("hugo.toml:2:1: warning: 'uglyurls' is not read"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("hugo.toml:2:1: warning: 'paginatepath' is not read"), result.stderr)
+    }
+
+    func testHugosUglyURLsMakeFilesOfPagesAndRedirectsBesideLists() throws {
+        // What hugo 0.111 writes for this site: 2023/a.html, news/b.html, about.html, and the
+        // lists news.html, posts.html, tags.html, tags/x.html.
+        let site = try FixtureSite()
+        sites.append(site)
+        try site.write("hugo.toml", "title = \"T\"\nuglyURLs = true\n[permalinks]\n  posts = \"/:year/:filename/\"\n")
+        try site.write("content/posts/a.md", "---\ntitle: A\ndate: 2023-01-01\ntags: [x]\n---\nx\n")
+        try site.write("content/news/b.md", "---\ntitle: B\ndate: 2023-01-02\n---\n[A](../posts/a.md)\n")
+        try site.write("content/about.md", "---\ntitle: About\n---\nx\n")
+        let result = try site.run(["build", "--strict"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        for page in ["2023/a.html", "news/b.html", "about.html", "news.html", "posts.html", "tags.html", "tags/x.html"] {
+            XCTAssertTrue(site.exists(page), page)
+        }
+        XCTAssertTrue(try site.read("news/b.html").contains("href=\"/2023/a.html\""), "links go to the file")
+        XCTAssertTrue(try site.read("tags/x.html").contains("/tags/x/"), "a list's file sends readers to the list")
     }
 
     func testAJekyllSiteFolderWithItsPostsAtTheTopBuildsInPlace() throws {

@@ -80,11 +80,13 @@ final class MigratedConfigTests: XCTestCase {
     }
 
     func testAnIgnoredKeyThatChangesURLsIsAWarningAtItsLine() throws {
-        let migrated = try XCTUnwrap(try read("hugo.toml", "title = \"T\"\nuglyURLs = true\ntheme = \"x\"\n"))
+        let migrated = try XCTUnwrap(try read("hugo.toml", "title = \"T\"\npaginatePath = \"p\"\ntheme = \"x\"\n"))
         XCTAssertEqual(migrated.diagnostics.map(\.severity), [.note, .warning])
         let warning = migrated.diagnostics[1]
         XCTAssertEqual([warning.location, warning.code], ["hugo.toml:2:1", MigratedConfig.urlsCode])
-        XCTAssertTrue(warning.message.hasPrefix("'uglyurls' is not read"), warning.message)
+        XCTAssertTrue(warning.message.hasPrefix("'paginatepath' is not read"), warning.message)
+        XCTAssertTrue(try XCTUnwrap(try read("hugo.toml", "uglyURLs = true\n")).config.uglyURLs)
+        XCTAssertEqual(try XCTUnwrap(try read("hugo.toml", "uglyURLs = false\n")).diagnostics.map(\.severity), [.note], "Hugo's default is no warning")
     }
 
     func testJekyllsURLAndBaseURLMakeTheBaseURL() throws {
