@@ -76,6 +76,12 @@ struct Shortcodes {
                 let block = lines[index...close].joined(separator: "\n")
                 expansion.output.append(block.replacingOccurrences(of: "{% raw %}", with: "").replacingOccurrences(of: "{% endraw %}", with: ""))
                 index = close
+            } else if let close = Self.closingLine(of: line, in: lines, after: index) {
+                // A tag written over several lines (`{% include image.html` … `%}`) is read as one
+                // line; blank lines keep the lines after it where they were.
+                expansion.output.append(expansion.line(Substring(lines[index...close].joined(separator: " ")), number: index + 1))
+                expansion.output += Array(repeating: "", count: close - index)
+                index = close
             } else {
                 expansion.output.append(expansion.line(line, number: index + 1))
             }
@@ -83,6 +89,23 @@ struct Shortcodes {
         }
         return Result(body: expansion.output.joined(separator: "\n"), problems: expansion.problems, embeds: expansion.embeds,
                       insertedLines: expansion.insertedLines)
+    }
+
+    /// Lines a tag may span: a longer run is no tag but text that opens one by chance.
+    static let tagLineLimit = 10
+
+    /// The line that closes a tag `line` starts with and does not close (`{% include x.html`
+    /// then `url="…" %}` below), within `tagLineLimit` lines; nil when the line starts with no
+    /// tag, or closes it.
+    private static func closingLine(of line: Substring, in lines: [Substring], after index: Int) -> Int? {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        for (open, close) in [("{{<", ">}}"), ("{{%", "%}}"), ("{%", "%}")] where trimmed.hasPrefix(open) {
+            guard trimmed.dropFirst(open.count).range(of: close) == nil else { return nil }
+            let last = min(lines.count - 1, index + tagLineLimit)
+            guard index < last else { return nil }
+            return lines[(index + 1)...last].firstIndex { $0.contains(close) }
+        }
+        return nil
     }
 
     /// A line of code without Liquid's `{% raw %}` and `{% endraw %}` (also as `{%- raw -%}`).

@@ -66,6 +66,24 @@ final class ShortcodesTests: XCTestCase {
         XCTAssertTrue(document.bodyHTML.contains("{% raw %}{{ page.title }}{% endraw %}"), document.bodyHTML)
     }
 
+    func testATagOverSeveralLinesIsOneTagAndTheLinesAfterItKeepTheirNumbers() {
+        let document = read("""
+        {{< figure
+            src="cau.png"
+            caption="Cầu mới" >}}
+
+        {% assign x =
+           1 %}
+
+        {% capture z %}
+        """)
+        XCTAssertTrue(document.bodyHTML.contains("<figcaption>Cầu mới</figcaption>"), document.bodyHTML)
+        XCTAssertEqual(document.messages("markup.shortcode"), [
+            "10:1 Liquid tag \"assign\" is not run; it is left as written",
+            "13:1 Liquid tag \"capture\" is not run; it is left as written",
+        ], document.bodyHTML)
+    }
+
     func testOtherTagsStayAsWrittenAndAreReportedOnceAtTheirLine() {
         let document = read("""
         {{% pageinfo %}}Chú ý{{% /pageinfo %}}
