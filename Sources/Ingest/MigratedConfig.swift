@@ -178,6 +178,8 @@ public struct MigratedConfig: Sendable {
                 if let author = names["author"]?.text { (taxonomies.author, taxonomies.authorsIndex) = (author, author) }
             }
             config.taxonomies = taxonomies
+            // Hugo writes each list's first page again at `page/1/`, as a redirect.
+            config.firstPageAliases = true
             // Hugo's URLs show a date in the offset it was written with.
             config.permalinkDatesAsWritten = true
             // Hugo's RSS feed of every list is its `index.xml`.

@@ -94,6 +94,9 @@ public struct PagePlanner {
             // Hugo's `uglyURLs` gave each list a file beside its folder (`/tags/x.html`): a redirect there keeps it.
             pages += listPaths.filter { $0.hasSuffix("/") }.map { redirect(from: String($0.dropLast()) + ".html", to: $0) }
         }
+        if config.firstPageAliases {
+            pages += ([""] + listPaths).filter { $0.isEmpty || $0.hasSuffix("/") }.map { redirect(from: $0 + "page/1/", to: $0) }
+        }
         for case let (path?, context) in indexes {
             pages.append(Page(file: Routes.file(for: path), kind: .tags,
                               content: .template(template(for: .tags), { model in

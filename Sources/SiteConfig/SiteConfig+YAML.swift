@@ -45,6 +45,9 @@ extension SiteConfig {
                 for (optionKey, optionValue) in options {
                     switch optionKey.string {
                     case "pageSize", "page_size": pageSize = try reader.positiveInt(optionValue, "pagination.pageSize")
+                    case "firstPageAlias", "first_page_alias":
+                        guard let flag = optionValue.bool else { throw reader.error(optionValue, "pagination.firstPageAlias must be true or false") }
+                        firstPageAliases = flag
                     case "homePath", "home_path":
                         do {
                             try setHomePaging(try reader.string(optionValue, "pagination.homePath"))

@@ -38,6 +38,9 @@ public struct SiteConfig: Sendable {
     /// (`/2023/a.html`, also where their permalink ends in `/`), and each list, still a folder,
     /// gets a redirect from the file Hugo wrote beside it (`/tags/x.html`).
     public var uglyURLs = false
+    /// Whether each list also answers at `page/1/` with a redirect to its first page, as Hugo
+    /// writes it (`pagination.firstPageAlias`; on for a Hugo config).
+    public var firstPageAliases = false
     /// How written slugs and file names become URLs (`slugify.paths`).
     public var slugifyPaths = SlugStyle.safe
     /// Whether a permalink's `:year`, `:month` and `:day` read the date in the offset its source

@@ -49,6 +49,11 @@ final class MigratedConfigTests: XCTestCase {
             XCTAssertTrue(site.exists(feed), feed)
         }
         XCTAssertFalse(site.exists("feed.xml"))
+        // Hugo's paginated lists answer at page/1/ too.
+        for alias in ["page/1/index.html", "news/page/1/index.html", "tags/city/page/1/index.html", "categories/weather/page/1/index.html"] {
+            XCTAssertTrue(site.exists(alias), alias)
+        }
+        XCTAssertTrue(try site.read("news/page/1/index.html").contains("https://gazette.example/news/"))
         XCTAssertTrue(try site.read("index.html").contains("href=\"/index.xml\""), "the page links the feed where it is")
         XCTAssertTrue(try site.read("index.xml").contains("<atom:link href=\"https://gazette.example/index.xml\" rel=\"self\""))
     }

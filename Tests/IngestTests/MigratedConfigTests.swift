@@ -37,6 +37,7 @@ final class MigratedConfigTests: XCTestCase {
         XCTAssertEqual(migrated.config.articlePermalink.pattern, "/:sections/:slug/")
         XCTAssertEqual(migrated.config.rssFile, "index.xml")
         XCTAssertTrue(migrated.config.permalinkDatesAsWritten, "Hugo's URLs show the date as written")
+        XCTAssertTrue(migrated.config.firstPageAliases)
         XCTAssertEqual(migrated.config.language, "en")
         XCTAssertEqual(migrated.config.timeZone, TimeZone(identifier: "UTC"))
     }
