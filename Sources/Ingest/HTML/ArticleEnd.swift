@@ -1,0 +1,140 @@
+import CLibXML2
+
+/// Where the article stops. The body a content score gathers often runs on past the last paragraph into
+/// what sites print after an article: lists of related articles, "read more" teasers, comment sections,
+/// share and tag bars, newsletter sign-ups. One decision over the trailing blocks of the body only,
+/// walked from the last one back, descending into wrappers: each is taken for page furniture (a
+/// semantic element or role for it, a class named for it, a label of `TrailingCues`, a block mostly of
+/// links, a heading with nothing after it) or for the article's own text, where the walk stops.
+///
+/// The walk never reaches more than the trailing blocks, so it costs little beside the body search.
+struct ArticleEnd {
+    let document: HTMLDocument
+
+    /// What a trailing block is taken for.
+    enum Verdict {
+        /// Page furniture: it goes, and the walk goes on before it.
+        case furniture
+        /// The article's own text: the walk stops.
+        case article
+        /// A wrapper of other blocks: the walk goes on inside it.
+        case wrapper
+        /// Nothing to read (an image, an empty wrapper): kept, and the walk goes on before it.
+        case neutral
+    }
+
+    /// A cut that would leave less than this share of the body's text is not made: the body is then
+    /// more likely a list page than an article with a tail.
+    static let keptShare = 0.3
+
+    /// Takes the trailing furniture out of `content`.
+    func trim(_ content: DOMNode) {
+        var marked: [DOMNode] = []
+        _ = collect(in: content, into: &marked)
+        guard !marked.isEmpty else { return }
+        let total = TextMeasure.textLength(content)
+        let removed = marked.reduce(0) { $0 + TextMeasure.textLength($1) }
+        guard Double(total - removed) >= Double(total) * Self.keptShare else { return }
+        for node in marked { document.remove(node) }
+    }
+
+    /// Walks the children of `node` from the last, marking furniture; true when it reached the article's text.
+    /// A wrapper in which nothing but furniture and blanks was found is marked whole, its pictures with it.
+    func collect(in node: DOMNode, into marked: inout [DOMNode]) -> Bool {
+        var child = node.pointee.last
+        while let current = child {
+            child = current.pointee.prev
+            if current.isText {
+                if !TextMeasure.isBlank(node: current) { return true }
+                continue
+            }
+            guard current.isElement else { continue }
+            switch verdict(current) {
+            case .furniture:
+                marked.append(current)
+            case .article:
+                return true
+            case .neutral:
+                continue
+            case .wrapper:
+                let before = marked.count
+                if collect(in: current, into: &marked) { return true }
+                if marked.count > before {
+                    marked.removeSubrange(before...)
+                    marked.append(current)
+                }
+            }
+        }
+        return false
+    }
+
+    /// Elements and roles HTML gives to what is not the article.
+    static let semanticFurniture: TagSet = ["aside", "nav", "footer", "form", "menu"]
+    static let furnitureRoles: Set<String> = ["complementary", "navigation", "contentinfo", "banner", "search", "form"]
+    static let headings: TagSet = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    /// Elements that make their parent a wrapper of blocks rather than a run of text.
+    static let blocks: TagSet = ["div", "section", "article", "ul", "ol", "dl", "blockquote", "table", "figure", "header",
+                                 "p", "center", "main"]
+    /// Blocks judged whole, never walked into: a list of references is one list, whatever its last item.
+    static let wholes: TagSet = ["ul", "ol", "dl", "table"]
+    static let media: TagSet = ["img", "picture", "video", "iframe", "svg", "audio", "object", "embed"]
+
+    /// Judges one trailing block.
+    func verdict(_ block: DOMNode) -> Verdict {
+        if TextMeasure.isBlank(node: block) { return .neutral }
+        if Self.semanticFurniture.contains(block) { return .furniture }
+        if let role = block.attribute("role"), Self.furnitureRoles.contains(role) { return .furniture }
+        if ClassHints.matches(block.classAndID, TrailingCues.classNames) { return .furniture }
+        if TrailingCues.isLabel(TextMeasure.innerText(leadingLabel(of: block)).lowercased()) { return .furniture }
+        // An article does not end on a heading: a title left last introduced a box that is gone (a
+        // heading that is a sentence is a pull quote).
+        if Self.headings.contains(block), !BodyPass.hasSentenceEnd(TextMeasure.innerText(block)) { return .furniture }
+        if isLinkList(block), !isAnnounced(block) { return .furniture }
+        if !Self.wholes.contains(block), hasBlockChildren(block) { return .wrapper }
+        return .article
+    }
+
+    /// The block's first heading when it opens with one (a box's title), else the block itself.
+    func leadingLabel(of block: DOMNode) -> DOMNode {
+        var first = block.firstElementChild
+        while let current = first, TextMeasure.isBlank(node: current) { first = current.nextElementSibling }
+        if let first, Self.headings.contains(first) { return first }
+        return block
+    }
+
+    /// Text that is nearly all links: a list of other pages, or a "back" link. A picture with a word or
+    /// two of linked text is a picture with its credit.
+    func isLinkList(_ block: DOMNode) -> Bool {
+        if TextMeasure.textLength(block, isAtMost: Self.creditLength), !block.descendants(in: Self.media).isEmpty {
+            return false
+        }
+        guard TextMeasure.linkDensity(block) >= TrailingCues.linkListDensity else { return false }
+        // Links that print their own address are the article's sources, not teasers for other pages.
+        return !block.descendants("a").allSatisfy { Self.printsAddress(TextMeasure.innerText($0)) }
+    }
+
+    static func printsAddress(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.")
+    }
+
+    /// The longest linked text taken for a picture's credit, in UTF-16 units.
+    static let creditLength = 24
+
+    /// Whether the text before the block is a sentence ending in a colon, which the block's links complete
+    /// ("… sign this petition: <link>"): a short label with a colon is a box's title, not a sentence.
+    func isAnnounced(_ block: DOMNode) -> Bool {
+        guard let previous = block.previousElementSibling else { return false }
+        let text = TextMeasure.innerText(previous)
+        return text.hasSuffix(":") && text.count > TrailingCues.labelLength && !TrailingCues.isLabel(text.lowercased())
+    }
+
+    func hasBlockChildren(_ block: DOMNode) -> Bool {
+        var child = block.firstElementChild
+        while let current = child {
+            if Self.blocks.contains(current) { return true }
+            child = current.nextElementSibling
+        }
+        return false
+    }
+}

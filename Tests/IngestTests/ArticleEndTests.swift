@@ -1,0 +1,113 @@
+import Foundation
+import XCTest
+@testable import Ingest
+
+/// Where the article stops: the trailing blocks of the body that are page furniture go, the text stays.
+final class ArticleEndTests: XCTestCase {
+    func extract(_ html: String) throws -> ExtractedPage {
+        try HTMLExtractor().extract(Array(html.utf8), pageURL: nil, defaultTimeZone: TimeZone(identifier: "UTC")!)
+    }
+
+    /// An article of a few paragraphs followed by `tail`, all in one container.
+    func page(_ tail: String) -> String {
+        let paragraphs = (1...4).map { index in
+            "<p>Paragraph \(index) of the harbour story tells how the town council, the ferry operators and the "
+                + "fishermen argued for a year about the new pier, its cost, and who would pay for the repairs.</p>"
+        }.joined(separator: "\n")
+        return """
+            <html><head><title>The harbour story</title></head><body>
+            <div class="story">\(paragraphs)
+            <p>The last paragraph says the pier opens in spring, weather permitting, after the final inspection.</p>
+            \(tail)
+            </div></body></html>
+            """
+    }
+
+    func assertKeepsTheArticle(_ page: ExtractedPage, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertTrue(page.text.contains("Paragraph 1 of the harbour story"), page.text, file: file, line: line)
+        XCTAssertTrue(page.text.contains("the pier opens in spring"), page.text, file: file, line: line)
+    }
+
+    func testATrailingListOfLinksGoes() throws {
+        let result = try extract(page("""
+            <div><div><ul>
+              <li><a href="/a">A new bakery opens on the market square</a></li>
+              <li><a href="/b">The school choir wins a regional prize</a></li>
+              <li><a href="/c">Road works on the coast road until May</a></li>
+            </ul></div></div>
+            """))
+        assertKeepsTheArticle(result)
+        XCTAssertFalse(result.text.contains("bakery"), result.text)
+        XCTAssertFalse(result.text.contains("choir"), result.text)
+    }
+
+    func testABoxUnderACueHeadingGoes() throws {
+        let result = try extract(page("""
+            <div><h3>Lesen Sie auch</h3>
+              <p>Wie ein kleiner Hafen im Norden seine Fähre rettete und warum die Gemeinde dafür zahlte.</p></div>
+            """))
+        assertKeepsTheArticle(result)
+        XCTAssertFalse(result.text.contains("Lesen Sie auch"), result.text)
+        XCTAssertFalse(result.text.contains("Fähre rettete"), result.text)
+    }
+
+    func testABlockNamedForANewsletterGoes() throws {
+        let result = try extract(page("""
+            <div class="newsletter-box"><p>Get the best stories of the week in your inbox every Friday morning.</p>
+              <p>One email a week, no spam.</p></div>
+            """))
+        assertKeepsTheArticle(result)
+        XCTAssertFalse(result.text.contains("inbox"), result.text)
+    }
+
+    func testAHeadingLeftLastGoes() throws {
+        let result = try extract(page("<h3>Our partners</h3>"))
+        assertKeepsTheArticle(result)
+        XCTAssertFalse(result.text.contains("Our partners"), result.text)
+    }
+
+    func testAHeadingThatIsASentenceStays() throws {
+        let result = try extract(page("<h4>The ferry will run again once the pier is finished.</h4>"))
+        assertKeepsTheArticle(result)
+        XCTAssertTrue(result.text.contains("The ferry will run again"), result.text)
+    }
+
+    func testALinkTheLastSentenceAnnouncesStays() throws {
+        let result = try extract(page("""
+            <p>Everyone who wants the pier finished this year can sign the council's petition at this address:</p>
+            <p><a href="https://petition.example/pier">https://petition.example/pier</a></p>
+            """))
+        assertKeepsTheArticle(result)
+        XCTAssertTrue(result.text.contains("https://petition.example/pier"), result.text)
+    }
+
+    func testAListOfSourceAddressesStays() throws {
+        let result = try extract(page("""
+            <h3>Sources</h3>
+            <ul><li><a href="https://council.example/minutes">https://council.example/minutes</a></li>
+              <li><a href="https://ferry.example/timetable">https://ferry.example/timetable</a></li></ul>
+            """))
+        assertKeepsTheArticle(result)
+        XCTAssertTrue(result.text.contains("https://ferry.example/timetable"), result.text)
+    }
+
+    func testAListIsJudgedWholeNotByItsLastItem() throws {
+        let result = try extract(page("""
+            <ul><li>The council pays for the pier itself, the ferry operators for the new waiting room.</li>
+              <li>The fishermen keep their moorings free of charge for the first two years.</li>
+              <li><a href="/pier-plan">The pier plan</a></li></ul>
+            """))
+        assertKeepsTheArticle(result)
+        XCTAssertTrue(result.text.contains("The pier plan"), result.text)
+    }
+
+    func testLinksBeforeTheLastParagraphStay() throws {
+        let html = page("").replacingOccurrences(of: "<p>The last paragraph", with: """
+            <ul><li><a href="/minutes">Council minutes, March</a></li><li><a href="/plan">The pier plan</a></li></ul>
+            <p>The last paragraph
+            """)
+        let result = try extract(html)
+        assertKeepsTheArticle(result)
+        XCTAssertTrue(result.text.contains("The pier plan"), result.text)
+    }
+}
