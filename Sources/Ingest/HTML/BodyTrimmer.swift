@@ -67,24 +67,14 @@ struct BodyTrimmer {
         return text.contains(byline) || byline.contains(text)
     }
 
-    static let relatedLeads = ["xem thêm", "đọc thêm", "tin liên quan", "bài liên quan", "có thể bạn quan tâm",
-                               "read more", "related:", "related articles", "see also:", "also read", "read also",
-                               "more:", "lire aussi", "à lire aussi", "mehr zum thema", "lesen sie auch", "leer más"]
-
     /// A promotion of another article inside the body (`Xem thêm: <link>`, `Read more: <link>`), or a block
     /// the CMS marks as related news in its `type` attribute.
     func isRelatedLink(_ element: DOMNode) -> Bool {
         if let type = element.attribute("type"), type.lowercased().contains("related") { return true }
         guard element.isTag("p") || element.isTag("div") || element.isTag("li"),
               TextMeasure.textLength(element, isAtMost: 299), TextMeasure.linkDensity(element) > 0.5 else { return false }
-        let text = TextMeasure.innerText(element).lowercased()
         // The lead must stand as a label (`Xem thêm:`), not open a sentence ("Read more about it here.").
-        return Self.relatedLeads.contains { lead in
-            guard text.hasPrefix(lead) else { return false }
-            if lead.hasSuffix(":") { return true }
-            let rest = text.dropFirst(lead.count).drop { $0 == " " || $0 == "\u{00A0}" }
-            return rest.first.map { ":»|-–>".contains($0) } ?? false
-        }
+        return TrailingCues.opensWithLabel(TextMeasure.innerText(element).lowercased())
     }
 
     /// A leftover "Advertisement" label (or "Loading…") standing where an ad slot was emptied.

@@ -9,7 +9,7 @@ enum TrailingCues {
     /// Headings over other articles: related, recommended, most read, more from the section.
     static let related = [
         // English
-        "related", "related articles", "related stories", "related posts", "related news", "related content",
+        "related", "more", "related articles", "related stories", "related posts", "related news", "related content",
         "related coverage", "related topics", "related links", "read more", "read next", "read also", "also read",
         "see also", "more from", "more stories", "more news", "more on this", "more on this story", "more articles",
         "more like this", "recommended", "recommended for you", "recommended stories", "you may also like",
@@ -95,11 +95,25 @@ enum TrailingCues {
         let text = label.trimmingPunctuationEnds
         guard !text.isEmpty, text.count <= labelLength else { return false }
         return cues.contains { cue in
-            guard text.hasPrefix(cue) else { return false }
-            let rest = text.dropFirst(cue.count).drop { $0 == " " || $0 == "\u{00A0}" }
+            guard let rest = rest(of: text, after: cue) else { return false }
             guard let next = rest.first else { return true }
-            return ":：»|-–—>(（".contains(next) || next.isNumber
+            return separators.contains(next) || next.isNumber
         }
+    }
+
+    /// Whether `line` (lower-cased) opens with a cue set off by a colon or a separator, as a promotion of
+    /// another article does (`Read more: <link>`); a cue that opens a sentence ("Read more about…") does not.
+    static func opensWithLabel(_ line: String, among cues: [String] = related) -> Bool {
+        let text = String(line.drop { $0 == " " || $0 == "\u{00A0}" })
+        return cues.contains { cue in rest(of: text, after: cue)?.first.map(separators.contains) ?? false }
+    }
+
+    static let separators: Set<Character> = [":", "：", "»", "|", "-", "–", "—", ">", "(", "（"]
+
+    /// What follows `cue` at the start of `text`, past spaces; nil when `text` does not start with it.
+    static func rest(of text: String, after cue: String) -> Substring? {
+        guard text.hasPrefix(cue) else { return nil }
+        return text.dropFirst(cue.count).drop { $0 == " " || $0 == "\u{00A0}" }
     }
 }
 
