@@ -101,6 +101,27 @@ final class ArticleEndTests: XCTestCase {
         XCTAssertTrue(result.text.contains("The pier plan"), result.text)
     }
 
+    func testACommentSectionUnderItsLabelGoes() throws {
+        let result = try extract(page("""
+            <p>Kommentare</p>
+            <div><p>Anna, 12 May: What a good story, I remember the old pier from my childhood and the ferry too.</p></div>
+            <div><p>Ben, 13 May: The council should have asked the fishermen much earlier, in my opinion.</p></div>
+            """))
+        assertKeepsTheArticle(result)
+        XCTAssertFalse(result.text.contains("Kommentare"), result.text)
+        XCTAssertFalse(result.text.contains("childhood"), result.text)
+        XCTAssertFalse(result.text.contains("in my opinion"), result.text)
+    }
+
+    func testProseAfterARelatedLabelStays() throws {
+        let result = try extract(page("""
+            <p>See also</p>
+            <p>The ferry company, for its part, says the timetable stays as it is until the pier is finished.</p>
+            """))
+        assertKeepsTheArticle(result)
+        XCTAssertTrue(result.text.contains("The ferry company, for its part"), result.text)
+    }
+
     func testLinksBeforeTheLastParagraphStay() throws {
         let html = page("").replacingOccurrences(of: "<p>The last paragraph", with: """
             <ul><li><a href="/minutes">Council minutes, March</a></li><li><a href="/plan">The pier plan</a></li></ul>

@@ -29,18 +29,42 @@ struct ArticleEnd {
 
     /// Takes the trailing furniture out of `content`.
     func trim(_ content: DOMNode) {
+        var cut = Cut(total: TextMeasure.textLength(content))
+        _ = collect(in: content, into: &cut)
+        guard !cut.marked.isEmpty, cut.keepsEnough(removing: 0) else { return }
+        for node in cut.marked { document.remove(node) }
+    }
+
+    /// The blocks marked to go, and the text they hold.
+    struct Cut {
+        /// The text length of the whole body.
+        let total: Int
+        /// The blocks to remove, none inside another.
         var marked: [DOMNode] = []
-        _ = collect(in: content, into: &marked)
-        guard !marked.isEmpty else { return }
-        let total = TextMeasure.textLength(content)
-        let removed = marked.reduce(0) { $0 + TextMeasure.textLength($1) }
-        guard Double(total - removed) >= Double(total) * Self.keptShare else { return }
-        for node in marked { document.remove(node) }
+        /// The text length of the marked blocks.
+        var removed = 0
+
+        mutating func mark(_ node: DOMNode) {
+            marked.append(node)
+            removed += TextMeasure.textLength(node)
+        }
+
+        /// Marks `nodes` in place of the marked blocks from index `start` on, which lie inside them.
+        mutating func mark(_ nodes: [DOMNode], replacingFrom start: Int) {
+            for node in marked[start...] { removed -= TextMeasure.textLength(node) }
+            marked.removeSubrange(start...)
+            for node in nodes { mark(node) }
+        }
+
+        /// Whether the body keeps enough text once `more` is removed too.
+        func keepsEnough(removing more: Int) -> Bool {
+            Double(total - removed - more) >= Double(total) * ArticleEnd.keptShare
+        }
     }
 
     /// Walks the children of `node` from the last, marking furniture; true when it reached the article's text.
     /// A wrapper in which nothing but furniture and blanks was found is marked whole, its pictures with it.
-    func collect(in node: DOMNode, into marked: inout [DOMNode]) -> Bool {
+    func collect(in node: DOMNode, into cut: inout Cut) -> Bool {
         var child = node.pointee.last
         while let current = child {
             child = current.pointee.prev
@@ -49,23 +73,56 @@ struct ArticleEnd {
                 continue
             }
             guard current.isElement else { continue }
+            let before = cut.marked.count
             switch verdict(current) {
             case .furniture:
-                marked.append(current)
+                cut.mark(current)
             case .article:
+                markSection(endingWith: current, in: &cut, from: before)
                 return true
             case .neutral:
                 continue
             case .wrapper:
-                let before = marked.count
-                if collect(in: current, into: &marked) { return true }
-                if marked.count > before {
-                    marked.removeSubrange(before...)
-                    marked.append(current)
+                if collect(in: current, into: &cut) {
+                    markSection(endingWith: current, in: &cut, from: before)
+                    return true
                 }
+                if cut.marked.count > before { cut.mark([current], replacingFrom: before) }
             }
         }
         return false
+    }
+
+    /// How many blocks before the article's last one are searched for the label of a trailing section.
+    static let labelReach = 8
+
+    /// A comment section or a box of related articles under a label of its own (`Kommentare`, `Lesen
+    /// Sie auch`) whose last block reads like prose: from the label on, `block` included, all goes,
+    /// unless the body would keep too little. `start` is where the marks made inside `block` begin.
+    func markSection(endingWith block: DOMNode, in cut: inout Cut, from start: Int) {
+        var sibling = block.previousElementSibling
+        for _ in 0..<Self.labelReach {
+            guard let label = sibling else { return }
+            if isSectionLabel(label) {
+                var section: [DOMNode] = []
+                var node: DOMNode? = label
+                while let current = node, current != block.nextElementSibling {
+                    section.append(current)
+                    node = current.nextElementSibling
+                }
+                let inside = cut.marked[start...].reduce(0) { $0 + TextMeasure.textLength($1) }
+                let more = section.reduce(0) { $0 + TextMeasure.textLength($1) } - inside
+                if cut.keepsEnough(removing: more) { cut.mark(section, replacingFrom: start) }
+                return
+            }
+            sibling = label.previousElementSibling
+        }
+    }
+
+    /// A heading or a short line that labels related articles or comments.
+    func isSectionLabel(_ node: DOMNode) -> Bool {
+        guard TextMeasure.textLength(node, isAtMost: TrailingCues.labelLength) else { return false }
+        return TrailingCues.isLabel(TextMeasure.innerText(node).lowercased(), among: TrailingCues.comments)
     }
 
     /// Elements and roles HTML gives to what is not the article.

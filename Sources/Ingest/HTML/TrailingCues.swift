@@ -14,7 +14,7 @@ enum TrailingCues {
         "see also", "more from", "more stories", "more news", "more on this", "more on this story", "more articles",
         "more like this", "recommended", "recommended for you", "recommended stories", "you may also like",
         "you might also like", "you may be interested in", "you might be interested in", "don't miss", "also on",
-        "further reading", "most read", "most popular", "popular", "popular posts", "trending", "trending now",
+        "further reading", "most read", "most popular", "popular posts", "trending", "trending now",
         "top stories", "latest news", "latest stories", "editor's picks", "what to read next", "keep reading",
         // German
         "mehr zum thema", "lesen sie auch", "lesen sie mehr", "auch interessant", "das könnte sie auch interessieren",
@@ -47,12 +47,12 @@ enum TrailingCues {
     /// Headings over reader comments and the forms to write one.
     static let comments = [
         "comments", "comment", "leave a comment", "leave a reply", "post a comment", "add a comment",
-        "join the discussion", "join the conversation", "discussion", "responses", "reader comments",
-        "kommentare", "kommentar", "kommentar schreiben", "diskussion", "leserkommentare", "ihre meinung",
+        "join the discussion", "join the conversation", "reader comments",
+        "kommentare", "kommentar", "kommentar schreiben", "leserkommentare", "ihre meinung",
         "commentaires", "commentaire", "laisser un commentaire", "réagir", "réactions", "vos réactions",
         "comentarios", "comentario", "deja un comentario", "deja tu comentario", "escribe un comentario",
         "commenti", "comentários", "reacties", "комментарии", "komentarze",
-        "评论", "发表评论", "网友评论", "最新评论", "評論", "bình luận", "ý kiến bạn đọc", "ý kiến",
+        "评论", "发表评论", "网友评论", "最新评论", "評論", "bình luận", "ý kiến bạn đọc",
     ]
 
     /// Share and follow bars, newsletter sign-ups, tag lists and author boxes.
