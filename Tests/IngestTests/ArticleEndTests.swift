@@ -66,6 +66,21 @@ final class ArticleEndTests: XCTestCase {
         XCTAssertFalse(result.text.contains("Our partners"), result.text)
     }
 
+    func testAHeadingWrappedInAParagraphLeftLastGoes() throws {
+        let result = try extract(page("<p><h2>Elsewhere in the region</h2></p>"))
+        assertKeepsTheArticle(result)
+        XCTAssertFalse(result.text.contains("Elsewhere in the region"), result.text)
+    }
+
+    func testABlockNamedForFurnitureThatHoldsTheArticleIsWalkedInto() throws {
+        let html = page("<div><h3>Our partners</h3></div>")
+            .replacingOccurrences(of: "<div class=\"story\">", with: "<div class=\"story\"><div class=\"promo-wrap\">")
+            .replacingOccurrences(of: "</div></body>", with: "</div></div></body>")
+        let result = try extract(html)
+        assertKeepsTheArticle(result)
+        XCTAssertFalse(result.text.contains("Our partners"), result.text)
+    }
+
     func testAHeadingThatIsASentenceStays() throws {
         let result = try extract(page("<h4>The ferry will run again once the pier is finished.</h4>"))
         assertKeepsTheArticle(result)

@@ -74,7 +74,10 @@ struct ArticleEnd {
             }
             guard current.isElement else { continue }
             let before = cut.marked.count
-            switch verdict(current) {
+            var judged = verdict(current)
+            // A block holding most of the body is walked into, whatever its name says.
+            if judged == .furniture, !cut.keepsEnough(removing: TextMeasure.textLength(current)) { judged = .wrapper }
+            switch judged {
             case .furniture:
                 cut.mark(current)
             case .article:
@@ -145,10 +148,22 @@ struct ArticleEnd {
         if TrailingCues.isLabel(TextMeasure.innerText(leadingLabel(of: block)).lowercased()) { return .furniture }
         // An article does not end on a heading: a title left last introduced a box that is gone (a
         // heading that is a sentence is a pull quote).
-        if Self.headings.contains(block), !BodyPass.hasSentenceEnd(TextMeasure.innerText(block)) { return .furniture }
+        if Self.headings.contains(innermost(block)), !BodyPass.hasSentenceEnd(TextMeasure.innerText(block)) {
+            return .furniture
+        }
         if isLinkList(block), !isAnnounced(block) { return .furniture }
         if !Self.wholes.contains(block), hasBlockChildren(block) { return .wrapper }
         return .article
+    }
+
+    /// The element a block only wraps (`<p><h2>…</h2></p>`), down through wrappers without text of their own.
+    func innermost(_ block: DOMNode) -> DOMNode {
+        var node = block
+        while let only = node.firstElementChild, only.nextElementSibling == nil,
+              !node.childNodes.contains(where: { $0.isText && !TextMeasure.isBlank(node: $0) }) {
+            node = only
+        }
+        return node
     }
 
     /// The block's first heading when it opens with one (a box's title), else the block itself.
