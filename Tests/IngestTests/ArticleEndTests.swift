@@ -81,6 +81,28 @@ final class ArticleEndTests: XCTestCase {
         XCTAssertFalse(result.text.contains("Our partners"), result.text)
     }
 
+    func testALinkStandingAsABlockGoes() throws {
+        let result = try extract(page("<div><a class=\"button\" href=\"/stories\">More harbour stories</a></div>"))
+        assertKeepsTheArticle(result)
+        XCTAssertFalse(result.text.contains("More harbour stories"), result.text)
+    }
+
+    func testALabelWithNothingAfterItGoes() throws {
+        let result = try extract(page("<p>Information for visitors:</p>"))
+        assertKeepsTheArticle(result)
+        XCTAssertFalse(result.text.contains("Information for visitors"), result.text)
+    }
+
+    func testALabelWhoseLinksWereCutStays() throws {
+        let result = try extract(page("""
+            <p>The council's notices:</p>
+            <ul><li><a href="/n1">Notice 12 of 3 March on the pier works</a></li>
+              <li><a href="/n2">Notice 14 of 9 March on the ferry timetable</a></li></ul>
+            """))
+        assertKeepsTheArticle(result)
+        XCTAssertTrue(result.text.contains("The council's notices:"), result.text)
+    }
+
     func testAHeadingThatIsASentenceStays() throws {
         let result = try extract(page("<h4>The ferry will run again once the pier is finished.</h4>"))
         assertKeepsTheArticle(result)

@@ -74,7 +74,7 @@ struct ArticleEnd {
             }
             guard current.isElement else { continue }
             let before = cut.marked.count
-            var judged = verdict(current)
+            var judged = verdict(current, afterCut: !cut.marked.isEmpty)
             // A block holding most of the body is walked into, whatever its name says.
             if judged == .furniture, !cut.keepsEnough(removing: TextMeasure.textLength(current)) { judged = .wrapper }
             switch judged {
@@ -139,8 +139,8 @@ struct ArticleEnd {
     static let wholes: TagSet = ["ul", "ol", "dl", "table"]
     static let media: TagSet = ["img", "picture", "video", "iframe", "svg", "audio", "object", "embed"]
 
-    /// Judges one trailing block.
-    func verdict(_ block: DOMNode) -> Verdict {
+    /// Judges one trailing block; `afterCut` says whether furniture after it was already marked.
+    func verdict(_ block: DOMNode, afterCut: Bool) -> Verdict {
         if TextMeasure.isBlank(node: block) { return .neutral }
         if Self.semanticFurniture.contains(block) { return .furniture }
         if let role = block.attribute("role"), Self.furnitureRoles.contains(role) { return .furniture }
@@ -151,6 +151,9 @@ struct ArticleEnd {
         if Self.headings.contains(innermost(block)), !BodyPass.hasSentenceEnd(TextMeasure.innerText(block)) {
             return .furniture
         }
+        // Nor on a label that announces what follows ("Further information:") when nothing ever followed
+        // (one whose list was just cut may have introduced the article's own links).
+        if !afterCut, isDanglingLabel(block) { return .furniture }
         if isLinkList(block), !isAnnounced(block) { return .furniture }
         if !Self.wholes.contains(block), hasBlockChildren(block) { return .wrapper }
         return .article
@@ -180,9 +183,11 @@ struct ArticleEnd {
         if TextMeasure.textLength(block, isAtMost: Self.creditLength), !block.descendants(in: Self.media).isEmpty {
             return false
         }
-        guard TextMeasure.linkDensity(block) >= TrailingCues.linkListDensity else { return false }
+        // A link standing as a block of its own ("More stories", a button) is all link.
+        let links = block.isTag("a") ? [block] : block.descendants("a")
+        guard block.isTag("a") || TextMeasure.linkDensity(block) >= TrailingCues.linkListDensity else { return false }
         // Links that print their own address are the article's sources, not teasers for other pages.
-        return !block.descendants("a").allSatisfy { Self.printsAddress(TextMeasure.innerText($0)) }
+        return !links.allSatisfy { Self.printsAddress(TextMeasure.innerText($0)) }
     }
 
     static func printsAddress(_ text: String) -> Bool {
@@ -192,6 +197,13 @@ struct ArticleEnd {
 
     /// The longest linked text taken for a picture's credit, in UTF-16 units.
     static let creditLength = 24
+
+    /// A short line ending in a colon, left with nothing after it to introduce.
+    func isDanglingLabel(_ block: DOMNode) -> Bool {
+        guard TextMeasure.textLength(block, isAtMost: TrailingCues.labelLength) else { return false }
+        let text = TextMeasure.innerText(block)
+        return text.hasSuffix(":") || text.hasSuffix("：")
+    }
 
     /// Whether the text before the block is a sentence ending in a colon, which the block's links complete
     /// ("… sign this petition: <link>"): a short label with a colon is a box's title, not a sentence.
