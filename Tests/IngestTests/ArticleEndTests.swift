@@ -103,6 +103,25 @@ final class ArticleEndTests: XCTestCase {
         XCTAssertTrue(result.text.contains("The council's notices:"), result.text)
     }
 
+    /// The article's paragraphs in a `div.text` of their own, followed by `tail` in the same container.
+    func splitPage(_ tail: String) -> String {
+        page("").replacingOccurrences(of: "<div class=\"story\">", with: "<div class=\"story\"><div class=\"text\">")
+            .replacingOccurrences(of: "weather permitting, after the final inspection.</p>",
+                                  with: "weather permitting, after the final inspection.</p></div>\(tail)")
+    }
+
+    func testANoteAfterTheArticlesWrapperGoes() throws {
+        let result = try extract(splitPage("<p class=\"note\">Opinions in guest columns are the authors' own.</p>"))
+        assertKeepsTheArticle(result)
+        XCTAssertFalse(result.text.contains("guest columns"), result.text)
+    }
+
+    func testTheLastPartOfAnArticleSplitByAnAdvertisementStays() throws {
+        let result = try extract(splitPage("<div class=\"text\"><p>The mayor will cut the ribbon.</p></div>"))
+        assertKeepsTheArticle(result)
+        XCTAssertTrue(result.text.contains("The mayor will cut the ribbon."), result.text)
+    }
+
     func testAHeadingThatIsASentenceStays() throws {
         let result = try extract(page("<h4>The ferry will run again once the pier is finished.</h4>"))
         assertKeepsTheArticle(result)

@@ -155,6 +155,7 @@ struct ArticleEnd {
         // (one whose list was just cut may have introduced the article's own links).
         if !afterCut, isDanglingLabel(block) { return .furniture }
         if isLinkList(block), !isAnnounced(block) { return .furniture }
+        if isCoda(block) { return .furniture }
         if !Self.wholes.contains(block), hasBlockChildren(block) { return .wrapper }
         return .article
     }
@@ -203,6 +204,29 @@ struct ArticleEnd {
         guard TextMeasure.textLength(block, isAtMost: TrailingCues.labelLength) else { return false }
         let text = TextMeasure.innerText(block)
         return text.hasSuffix(":") || text.hasSuffix("：")
+    }
+
+    /// The longest text of a coda, in UTF-16 units: a line or two.
+    static let codaLength = 200
+
+    /// A short block set after the wrapper that holds the article's paragraphs, outside it, and of a kind
+    /// (tag and class) that no block before it has, nor any block in that wrapper: a note the page adds
+    /// to every article (a disclaimer, a copyright line, a call to subscribe). The last part of an article
+    /// split by advertisements repeats the kind of the parts before it, or of their paragraphs (a part of
+    /// one paragraph comes here as that paragraph), and stays.
+    func isCoda(_ block: DOMNode) -> Bool {
+        guard TextMeasure.textLength(block, isAtMost: Self.codaLength) else { return false }
+        let kind = block.attribute("class") ?? ""
+        func isSameKind(_ node: DOMNode) -> Bool { node.tag == block.tag && (node.attribute("class") ?? "") == kind }
+        var article: DOMNode?
+        var sibling = block.previousElementSibling
+        while let current = sibling {
+            if isSameKind(current) { return false }
+            if article == nil, !TextMeasure.textLength(current, isAtMost: Self.codaLength * 4) { article = current }
+            sibling = current.previousElementSibling
+        }
+        guard let article, hasBlockChildren(article) else { return false }
+        return !article.elementChildren.contains(where: isSameKind)
     }
 
     /// Whether the text before the block is a sentence ending in a colon, which the block's links complete
