@@ -23,4 +23,10 @@ final class BodyTrimmerTests: XCTestCase {
         let text = try extract("<p><a href=\"/log\">Read more of the keeper's log books</a> in the harbour museum.</p>")
         XCTAssertTrue(text.contains("keeper's log books"), text)
     }
+
+    func testAnAdvertisementLabelBetweenDashesGoes() throws {
+        let text = try extract("<div class=\"slot\"><p>- Anzeige -</p></div>")
+        XCTAssertTrue(text.contains("lighthouse keeper"), text)
+        XCTAssertFalse(text.contains("Anzeige"), text)
+    }
 }

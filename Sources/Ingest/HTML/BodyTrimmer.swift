@@ -81,10 +81,13 @@ struct BodyTrimmer {
     func isAdLabel(_ element: DOMNode) -> Bool {
         // Most elements of a body are short, so the word test goes before the walk for media.
         guard TextMeasure.textLength(element, isAtMost: 20) else { return false }
-        let text = TextMeasure.innerText(element).lowercased()
+        // The label is often set between dashes or brackets: `- Advertisement -`, `[Anzeige]`.
+        let text = String(TextMeasure.innerText(element).lowercased().trimmingCharacters(in: Self.labelFrame))
         guard !text.isEmpty, BodyPass.adWords.contains(text) || BodyPass.isLoadingWord(text) else { return false }
         return element.descendants(in: Self.media).isEmpty
     }
+
+    static let labelFrame = CharacterSet(charactersIn: " -–—*[]()|\u{00A0}")
 
     static let media: TagSet = ["img", "iframe", "video"]
 
