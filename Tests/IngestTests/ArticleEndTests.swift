@@ -122,6 +122,20 @@ final class ArticleEndTests: XCTestCase {
         XCTAssertTrue(result.text.contains("The mayor will cut the ribbon."), result.text)
     }
 
+    func testAShortLineAskingToSignUpWithALinkGoes() throws {
+        let result = try extract(page("""
+            <p>Want more stories like this one every week? Sign up for the free weekly edition <a href="/signup">here</a>.</p>
+            """))
+        assertKeepsTheArticle(result)
+        XCTAssertFalse(result.text.contains("weekly edition"), result.text)
+    }
+
+    func testALastSentenceUsingACueWordWithoutALinkStays() throws {
+        let result = try extract(page("<p>The fishermen say they will share the cost of the new crane.</p>"))
+        assertKeepsTheArticle(result)
+        XCTAssertTrue(result.text.contains("share the cost"), result.text)
+    }
+
     func testAHeadingThatIsASentenceStays() throws {
         let result = try extract(page("<h4>The ferry will run again once the pier is finished.</h4>"))
         assertKeepsTheArticle(result)

@@ -155,7 +155,7 @@ struct ArticleEnd {
         // (one whose list was just cut may have introduced the article's own links).
         if !afterCut, isDanglingLabel(block) { return .furniture }
         if isLinkList(block), !isAnnounced(block) { return .furniture }
-        if isCoda(block) { return .furniture }
+        if isCoda(block) || isCallToAction(block) { return .furniture }
         if !Self.wholes.contains(block), hasBlockChildren(block) { return .wrapper }
         return .article
     }
@@ -227,6 +227,14 @@ struct ArticleEnd {
         }
         guard let article, hasBlockChildren(article) else { return false }
         return !article.elementChildren.contains(where: isSameKind)
+    }
+
+    /// A short line at the end that asks the reader to share, follow, subscribe or sign up, with a link
+    /// to do it: the words of `TrailingCues.furniture` inside it, not only as its label.
+    func isCallToAction(_ block: DOMNode) -> Bool {
+        guard TextMeasure.textLength(block, isAtMost: Self.codaLength), !block.descendants("a").isEmpty else { return false }
+        let text = " " + TextMeasure.innerText(block).lowercased()
+        return TrailingCues.furniture.contains { text.contains(" " + $0) }
     }
 
     /// Whether the text before the block is a sentence ending in a colon, which the block's links complete
