@@ -29,4 +29,15 @@ final class BodyTrimmerTests: XCTestCase {
         XCTAssertTrue(text.contains("lighthouse keeper"), text)
         XCTAssertFalse(text.contains("Anzeige"), text)
     }
+
+    func testARelatedBoxTitledInsideTheBodyGoesWithItsLinks() throws {
+        let text = try extract("""
+            <h3>Related coverage</h3>
+            <ul><li><a href="/a">Storm closes the coast road for a day</a></li>
+              <li><a href="/b">New radar for the harbour office</a></li></ul>
+            """)
+        XCTAssertTrue(text.contains("lighthouse keeper"), text)
+        XCTAssertFalse(text.contains("Related coverage"), text)
+        XCTAssertFalse(text.contains("coast road"), text)
+    }
 }

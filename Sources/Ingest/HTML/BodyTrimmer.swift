@@ -29,6 +29,12 @@ struct BodyTrimmer {
                 if standsAlone(line) { document.remove(line) }
             } else if isAdImageLink(element) {
                 document.remove(element)
+            } else if isRelatedLabel(element), let box = element.nextElementSibling,
+                      TextMeasure.linkDensity(box) >= TrailingCues.linkListDensity {
+                // The label goes with the list of links it heads; one heading a box of prose is left for
+                // `ArticleEnd`, which takes such a box at the end of the body whole.
+                document.remove(box)
+                document.remove(element)
             }
         }
         removeTrailingBoxTitles(content)
@@ -75,6 +81,16 @@ struct BodyTrimmer {
               TextMeasure.textLength(element, isAtMost: 299), TextMeasure.linkDensity(element) > 0.5 else { return false }
         // The lead must stand as a label (`Xem thêm:`), not open a sentence ("Read more about it here.").
         return TrailingCues.opensWithLabel(TextMeasure.innerText(element).lowercased())
+    }
+
+    static let labelTags: TagSet = ["p", "div", "h2", "h3", "h4", "h5", "h6"]
+
+    /// The title of a box of related articles set inside the body (`Related Coverage`, `Lesen Sie auch`),
+    /// a line of its own that is nothing but one of `TrailingCues.related`; its links follow it.
+    func isRelatedLabel(_ element: DOMNode) -> Bool {
+        guard Self.labelTags.contains(element), TextMeasure.textLength(element, isAtMost: TrailingCues.labelLength),
+              element.descendants(in: Self.media).isEmpty else { return false }
+        return TrailingCues.isLabel(TextMeasure.innerText(element).lowercased(), among: TrailingCues.related)
     }
 
     /// A leftover "Advertisement" label (or "Loading…") standing where an ad slot was emptied.
