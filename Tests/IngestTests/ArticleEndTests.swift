@@ -183,6 +183,24 @@ final class ArticleEndTests: XCTestCase {
         XCTAssertFalse(result.text.contains("in my opinion"), result.text)
     }
 
+    func testAnAuthorsBoxUnderItsLabelGoes() throws {
+        let result = try extract(page("""
+            <p>About the author</p>
+            <div><p>Jane Roe has written about harbours, ferries and the people who run them since 2010.</p></div>
+            """))
+        assertKeepsTheArticle(result)
+        XCTAssertFalse(result.text.contains("About the author"), result.text)
+        XCTAssertFalse(result.text.contains("Jane Roe"), result.text)
+    }
+
+    func testABoxNamedForTheAuthorGoes() throws {
+        let result = try extract(page("""
+            <div class="autor-box"><p>Max Muster ist Redakteur im Ressort Küste.</p><p>Er schreibt über Häfen.</p></div>
+            """))
+        assertKeepsTheArticle(result)
+        XCTAssertFalse(result.text.contains("Max Muster"), result.text)
+    }
+
     func testProseAfterARelatedLabelStays() throws {
         let result = try extract(page("""
             <p>See also</p>

@@ -99,8 +99,8 @@ struct ArticleEnd {
     /// How many blocks before the article's last one are searched for the label of a trailing section.
     static let labelReach = 8
 
-    /// A comment section or a box of related articles under a label of its own (`Kommentare`, `Lesen
-    /// Sie auch`) whose last block reads like prose: from the label on, `block` included, all goes,
+    /// A comment section or an author's box under a label of its own (`Kommentare`, `About the
+    /// author`) whose last block reads like prose: from the label on, `block` included, all goes,
     /// unless the body would keep too little. `start` is where the marks made inside `block` begin.
     func markSection(endingWith block: DOMNode, in cut: inout Cut, from start: Int) {
         var sibling = block.previousElementSibling
@@ -122,10 +122,10 @@ struct ArticleEnd {
         }
     }
 
-    /// A heading or a short line that labels related articles or comments.
+    /// A heading or a short line that labels comments or the author's box.
     func isSectionLabel(_ node: DOMNode) -> Bool {
         guard TextMeasure.textLength(node, isAtMost: TrailingCues.labelLength) else { return false }
-        return TrailingCues.isLabel(TextMeasure.innerText(node).lowercased(), among: TrailingCues.comments)
+        return TrailingCues.isLabel(TextMeasure.innerText(node).lowercased(), among: TrailingCues.comments + TrailingCues.authors)
     }
 
     /// Elements and roles HTML gives to what is not the article.

@@ -59,23 +59,29 @@ enum TrailingCues {
     static let furniture = [
         "share", "share this", "share this article", "share this story", "share on", "share article", "follow us",
         "follow us on", "newsletter", "sign up", "subscribe", "subscribe to our newsletter", "tags", "topics",
-        "filed under", "about the author", "about us", "more about",
+        "filed under", "about us", "more about",
         "teilen", "artikel teilen", "diesen artikel teilen", "folgen sie uns", "newsletter abonnieren", "schlagworte",
-        "schlagwörter", "themen", "über den autor", "über die autorin", "zur person",
+        "schlagwörter", "themen",
         "partager", "partager cet article", "partagez", "suivez-nous", "abonnez-vous", "inscrivez-vous",
-        "mots-clés", "mots clés", "à propos de l'auteur", "sur l'auteur",
+        "mots-clés", "mots clés",
         "compartir", "comparte", "comparte esta noticia", "síguenos", "suscríbete", "etiquetas", "temas",
-        "sobre el autor", "condividi", "compartilhe", "tag", "поделиться", "udostępnij",
+        "condividi", "compartilhe", "tag", "поделиться", "udostępnij",
         "分享", "分享到", "关注我们", "标签", "关键词", "关键字", "责任编辑",
         "chia sẻ", "từ khóa", "theo dõi",
     ]
 
-    static let all = related + comments + furniture
+    /// Headings over the box about the article's author.
+    static let authors = [
+        "about the author", "über den autor", "über die autorin", "zur person", "à propos de l'auteur",
+        "sur l'auteur", "sobre el autor", "关于作者", "về tác giả",
+    ]
+
+    static let all = related + comments + furniture + authors
 
     /// Words in the `class` and `id` of the same blocks, as CMS themes and widgets name them.
     static let classNames: ClassHints.Words = [
         "related", "comment", "share", "sharing", "social", "newsletter", "subscribe", "subscription", "signup",
-        "sign-up", "author-box", "authorbox", "about-author", "author-bio", "author-info", "tag-list", "taglist",
+        "sign-up", "author-box", "authorbox", "about-author", "author-bio", "author-info", "auteur", "autor", "vcard", "tag-list", "taglist",
         "post-tags", "entry-tags", "keywords", "recommend", "read-more", "readmore", "more-articles", "more-stories",
         "popular", "most-read", "trending", "teaser", "promo", "follow", "disqus", "outbrain", "taboola", "prev-next",
         "post-nav", "navigation", "breadcrumb",
