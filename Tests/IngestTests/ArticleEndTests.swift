@@ -41,6 +41,14 @@ final class ArticleEndTests: XCTestCase {
         XCTAssertFalse(result.text.contains("choir"), result.text)
     }
 
+    func testALastLineMostlyOfLinksGoes() throws {
+        let result = try extract(page("""
+            <p>Photos and plans of the pier: <a href="/gallery">the pier gallery, plans and drawings</a></p>
+            """))
+        assertKeepsTheArticle(result)
+        XCTAssertFalse(result.text.contains("pier gallery"), result.text)
+    }
+
     func testABoxUnderACueHeadingGoes() throws {
         let result = try extract(page("""
             <div><h3>Lesen Sie auch</h3>

@@ -93,7 +93,7 @@ enum TrailingCues {
     static let labelLength = 60
 
     /// The share of a block's text in links above which it is a list of other pages, not prose.
-    static let linkListDensity = 0.6
+    static let linkListDensity = 0.5
 
     /// Whether `label` (lower-cased, white space folded) is one of the cues, alone or followed by a colon,
     /// a separator or a count ("Comments (12)"), as a heading or the lead of a link line prints it.
