@@ -145,7 +145,7 @@ struct ArticleEnd {
         if Self.semanticFurniture.contains(block) { return .furniture }
         if let role = block.attribute("role"), Self.furnitureRoles.contains(role) { return .furniture }
         if ClassHints.matches(block.classAndID, TrailingCues.classNames) { return .furniture }
-        if TrailingCues.isLabel(TextMeasure.innerText(leadingLabel(of: block)).lowercased()) { return .furniture }
+        if isCueLabel(leadingLabel(of: block)) { return .furniture }
         // An article does not end on a heading: a title left last introduced a box that is gone (a
         // heading that is a sentence is a pull quote).
         if Self.headings.contains(innermost(block)), !BodyPass.hasSentenceEnd(TextMeasure.innerText(block)) {
@@ -168,6 +168,13 @@ struct ArticleEnd {
             node = only
         }
         return node
+    }
+
+    /// Whether the node's text is one of the cues. Its length is counted first, without building the text:
+    /// a wrapper holding the whole article comes here too.
+    func isCueLabel(_ node: DOMNode) -> Bool {
+        TextMeasure.textLength(node, isAtMost: TrailingCues.labelLength)
+            && TrailingCues.isLabel(TextMeasure.innerText(node).lowercased())
     }
 
     /// The block's first heading when it opens with one (a box's title), else the block itself.
