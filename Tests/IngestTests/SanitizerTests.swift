@@ -15,6 +15,12 @@ final class SanitizerTests: XCTestCase {
         XCTAssertEqual(output.text, "ab")
     }
 
+    func testSoftHyphensLeaveThePlainTextButStayInTheHTML() throws {
+        let output = try render("<p>Schiff&shy;fahrt und Ha\u{00AD}fen</p>")
+        XCTAssertEqual(output.text, "Schifffahrt und Hafen")
+        XCTAssertEqual(output.html, "<p>Schiff\u{00AD}fahrt und Ha\u{00AD}fen</p>")
+    }
+
     func testEventHandlerAttributesAreDropped() throws {
         let output = try render("<p onclick=\"steal()\" onmouseover=\"x()\">text</p><img src=\"a.jpg\" onerror=\"x()\">")
         XCTAssertEqual(output.html, "<p>text</p><img src=\"a.jpg\">")

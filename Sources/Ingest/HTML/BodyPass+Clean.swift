@@ -237,8 +237,9 @@ extension BodyPass {
         return remove
     }
 
-    static let adWords: Set<String> = ["ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "广告",
-                                       "реклама", "anuncio", "quảng cáo", "advertisement:", "sponsored", "publicidad"]
+    static let adWords: Set<String> = ["ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "anzeige",
+                                       "广告", "реклама", "reklama", "anuncio", "quảng cáo", "advertisement:", "sponsored",
+                                       "publicidad"]
     static let loadingWords: Set<String> = ["loading", "正在加载", "загрузка", "chargement", "cargando", "đang tải"]
 
     /// "Loading", "Loading…" or "Loading..." in one of several languages.

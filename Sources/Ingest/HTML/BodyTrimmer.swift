@@ -29,6 +29,12 @@ struct BodyTrimmer {
                 if standsAlone(line) { document.remove(line) }
             } else if isAdImageLink(element) {
                 document.remove(element)
+            } else if isRelatedLabel(element), let box = element.nextElementSibling,
+                      TextMeasure.linkDensity(box) >= TrailingCues.linkListDensity {
+                // The label goes with the list of links it heads; one heading a box of prose is left for
+                // `ArticleEnd`, which takes such a box at the end of the body whole.
+                document.remove(box)
+                document.remove(element)
             }
         }
         removeTrailingBoxTitles(content)
@@ -67,34 +73,37 @@ struct BodyTrimmer {
         return text.contains(byline) || byline.contains(text)
     }
 
-    static let relatedLeads = ["xem thêm", "đọc thêm", "tin liên quan", "bài liên quan", "có thể bạn quan tâm",
-                               "read more", "related:", "related articles", "see also:", "also read", "read also",
-                               "more:", "lire aussi", "à lire aussi", "mehr zum thema", "lesen sie auch", "leer más"]
-
     /// A promotion of another article inside the body (`Xem thêm: <link>`, `Read more: <link>`), or a block
     /// the CMS marks as related news in its `type` attribute.
     func isRelatedLink(_ element: DOMNode) -> Bool {
         if let type = element.attribute("type"), type.lowercased().contains("related") { return true }
         guard element.isTag("p") || element.isTag("div") || element.isTag("li"),
               TextMeasure.textLength(element, isAtMost: 299), TextMeasure.linkDensity(element) > 0.5 else { return false }
-        let text = TextMeasure.innerText(element).lowercased()
         // The lead must stand as a label (`Xem thêm:`), not open a sentence ("Read more about it here.").
-        return Self.relatedLeads.contains { lead in
-            guard text.hasPrefix(lead) else { return false }
-            if lead.hasSuffix(":") { return true }
-            let rest = text.dropFirst(lead.count).drop { $0 == " " || $0 == "\u{00A0}" }
-            return rest.first.map { ":»|-–>".contains($0) } ?? false
-        }
+        return TrailingCues.opensWithLabel(TextMeasure.innerText(element).lowercased())
+    }
+
+    static let labelTags: TagSet = ["p", "div", "h2", "h3", "h4", "h5", "h6"]
+
+    /// The title of a box of related articles set inside the body (`Related Coverage`, `Lesen Sie auch`),
+    /// a line of its own that is nothing but one of `TrailingCues.related`; its links follow it.
+    func isRelatedLabel(_ element: DOMNode) -> Bool {
+        guard Self.labelTags.contains(element), TextMeasure.textLength(element, isAtMost: TrailingCues.labelLength),
+              element.descendants(in: Self.media).isEmpty else { return false }
+        return TrailingCues.isLabel(TextMeasure.innerText(element).lowercased(), among: TrailingCues.related)
     }
 
     /// A leftover "Advertisement" label (or "Loading…") standing where an ad slot was emptied.
     func isAdLabel(_ element: DOMNode) -> Bool {
         // Most elements of a body are short, so the word test goes before the walk for media.
         guard TextMeasure.textLength(element, isAtMost: 20) else { return false }
-        let text = TextMeasure.innerText(element).lowercased()
+        // The label is often set between dashes or brackets: `- Advertisement -`, `[Anzeige]`.
+        let text = String(TextMeasure.innerText(element).lowercased().trimmingCharacters(in: Self.labelFrame))
         guard !text.isEmpty, BodyPass.adWords.contains(text) || BodyPass.isLoadingWord(text) else { return false }
         return element.descendants(in: Self.media).isEmpty
     }
+
+    static let labelFrame = CharacterSet(charactersIn: " -–—*[]()|\u{00A0}")
 
     static let media: TagSet = ["img", "iframe", "video"]
 

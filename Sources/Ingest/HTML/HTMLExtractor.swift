@@ -80,6 +80,7 @@ public struct HTMLExtractor: Sendable {
             }
             if let result {
                 BodyTrimmer(document: result.document, byline: facts.byline).trim(result.content)
+                ArticleEnd(document: result.document).trim(result.content)
                 let header = HeaderLines(removingFrom: result.content, in: result.document, knownByline: facts.byline)
                 content = result.content
                 holder = result.document

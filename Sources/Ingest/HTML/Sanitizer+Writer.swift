@@ -141,11 +141,19 @@ extension Sanitizer {
         }
 
         /// Appends `text` with runs of white space folded to one space, as a browser renders them outside
-        /// `<pre>`; the runs between are copied whole.
+        /// `<pre>`, and without soft hyphens (U+00AD, `&shy;`): a hint where a line may break, invisible
+        /// otherwise, which split the words of the plain text for search and counting. The runs between
+        /// are copied whole.
         static func appendFolded(_ text: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
             var runStart = 0
             var index = 0
             while index < text.count {
+                if text[index] == 0xC2, index + 1 < text.count, text[index + 1] == 0xAD {
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+                    index += 2
+                    runStart = index
+                    continue
+                }
                 guard isFoldedSpace(text[index]) else {
                     index += 1
                     continue

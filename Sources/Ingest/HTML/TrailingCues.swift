@@ -1,0 +1,133 @@
+/// The labels news sites print over the blocks that follow an article — related and recommended
+/// articles, "read more" teasers, comment sections, share and follow bars, newsletter sign-ups, tag
+/// lists, author boxes — in the languages of the pages Broadsheet reads. Written once from how sites
+/// label these blocks in general (the wording of common CMS themes and of reader-facing widgets), not
+/// from any page: a label is the whole short heading or the lead of a short line, never a phrase of prose.
+///
+/// Matched against lower-cased text, as a prefix followed by nothing, a colon or a separator.
+enum TrailingCues {
+    /// Headings over other articles: related, recommended, most read, more from the section.
+    static let related = [
+        // English
+        "related", "more", "related articles", "related stories", "related posts", "related news", "related content",
+        "related coverage", "related topics", "related links", "read more", "read next", "read also", "also read",
+        "see also", "more from", "more stories", "more news", "more on this", "more on this story", "more articles",
+        "more like this", "recommended", "recommended for you", "recommended stories", "you may also like",
+        "you might also like", "you may be interested in", "you might be interested in", "don't miss", "also on",
+        "further reading", "most read", "most popular", "popular posts", "trending", "trending now",
+        "top stories", "latest news", "latest stories", "editor's picks", "what to read next", "keep reading",
+        // German
+        "mehr zum thema", "lesen sie auch", "lesen sie mehr", "auch interessant", "das könnte sie auch interessieren",
+        "das könnte sie interessieren", "weitere artikel", "ähnliche artikel", "verwandte artikel", "verwandte themen",
+        "weiterführende links", "weiterlesen", "zum weiterlesen", "mehr aus", "mehr zu", "meistgelesen",
+        "meistgelesene artikel", "am meisten gelesen", "empfehlungen", "unsere empfehlungen", "weitere nachrichten",
+        "aktuelle nachrichten", "neueste artikel", "top-themen",
+        // French
+        "à lire aussi", "a lire aussi", "lire aussi", "voir aussi", "sur le même sujet", "sur le meme sujet",
+        "articles similaires", "articles liés", "articles connexes", "dans la même rubrique", "à découvrir",
+        "a découvrir", "vous aimerez aussi", "vous pourriez aussi aimer", "les plus lus",
+        "à la une", "nos derniers articles", "derniers articles", "lire la suite", "en savoir plus",
+        // Spanish
+        "noticias relacionadas", "artículos relacionados", "articulos relacionados", "te puede interesar",
+        "también te puede interesar", "te podría interesar", "lee también", "lea también", "leer más", "ver también",
+        "más noticias", "más información", "lo más leído", "lo más visto", "últimas noticias", "relacionados",
+        "relacionado",
+        // Italian, Portuguese, Dutch, Russian, Polish
+        "articoli correlati", "leggi anche", "potrebbe interessarti", "leia também", "notícias relacionadas",
+        "veja também", "lees ook", "gerelateerde artikelen", "meer nieuws", "читайте также", "похожие статьи",
+        "czytaj także", "czytaj też", "zobacz też",
+        // Chinese
+        "相关新闻", "相关阅读", "相关文章", "相关推荐", "相关报道", "推荐阅读", "延伸阅读", "热门文章", "热门推荐",
+        "猜你喜欢", "热点新闻", "更多新闻", "相關新聞", "相關閱讀", "延伸閱讀", "上一篇", "下一篇",
+        // Vietnamese
+        "tin liên quan", "bài liên quan", "tin cùng chuyên mục", "tin khác", "các tin khác", "xem thêm", "đọc thêm",
+        "có thể bạn quan tâm", "tin mới", "tin mới nhất", "đọc nhiều", "tin đọc nhiều", "tin nổi bật",
+    ]
+
+    /// Headings over reader comments and the forms to write one.
+    static let comments = [
+        "comments", "comment", "leave a comment", "leave a reply", "post a comment", "add a comment",
+        "join the discussion", "join the conversation", "reader comments",
+        "kommentare", "kommentar", "kommentar schreiben", "leserkommentare", "ihre meinung",
+        "commentaires", "commentaire", "laisser un commentaire", "réagir", "réactions", "vos réactions",
+        "comentarios", "comentario", "deja un comentario", "deja tu comentario", "escribe un comentario",
+        "commenti", "comentários", "reacties", "комментарии", "komentarze",
+        "评论", "发表评论", "网友评论", "最新评论", "評論", "bình luận", "ý kiến bạn đọc",
+    ]
+
+    /// Share and follow bars, newsletter sign-ups, tag lists and author boxes.
+    static let furniture = [
+        "share", "share this", "share this article", "share this story", "share on", "share article", "follow us",
+        "follow us on", "newsletter", "sign up", "subscribe", "subscribe to our newsletter", "tags", "topics",
+        "filed under", "about us", "more about",
+        "teilen", "artikel teilen", "diesen artikel teilen", "folgen sie uns", "newsletter abonnieren", "schlagworte",
+        "schlagwörter", "themen",
+        "partager", "partager cet article", "partagez", "suivez-nous", "abonnez-vous", "inscrivez-vous",
+        "mots-clés", "mots clés",
+        "compartir", "comparte", "comparte esta noticia", "síguenos", "suscríbete", "etiquetas", "temas",
+        "condividi", "compartilhe", "tag", "поделиться", "udostępnij",
+        "分享", "分享到", "关注我们", "标签", "关键词", "关键字", "责任编辑",
+        "chia sẻ", "từ khóa", "theo dõi",
+    ]
+
+    /// Headings over the box about the article's author.
+    static let authors = [
+        "about the author", "über den autor", "über die autorin", "zur person", "à propos de l'auteur",
+        "sur l'auteur", "sobre el autor", "关于作者", "về tác giả",
+    ]
+
+    static let all = related + comments + furniture + authors
+
+    /// Words in the `class` and `id` of the same blocks, as CMS themes and widgets name them.
+    static let classNames: ClassHints.Words = [
+        "related", "comment", "share", "sharing", "social", "newsletter", "subscribe", "subscription", "signup",
+        "sign-up", "author-box", "authorbox", "about-author", "author-bio", "author-info", "auteur", "autor", "vcard", "tag-list", "taglist",
+        "post-tags", "entry-tags", "keywords", "recommend", "read-more", "readmore", "more-articles", "more-stories",
+        "popular", "most-read", "trending", "teaser", "promo", "follow", "disqus", "outbrain", "taboola", "prev-next",
+        "post-nav", "navigation", "breadcrumb",
+        "kommentar", "verwandt", "weitere", "partage", "commentaire", "relacionad", "comentario", "compartir",
+        "lien-quan", "binh-luan", "tin-khac", "xem-them", "chia-se",
+    ]
+
+    /// The longest text taken for a label; longer text is prose.
+    static let labelLength = 60
+
+    /// The share of a block's text in links above which it is a list of other pages, not prose.
+    static let linkListDensity = 0.5
+
+    /// Whether `label` (lower-cased, white space folded) is one of the cues, alone or followed by a colon,
+    /// a separator or a count ("Comments (12)"), as a heading or the lead of a link line prints it.
+    static func isLabel(_ label: String, among cues: [String] = all) -> Bool {
+        let text = label.trimmingPunctuationEnds
+        guard !text.isEmpty, text.count <= labelLength else { return false }
+        return cues.contains { cue in
+            guard let rest = rest(of: text, after: cue) else { return false }
+            guard let next = rest.first else { return true }
+            return separators.contains(next) || next.isNumber
+        }
+    }
+
+    /// Whether `line` (lower-cased) opens with a cue set off by a colon or a separator, as a promotion of
+    /// another article does (`Read more: <link>`); a cue that opens a sentence ("Read more about…") does not.
+    static func opensWithLabel(_ line: String, among cues: [String] = related) -> Bool {
+        let text = String(line.drop { $0 == " " || $0 == "\u{00A0}" })
+        return cues.contains { cue in rest(of: text, after: cue)?.first.map(separators.contains) ?? false }
+    }
+
+    static let separators: Set<Character> = [":", "：", "»", "|", "-", "–", "—", ">", "(", "（"]
+
+    /// What follows `cue` at the start of `text`, past spaces; nil when `text` does not start with it.
+    static func rest(of text: String, after cue: String) -> Substring? {
+        guard text.hasPrefix(cue) else { return nil }
+        return text.dropFirst(cue.count).drop { $0 == " " || $0 == "\u{00A0}" }
+    }
+}
+
+private extension String {
+    /// Without the bullets, arrows and colons a label is often printed between.
+    var trimmingPunctuationEnds: String {
+        let ends: Set<Character> = [" ", "\u{00A0}", "»", "›", ">", "•", "|", "#", "▶", "►", "→"]
+        let trimmed = drop { ends.contains($0) }.reversed().drop { ends.contains($0) || $0 == ":" || $0 == "：" }
+        return String(trimmed.reversed())
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import XCTest
+@testable import Ingest
+
+/// Promotions of other articles inside the body go when their label is one of `TrailingCues.related`.
+final class BodyTrimmerTests: XCTestCase {
+    func extract(_ middle: String) throws -> String {
+        let paragraph = "<p>The lighthouse keeper counted the ships that passed the cape every night, wrote their names in "
+            + "a book, and sent the book to the harbour office at the end of each month, as the rules asked.</p>"
+        let html = """
+            <html><body><div class="story">\(paragraph)\(paragraph)\(middle)\(paragraph)\(paragraph)</div></body></html>
+            """
+        return try HTMLExtractor().extract(Array(html.utf8), pageURL: nil, defaultTimeZone: TimeZone(identifier: "UTC")!).text
+    }
+
+    func testAPromotionUnderARelatedLabelGoes() throws {
+        let text = try extract("<p>Lea también: <a href=\"/otra\">El faro del cabo vuelve a funcionar</a></p>")
+        XCTAssertTrue(text.contains("lighthouse keeper"), text)
+        XCTAssertFalse(text.contains("El faro del cabo"), text)
+    }
+
+    func testALinkedSentenceOpeningWithACueWordStays() throws {
+        let text = try extract("<p><a href=\"/log\">Read more of the keeper's log books</a> in the harbour museum.</p>")
+        XCTAssertTrue(text.contains("keeper's log books"), text)
+    }
+
+    func testAnAdvertisementLabelBetweenDashesGoes() throws {
+        let text = try extract("<div class=\"slot\"><p>- Anzeige -</p></div>")
+        XCTAssertTrue(text.contains("lighthouse keeper"), text)
+        XCTAssertFalse(text.contains("Anzeige"), text)
+    }
+
+    func testARelatedBoxTitledInsideTheBodyGoesWithItsLinks() throws {
+        let text = try extract("""
+            <h3>Related coverage</h3>
+            <ul><li><a href="/a">Storm closes the coast road for a day</a></li>
+              <li><a href="/b">New radar for the harbour office</a></li></ul>
+            """)
+        XCTAssertTrue(text.contains("lighthouse keeper"), text)
+        XCTAssertFalse(text.contains("Related coverage"), text)
+        XCTAssertFalse(text.contains("coast road"), text)
+    }
+}
