@@ -125,7 +125,7 @@ struct ArticleEnd {
     /// A heading or a short line that labels comments or the author's box.
     func isSectionLabel(_ node: DOMNode) -> Bool {
         guard TextMeasure.textLength(node, isAtMost: TrailingCues.labelLength) else { return false }
-        return TrailingCues.isLabel(TextMeasure.innerText(node).lowercased(), among: TrailingCues.comments + TrailingCues.authors)
+        return TrailingCues.isLabel(TextMeasure.innerText(node).lowercased(), among: TrailingCues.sectionLabels)
     }
 
     /// Elements and roles HTML gives to what is not the article.

@@ -77,6 +77,8 @@ enum TrailingCues {
     ]
 
     static let all = related + comments + furniture + authors
+    /// What labels a section that goes whole, from its label on: comments and the author's box.
+    static let sectionLabels = comments + authors
 
     /// Words in the `class` and `id` of the same blocks, as CMS themes and widgets name them.
     static let classNames: ClassHints.Words = [
@@ -98,10 +100,14 @@ enum TrailingCues {
     /// Whether `label` (lower-cased, white space folded) is one of the cues, alone or followed by a colon,
     /// a separator or a count ("Comments (12)"), as a heading or the lead of a link line prints it.
     static func isLabel(_ label: String, among cues: [String] = all) -> Bool {
+        // Past four bytes a character, the label is longer than `labelLength` whatever it says.
+        guard label.utf8.count <= 4 * labelLength else { return false }
         let text = label.trimmingPunctuationEnds
         guard !text.isEmpty, text.count <= labelLength else { return false }
+        let first = text.utf8.first
         return cues.contains { cue in
-            guard let rest = rest(of: text, after: cue) else { return false }
+            // The first byte first: most cues do not start like the text, and `hasPrefix` compares Unicode.
+            guard cue.utf8.first == first, let rest = rest(of: text, after: cue) else { return false }
             guard let next = rest.first else { return true }
             return separators.contains(next) || next.isNumber
         }
@@ -126,8 +132,15 @@ enum TrailingCues {
 private extension String {
     /// Without the bullets, arrows and colons a label is often printed between.
     var trimmingPunctuationEnds: String {
-        let ends: Set<Character> = [" ", "\u{00A0}", "»", "›", ">", "•", "|", "#", "▶", "►", "→"]
-        let trimmed = drop { ends.contains($0) }.reversed().drop { ends.contains($0) || $0 == ":" || $0 == "：" }
-        return String(trimmed.reversed())
+        // Over scalars: every end is one, and walking `Character`s backwards cost a label check most of its time.
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !Self.labelEnds.contains($0) }) else { return "" }
+        var last = scalars.index(before: scalars.endIndex)
+        while last > first, Self.labelEnds.contains(scalars[last]) || scalars[last] == ":" || scalars[last] == "：" {
+            last = scalars.index(before: last)
+        }
+        return String(scalars[first...last])
     }
+
+    static let labelEnds: Set<Unicode.Scalar> = [" ", "\u{00A0}", "»", "›", ">", "•", "|", "#", "▶", "►", "→"]
 }
