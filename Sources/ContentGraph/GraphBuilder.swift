@@ -273,8 +273,7 @@ public struct GraphBuilder: Sendable {
     /// Front matter `slug`, else the file name (without a Jekyll date; a bundle's folder name), both
     /// made a slug as `style` says (by default kept as written, see `Slug.asWritten`), else the title, folded.
     static func slug(for document: SourceDocument, title: String, style: SlugStyle) -> String {
-        func written(_ name: String) -> String { Slug.make(name, style: style) }
-        if let slug = document.slug.map({ written(NFC.normalize($0)) }), !slug.isEmpty { return slug }
+        if let slug = document.slug.map({ Slug.make(NFC.normalize($0), style: style) }), !slug.isEmpty { return slug }
         let components = document.path.split(separator: "/")
         var stem = String(components.last ?? "")
         if let dot = stem.lastIndex(of: ".") { stem = String(stem[..<dot]) }
@@ -283,7 +282,7 @@ public struct GraphBuilder: Sendable {
         } else if let jekyll = JekyllFileName(path: document.path) {
             stem = jekyll.slug
         }
-        let fromName = written(NFC.normalize(stem))
+        let fromName = Slug.make(NFC.normalize(stem), style: style)
         return fromName.isEmpty ? Slug.fold(title) : fromName
     }
 

@@ -76,6 +76,14 @@ public struct MigratedConfig: Sendable {
             return text
         }
 
+        /// The flag at `key` (`written` as the tool spells it, for the message), when set; an error when it is not true or false.
+        mutating func flag(_ key: String, written: String) throws(ConfigError) -> Bool? {
+            guard let value = fields.values[key] else { return nil }
+            used.append(key)
+            guard case .bool(let flag) = value else { throw error(key, "\(written) must be true or false") }
+            return flag
+        }
+
         /// Broadsheet's defaults for a site moved from either tool: English and UTC unless it says otherwise.
         mutating func common(language: String?, timeZone: String?) throws(ConfigError) -> SiteConfig {
             var config = SiteConfig(language: language ?? "en")
@@ -138,16 +146,8 @@ public struct MigratedConfig: Sendable {
             if let folder = text("contentdir") { config.contentFolder = folder.trimmingCharacters(in: ["/"]) }
             // Hugo lowercases every path it makes (`slug: Ferry_Schedule` → `/ferry_schedule/`) unless told not to.
             config.slugifyPaths = .lower
-            if let keepsCase = fields.values["disablepathtolower"] {
-                used.append("disablepathtolower")
-                guard case .bool(let flag) = keepsCase else { throw error("disablepathtolower", "disablePathToLower must be true or false") }
-                if flag { config.slugifyPaths = .safe }
-            }
-            if let ugly = fields.values["uglyurls"] {
-                used.append("uglyurls")
-                guard case .bool(let flag) = ugly else { throw error("uglyurls", "uglyURLs must be true or false") }
-                config.uglyURLs = flag
-            }
+            if try flag("disablepathtolower", written: "disablePathToLower") == true { config.slugifyPaths = .safe }
+            if let ugly = try flag("uglyurls", written: "uglyURLs") { config.uglyURLs = ugly }
             // Hugo's terms keep their letters, `.` and `+` (`/tags/asp.net/`, `/tags/chuyển-đổi-số/`).
             config.slugifyTaxonomies = config.slugifyPaths
             // Hugo's default URL of a page: its folders, then its slug or file name.
