@@ -78,6 +78,8 @@ final class FrontMatterTests: XCTestCase {
         let document = read("---\ntitle: 'It&#8217;s Q&amp;A &#x2014; &lt;live&gt;'\ndescription: \"Tom &amp; Jerry&#39;s\"\n---\nBody.\n")
         XCTAssertEqual(document.title, "It\u{2019}s Q&A \u{2014} <live>")
         XCTAssertEqual(document.summary, "Tom & Jerry's")
+        let named = read("---\ntitle: 'Don&rsquo;t stop&hellip; Caf&eacute;&nbsp;1 &notanentity; & more'\n---\nBody.\n")
+        XCTAssertEqual(named.title, "Don\u{2019}t stop\u{2026} Café\u{00A0}1 &notanentity; & more", "HTML's named references, an unknown one kept")
     }
 
     func testTOMLFrontMatter() {

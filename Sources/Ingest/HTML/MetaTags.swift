@@ -103,6 +103,10 @@ struct MetaTags {
                         let valid = value != 0 && value <= 0x10FFFF && !(0xD800...0xDFFF).contains(value)
                         replacement = String(Unicode.Scalar(valid ? value : 0xFFFD).map(Character.init) ?? "\u{FFFD}")
                     }
+                } else if !entity.isEmpty, entity.utf8.allSatisfy({ $0 < 0x80 }),
+                          let known = htmlEntityLookup(String(entity)), let scalar = Unicode.Scalar(known.pointee.value) {
+                    // HTML 4's other names (`&rsquo;`, `&hellip;`, `&nbsp;`), from libxml2's own table.
+                    replacement = String(Character(scalar))
                 }
             }
             if let replacement {
