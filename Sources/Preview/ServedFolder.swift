@@ -41,6 +41,12 @@ struct ServedFolder: Sendable {
         let relative = rest.joined(separator: "/")
         let index = relative.isEmpty ? "index.html" : relative + "/index.html"
         guard let real = Self.realPath(relative.isEmpty ? root : root + "/" + relative), contains(real) else {
+            // `/about` is `about.html` when that file is there, as GitHub Pages, Netlify and `jekyll
+            // serve` answer it: a site under Jekyll's extensionless rule links its pages so.
+            if !request.endsInSlash, !relative.isEmpty, let page = Self.realPath(root + "/" + relative + ".html"), contains(page),
+               Self.kind(of: page) == S_IFREG {
+                return .file(path: page, sitePath: basePath + relative + ".html")
+            }
             return .notFound(sitePath: basePath + (request.endsInSlash ? index : relative))
         }
         switch Self.kind(of: real) {

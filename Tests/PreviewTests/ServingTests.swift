@@ -51,6 +51,16 @@ final class ServingTests: XCTestCase {
         XCTAssertEqual(reply.header("Location"), "/tags/?x=1")
     }
 
+    func testAPathWithoutExtensionIsItsHTMLFileWhenThereIsOne() throws {
+        try "<html><body>Về chúng tôi</body></html>".write(to: preview.server.output.appendingPathComponent("gioi-thieu.html"),
+                                                          atomically: true, encoding: .utf8)
+        let reply = try preview.request("/gioi-thieu")
+        XCTAssertEqual(reply.status, 200)
+        XCTAssertTrue(reply.text.contains("Về chúng tôi"))
+        XCTAssertEqual(try preview.request("/gioi-thieu/").status, 404, "a folder's URL is not the file's")
+        XCTAssertEqual(try preview.request("/khong-co").status, 404)
+    }
+
     func testAMissingPageGetsTheSitesOwn404PageWithStatus404() throws {
         let reply = try preview.request("/khong-co/")
         XCTAssertEqual(reply.status, 404)
