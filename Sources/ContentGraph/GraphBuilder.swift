@@ -55,7 +55,6 @@ public struct GraphBuilder: Sendable {
             case .accepted(let prepared):
                 var item = prepared
                 item.section = item.sectionName.flatMap { sections.index(for: $0) }
-                let civil = item.date
                 let written = item.document.url
                     ?? (item.isPage ? pageURL(of: item, asFile: pagesAsFiles) : nil)
                     ?? permalinkPath(of: item, sectionSlug: item.section.map { sections.slug(at: $0) })

@@ -74,7 +74,7 @@ struct Shortcodes {
             } else if trimmed.hasPrefix("{% raw %}") && !trimmed.contains("{% endraw %}") {
                 let close = lines[(index + 1)...].firstIndex { $0.contains("{% endraw %}") } ?? lines.count - 1
                 let block = lines[index...close].joined(separator: "\n")
-                expansion.output.append(block.replacingOccurrences(of: "{% raw %}", with: "").replacingOccurrences(of: "{% endraw %}", with: ""))
+                expansion.output.append(Self.withoutRawMarkers(Substring(block)))
                 index = close
             } else if let close = Self.closingLine(of: line, in: lines, after: index) {
                 // A tag written over several lines (`{% include image.html` … `%}`) is read as one
