@@ -14,6 +14,14 @@ folders, written to memory (/dev/shm) when there is room (see `main` for why); t
 content first), as in `../shared/bench/bench.py`. The two generators take turns run by run, so
 that other users of a shared machine slow both alike.
 
+After the cold runs of 10,000 articles, both generators also build five times in a row into one
+output folder each, on disk (the scratch folder), as a user rebuilding a site does: Broadsheet with
+`--no-cache`, Hugo as it is (it overwrites its destination in place), taking turns. Each build's time
+runs until its process exits, with nothing deleted afterwards: Broadsheet keeps the site it swapped
+out as the next build's staging folder (hard links to unchanged files), which is its design, not a
+deletion left for later. The folders are removed after the last run, untimed (skip the series with
+`--no-disk`).
+
 Per run the whole process is measured: wall time (monotonic clock from spawn to reap), CPU time
 (user + sys of the process and its waited-for children, `os.wait4`) and peak RSS (`ru_maxrss`).
 Medians are reported. The machine is shared: read the min..max spread before trusting a digit.
@@ -55,6 +63,7 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(os.path.dirname(REPO), "shared", "bench")
 SEED = 42
+DISK_RUNS = 5  # builds in a row into one output folder on disk
 
 # The Broadsheet site mirrors the Hugo reference site's config.toml: same title, base URL,
 # language, zone and 20 articles per list page, so both build the same lists.
@@ -242,6 +251,43 @@ def bench(cases, scratch, runs, warmup, outputs, trash, keep=None):
         results.append({"wall": statistics.median(walls), "cpu": statistics.median(cpus), "peak": statistics.median(peaks),
                         "walls": walls, "cpus": cpus, "peaks": peaks, "counts": case.counts, "kept": case.kept})
     return results
+
+
+def consecutive(cases, folder, runs):
+    """`runs` builds of every case into one output folder each below `folder`, in turns, without
+    deleting anything between them. Returns each case's medians and spreads, as `bench`.
+    """
+    work = tempfile.mkdtemp(prefix="consecutive-", dir=folder)
+    logs = {case.label: open(os.path.join(folder, f"{case.label.replace(' ', '-')}-disk.log"), "wb") for case in cases}
+    rows = {case.label: [] for case in cases}
+    try:
+        for index in range(runs):
+            for case in cases:
+                slug = case.label.replace(' ', '-')
+                case.before_run()
+                row = time_or_fail(case.make_argv(os.path.join(work, slug), os.path.join(work, f"{slug}-cache-{index}")),
+                                   logs[case.label], case.label)
+                rows[case.label].append(row)
+                print(f"  {case.label} on disk, build {index + 1}/{runs} into the same folder: {row[0]:.2f} s wall, "
+                      f"{row[1]:.2f} s CPU, {row[2]:.0f} MiB", flush=True)
+    finally:
+        for log in logs.values():
+            log.close()
+        shutil.rmtree(work, ignore_errors=True)
+    results = []
+    for case in cases:
+        walls, cpus, peaks = (sorted(column) for column in zip(*rows[case.label]))
+        results.append({"wall": statistics.median(walls), "cpu": statistics.median(cpus), "peak": statistics.median(peaks),
+                        "walls": walls, "cpus": cpus, "peaks": peaks})
+    return results
+
+
+def comparison_line(label, ours, hugo, load):
+    """The fixed-format line of one 10,000-article comparison."""
+    return (f"build 10000: {label}, broadsheet {ours['wall']:.2f} s {ours['cpu']:.2f} cpu-s {ours['peak']:.0f} MiB, "
+            f"hugo {hugo['wall']:.2f} s {hugo['cpu']:.2f} cpu-s {hugo['peak']:.0f} MiB, time ratio {ours['wall'] / hugo['wall']:.3f}, "
+            f"cpu ratio {ours['cpu'] / hugo['cpu']:.3f}, memory ratio {ours['peak'] / hugo['peak']:.3f}, "
+            f"load before {load[0]:.2f} after {load[1]:.2f}")
 
 
 def mtimes(out):
@@ -505,9 +551,9 @@ def spread(values, unit, digits):
     return f"{statistics.median(values):.{digits}f} {unit} [{values[0]:.{digits}f}..{values[-1]:.{digits}f}]"
 
 
-def report(count, ours, hugo, names=("broadsheet", "hugo")):
+def report(count, ours, hugo, names=("broadsheet", "hugo"), runs="cold runs"):
     """`hugo` is the second case's results (None when there is none), called `names[1]`."""
-    print(f"\n== {count} articles: median of {len(ours['walls'])} cold runs [min..max]")
+    print(f"\n== {count} articles: median of {len(ours['walls'])} {runs} [min..max]")
     print(f"  {names[0] + ':':<11} wall {spread(ours['walls'], 's', 2)}, CPU {spread(ours['cpus'], 's', 2)}, "
           f"peak RSS {spread(ours['peaks'], 'MiB', 0)}")
     if hugo:
@@ -515,6 +561,8 @@ def report(count, ours, hugo, names=("broadsheet", "hugo")):
               f"peak RSS {spread(hugo['peaks'], 'MiB', 0)}")
         print(f"  ratios ({names[0]} / {names[1]}): time {ours['wall'] / hugo['wall']:.3f}, "
               f"CPU {ours['cpu'] / hugo['cpu']:.3f}, memory {ours['peak'] / hugo['peak']:.3f}")
+    if "counts" not in ours:
+        return
     print(f"  {'files by kind':<16}{names[0]:>12}" + (f"{names[1]:>10}" if hugo else ""))
     for kind in KINDS + ["files"]:
         line = f"  {kind:<16}{ours['counts'].get(kind, 0):>12}"
@@ -532,6 +580,8 @@ def main():
     parser.add_argument("--runs", type=int, help="timed runs per case (default 5; --large: 3; --baseline: 7, at least 5)")
     parser.add_argument("--warmup", type=int, default=1, help="untimed runs first (default 1)")
     parser.add_argument("--no-hugo", action="store_true", help="time Broadsheet alone")
+    parser.add_argument("--no-disk", action="store_true",
+                        help="skip the five builds in a row into one folder on disk that follow the 10,000-article cold runs")
     parser.add_argument("--no-incremental", action="store_true",
                         help="skip the no-op and one-article-edit rebuilds that follow each size's cold runs")
     parser.add_argument("--scratch", default=os.path.join(tempfile.gettempdir(), "broadsheet-bench"),
@@ -596,7 +646,7 @@ def main():
             print(f"bench: error: the new and baseline outputs differ: {sizes_differing}", file=sys.stderr)
             sys.exit(1)
         return
-    results, incremental_lines = {}, []
+    results, incremental_lines, loads, disk, disk_loads = {}, [], {}, {}, {}
     for count in sizes:
         site, hugo_site = prepare_sites(scratch, count, with_hugo)
         # A Broadsheet build cache (when there is one) lives in the site folder: remove it before
@@ -609,10 +659,19 @@ def main():
             cases.append(Case(f"hugo {count}", lambda out, hugo_cache: ["hugo", "--quiet", "--source", hugo_site,
                                                                          "--destination", out, "--cacheDir", hugo_cache],
                               hugo_kind, lambda: shutil.rmtree(resources, ignore_errors=True)))
+        load_before = os.getloadavg()[0]
         measured = bench(cases, scratch, runs, args.warmup, outputs, trash)
         ours, hugo = measured[0], (measured[1] if with_hugo else None)
+        loads[count] = (load_before, os.getloadavg()[0])
         report(count, ours, hugo)
         results[count] = (ours, hugo)
+        if count == 10000 and with_hugo and not args.no_disk:
+            print(f"\n== {count} articles: {DISK_RUNS} builds in a row into the same folder on disk ({scratch})", flush=True)
+            cases[0].make_argv = lambda out, _cache: [binary, "build", "--site", site, "--output", out, "--no-cache"]
+            load_before = os.getloadavg()[0]
+            disk[count] = consecutive(cases, scratch, DISK_RUNS)
+            disk_loads[count] = (load_before, os.getloadavg()[0])
+            report(count, disk[count][0], disk[count][1], runs="builds in a row into one folder on disk")
         if not args.no_incremental:
             print(f"\n== {count} articles: Broadsheet rebuilds with its cache, {runs} runs each", flush=True)
             measured = incremental(binary, site, count, runs, outputs, trash, scratch)
@@ -634,9 +693,10 @@ def main():
     elif 10000 in results:
         ours, hugo = results[10000]
         if hugo:
-            print(f"build 10000: broadsheet {ours['wall']:.2f} s {ours['peak']:.0f} MiB, hugo {hugo['wall']:.2f} s "
-                  f"{hugo['peak']:.0f} MiB, time ratio {ours['wall'] / hugo['wall']:.3f}, "
-                  f"memory ratio {ours['peak'] / hugo['peak']:.3f}")
+            if 10000 in disk:
+                print(comparison_line(f"outputs on disk, {DISK_RUNS} builds in a row into one folder", *disk[10000],
+                                      disk_loads[10000]))
+            print(comparison_line(f"outputs in {'memory' if trash is None else 'fresh folders on disk'}", ours, hugo, loads[10000]))
         else:
             print(f"build 10000: broadsheet {ours['wall']:.2f} s {ours['peak']:.0f} MiB")
 

@@ -23,7 +23,7 @@ extension Build {
         let copied = try copyFiles(plan, theme: site.theme, writer: writer, previous: previous, payloads: payloads, into: &result)
         clock.lap("copy files")
         options.progress?.enter(.finishing)
-        try writer.commit()
+        try writer.commit(keeping: plan.outputFiles)
         clock.lap("swap output")
         return Written(pages: result, copied: copied)
     }
@@ -72,7 +72,8 @@ extension Build {
             let bytes = theme.assets[path] ?? []
             let hash = ContentHash.of(bytes)
             let file = "assets/" + path
-            if previous?.files[file]?.bytes != hash || !writer.keepPrevious(file) {
+            let kept = previous?.files[file].map { $0.bytes == hash && writer.keepPrevious(file) } ?? writer.keepIfSame(bytes, at: file)
+            if !kept {
                 try writer.write(bytes, to: file)
                 result.written += 1
             }
@@ -100,7 +101,7 @@ extension Build {
             try writer.copy(from: cached.path, to: path)
         } else {
             // `--no-cache` leaves nothing in `.broadsheet/cache/`: the copy is made into the output itself.
-            try ImageResizer.resize(asset.sourcePath, shown: asset.path, width: width, to: writer.staging.appendingPathComponent(path).path)
+            try ImageResizer.resize(asset.sourcePath, shown: asset.path, width: width, to: writer.writablePath(path))
         }
         return AssetCopy(path: path, record: record, written: true)
     }

@@ -59,7 +59,7 @@ public struct Build: Sendable {
         }
         let content = inputs.linkDiagnostics + waiting + Self.shownFromSite(graph.diagnostics, config: config, mirror: mirror)
             + Self.shownFromCrawls(plan.diagnostics, mirror: mirror)
-        let files = plan.pages.map(\.file) + plan.contentFiles + plan.themeAssets.map { "assets/" + $0 }
+        let files = plan.outputFiles
         options.progress?.enter(.finishing)
         if options.useCache {
             cache.save(graph: graph, plan: plan, written: written, files: files, contentDiagnostics: content)
@@ -310,6 +310,11 @@ struct SitePlan {
 }
 
 extension SitePlan {
+    /// The path of every file the build writes or keeps in the output, below it.
+    var outputFiles: [String] {
+        pages.map(\.file) + contentFiles + themeAssets.map { "assets/" + $0 }
+    }
+
     /// The output paths of the content files: each asset, then its resized copies.
     var contentFiles: [String] {
         contentAssets.flatMap { asset in
@@ -321,5 +326,6 @@ extension SitePlan {
 /// Where rendered pages go when a build only checks: nowhere.
 struct DiscardingSink: PageSink {
     func keepPrevious(_ file: String) -> Bool { false }
+    func keepIfSame(_ bytes: [UInt8], at file: String) -> Bool { false }
     func write(_ bytes: [UInt8], to file: String) throws(OutputError) {}
 }

@@ -100,6 +100,10 @@ public struct PageRenderer: Sendable {
         if let old, old.bytes == record.bytes, sink.keepPrevious(page.file) {
             return Outcome(record: record, issues: issues, rendered: true, written: false)
         }
+        // Without a record (a build with no cache), the file already in the output is compared byte for byte.
+        if old == nil, sink.keepIfSame(bytes, at: page.file) {
+            return Outcome(record: record, issues: issues, rendered: true, written: false)
+        }
         do throws(OutputError) {
             try sink.write(bytes, to: page.file)
             return Outcome(record: record, issues: issues, rendered: true, written: true)

@@ -7,6 +7,10 @@ public protocol PageSink: Sendable {
     /// Keeps in the new output the file an earlier build wrote at `file`; false when there is none
     /// to keep (then the page is written).
     func keepPrevious(_ file: String) -> Bool
+    /// Keeps the file already at `file` in the output being replaced when it holds exactly `bytes`,
+    /// so a full build that changes little writes little; false when it does not (then the page is
+    /// written).
+    func keepIfSame(_ bytes: [UInt8], at file: String) -> Bool
     /// Stores one page's bytes at `file`, a path relative to the output folder.
     func write(_ bytes: [UInt8], to file: String) throws(OutputError)
 }

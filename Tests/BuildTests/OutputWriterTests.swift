@@ -16,7 +16,62 @@ final class OutputWriterTests: XCTestCase {
         try writer.commit()
         XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("a/b/index.html"), encoding: .utf8), "new")
         XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("old.html").path))
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["Output"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), [".Output.staging", "Output"],
+                       "the old site is kept as the next build's staging folder")
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent(".Output.staging/old.html"), encoding: .utf8), "old")
+    }
+
+    func testAFullBuildKeepsTheFilesWhoseBytesAreUnchanged() throws {
+        let (folder, output) = try makeOutput()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try build(output, ["same.html": "same", "changed.html": "before"])
+        let inode = try self.inode(output.appendingPathComponent("same.html"))
+        try build(output, ["same.html": "same", "changed.html": "after"])
+        XCTAssertEqual(try self.inode(output.appendingPathComponent("same.html")), inode, "an unchanged page is the file already there")
+        XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("changed.html"), encoding: .utf8), "after")
+    }
+
+    func testWritingIntoTheReusedFolderNeverChangesTheLiveSite() throws {
+        let (folder, output) = try makeOutput()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // After two builds with the same bytes, the spare's file and the output's are one inode.
+        try build(output, ["a.html": "one"])
+        try build(output, ["a.html": "one"])
+        let writer = try OutputWriter(output: output)
+        try writer.write(Array("two".utf8), to: "a.html")
+        XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("a.html"), encoding: .utf8), "one",
+                       "the live file is not written through its hard link")
+        try writer.commit(keeping: ["a.html"])
+        XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("a.html"), encoding: .utf8), "two")
+    }
+
+    func testFilesGoneSinceTheBuildsBeforeLeaveTheOutput() throws {
+        let (folder, output) = try makeOutput()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try build(output, ["index.html": "home", "2021/11/30/story/index.html": "story"])
+        try build(output, ["index.html": "home"])
+        // The spare now holds the first build's site, story included: the third build must not publish it.
+        try build(output, ["index.html": "home"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted(), [OutputWriter.marker, "index.html"])
+    }
+
+    private func makeOutput() throws -> (folder: URL, output: URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return (folder, folder.appendingPathComponent("Output"))
+    }
+
+    /// One full build of `files`, keeping each file whose bytes are already in the output.
+    private func build(_ output: URL, _ files: [String: String]) throws {
+        let writer = try OutputWriter(output: output)
+        for (path, text) in files where !writer.keepIfSame(Array(text.utf8), at: path) {
+            try writer.write(Array(text.utf8), to: path)
+        }
+        try writer.commit(keeping: Array(files.keys))
+    }
+
+    private func inode(_ url: URL) throws -> UInt64 {
+        try XCTUnwrap((try FileManager.default.attributesOfItem(atPath: url.path))[.systemFileNumber] as? UInt64)
     }
 
     func testDiscardLeavesTheOldSite() throws {

@@ -117,7 +117,11 @@ final class BuildCommandTests: XCTestCase {
         try site.write("Output/stale.html", "old")
         XCTAssertEqual(try site.run(["build", "--no-cache"]).status, 0)
         XCTAssertFalse(site.exists("stale.html"))
-        XCTAssertFalse(FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".Output.staging").path))
+        // The site swapped out is the next full build's staging folder; the one after must not publish its stale file.
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".Output.staging/stale.html").path))
+        XCTAssertEqual(try site.run(["build", "--no-cache"]).status, 0)
+        XCTAssertFalse(site.exists("stale.html"))
+        XCTAssertTrue(site.exists("index.html"))
     }
 
     func testStrictTurnsWarningsIntoAFailingStatus() throws {
