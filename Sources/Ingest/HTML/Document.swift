@@ -25,16 +25,18 @@ final class HTMLDocument {
     /// detached twice (after being put back) is listed twice, and only freed once.
     private var detached: [DOMNode] = []
 
-    /// libxml2 must set up its globals once before threads use it; `static let` runs this exactly once.
-    /// Its process-wide state after that is safe to share: the encoding-handler table is only read
-    /// (nothing here registers handlers or aliases), dictionaries and the random seed behind them
-    /// take libxml2's own mutexes, and the error handler and parser defaults are per thread.
-    /// `xmlCleanupParser` is never called: it frees that shared state under other threads' feet.
-    private static let libraryReady: Void = xmlInitParser()
+    /// Made inside an `XMLArena` scope: its memory goes back with the arena, not node by node.
+    private let inArena: Bool
 
     /// Parses `bytes`; `encoding` forces a charset (nil lets libxml2 read the page's own declaration).
     init(bytes: [UInt8], url: String?, encoding: String?) throws(ExtractionError) {
-        _ = Self.libraryReady
+        // libxml2 sets up its globals once (`XMLArena.installed`) before threads use it. Its
+        // process-wide state after that is safe to share: the encoding-handler table is only read
+        // (nothing here registers handlers or aliases), dictionaries and the random seed behind them
+        // take libxml2's own mutexes, and the error handler and parser defaults are per thread.
+        // `xmlCleanupParser` is never called: it frees that shared state under other threads' feet.
+        _ = XMLArena.installed
+        inArena = XMLArena.isActive
         guard let context = htmlNewParserCtxt() else { throw .parserUnavailable }
         defer { htmlFreeParserCtxt(context) }
         let collector = ErrorCollector()
@@ -70,12 +72,14 @@ final class HTMLDocument {
     /// A copy of `other`'s tree: copying is a fifth of the cost of parsing the page again.
     init(copying other: HTMLDocument) throws(ExtractionError) {
         guard let copy = xmlCopyDoc(other.pointer, 1) else { throw .parserUnavailable }
+        inArena = XMLArena.isActive
         pointer = copy
         parseErrors = other.parseErrors
         depthLimitLine = other.depthLimitLine
     }
 
     deinit {
+        if inArena { return }
         // A node detached earlier may since have been moved into another subtree, which frees it with
         // that subtree: free only the roots, found before anything is freed.
         var roots = detached.filter { $0.pointee.parent == nil }

@@ -22,6 +22,14 @@ public struct HTMLExtractor: Sendable {
     /// a mirror skips such pages whatever their body, and the body search is most of a page's cost.
     public func extract(_ bytes: [UInt8], pageURL: String?, defaultTimeZone: TimeZone, skipsListings: Bool = false) throws(ExtractionError)
         -> ExtractedPage {
+        // The documents are locals of `extractPage`, gone when it returns: inside the scope.
+        try XMLArena.scope { () throws(ExtractionError) in
+            try extractPage(bytes, pageURL: pageURL, defaultTimeZone: defaultTimeZone, skipsListings: skipsListings)
+        }
+    }
+
+    private func extractPage(_ bytes: [UInt8], pageURL: String?, defaultTimeZone: TimeZone, skipsListings: Bool) throws(ExtractionError)
+        -> ExtractedPage {
         guard !bytes.isEmpty else { throw .empty }
         let charset = CharsetRepair(bytes)
         let input = ParseInput(charset: charset, stripping: canStripRawText(encoding: charset.encoding))

@@ -20,6 +20,10 @@ struct Sanitizer {
     /// page, plus the markup cmark-gfm writes itself. Only such bodies pay for the parse. `cutOff`
     /// when elements nested deeper than the parser reads, which drops the rest of the body.
     static func markdown(_ html: String) -> (html: String, cutOff: Bool) {
+        (try? XMLArena.scope { () throws(ExtractionError) in markdownInArena(html) }) ?? ("", false)
+    }
+
+    private static func markdownInArena(_ html: String) -> (html: String, cutOff: Bool) {
         guard let document = try? HTMLDocument(bytes: Array(("<html><body>" + html + "</body></html>").utf8), url: nil, encoding: "UTF-8"),
               let body = document.body else { return ("", false) }
         return (Sanitizer(baseURL: nil, keepsMarkdownMarkup: true).render(body).html, document.depthLimitLine != nil)
