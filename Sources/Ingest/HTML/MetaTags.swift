@@ -21,7 +21,7 @@ struct MetaTags {
             let property = meta.attribute("property")
             var matched = false
             if let property {
-                for token in property.split(whereSeparator: \.isWhitespace) {
+                for token in property.htmlTokens {
                     let key = token.lowercased()
                     all[key, default: []].append(content)
                     if !matched, let found = Self.readabilityProperty(in: key) {
@@ -32,14 +32,14 @@ struct MetaTags {
             }
             for attribute in ["name", "itemprop", "http-equiv"] {
                 guard let name = meta.attribute(attribute) else { continue }
-                let key = name.lowercased().filter { !$0.isWhitespace }.replacingDots()
+                let key = name.lowercased().withoutHTMLSpaces.replacingDots()
                 if attribute != "name" || key != (property ?? "").lowercased() { all[key, default: []].append(content) }
                 if attribute == "name", !matched, Self.isReadabilityName(key) { values[key] = content }
             }
         }
         for link in found where link.isTag("link") {
             guard let rel = link.attribute("rel"), let href = link.attribute("href")?.whitespaceTrimmed, !href.isEmpty else { continue }
-            for relation in rel.lowercased().split(whereSeparator: \.isWhitespace) {
+            for relation in rel.lowercased().htmlTokens {
                 links[String(relation), default: []].append(href)
             }
         }
