@@ -12,4 +12,22 @@ final class CharsetRepairTests: XCTestCase {
             XCTAssertEqual(CharsetRepair.isValidUTF8(bytes), String(validating: bytes, as: UTF8.self) != nil, "\(bytes)")
         }
     }
+
+    func testUTF8CheckAgreesWithTheStandardLibraryOnRandomBytes() {
+        // Bytes drawn mostly from UTF-8's boundaries (leads, continuations, ASCII), around 16-byte runs of ASCII.
+        let interesting: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1,
+                                    0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(next() % 40) {
+                bytes += next() % 5 == 0 ? Array("sixteen ascii ab".utf8) : [interesting[next() % interesting.count]]
+            }
+            XCTAssertEqual(CharsetRepair.isValidUTF8(bytes), String(validating: bytes, as: UTF8.self) != nil, "\(bytes)")
+        }
+    }
 }
