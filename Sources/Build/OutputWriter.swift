@@ -214,22 +214,24 @@ public final class OutputWriter: PageSink {
             if errno == EXDEV || errno == ENOSYS || errno == EINVAL || errno == EOPNOTSUPP { break }
             return errno
         }
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(source, $0.baseAddress, $0.count) }
-            if count == 0 { return 0 }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            var written = 0
-            while written < count {
-                let result = buffer.withUnsafeBytes { Glibc.write(target, $0.baseAddress! + written, count - written) }
-                if result < 0 {
+        // On the stack and not zeroed: a mirror copies tens of thousands of images of a few kilobytes.
+        return withUnsafeTemporaryAllocation(byteCount: 1 << 16, alignment: 16) { buffer in
+            while true {
+                let count = Glibc.read(source, buffer.baseAddress, buffer.count)
+                if count == 0 { return 0 }
+                if count < 0 {
                     if errno == EINTR { continue }
                     return errno
                 }
-                written += result
+                var written = 0
+                while written < count {
+                    let result = Glibc.write(target, buffer.baseAddress! + written, count - written)
+                    if result < 0 {
+                        if errno == EINTR { continue }
+                        return errno
+                    }
+                    written += result
+                }
             }
         }
     }

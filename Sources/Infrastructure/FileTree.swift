@@ -140,20 +140,30 @@ public enum FileTree {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
-        // One byte more than the size, so the end of the file is seen without growing the array.
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+        // One byte more than the size, so the end of the file is seen without growing the array; read
+        // straight into the array's storage, never zeroed first (a mirror reads a gigabyte of pages).
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer, initialized in
+            while initialized < buffer.count {
+                let count = read(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 {
+                    failed = count < 0
+                    return
+                }
+                initialized += count
             }
+        }
+        guard !failed else { return nil }
+        // A full array means the file grew since `fstat`: the rest in chunks.
+        var chunk = [UInt8](repeating: 0, count: bytes.count > Int(info.st_size) ? 4096 : 0)
+        while !chunk.isEmpty {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
             if count < 0 && errno == EINTR { continue }
             guard count >= 0 else { return nil }
             if count == 0 { break }
-            filled += count
+            bytes += chunk[..<count]
         }
-        bytes.removeLast(bytes.count - filled)
         return bytes
     }
 }

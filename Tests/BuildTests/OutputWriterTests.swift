@@ -55,6 +55,22 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted(), [OutputWriter.marker, "index.html"])
     }
 
+    func testAFileIsCopiedWholeAcrossFileSystems() throws {
+        // /dev/shm is another file system than the temporary folder on most Linux machines: the
+        // kernel's copy_file_range may refuse, and the copy is read and written in chunks.
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: "/dev/shm"), "no /dev/shm")
+        let source = "/dev/shm/writer-source-\(UUID().uuidString)"
+        let bytes = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        try Data(bytes).write(to: URL(fileURLWithPath: source))
+        defer { try? FileManager.default.removeItem(atPath: source) }
+        let (folder, output) = try makeOutput()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = try OutputWriter(output: output)
+        try writer.copy(from: source, to: "images/a.jpg")
+        try writer.commit()
+        XCTAssertEqual(FileManager.default.contents(atPath: output.appendingPathComponent("images/a.jpg").path), Data(bytes))
+    }
+
     private func makeOutput() throws -> (folder: URL, output: URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -28,6 +28,17 @@ final class FileTreeTests: XCTestCase {
         XCTAssertNil(FileTree.contents(of: root.appendingPathComponent("missing").path))
     }
 
+    func testAFileLongerThanItsStatedSizeIsReadWhole() throws {
+        // Files under /proc state a size of 0 and hold more: what a file growing while it is read looks like.
+        let status = try XCTUnwrap(FileTree.contents(of: "/proc/self/status"))
+        XCTAssertTrue(String(decoding: status, as: UTF8.self).hasPrefix("Name:"))
+        XCTAssertTrue(String(decoding: status, as: UTF8.self).contains("VmRSS:"))
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID().uuidString)")
+        try Data().write(to: empty)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        XCTAssertEqual(FileTree.contents(of: empty.path), [])
+    }
+
     func testHugoSectionIndexesAreContentAndOtherUnderscoreNamesAreNot() {
         XCTAssertFalse(FileTree.isIgnoredContent("_index.md"))
         XCTAssertFalse(FileTree.isIgnoredContent("blog/_index.md"))
