@@ -53,7 +53,9 @@ public struct PageRenderer: Sendable {
         // Files for machines (sitemaps, the search index, robots.txt) each list the whole site:
         // taken first, so that no core is left working on one of them alone at the end.
         let machineFirst = pages.filter { $0.kind == .machine } + pages.filter { $0.kind != .machine }
-        let outcomes = ConcurrentMap.map(machineFirst) { page in self.render(page) }
+        // An article's card is the same on every list that shows it: rendered once for them all.
+        let memo = PartialMemo()
+        let outcomes = ConcurrentMap.map(machineFirst) { page in self.render(page, memo: memo) }
         if let failure = outcomes.lazy.compactMap({ $0.error }).first { throw failure }
         var result = Result()
         for (page, outcome) in zip(machineFirst, outcomes) {
@@ -65,7 +67,7 @@ public struct PageRenderer: Sendable {
         return result
     }
 
-    private func render(_ page: Page) -> Outcome {
+    private func render(_ page: Page, memo: PartialMemo) -> Outcome {
         var hasher = StableHasher()
         hasher.combine(themeFingerprint)
         hasher.combine(page.file)
@@ -91,7 +93,7 @@ public struct PageRenderer: Sendable {
         var report = RenderReport()
         if let template {
             bytes.reserveCapacity(16 * 1024)
-            templates.render(template, context, into: &bytes, report: &report)
+            templates.render(template, context, into: &bytes, report: &report, memo: memo)
         }
         let record = PageRecord(source: source, bytes: ContentHash.of(bytes))
         let issues = report.issues.map {

@@ -63,6 +63,11 @@ struct OutputBuffer: ~Copyable {
         count = end - bytes
     }
 
+    /// A copy of what was written from `start` on.
+    func copy(from start: Int) -> [UInt8] {
+        Array(UnsafeBufferPointer(start: bytes + start, count: count - start))
+    }
+
     /// Bytes written since `start`, removed from the buffer (a lambda's output, before escaping).
     mutating func take(from start: Int) -> [UInt8] {
         let taken = Array(UnsafeBufferPointer(start: bytes + start, count: count - start))

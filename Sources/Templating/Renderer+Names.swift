@@ -27,7 +27,7 @@ extension Renderer {
     /// The spec's name resolution: the first name through the context stack, innermost first,
     /// stopping at the first object that has the key (even if its value is null); the other parts
     /// only inside the value found.
-    func lookup(_ path: Path) -> TemplateValue? {
+    mutating func lookup(_ path: Path) -> TemplateValue? {
         switch path {
         case .current:
             return stack[stack.count - 1]
@@ -41,6 +41,7 @@ extension Renderer {
                 }
                 index -= 1
             }
+            lowestRead = min(lowestRead, index)
             guard var value = found else { return nil }
             for name in rest {
                 guard case .object(let fields) = value, let next = Self.field(name, of: fields) else { return nil }
@@ -48,6 +49,8 @@ extension Renderer {
             }
             return value
         case .loop(let field):
+            // The memo tells items apart by first and last only.
+            if field == .index || field == .number { readsAroundItem = true }
             guard let loop else { return nil }
             switch field {
             case .index: return .int(loop.index)
@@ -75,6 +78,7 @@ extension Renderer {
     }
 
     mutating func record(_ kind: RenderReport.Issue.Kind, _ name: String, at position: SourcePosition) {
+        readsAroundItem = true
         report.record(
             .init(kind: kind, name: name, templateName: templateName, line: position.line, column: position.column))
     }

@@ -25,9 +25,20 @@ struct Renderer: ~Copyable {
     private var depth = 0
     /// Expansions so far in this render, against `TemplateLibrary.maximumExpansions`.
     private var expansions = 0
+    /// Renders of list items' partials kept across pages, when the caller keeps them.
+    let memo: PartialMemo?
+    /// While a partial is rendered to be kept in the memo (`tracing`): the lowest context stack index
+    /// a name was found at (-1 once a name was missing), whether it used anything else from around
+    /// its item (a lambda, a parent's block, `@index`, a reported issue), and how deep it expanded.
+    /// Updated at all times, read only at the end of a traced render.
+    var lowestRead = Int.max
+    var readsAroundItem = false
+    private var deepest = 0
+    private var tracing = false
 
-    init(library: TemplateLibrary, root: TemplateValue, templateName: String) {
+    init(library: TemplateLibrary, root: TemplateValue, templateName: String, memo: PartialMemo? = nil) {
         self.library = library
+        self.memo = memo
         stack = [root]
         stack.reserveCapacity(16)
         self.templateName = templateName
@@ -79,6 +90,7 @@ struct Renderer: ~Copyable {
         case .date(let date):
             output.append(CivilDate(date).iso8601)
         case .lambda(let lambda):
+            readsAroundItem = true
             let rendered = renderLambda(lambda.body(""), delimiters: .standard, at: node.position)
             if node.escaped {
                 rendered.withUnsafeBufferPointer { output.appendEscaped($0) }
@@ -117,6 +129,7 @@ struct Renderer: ~Copyable {
             }
             loop = outerLoop
         case .lambda(let lambda):
+            readsAroundItem = true
             let source = lambda.body(section.rawText)
             output.append(renderLambda(source, delimiters: section.delimiters, at: section.position))
         default:
@@ -158,7 +171,31 @@ struct Renderer: ~Copyable {
 
     private mutating func renderPartial(_ partial: Template.Partial) {
         guard let template = resolve(partial.name, kind: .unknownPartial, at: partial.position) else { return }
+        // Only a partial named in the template, for an object item of a list, is worth keeping; and
+        // not one inside a partial being kept already.
+        guard let memo, !tracing, let loop, case .fixed = partial.name, case .object(let fields) = stack[stack.count - 1] else {
+            expand(template, indentation: partial.indentation, standalone: partial.standalone, at: partial.position)
+            return
+        }
+        let key = PartialMemo.Key(tag: ObjectIdentifier(partial), item: PartialMemo.identity(of: fields), isFirst: loop.index == 0,
+                                  isLast: loop.index == loop.count - 1, indentation: indentation, atLineStart: atLineStart)
+        // A kept render stands in only where rendering anew would stay within the render's limits too.
+        if let kept = memo.entry(for: key), expansions + kept.expansions <= TemplateLibrary.maximumExpansions,
+           depth + kept.depth < TemplateLibrary.maximumDepth - 1 {
+            output.append(kept.bytes)
+            atLineStart = kept.endsAtLineStart
+            expansions += kept.expansions
+            return
+        }
+        (lowestRead, readsAroundItem, deepest, tracing) = (Int.max, false, depth, true)
+        let start = output.count
+        let expansionsBefore = expansions
         expand(template, indentation: partial.indentation, standalone: partial.standalone, at: partial.position)
+        tracing = false
+        if !readsAroundItem, lowestRead >= stack.count - 1 {
+            memo.keep(PartialMemo.Entry(bytes: output.copy(from: start), item: stack[stack.count - 1], endsAtLineStart: atLineStart,
+                                        expansions: expansions - expansionsBefore, depth: deepest - depth), for: key)
+        }
     }
 
     private mutating func renderParent(_ parent: Template.Parent) {
@@ -187,6 +224,7 @@ struct Renderer: ~Copyable {
             indentation = []
         }
         depth += 1
+        deepest = max(deepest, depth)
         templateName = template.name
         render(template.nodes)
         templateName = outerName
@@ -202,6 +240,7 @@ struct Renderer: ~Copyable {
     }
 
     private mutating func renderBlock(_ block: Template.Block) {
+        readsAroundItem = true
         var content = block.defaultContent
         for layer in overrides {
             if let replacement = layer[block.name] {

@@ -33,15 +33,18 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Renders a template with `context` as the root of the context stack, appending to `buffer`.
-    /// Names that cannot be resolved render empty and are recorded in `report`.
+    /// Names that cannot be resolved render empty and are recorded in `report`. With a `memo`
+    /// shared by the renders of a site, a partial rendered for an item of a list that reads only
+    /// that item is rendered once and reused (the bytes are the same either way).
     public func render(
-        _ name: String, _ context: TemplateValue, into buffer: inout [UInt8], report: inout RenderReport
+        _ name: String, _ context: TemplateValue, into buffer: inout [UInt8], report: inout RenderReport,
+        memo: PartialMemo? = nil
     ) {
         guard let template = templates[name] else {
             report.record(.init(kind: .unknownTemplate, name: name, templateName: name, line: 1, column: 1))
             return
         }
-        var renderer = Renderer(library: self, root: context, templateName: name)
+        var renderer = Renderer(library: self, root: context, templateName: name, memo: memo)
         swap(&renderer.report, &report)
         renderer.render(template.nodes)
         swap(&renderer.report, &report)

@@ -1,0 +1,66 @@
+import Synchronization
+
+/// The renders of partials for items of lists, kept across the pages of one build: a news site
+/// shows each article's card on its section, tag, author and date lists, and the card of one
+/// article comes out the same on all of them.
+///
+/// A render is kept only when it read nothing but its own item (and the objects inside it): no name
+/// from the page around the list, no `@index`, no lambda, no block of a parent, nothing missing.
+/// The item is recognised by its storage (the same object value, shared by every list that shows
+/// it), and the entry holds the item, so that storage is never freed and reused for another object
+/// while the memo lives. Safe to share between threads.
+public final class PartialMemo: Sendable {
+    /// What makes two expansions of a partial render the same bytes, once they are known to read
+    /// their item only.
+    struct Key: Hashable {
+        /// The partial tag (a compiled node: its name, indentation and standalone flag).
+        let tag: ObjectIdentifier
+        /// The storage of the item's fields.
+        let item: ObjectIdentifier
+        let isFirst: Bool
+        let isLast: Bool
+        /// Indentation in effect where the partial starts, and whether a line starts there.
+        let indentation: [UInt8]
+        let atLineStart: Bool
+    }
+
+    /// One kept render.
+    struct Entry {
+        let bytes: [UInt8]
+        /// Keeps the item's storage alive (see the type's comment).
+        let item: TemplateValue
+        /// Whether the render ended at the start of a line.
+        let endsAtLineStart: Bool
+        /// Expansions the render made, and how deep it went below the partial, so that a reuse stays
+        /// within the limits a render would have had.
+        let expansions: Int
+        let depth: Int
+    }
+
+    /// Entries kept at most: a site of a hundred thousand articles keeps the first ones.
+    let capacity: Int
+    private let entries = Mutex<[Key: Entry]>([:])
+
+    /// Makes an empty memo holding at most `capacity` renders.
+    public init(capacity: Int = 50_000) {
+        self.capacity = capacity
+    }
+
+    /// How many renders are kept.
+    public var count: Int { entries.withLock { $0.count } }
+
+    func entry(for key: Key) -> Entry? {
+        entries.withLock { $0[key] }
+    }
+
+    func keep(_ entry: Entry, for key: Key) {
+        entries.withLock { entries in
+            if entries.count < capacity { entries[key] = entry }
+        }
+    }
+
+    /// The identity of an object's field storage.
+    static func identity(of fields: [String: TemplateValue]) -> ObjectIdentifier {
+        ObjectIdentifier(unsafeBitCast(fields, to: AnyObject.self))
+    }
+}

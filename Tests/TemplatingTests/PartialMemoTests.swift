@@ -1,0 +1,59 @@
+@testable import Templating
+import XCTest
+
+final class PartialMemoTests: XCTestCase {
+    private let shared: TemplateValue = ["name": "shared", "section": ["name": "World"]]
+
+    private func render(_ library: TemplateLibrary, _ data: TemplateValue, memo: PartialMemo) -> (String, RenderReport) {
+        var bytes: [UInt8] = []
+        var report = RenderReport()
+        library.render("page", data, into: &bytes, report: &report, memo: memo)
+        return (String(decoding: bytes, as: UTF8.self), report)
+    }
+
+    func testAnItemsPartialIsRenderedOnceForEveryListShowingIt() throws {
+        let library = try TemplateLibrary(sources: ["page": "{{#items}}{{> card}}{{/items}}",
+                                                    "card": "<{{name}}{{#section}} in {{name}}{{/section}}>"])
+        let memo = PartialMemo()
+        // Every item has every field the partial reads (a missing one would be looked for around the item).
+        let first = render(library, ["items": [["name": "a", "section": nil], shared, ["name": "b", "section": nil]]], memo: memo)
+        XCTAssertEqual(first.0, "<a><shared in World><b>")
+        let kept = memo.count
+        XCTAssertEqual(kept, 3)
+        // The shared item, again in the middle of a list: served from the memo, the others rendered.
+        let second = render(library, ["items": [["name": "c", "section": nil], shared, ["name": "d", "section": nil]]], memo: memo)
+        XCTAssertEqual(second.0, "<c><shared in World><d>")
+        XCTAssertEqual(memo.count, kept + 2)
+    }
+
+    func testAPartialReadingThePageAroundItIsRenderedForEachPage() throws {
+        let library = try TemplateLibrary(sources: ["page": "{{#items}}{{> card}}{{/items}}", "card": "<{{name}} on {{site}}>"])
+        let memo = PartialMemo()
+        XCTAssertEqual(render(library, ["site": "one", "items": [shared]], memo: memo).0, "<shared on one>")
+        XCTAssertEqual(render(library, ["site": "two", "items": [shared]], memo: memo).0, "<shared on two>")
+        XCTAssertEqual(memo.count, 0)
+    }
+
+    func testPositionsMissingNamesAndLambdasKeepAPartialFromTheMemo() throws {
+        let library = try TemplateLibrary(sources: [
+            "page": "{{#items}}{{> index}}{{> missing}}{{> lambda}}{{/items}}",
+            "index": "{{@index}}.", "missing": "[{{nothing}}]", "lambda": "{{call}}",
+        ])
+        let memo = PartialMemo()
+        let item: TemplateValue = ["call": .lambda(TemplateLambda { _ in "λ" })]
+        for _ in 0..<2 {
+            let (output, report) = render(library, ["items": [item, item]], memo: memo)
+            XCTAssertEqual(output, "0.[]λ1.[]λ")
+            XCTAssertEqual(report.issues.map(\.name), ["nothing"], "each page reports its own missing names")
+        }
+        XCTAssertEqual(memo.count, 0)
+    }
+
+    func testFirstAndLastItemsAreKeptApart() throws {
+        let library = try TemplateLibrary(sources: ["page": "{{#items}}{{> card}}{{/items}}",
+                                                    "card": "{{name}}{{^@first}} lazy{{/@first}}{{#@last}}.{{/@last}};"])
+        let memo = PartialMemo()
+        XCTAssertEqual(render(library, ["items": [shared, shared, shared]], memo: memo).0, "shared;shared lazy;shared lazy.;")
+        XCTAssertEqual(render(library, ["items": [shared]], memo: memo).0, "shared.;")
+    }
+}
