@@ -19,6 +19,7 @@ extension BodyPass {
         // measured cost. An element found inside one already gone goes from that detached subtree, to no
         // effect on the article.
         let cleanable = content.descendants(in: Self.cleanedTags)
+        keepSurvivingForms(cleanable)
         clean(cleanable, "object")
         clean(cleanable, "embed")
         clean(cleanable, "footer")
@@ -47,7 +48,16 @@ extension BodyPass {
         unwrapSingleCellTables(content)
     }
 
-    static let cleanedTags: TagSet = ["object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select",
+    /// A form the conditional cleaning kept holds prose, not a form to fill in: a page built inside one
+    /// form (as ASP.NET sites are) or a shop's product text around its order buttons. It becomes a `div`,
+    /// which the sanitizer keeps, where it drops a form with all it holds; its controls go as ever.
+    /// `found` holds the body's forms, those that survived, among other elements.
+    func keepSurvivingForms(_ found: [DOMNode]) {
+        guard flags.contains(.cleanConditionally) else { return }
+        for form in found where form.isTag("form") { form.rename("div") }
+    }
+
+    static let cleanedTags: TagSet = ["form", "object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select",
                                       "button"]
 
     /// Removes the `tag` elements among `found` (embeds of known video players excepted), last first.

@@ -1,0 +1,32 @@
+import Foundation
+import XCTest
+@testable import Ingest
+
+/// Article text that the body search used to lose: text kept inside a form, in an aside that holds the
+/// article, or in a page that an unclosed element in `<noscript>` swallowed.
+final class BodyRecallTests: XCTestCase {
+    func extract(_ html: String) throws -> ExtractedPage {
+        try HTMLExtractor().extract(Array(html.utf8), pageURL: nil, defaultTimeZone: TimeZone(identifier: "UTC")!)
+    }
+
+    /// Paragraphs of prose about a lighthouse, numbered from `first` to `last`.
+    static func prose(_ first: Int, _ last: Int) -> String {
+        (first...last).map { index in
+            "<p>Part \(index) of the lighthouse story: the keeper, the storm of the winter, the supply boat, and "
+                + "the long repairs to the lamp, which took the village, the council and the engineers a whole year.</p>"
+        }.joined(separator: "\n")
+    }
+
+    func testProseInsideAFormIsKept() throws {
+        let page = try extract("""
+            <html><head><title>The lighthouse</title></head><body>
+            <div class="story">
+            \(Self.prose(1, 3))
+            <form action="/cart" method="post">\(Self.prose(4, 6))<input type="submit" value="Add to basket"></form>
+            </div></body></html>
+            """)
+        XCTAssertTrue(page.text.contains("Part 1 of the lighthouse story"), page.text)
+        XCTAssertTrue(page.text.contains("Part 6 of the lighthouse story"), page.text)
+        XCTAssertFalse(page.text.contains("Add to basket"), page.text)
+    }
+}
