@@ -29,4 +29,20 @@ final class BodyRecallTests: XCTestCase {
         XCTAssertTrue(page.text.contains("Part 6 of the lighthouse story"), page.text)
         XCTAssertFalse(page.text.contains("Add to basket"), page.text)
     }
+
+    func testAnAsideThatHoldsTheArticleStays() throws {
+        let page = try extract("""
+            <html><head><title>The lighthouse</title></head><body>
+            <main><aside class="direct-content"><section><h1>The lighthouse</h1>
+            <article>\(Self.prose(1, 4))</article>
+            <footer><a href="/print">Print this page</a></footer>
+            </section></aside></main>
+            <aside><p>Our newsletter brings the coast's news to you every morning, for free, by e-mail.</p></aside>
+            </body></html>
+            """)
+        XCTAssertTrue(page.text.contains("Part 1 of the lighthouse story"), page.text)
+        XCTAssertTrue(page.text.contains("Part 4 of the lighthouse story"), page.text)
+        XCTAssertFalse(page.text.contains("Print this page"), page.text)
+        XCTAssertFalse(page.text.contains("newsletter"), page.text)
+    }
 }

@@ -20,11 +20,12 @@ extension BodyPass {
         // effect on the article.
         let cleanable = content.descendants(in: Self.cleanedTags)
         keepSurvivingForms(cleanable)
+        let wrappers = articleWrappers(among: cleanable, in: content)
         clean(cleanable, "object")
         clean(cleanable, "embed")
-        clean(cleanable, "footer")
+        clean(cleanable, "footer", keeping: wrappers)
         clean(cleanable, "link")
-        clean(cleanable, "aside")
+        clean(cleanable, "aside", keeping: wrappers)
         for child in content.elementChildren {
             removeMatching(below: child) { node in
                 ClassHints.isShare(node.classAndID) && TextMeasure.length(node.textContent) < 500
@@ -60,10 +61,20 @@ extension BodyPass {
     static let cleanedTags: TagSet = ["form", "object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select",
                                       "button"]
 
-    /// Removes the `tag` elements among `found` (embeds of known video players excepted), last first.
-    func clean(_ found: [DOMNode], _ tag: StaticString) {
+    /// The asides and footers among `found` that hold more than half of the body's text: a page's
+    /// misnamed wrapper of the article, not a box beside it or a line under it.
+    func articleWrappers(among found: [DOMNode], in content: DOMNode) -> Set<DOMNode> {
+        let boxes = found.filter { $0.isTag("aside") || $0.isTag("footer") }
+        guard !boxes.isEmpty else { return [] }
+        let half = TextMeasure.textLength(content) / 2
+        return Set(boxes.filter { TextMeasure.textLength($0) > half })
+    }
+
+    /// Removes the `tag` elements among `found` (embeds of known video players and `keeping` excepted),
+    /// last first.
+    func clean(_ found: [DOMNode], _ tag: StaticString, keeping: Set<DOMNode> = []) {
         let isEmbed = ["object", "embed", "iframe"].contains(tag.description)
-        for node in found.reversed() where node.isTag(tag) {
+        for node in found.reversed() where node.isTag(tag) && !keeping.contains(node) {
             if isEmbed, node.attributes.contains(where: { Self.isAllowedVideo($0.value) }) { continue }
             document.remove(node)
         }
