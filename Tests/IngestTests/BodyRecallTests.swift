@@ -45,4 +45,25 @@ final class BodyRecallTests: XCTestCase {
         XCTAssertFalse(page.text.contains("Print this page"), page.text)
         XCTAssertFalse(page.text.contains("newsletter"), page.text)
     }
+
+    func testAPageSwallowedByAnUnclosedElementInNoscriptIsRead() throws {
+        let page = try extract("""
+            <html><head><title>The lighthouse</title></head><body>
+            <noscript><div class="no-script-warning"></noscript>
+            <div class="page"><div class="story">\(Self.prose(1, 4))</div></div>
+            </body></html>
+            """)
+        XCTAssertTrue(page.text.contains("Part 1 of the lighthouse story"), page.text)
+        XCTAssertTrue(page.text.contains("Part 4 of the lighthouse story"), page.text)
+    }
+
+    func testAShortNoscriptStillGoes() throws {
+        let page = try extract("""
+            <html><head><title>The lighthouse</title></head><body>
+            <div class="story">\(Self.prose(1, 4))<noscript><p>Please turn on JavaScript to see the map.</p></noscript></div>
+            </body></html>
+            """)
+        XCTAssertTrue(page.text.contains("Part 4 of the lighthouse story"), page.text)
+        XCTAssertFalse(page.text.contains("JavaScript"), page.text)
+    }
 }
