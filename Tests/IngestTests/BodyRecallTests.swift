@@ -3,7 +3,8 @@ import XCTest
 @testable import Ingest
 
 /// Article text that the body search used to lose: text kept inside a form, in an aside that holds the
-/// article, or in a page that an unclosed element in `<noscript>` swallowed.
+/// article, or in a page that an unclosed element in `<noscript>` swallowed; and letters written
+/// decomposed, which a search for the composed ones did not find.
 final class BodyRecallTests: XCTestCase {
     func extract(_ html: String) throws -> ExtractedPage {
         try HTMLExtractor().extract(Array(html.utf8), pageURL: nil, defaultTimeZone: TimeZone(identifier: "UTC")!)
@@ -65,5 +66,19 @@ final class BodyRecallTests: XCTestCase {
             """)
         XCTAssertTrue(page.text.contains("Part 4 of the lighthouse story"), page.text)
         XCTAssertFalse(page.text.contains("JavaScript"), page.text)
+    }
+
+    func testDecomposedLettersComeOutComposed() throws {
+        // "Tiếng Việt" with its tones written as combining marks after the base letters.
+        let decomposed = "Tie\u{302}\u{301}ng Vie\u{323}\u{302}t"
+        let composed = Array("Ti\u{1EBF}ng Vi\u{1EC7}t".utf8)
+        let page = try extract("""
+            <html><head><title>The lighthouse</title></head><body>
+            <div class="story"><p>\(decomposed) is spoken in the village.</p>\(Self.prose(1, 4))</div>
+            </body></html>
+            """)
+        // Compared as bytes: `String` itself would find the two forms equal.
+        XCTAssertNotNil(Array(page.text.utf8).firstRange(of: composed), page.text)
+        XCTAssertNotNil(Array(page.html.utf8).firstRange(of: composed), page.html)
     }
 }
