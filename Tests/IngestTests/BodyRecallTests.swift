@@ -3,8 +3,9 @@ import XCTest
 @testable import Ingest
 
 /// Article text that the body search used to lose: text kept inside a form, in an aside that holds the
-/// article, or in a page that an unclosed element in `<noscript>` swallowed; and letters written
-/// decomposed, which a search for the composed ones did not find.
+/// article, or in a page that an unclosed element in `<noscript>` swallowed; the lead a page sets in a
+/// block of its own before the article; and letters written decomposed, which a search for the
+/// composed ones did not find.
 final class BodyRecallTests: XCTestCase {
     func extract(_ html: String) throws -> ExtractedPage {
         try HTMLExtractor().extract(Array(html.utf8), pageURL: nil, defaultTimeZone: TimeZone(identifier: "UTC")!)
@@ -80,5 +81,47 @@ final class BodyRecallTests: XCTestCase {
         // Compared as bytes: `String` itself would find the two forms equal.
         XCTAssertNotNil(Array(page.text.utf8).firstRange(of: composed), page.text)
         XCTAssertNotNil(Array(page.html.utf8).firstRange(of: composed), page.html)
+    }
+
+    func testTheLeadSetApartBeforeTheArticleIsKept() throws {
+        let page = try extract("""
+            <html><head><title>The lighthouse</title></head><body>
+            <div class="page"><div class="intro">
+            <div class="crumbs"><a href="/">Home</a> » <a href="/coast">Coast</a></div>
+            <h1>The lighthouse</h1>
+            <div class="standfirst"><p>After a winter of storms and a year of repairs, the old lighthouse on the point \
+            shines again, and the keeper has a story to tell about it.</p></div>
+            </div>
+            <div class="body"><div class="text">\(Self.prose(1, 4))</div></div>
+            </div></body></html>
+            """)
+        XCTAssertTrue(page.text.hasPrefix("After a winter of storms"), page.text)
+        XCTAssertTrue(page.text.contains("Part 4 of the lighthouse story"), page.text)
+        XCTAssertFalse(page.text.contains("Home"), page.text)
+    }
+
+    /// The texts of the lead `BodyPass` finds before the `div` of class `text` in `html`.
+    func lead(_ html: String) throws -> [String] {
+        let document = try HTMLDocument(bytes: Array(html.utf8), url: nil, encoding: "UTF-8")
+        let top = try XCTUnwrap(document.elements("div").first { $0.attribute("class") == "text" })
+        let pass = BodyPass(document: document, flags: .all, articleTitle: "", hasMetadataByline: false)
+        return pass.lead(before: top).map { TextMeasure.innerText($0) }
+    }
+
+    static let teaser = "<p>The harbour master retires after forty years at the quay, and the town plans a party for him "
+        + "in the old boat shed.</p>"
+
+    func testOneParagraphBeforeTheArticleIsItsLeadAndThreeAreNot() throws {
+        XCTAssertEqual(try lead("<div class='top'>\(Self.teaser)</div><div class='text'></div>").count, 1)
+        let three = String(repeating: Self.teaser, count: 3)
+        XCTAssertEqual(try lead("<div class='more'>\(three)</div><div class='body'><div class='text'></div></div>"), [])
+    }
+
+    func testALinkOrACaptionIsNoLead() throws {
+        let caption = "<figure><img src='a.jpg'><figcaption>\(Self.teaser)</figcaption></figure>"
+        XCTAssertEqual(try lead("<div>\(caption)</div><div class='text'></div>"), [])
+        let link = "<p><a href='/b'>The harbour master retires after forty years at the quay, and the town plans a "
+            + "party for him.</a></p>"
+        XCTAssertEqual(try lead("<div>\(link)</div><div class='text'></div>"), [])
     }
 }

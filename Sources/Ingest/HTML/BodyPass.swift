@@ -27,7 +27,9 @@ struct BodyPass {
         let elementsToScore = prepareAndCollect()
         let candidates = score(elementsToScore)
         let (top, parentOfTop) = chooseTopCandidate(candidates, body: body)
+        let lead = lead(before: top)
         let content = gatherSiblings(of: top, in: parentOfTop)
+        prepend(lead, to: content)
         prepareArticle(content)
         return content
     }
