@@ -3,7 +3,7 @@ import CLibXML2
 // The lead a page sets apart from the article's paragraphs, in a block of its own before them.
 extension BodyPass {
     /// How many levels above the top candidate the lead is looked for.
-    static let leadReach = 4
+    static let leadReach = 6
     /// The shortest lead paragraph, in UTF-16 units; shorter blocks before the article are its title,
     /// its date line, its byline or a breadcrumb trail, and the search passes over them.
     static let leadLength = 100
