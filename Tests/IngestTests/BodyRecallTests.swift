@@ -124,4 +124,18 @@ final class BodyRecallTests: XCTestCase {
             + "party for him.</a></p>"
         XCTAssertEqual(try lead("<div>\(link)</div><div class='text'></div>"), [])
     }
+
+    func testACookieBannerIsNotTakenForTheArticle() throws {
+        let banner = "<p>We use cookies, pixels, local storage and similar tools to run this site, to measure its use, to "
+            + "show you offers, to remember your choices, and, with your consent, to share data with partners, "
+            + "advertisers, analysts and social networks, as our privacy policy, which you can read, explains.</p>"
+        let page = try extract("""
+            <html><head><title>The lighthouse</title></head><body>
+            <div class="cookie-notice"><div class="cookie-text">\(String(repeating: banner, count: 4))</div></div>
+            <div class="story">\((1...4).map { "<div>\(Self.prose($0, $0))</div>" }.joined())</div>
+            </body></html>
+            """)
+        XCTAssertTrue(page.text.contains("Part 4 of the lighthouse story"), page.text)
+        XCTAssertFalse(page.text.contains("cookies"), page.text)
+    }
 }
