@@ -138,4 +138,17 @@ final class BodyRecallTests: XCTestCase {
         XCTAssertTrue(page.text.contains("Part 4 of the lighthouse story"), page.text)
         XCTAssertFalse(page.text.contains("cookies"), page.text)
     }
+
+    func testTheParagraphsAroundALongTableAreKeptWithIt() throws {
+        // One row of three cells, each a long list of names: the row outscores the paragraphs.
+        let cell = "<td>" + (1...40).map { "Signer \($0), Harbour Street<br>" }.joined() + "</td>"
+        let page = try extract("""
+            <html><head><title>The lighthouse</title></head><body>
+            <div class="letter">\(Self.prose(1, 3))
+            <table><tbody><tr>\(cell)\(cell)\(cell)</tr><tr><td>In the order the letters came in.</td></tr></tbody></table>
+            </div></body></html>
+            """)
+        XCTAssertTrue(page.text.contains("Part 1 of the lighthouse story"), page.text)
+        XCTAssertTrue(page.text.contains("Signer 40, Harbour Street"), page.text)
+    }
 }

@@ -56,6 +56,11 @@ extension BodyPass {
             lastScore = parentScore
             parent = current.parent
         }
+        // A row or a group of rows stands for its table: the cells of a long table (a list of names, of
+        // addresses) can outscore the paragraphs around it, which the sibling search then gathers.
+        if Self.tableParts.contains(topCandidate), let table = topCandidate.ancestors().first(where: { $0.isTag("table") }) {
+            topCandidate = table
+        }
         // An only child stands for its parent, so the sibling search looks one level up.
         while let current = topCandidate.parent, !current.isTag("body"), current.elementChildren.count == 1 {
             topCandidate = current
@@ -63,6 +68,8 @@ extension BodyPass {
         if scores[topCandidate] == nil { scores[topCandidate] = initialScore(topCandidate) }
         return (topCandidate, topCandidate.parent ?? body)
     }
+
+    static let tableParts: TagSet = ["tr", "tbody", "thead", "tfoot"]
 
     /// A new `div` with the top candidate and those of its siblings that look like part of the article
     /// (a preamble, paragraphs split off by an advertisement).
