@@ -151,4 +151,22 @@ final class BodyRecallTests: XCTestCase {
         XCTAssertTrue(page.text.contains("Part 1 of the lighthouse story"), page.text)
         XCTAssertTrue(page.text.contains("Signer 40, Harbour Street"), page.text)
     }
+
+    func testBlocksOfTheTopCandidatesKindAreGatheredThoughTheirTextLiesDeep() throws {
+        // Each post's text lies six levels below the post, too deep for the post to be scored.
+        func post(_ index: Int, _ text: String) -> String {
+            "<article class='post'><div><div><div><div><div><div>\(text)</div></div></div></div></div></div></article>"
+        }
+        let first = post(1, Self.prose(1, 4))
+        let replies = (2...4).map { index in
+            post(index, "<p>Reply \(index): the keeper's lamp burned whale oil, then paraffin, until the cable came.</p>")
+        }
+        let page = try extract("""
+            <html><head><title>The lighthouse</title></head><body>
+            <div class="thread">\(first)\(replies.joined())</div>
+            </body></html>
+            """)
+        XCTAssertTrue(page.text.contains("Part 1 of the lighthouse story"), page.text)
+        XCTAssertTrue(page.text.contains("Reply 4: the keeper's lamp"), page.text)
+    }
 }
