@@ -19,6 +19,14 @@ final class BodyTrimmerTests: XCTestCase {
         XCTAssertFalse(text.contains("El faro del cabo"), text)
     }
 
+    func testPromotionsUnderTheFormalSpanishLabelsGo() throws {
+        for label in ["Vea también", "Lea más", "Le puede interesar"] {
+            let text = try extract("<p>\(label): <a href=\"/otra\">El faro del cabo vuelve a funcionar</a></p>")
+            XCTAssertTrue(text.contains("lighthouse keeper"), text)
+            XCTAssertFalse(text.contains("El faro del cabo"), label + ": " + text)
+        }
+    }
+
     func testALinkedSentenceOpeningWithACueWordStays() throws {
         let text = try extract("<p><a href=\"/log\">Read more of the keeper's log books</a> in the harbour museum.</p>")
         XCTAssertTrue(text.contains("keeper's log books"), text)

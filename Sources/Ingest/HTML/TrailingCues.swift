@@ -29,7 +29,8 @@ enum TrailingCues {
         "à la une", "nos derniers articles", "derniers articles", "lire la suite", "en savoir plus",
         // Spanish
         "noticias relacionadas", "artículos relacionados", "articulos relacionados", "te puede interesar",
-        "también te puede interesar", "te podría interesar", "lee también", "lea también", "leer más", "ver también",
+        "también te puede interesar", "te podría interesar", "le puede interesar", "le podría interesar",
+        "lee también", "lea también", "lee más", "lea más", "leer más", "ver también", "vea también",
         "más noticias", "más información", "lo más leído", "lo más visto", "últimas noticias", "relacionados",
         "relacionado",
         // Italian, Portuguese, Dutch, Russian, Polish
