@@ -169,4 +169,16 @@ final class BodyRecallTests: XCTestCase {
         XCTAssertTrue(page.text.contains("Part 1 of the lighthouse story"), page.text)
         XCTAssertTrue(page.text.contains("Reply 4: the keeper's lamp"), page.text)
     }
+
+    func testAnUnlikelyClassOnTheRootElementDoesNotEmptyThePage() throws {
+        let page = try extract("""
+            <html class="js with-banner header--big"><head><title>The lighthouse</title></head><body>
+            <div class="tagline"><p>The coast's own paper since 1901</p></div>
+            <main><article><div class="text">\(Self.prose(1, 4))</div></article></main>
+            <div class="site-links"><a href="/about">About us</a> <a href="/contact">Contact</a></div>
+            </body></html>
+            """)
+        XCTAssertTrue(page.text.hasPrefix("Part 1 of the lighthouse story"), page.text)
+        XCTAssertFalse(page.text.contains("The coast's own paper"), page.text)
+    }
 }

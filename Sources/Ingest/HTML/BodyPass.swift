@@ -62,7 +62,8 @@ struct BodyPass {
             }
             if flags.contains(.stripUnlikelys) {
                 if ClassHints.isUnlikely(matchString), !ClassHints.isMaybeCandidate(matchString),
-                   !current.hasAncestor("table"), !current.hasAncestor("code"), !current.isTag("body"), !current.isTag("a") {
+                   !current.hasAncestor("table"), !current.hasAncestor("code"), !current.isTag("body"), !current.isTag("html"),
+                   !current.isTag("a") {
                     node = removeAndGetNext(current)
                     continue
                 }
