@@ -27,6 +27,15 @@ final class BodyTrimmerTests: XCTestCase {
         }
     }
 
+    func testAPicturesCreditGoesAndItsCaptionStays() throws {
+        let text = try extract("""
+            <figure><img src="/lamp.jpg"><figcaption>The lamp in the workshop \
+            <span class="image-credit">Photo: Harbour Office</span></figcaption></figure>
+            """)
+        XCTAssertTrue(text.contains("The lamp in the workshop"), text)
+        XCTAssertFalse(text.contains("Harbour Office"), text)
+    }
+
     func testALinkedSentenceOpeningWithACueWordStays() throws {
         let text = try extract("<p><a href=\"/log\">Read more of the keeper's log books</a> in the harbour museum.</p>")
         XCTAssertTrue(text.contains("keeper's log books"), text)
