@@ -36,6 +36,19 @@ final class BodyTrimmerTests: XCTestCase {
         XCTAssertFalse(text.contains("Harbour Office"), text)
     }
 
+    func testACaptionThatIsACreditLineGoes() throws {
+        for credit in ["Photo: Harbour Office", "Crédit photo : Port du Nord", "© Harbour Office"] {
+            let text = try extract("<figure><img src=\"/lamp.jpg\"><figcaption>\(credit)</figcaption></figure>")
+            XCTAssertTrue(text.contains("lighthouse keeper"), text)
+            XCTAssertFalse(text.contains(credit), text)
+        }
+    }
+
+    func testAParagraphOpeningWithAPictureWordStays() throws {
+        let text = try extract("<p>Photos of the lamp hang in the harbour office.</p>")
+        XCTAssertTrue(text.contains("Photos of the lamp"), text)
+    }
+
     func testALinkedSentenceOpeningWithACueWordStays() throws {
         let text = try extract("<p><a href=\"/log\">Read more of the keeper's log books</a> in the harbour museum.</p>")
         XCTAssertTrue(text.contains("keeper's log books"), text)

@@ -45,9 +45,24 @@ struct BodyTrimmer {
     /// The longest credit line, in UTF-16 units: a photographer's or an agency's name.
     static let creditLength = 60
 
-    /// A short element named for a picture's credit: who took the picture is not the article's text.
+    /// The labels a credit line opens with, before a colon (`Foto: …`, `Crédit photo : …`), lower-cased.
+    static let creditLabels = ["photo", "photos", "foto", "fotos", "bild", "bilder", "image", "picture", "credit",
+                               "credits", "crédit", "crédits", "crédito", "créditos", "crédit photo", "photo credit",
+                               "fotocredit", "bildquelle", "ảnh", "图片", "图", "摄影"]
+
+    /// A short element named for a picture's credit, or a short line that opens with a credit's label or
+    /// a © sign: who took the picture is not the article's text.
     func isCredit(_ element: DOMNode, _ names: [UInt8]) -> Bool {
-        ClassHints.matches(names, Self.creditNames) && TextMeasure.textLength(element, isAtMost: Self.creditLength)
+        guard TextMeasure.textLength(element, isAtMost: Self.creditLength) else { return false }
+        if ClassHints.matches(names, Self.creditNames) { return true }
+        guard element.isTag("figcaption") || element.isTag("p") || element.isTag("span") || element.isTag("small"),
+              !TextMeasure.isBlank(node: element) else { return false }
+        let text = TextMeasure.innerText(element).lowercased()
+        if text.hasPrefix("©") { return true }
+        return Self.creditLabels.contains { label in
+            guard let rest = TrailingCues.rest(of: text, after: label) else { return false }
+            return rest.hasPrefix(":") || rest.hasPrefix("：")
+        }
     }
 
     /// A link around nothing but an image whose alternative text says it is an advertisement.
