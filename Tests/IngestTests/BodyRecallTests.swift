@@ -181,4 +181,17 @@ final class BodyRecallTests: XCTestCase {
         XCTAssertTrue(page.text.hasPrefix("Part 1 of the lighthouse story"), page.text)
         XCTAssertFalse(page.text.contains("The coast's own paper"), page.text)
     }
+
+    func testALeadSetAsAHeadingBecomesAParagraph() throws {
+        let page = try extract("""
+            <html><head><title>The lighthouse</title></head><body><article>
+            <h1>The lighthouse</h1>
+            <h2 class="standfirst">After a winter of storms and a year of repairs, the old lighthouse on the point shines \
+            again, and the keeper has a story to tell.</h2>
+            <div class="text">\(Self.prose(1, 4))</div>
+            </article></body></html>
+            """)
+        XCTAssertTrue(page.text.hasPrefix("After a winter of storms"), page.text)
+        XCTAssertTrue(page.html.contains("<p>After a winter of storms"), page.html)
+    }
 }

@@ -54,9 +54,12 @@ extension BodyPass {
     }
 
     /// Puts `lead` at the start of `content`, but for the paragraphs the siblings search already took.
+    /// A lead set as a heading becomes the paragraph it is, which a page showing the summary apart
+    /// (`Lede`) then knows for the summary.
     func prepend(_ lead: [DOMNode], to content: DOMNode) {
         let first = content.firstChild
         for paragraph in lead where !paragraph.ancestors().contains(content) {
+            if !paragraph.isTag("p") { paragraph.rename("p") }
             if let first { document.insert(paragraph, before: first) } else { document.append(paragraph, to: content) }
         }
     }
