@@ -53,17 +53,24 @@ struct BodyTrimmer {
     /// A short element named for a picture's credit, or a short line that opens with a credit's label or
     /// a © sign: who took the picture is not the article's text.
     func isCredit(_ element: DOMNode, _ names: [UInt8]) -> Bool {
-        guard TextMeasure.textLength(element, isAtMost: Self.creditLength) else { return false }
-        if ClassHints.matches(names, Self.creditNames) { return true }
-        guard element.isTag("figcaption") || element.isTag("p") || element.isTag("span") || element.isTag("small"),
-              !TextMeasure.isBlank(node: element) else { return false }
+        // Asked of every element of the body: the name and the tag first, then the length, then the text.
+        let isNamed = ClassHints.matches(names, Self.creditNames)
+        guard isNamed || Self.creditLines.contains(element),
+              TextMeasure.textLength(element, isAtMost: Self.creditLength) else { return false }
+        if isNamed { return true }
         let text = TextMeasure.innerText(element).lowercased()
-        if text.hasPrefix("©") { return true }
+        guard let first = text.first, Self.creditInitials.contains(first) else { return false }
+        if first == "©" { return true }
         return Self.creditLabels.contains { label in
             guard let rest = TrailingCues.rest(of: text, after: label) else { return false }
             return rest.hasPrefix(":") || rest.hasPrefix("：")
         }
     }
+
+    /// The elements a credit line is written as.
+    static let creditLines: TagSet = ["figcaption", "p", "span", "small"]
+    /// The first characters of the credit labels, and the © sign.
+    static let creditInitials = Set(creditLabels.compactMap(\.first) + ["©"])
 
     /// A link around nothing but an image whose alternative text says it is an advertisement.
     func isAdImageLink(_ element: DOMNode) -> Bool {
