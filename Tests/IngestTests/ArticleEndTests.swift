@@ -201,6 +201,16 @@ final class ArticleEndTests: XCTestCase {
         XCTAssertFalse(result.text.contains("Jane Roe"), result.text)
     }
 
+    func testAPressContactUnderItsLabelGoes() throws {
+        let result = try extract(page("""
+            <p>Pressekontakt:</p>
+            <p>Hafenamt Nordstadt, Pressestelle, Kaistraße 4, Telefon 0400 123 456, presse@hafenamt.example</p>
+            """))
+        assertKeepsTheArticle(result)
+        XCTAssertFalse(result.text.contains("Pressekontakt"), result.text)
+        XCTAssertFalse(result.text.contains("Kaistraße"), result.text)
+    }
+
     func testABoxNamedForTheAuthorGoes() throws {
         let result = try extract(page("""
             <div class="autor-box"><p>Max Muster ist Redakteur im Ressort Küste.</p><p>Er schreibt über Häfen.</p></div>

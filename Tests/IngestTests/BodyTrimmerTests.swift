@@ -19,6 +19,36 @@ final class BodyTrimmerTests: XCTestCase {
         XCTAssertFalse(text.contains("El faro del cabo"), text)
     }
 
+    func testPromotionsUnderTheFormalSpanishLabelsGo() throws {
+        for label in ["Vea también", "Lea más", "Le puede interesar"] {
+            let text = try extract("<p>\(label): <a href=\"/otra\">El faro del cabo vuelve a funcionar</a></p>")
+            XCTAssertTrue(text.contains("lighthouse keeper"), text)
+            XCTAssertFalse(text.contains("El faro del cabo"), label + ": " + text)
+        }
+    }
+
+    func testAPicturesCreditGoesAndItsCaptionStays() throws {
+        let text = try extract("""
+            <figure><img src="/lamp.jpg"><figcaption>The lamp in the workshop \
+            <span class="image-credit">Photo: Harbour Office</span></figcaption></figure>
+            """)
+        XCTAssertTrue(text.contains("The lamp in the workshop"), text)
+        XCTAssertFalse(text.contains("Harbour Office"), text)
+    }
+
+    func testACaptionThatIsACreditLineGoes() throws {
+        for credit in ["Photo: Harbour Office", "Crédit photo : Port du Nord", "© Harbour Office"] {
+            let text = try extract("<figure><img src=\"/lamp.jpg\"><figcaption>\(credit)</figcaption></figure>")
+            XCTAssertTrue(text.contains("lighthouse keeper"), text)
+            XCTAssertFalse(text.contains(credit), text)
+        }
+    }
+
+    func testAParagraphOpeningWithAPictureWordStays() throws {
+        let text = try extract("<p>Photos of the lamp hang in the harbour office.</p>")
+        XCTAssertTrue(text.contains("Photos of the lamp"), text)
+    }
+
     func testALinkedSentenceOpeningWithACueWordStays() throws {
         let text = try extract("<p><a href=\"/log\">Read more of the keeper's log books</a> in the harbour museum.</p>")
         XCTAssertTrue(text.contains("keeper's log books"), text)

@@ -42,6 +42,22 @@ final class HeaderLinesTests: XCTestCase {
         XCTAssertNil(HeaderLines.dateline("TNW中文站2016年10月14日07:17"))
         XCTAssertNil(HeaderLines.dateline("Sáng 30/11, hơn 900 học sinh đã đến trường"))
     }
+
+    func testOnlyShortLinesWithANumberAreReadingTimes() {
+        XCTAssertTrue(HeaderLines.isReadingTime("4 Min Read"))
+        XCTAssertTrue(HeaderLines.isReadingTime("Lesezeit: 3 Minuten"))
+        XCTAssertFalse(HeaderLines.isReadingTime("Min read"))
+        XCTAssertFalse(HeaderLines.isReadingTime("The keeper took 4 min to read the log of the lamp, page by page."))
+    }
+
+    func testAReadingTimeBeforeTheLeadGoes() throws {
+        let paragraph = "<p>The lighthouse keeper counted the ships that passed the cape every night, wrote their names "
+            + "in a book, and sent the book to the harbour office at the end of each month.</p>"
+        let html = "<html><body><div class='story'><p>5 min read</p>"
+            + String(repeating: paragraph, count: 4) + "</div></body></html>"
+        let page = try HTMLExtractor().extract(Array(html.utf8), pageURL: nil, defaultTimeZone: TimeZone(identifier: "UTC")!)
+        XCTAssertTrue(page.text.hasPrefix("The lighthouse keeper"), page.text)
+    }
 }
 
 extension HeaderLinesTests {

@@ -56,6 +56,11 @@ extension BodyPass {
             lastScore = parentScore
             parent = current.parent
         }
+        // A row or a group of rows stands for its table: the cells of a long table (a list of names, of
+        // addresses) can outscore the paragraphs around it, which the sibling search then gathers.
+        if Self.tableParts.contains(topCandidate), let table = topCandidate.ancestors().first(where: { $0.isTag("table") }) {
+            topCandidate = table
+        }
         // An only child stands for its parent, so the sibling search looks one level up.
         while let current = topCandidate.parent, !current.isTag("body"), current.elementChildren.count == 1 {
             topCandidate = current
@@ -64,8 +69,10 @@ extension BodyPass {
         return (topCandidate, topCandidate.parent ?? body)
     }
 
+    static let tableParts: TagSet = ["tr", "tbody", "thead", "tfoot"]
+
     /// A new `div` with the top candidate and those of its siblings that look like part of the article
-    /// (a preamble, paragraphs split off by an advertisement).
+    /// (a preamble, paragraphs split off by an advertisement, blocks of the top candidate's own kind).
     func gatherSiblings(of topCandidate: DOMNode, in parent: DOMNode) -> DOMNode {
         let content = document.makeElement("div")
         let topScore = scores[topCandidate] ?? 0
@@ -77,6 +84,11 @@ extension BodyPass {
                 var bonus = 0.0
                 if !topClass.isEmpty, sibling.attribute("class") == topClass { bonus += topScore * 0.2 }
                 if let score = scores[sibling], score + bonus >= threshold {
+                    append = true
+                } else if bonus > 0, scores[sibling] == nil, sibling.tag == topCandidate.tag,
+                          TextMeasure.linkDensity(sibling) < 0.25, !TextMeasure.textLength(sibling, isAtMost: 80) {
+                    // A block of the top candidate's kind whose text lies too deep to have been scored
+                    // (the next post of a thread, the next part of an article) is judged as a paragraph.
                     append = true
                 } else if sibling.isTag("p") || sibling.isTag("figure") {
                     // A captioned picture is judged by its caption, as a paragraph by its text.

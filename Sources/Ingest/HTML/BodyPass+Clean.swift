@@ -19,11 +19,13 @@ extension BodyPass {
         // measured cost. An element found inside one already gone goes from that detached subtree, to no
         // effect on the article.
         let cleanable = content.descendants(in: Self.cleanedTags)
+        keepSurvivingForms(cleanable)
+        let wrappers = articleWrappers(among: cleanable, in: content)
         clean(cleanable, "object")
         clean(cleanable, "embed")
-        clean(cleanable, "footer")
+        clean(cleanable, "footer", keeping: wrappers)
         clean(cleanable, "link")
-        clean(cleanable, "aside")
+        clean(cleanable, "aside", keeping: wrappers)
         for child in content.elementChildren {
             removeMatching(below: child) { node in
                 ClassHints.isShare(node.classAndID) && TextMeasure.length(node.textContent) < 500
@@ -47,13 +49,32 @@ extension BodyPass {
         unwrapSingleCellTables(content)
     }
 
-    static let cleanedTags: TagSet = ["object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select",
+    /// A form the conditional cleaning kept holds prose, not a form to fill in: a page built inside one
+    /// form (as ASP.NET sites are) or a shop's product text around its order buttons. It becomes a `div`,
+    /// which the sanitizer keeps, where it drops a form with all it holds; its controls go as ever.
+    /// `found` holds the body's forms, those that survived, among other elements.
+    func keepSurvivingForms(_ found: [DOMNode]) {
+        guard flags.contains(.cleanConditionally) else { return }
+        for form in found where form.isTag("form") { form.rename("div") }
+    }
+
+    static let cleanedTags: TagSet = ["form", "object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select",
                                       "button"]
 
-    /// Removes the `tag` elements among `found` (embeds of known video players excepted), last first.
-    func clean(_ found: [DOMNode], _ tag: StaticString) {
+    /// The asides and footers among `found` that hold more than half of the body's text: a page's
+    /// misnamed wrapper of the article, not a box beside it or a line under it.
+    func articleWrappers(among found: [DOMNode], in content: DOMNode) -> Set<DOMNode> {
+        let boxes = found.filter { $0.isTag("aside") || $0.isTag("footer") }
+        guard !boxes.isEmpty else { return [] }
+        let half = TextMeasure.textLength(content) / 2
+        return Set(boxes.filter { TextMeasure.textLength($0) > half })
+    }
+
+    /// Removes the `tag` elements among `found` (embeds of known video players and `keeping` excepted),
+    /// last first.
+    func clean(_ found: [DOMNode], _ tag: StaticString, keeping: Set<DOMNode> = []) {
         let isEmbed = ["object", "embed", "iframe"].contains(tag.description)
-        for node in found.reversed() where node.isTag(tag) {
+        for node in found.reversed() where node.isTag(tag) && !keeping.contains(node) {
             if isEmbed, node.attributes.contains(where: { Self.isAllowedVideo($0.value) }) { continue }
             document.remove(node)
         }

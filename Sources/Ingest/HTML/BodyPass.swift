@@ -27,7 +27,9 @@ struct BodyPass {
         let elementsToScore = prepareAndCollect()
         let candidates = score(elementsToScore)
         let (top, parentOfTop) = chooseTopCandidate(candidates, body: body)
+        let lead = lead(before: top)
         let content = gatherSiblings(of: top, in: parentOfTop)
+        prepend(lead, to: content)
         prepareArticle(content)
         return content
     }
@@ -60,7 +62,8 @@ struct BodyPass {
             }
             if flags.contains(.stripUnlikelys) {
                 if ClassHints.isUnlikely(matchString), !ClassHints.isMaybeCandidate(matchString),
-                   !current.hasAncestor("table"), !current.hasAncestor("code"), !current.isTag("body"), !current.isTag("a") {
+                   !current.hasAncestor("table"), !current.hasAncestor("code"), !current.isTag("body"), !current.isTag("html"),
+                   !current.isTag("a") {
                     node = removeAndGetNext(current)
                     continue
                 }

@@ -3,8 +3,8 @@ import Foundation
 
 /// Takes out of an extracted body the page furniture that a reader-view score lets through on news
 /// sites, because it sits next to or inside the article: the breadcrumb trail, the printed date line, a
-/// byline block repeating the known author, promotions of other articles (`Xem thêm: …`, `Read more: …`)
-/// and the labels of emptied ad slots. Dates, sections and bylines are kept as metadata, not body text.
+/// byline block repeating the known author, promotions of other articles (`Xem thêm: …`, `Read more: …`),
+/// the labels of emptied ad slots and the credit lines of pictures. Dates, sections and bylines are kept as metadata, not body text.
 struct BodyTrimmer {
     let document: HTMLDocument
     /// The byline already known from the metadata; a byline block repeating it is dropped from the body.
@@ -18,7 +18,7 @@ struct BodyTrimmer {
             names.removeAll(keepingCapacity: true)
             element.appendClassAndID(to: &names)
             if isBreadcrumb(element, names) || isRepeatedByline(element, names, byline: byline) || isRelatedLink(element)
-                || isAdLabel(element) {
+                || isAdLabel(element) || isCredit(element, names) {
                 document.remove(element)
             } else if isDateLine(element, names) {
                 // The line is the largest wrapper holding nothing but the date (often a paragraph made around it).
@@ -39,6 +39,38 @@ struct BodyTrimmer {
         }
         removeTrailingBoxTitles(content)
     }
+
+    /// Words in the `class` and `id` of a picture's credit line (`img__credit`, `copyright-note`).
+    static let creditNames: ClassHints.Words = ["credit", "copyright"]
+    /// The longest credit line, in UTF-16 units: a photographer's or an agency's name.
+    static let creditLength = 60
+
+    /// The labels a credit line opens with, before a colon (`Foto: …`, `Crédit photo : …`), lower-cased.
+    static let creditLabels = ["photo", "photos", "foto", "fotos", "bild", "bilder", "image", "picture", "credit",
+                               "credits", "crédit", "crédits", "crédito", "créditos", "crédit photo", "photo credit",
+                               "fotocredit", "bildquelle", "ảnh", "图片", "图", "摄影"]
+
+    /// A short element named for a picture's credit, or a short line that opens with a credit's label or
+    /// a © sign: who took the picture is not the article's text.
+    func isCredit(_ element: DOMNode, _ names: [UInt8]) -> Bool {
+        // Asked of every element of the body: the name and the tag first, then the length, then the text.
+        let isNamed = ClassHints.matches(names, Self.creditNames)
+        guard isNamed || Self.creditLines.contains(element),
+              TextMeasure.textLength(element, isAtMost: Self.creditLength) else { return false }
+        if isNamed { return true }
+        let text = TextMeasure.innerText(element).lowercased()
+        guard let first = text.first, Self.creditInitials.contains(first) else { return false }
+        if first == "©" { return true }
+        return Self.creditLabels.contains { label in
+            guard let rest = TrailingCues.rest(of: text, after: label) else { return false }
+            return rest.hasPrefix(":") || rest.hasPrefix("：")
+        }
+    }
+
+    /// The elements a credit line is written as.
+    static let creditLines: TagSet = ["figcaption", "p", "span", "small"]
+    /// The first characters of the credit labels, and the © sign.
+    static let creditInitials = Set(creditLabels.compactMap(\.first) + ["©"])
 
     /// A link around nothing but an image whose alternative text says it is an advertisement.
     func isAdImageLink(_ element: DOMNode) -> Bool {

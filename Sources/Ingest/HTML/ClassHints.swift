@@ -1,6 +1,8 @@
 /// What `class` and `id` names say about an element: the word lists of Mozilla Readability (Apache-2.0),
-/// which the reader views of browsers have tuned over a decade, plus the names Vietnamese news sites use
-/// (`noi-dung` content, `sapo` lede, `tin-lien-quan` related news, `quang-cao` advertising, `binh-luan` comments).
+/// which the reader views of browsers have tuned over a decade, plus the cookie-consent boxes privacy
+/// laws have since put on most pages (`cookie-notice`, `consent-dialog`), and the names Vietnamese news
+/// sites use (`noi-dung` content, `sapo` lede, `tin-lien-quan` related news, `quang-cao` advertising,
+/// `binh-luan` comments).
 ///
 /// Matched as lower-case substrings, as Readability's case-insensitive alternations are, but without
 /// building regular expressions: these run on every element of every page.
@@ -9,7 +11,7 @@ enum ClassHints {
         "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
         "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
         "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
-        "yom-remote",
+        "yom-remote", "cookie", "consent",
         "lien-quan", "lienquan", "quang-cao", "quangcao", "binh-luan", "binhluan", "tin-khac", "tinkhac",
         "noi-bat", "xem-them", "xemthem", "doc-them",
     ]

@@ -99,8 +99,9 @@ public struct HTMLExtractor: Sendable {
 
         if let content {
             let output = Sanitizer(baseURL: base).render(content)
-            page.html = output.html
-            page.text = output.text
+            // Composed, as the metadata is: a page may write its letters decomposed (a base and its marks).
+            page.html = NFC.normalize(output.html)
+            page.text = NFC.normalize(output.text)
             page.images = output.images
             page.links = output.links
             page.linkDensity = output.textBytes == 0 ? 0 : Double(output.linkTextBytes) / Double(output.textBytes)

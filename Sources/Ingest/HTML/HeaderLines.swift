@@ -2,8 +2,8 @@ import Foundation
 
 /// The lines a news page prints between its headline and its lead when no class or metadata names
 /// them — a kicker linking to the section (`Thời sự`), a dateline (`Thời sự 30/11/2021 22:58`,
-/// `March 3, 2021 9:15 AM`), a byline (`By Jane Smith`) — found at the start of an extracted body
-/// and taken out of it: they are the page's facts, not its text.
+/// `March 3, 2021 9:15 AM`), a byline (`By Jane Smith`), a reading time (`4 min read`) — found at the
+/// start of an extracted body and taken out of it: they are the page's facts, not its text.
 ///
 /// Only short lines standing alone before the body's first line of prose are read, at most four,
 /// and reading stops at the first that is none of the three: a subtitle or a short first
@@ -42,7 +42,8 @@ struct HeaderLines {
                 byline = name
             } else if section == nil, Self.isKicker(line, text) {
                 section = text
-            } else {
+            } else if !Self.isReadingTime(text) {
+                // A reading time (`4 min read`), the page's estimate, goes as the lines above do.
                 return
             }
             document.remove(line)
@@ -141,6 +142,18 @@ struct HeaderLines {
         guard PageFacts.bylineLeads.contains(where: { lower.hasPrefix($0) }) || lower.hasPrefix("theo ") else { return nil }
         let name = lower.hasPrefix("theo ") ? String(text.dropFirst(5)).whitespaceTrimmed : PageFacts.withoutLead(text)
         return PageFacts.looksLikeName(name) ? name : nil
+    }
+
+    /// How sites print the time an article takes to read, lower-cased (`4 min read`, `Lesezeit: 3 Minuten`).
+    static let readingTimeWords = ["min read", "mins read", "min. read", "minute read", "minutes read", "lesezeit",
+                                   "temps de lecture", "min de lecture", "minutos de lectura", "min de lectura",
+                                   "tempo di lettura", "phút đọc"]
+
+    /// A short line with a number and words for a reading time, and little else.
+    static func isReadingTime(_ text: String) -> Bool {
+        guard text.utf16.count <= 40, text.contains(where: \.isNumber) else { return false }
+        let lower = text.lowercased()
+        return readingTimeWords.contains { lower.contains($0) }
     }
 
     /// A link of a word or four, with no digits, alone on its line: the section over the headline.

@@ -22,7 +22,13 @@ enum PagePreparation {
             }
         }
         // Last first, so an element inside another that goes is taken out of it before its container.
-        for node in dropped.reversed() { document.remove(node) }
+        for node in dropped.reversed() {
+            if node.isTag("noscript"), holdsThePage(node, in: document) {
+                unwrap(node, in: document)
+            } else {
+                document.remove(node)
+            }
+        }
         // Comments carry no content, but would split the text around them into separate paragraphs.
         for comment in comments { document.remove(comment) }
         if let body = document.body { replaceLineBreakRuns(in: body, document: document) }
@@ -30,6 +36,24 @@ enum PagePreparation {
         // inside one that was dropped is renamed too, to no effect.)
         for element in renamed { element.rename(element.isTag("font") ? "span" : "img") }
         Captions.markFigures(captions, in: document)
+    }
+
+    /// The shortest text of a `<noscript>` that may hold the page: the copies of pictures, tracking pixels
+    /// and "enable JavaScript" notes that such elements hold are shorter.
+    static let swallowedPageLength = 200
+
+    /// Whether `noscript` holds most of the page's text: an element left open inside it
+    /// (`<noscript><div></noscript>`) made the parser put the rest of the page in it, which a browser
+    /// running scripts shows. The page is measured only for a `<noscript>` with that much text.
+    static func holdsThePage(_ noscript: DOMNode, in document: HTMLDocument) -> Bool {
+        guard let body = document.body, !TextMeasure.textLength(noscript, isAtMost: swallowedPageLength) else { return false }
+        return TextMeasure.textLength(noscript) * 2 > TextMeasure.textLength(body)
+    }
+
+    /// Puts the children of `node` in its place.
+    static func unwrap(_ node: DOMNode, in document: HTMLDocument) {
+        for child in node.childNodes { document.insert(child, before: node) }
+        document.remove(node)
     }
 
     static let droppedTags: TagSet = ["script", "noscript", "style", "template"]

@@ -1,6 +1,6 @@
 /// The labels news sites print over the blocks that follow an article — related and recommended
 /// articles, "read more" teasers, comment sections, share and follow bars, newsletter sign-ups, tag
-/// lists, author boxes — in the languages of the pages Broadsheet reads. Written once from how sites
+/// lists, author boxes, press contacts — in the languages of the pages Broadsheet reads. Written once from how sites
 /// label these blocks in general (the wording of common CMS themes and of reader-facing widgets), not
 /// from any page: a label is the whole short heading or the lead of a short line, never a phrase of prose.
 ///
@@ -29,7 +29,8 @@ enum TrailingCues {
         "à la une", "nos derniers articles", "derniers articles", "lire la suite", "en savoir plus",
         // Spanish
         "noticias relacionadas", "artículos relacionados", "articulos relacionados", "te puede interesar",
-        "también te puede interesar", "te podría interesar", "lee también", "lea también", "leer más", "ver también",
+        "también te puede interesar", "te podría interesar", "le puede interesar", "le podría interesar",
+        "lee también", "lea también", "lee más", "lea más", "leer más", "ver también", "vea también",
         "más noticias", "más información", "lo más leído", "lo más visto", "últimas noticias", "relacionados",
         "relacionado",
         // Italian, Portuguese, Dutch, Russian, Polish
@@ -76,9 +77,17 @@ enum TrailingCues {
         "sur l'auteur", "sobre el autor", "关于作者", "về tác giả",
     ]
 
-    static let all = related + comments + furniture + authors
-    /// What labels a section that goes whole, from its label on: comments and the author's box.
-    static let sectionLabels = comments + authors
+    /// Headings over the press contact a press release or an institution's news item ends with.
+    static let contacts = [
+        "contact", "press contact", "media contact", "media contacts", "kontakt", "pressekontakt", "ansprechpartner",
+        "ansprechpartnerin", "ihr ansprechpartner", "ihre ansprechpartnerin", "contact presse", "contacto",
+        "contacto de prensa", "contatti", "contatto stampa", "联系我们", "liên hệ",
+    ]
+
+    static let all = related + comments + furniture + authors + contacts
+    /// What labels a section that goes whole, from its label on: comments, the author's box and the
+    /// press contact.
+    static let sectionLabels = comments + authors + contacts
 
     /// Words in the `class` and `id` of the same blocks, as CMS themes and widgets name them.
     static let classNames: ClassHints.Words = [

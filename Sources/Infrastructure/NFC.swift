@@ -7,13 +7,16 @@ import Foundation
 /// lie in ranges where every character is its own NFC form and none combines with a neighbour
 /// (ASCII and Latin-1, the precomposed Latin letters Vietnamese uses, general punctuation,
 /// CJK ideographs, Hangul syllables) is returned as it is; anything else goes to Foundation.
-enum NFC {
-    static func normalize(_ text: String) -> String {
+/// Extracted page text is composed here too: the same letter written decomposed would not match
+/// itself composed in a search or a comparison.
+public enum NFC {
+    /// `text` in NFC, returned as it is when it is known to be composed already.
+    public static func normalize(_ text: String) -> String {
         isComposed(text) ? text : text.precomposedStringWithCanonicalMapping
     }
 
     /// True when the text is NFC by the range rule above (false means "not known", not "not NFC").
-    static func isComposed(_ text: String) -> Bool {
+    public static func isComposed(_ text: String) -> Bool {
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0..<0x300,          // up to IPA and spacing modifiers: none decomposes or combines

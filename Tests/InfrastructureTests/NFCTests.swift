@@ -1,4 +1,4 @@
-@testable import ContentGraph
+@testable import Infrastructure
 import Foundation
 import XCTest
 
