@@ -157,18 +157,26 @@ public final class OutputWriter: PageSink {
     /// no cache, over an output that changes little): comparing a file already in memory costs
     /// less than writing it again, and the deletion of the old tree then frees no data.
     public func keepIfSame(_ bytes: [UInt8], at relativePath: String) -> Bool {
-        guard hasPrevious, Self.holds(bytes, path: outputPath + "/" + relativePath) else { return false }
+        guard hasPrevious, let kept = Self.file(holding: bytes, path: outputPath + "/" + relativePath) else { return false }
+        if reusing {
+            // Kept by the build before too, the staged file is already the output's: one `lstat` says so.
+            var staged = stat()
+            if lstat(stagingPath + "/" + relativePath, &staged) == 0, staged.st_ino == kept.st_ino, staged.st_dev == kept.st_dev {
+                return true
+            }
+        }
         return keepPrevious(relativePath)
     }
 
-    /// Whether the regular file at `path` holds exactly `bytes`, read in chunks with no allocation.
-    static func holds(_ bytes: [UInt8], path: String) -> Bool {
+    /// The status of the regular file at `path` when it holds exactly `bytes` (read in chunks with no
+    /// allocation); nil when it does not, or is not there.
+    static func file(holding bytes: [UInt8], path: String) -> stat? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard descriptor >= 0 else { return false }
+        guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == bytes.count else { return false }
-        return bytes.withUnsafeBytes { expected in
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == bytes.count else { return nil }
+        let same = bytes.withUnsafeBytes { expected in
             withUnsafeTemporaryAllocation(byteCount: 1 << 16, alignment: 16) { chunk in
                 var offset = 0
                 while offset < expected.count {
@@ -180,6 +188,7 @@ public final class OutputWriter: PageSink {
                 return true
             }
         }
+        return same ? status : nil
     }
 
     /// Copies a file into the output (an image of the content folder). A symbolic link is copied
