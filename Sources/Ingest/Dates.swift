@@ -154,13 +154,15 @@ public enum DateParser {
                 return valid(year: year, month: month, day: day, range: i..<(k + 1), isISO: false)
             }
         }
-        // Day first: `30 November 2021`, `30th of November, 2021`.
+        // Day first: `30 November 2021`, `30th of November, 2021`, `30. November 2021`, `1er mars 2021`,
+        // `30 de noviembre de 2021`.
         var k = i - 1
-        if k >= 0, case .word("of") = t[k] { k -= 1 }
-        if k >= 0, case .word(let w) = t[k], ["st", "nd", "rd", "th"].contains(w) { k -= 1 }
+        if k >= 0, case .word(let w) = t[k], w == "of" || w == "de" { k -= 1 }
+        if k >= 0, case .word(let w) = t[k], ["st", "nd", "rd", "th", "er"].contains(w) { k -= 1 }
+        if k >= 0, t[k] == .mark(".") { k -= 1 }
         if k >= 0, case .number(let day, let dd) = t[k], dd <= 2 {
             var y = j
-            if y < t.count, t[y] == .mark(",") { y += 1 }
+            if y < t.count, t[y] == .mark(",") || t[y] == .word("de") { y += 1 }
             if y < t.count, case .number(let year, 4) = t[y] {
                 return valid(year: year, month: month, day: day, range: k..<(y + 1), isISO: false)
             }
@@ -191,15 +193,34 @@ public enum DateParser {
         return FoundDate(year: year, month: month, day: day, range: range, isISO: isISO)
     }
 
+    /// Month names in English (with their three-letter abbreviations) and, written out, in the other
+    /// languages of Western Europe's news sites: German, French, Spanish, Italian, Portuguese, Dutch.
     static let months: [String: Int] = {
         var table: [String: Int] = [:]
-        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december"]
-        for (index, name) in names.enumerated() {
+        let english = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                       "october", "november", "december"]
+        for (index, name) in english.enumerated() {
             table[name] = index + 1
             table[String(name.prefix(3))] = index + 1
         }
         table["sept"] = 9
+        let others = [
+            ["januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari"],
+            ["februar", "février", "febrero", "febbraio", "fevereiro", "februari"],
+            ["märz", "mars", "marzo", "março", "maart"],
+            ["avril", "abril", "aprile"],
+            ["mai", "mayo", "maggio", "maio", "mei"],
+            ["juni", "juin", "junio", "giugno", "junho"],
+            ["juli", "juillet", "julio", "luglio", "julho"],
+            ["août", "agosto", "augustus"],
+            ["septembre", "septiembre", "setiembre", "settembre", "setembro"],
+            ["oktober", "octobre", "octubre", "ottobre", "outubro"],
+            ["novembre", "noviembre", "novembro"],
+            ["dezember", "décembre", "diciembre", "dicembre", "dezembro"],
+        ]
+        for (index, names) in others.enumerated() {
+            for name in names { table[name] = index + 1 }
+        }
         return table
     }()
 

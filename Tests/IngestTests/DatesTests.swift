@@ -87,6 +87,17 @@ final class DatesTests: XCTestCase {
         XCTAssertEqual(iso("30th of November, 2021"), "2021-11-30T00:00:00+07:00")
     }
 
+    func testMonthNamesOfOtherEuropeanLanguages() {
+        XCTAssertEqual(iso("30. November 2021, 22:58 Uhr"), "2021-11-30T22:58:00+07:00")
+        XCTAssertEqual(iso("Veröffentlicht am 3. März 2020"), "2020-03-03T00:00:00+07:00")
+        XCTAssertEqual(iso("le 1er août 2019"), "2019-08-01T00:00:00+07:00")
+        XCTAssertEqual(iso("30 de noviembre de 2021"), "2021-11-30T00:00:00+07:00")
+        XCTAssertEqual(iso("12 dicembre 2018"), "2018-12-12T00:00:00+07:00")
+        XCTAssertEqual(iso("5 de março de 2022"), "2022-03-05T00:00:00+07:00")
+        XCTAssertEqual(iso("14 maart 2017"), "2017-03-14T00:00:00+07:00")
+        XCTAssertNil(iso("Mars 2021"), "a month and year is no day")
+    }
+
     func testImpossibleDatesAreRejected() {
         XCTAssertNil(iso("31/02/2021"))
         XCTAssertNil(iso("2021-13-01"))
