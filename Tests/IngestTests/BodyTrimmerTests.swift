@@ -13,14 +13,9 @@ final class BodyTrimmerTests: XCTestCase {
         return try HTMLExtractor().extract(Array(html.utf8), pageURL: nil, defaultTimeZone: TimeZone(identifier: "UTC")!).text
     }
 
-    func testAPromotionUnderARelatedLabelGoes() throws {
-        let text = try extract("<p>Lea también: <a href=\"/otra\">El faro del cabo vuelve a funcionar</a></p>")
-        XCTAssertTrue(text.contains("lighthouse keeper"), text)
-        XCTAssertFalse(text.contains("El faro del cabo"), text)
-    }
-
-    func testPromotionsUnderTheFormalSpanishLabelsGo() throws {
-        for label in ["Vea también", "Lea más", "Le puede interesar"] {
+    func testPromotionsUnderRelatedLabelsGo() throws {
+        // The familiar Spanish label and the formal ones.
+        for label in ["Lea también", "Vea también", "Lea más", "Le puede interesar"] {
             let text = try extract("<p>\(label): <a href=\"/otra\">El faro del cabo vuelve a funcionar</a></p>")
             XCTAssertTrue(text.contains("lighthouse keeper"), text)
             XCTAssertFalse(text.contains("El faro del cabo"), label + ": " + text)
