@@ -102,7 +102,7 @@ public final class OutputWriter: PageSink {
     public func write(_ bytes: [UInt8], to relativePath: String) throws(OutputError) {
         let path = writablePath(relativePath)
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if descriptor < 0 && errno == ENOENT {
+        if descriptor < 0 && (errno == ENOENT || errno == ENOTDIR) {
             try makeParent(of: path)
             descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
@@ -131,7 +131,7 @@ public final class OutputWriter: PageSink {
             // Kept by the build before too: the staged file is already the output's.
             if Self.sameFile(previous, path) { return true }
             unlink(path)
-        case ENOENT:
+        case ENOENT, ENOTDIR:
             guard (try? makeParent(of: path)) != nil else { return false }
         default:
             return false
@@ -143,8 +143,21 @@ public final class OutputWriter: PageSink {
     /// there is unlinked first, since it may be a hard link to the output's.
     public func writablePath(_ relativePath: String) -> String {
         let path = stagingPath + "/" + relativePath
-        if reusing { unlink(path) }
+        // A folder where this build writes a file (`about/` of an earlier build, now `about`) goes whole.
+        if reusing, unlink(path) != 0, errno == EISDIR || errno == EPERM { try? FileManager.default.removeItem(atPath: path) }
         return path
+    }
+
+    /// Removes, from a reused staging folder, the files an earlier build left where this one needs
+    /// folders (`about` of an earlier build, now `about/index.html`).
+    private func clearFilesOnTheWay(to folder: String) {
+        var path = stagingPath
+        for component in folder.dropFirst(stagingPath.count).split(separator: "/") {
+            path += "/" + component
+            var status = stat()
+            guard lstat(path, &status) == 0 else { return }
+            if status.st_mode & S_IFMT != S_IFDIR { unlink(path) }
+        }
     }
 
     /// Whether two paths name the same file (one inode).
@@ -351,6 +364,7 @@ public final class OutputWriter: PageSink {
 
     private func makeParent(of path: String) throws(OutputError) {
         let parent = (path as NSString).deletingLastPathComponent
+        if reusing { clearFilesOnTheWay(to: parent) }
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {

@@ -55,6 +55,18 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted(), [OutputWriter.marker, "index.html"])
     }
 
+    func testAFileWhereAFolderWasAndAFolderWhereAFileWasAreWritten() throws {
+        let (folder, output) = try makeOutput()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // As when `uglyURLs` is turned on: `about` was a file and is a folder, `news` the other way round.
+        // The third build reuses the first one's site, which has them the old way.
+        try build(output, ["about": "file", "news/index.html": "folder"])
+        try build(output, ["about/index.html": "folder", "news": "file"])
+        try build(output, ["about/index.html": "folder again", "news": "file again"])
+        XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("about/index.html"), encoding: .utf8), "folder again")
+        XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("news"), encoding: .utf8), "file again")
+    }
+
     func testAFileIsCopiedWholeAcrossFileSystems() throws {
         // /dev/shm is another file system than the temporary folder on most Linux machines: the
         // kernel's copy_file_range may refuse, and the copy is read and written in chunks.
