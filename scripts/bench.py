@@ -688,8 +688,8 @@ def main():
         for count, (ours, _) in results.items():
             if count > 10000:
                 print(f"build {count}: broadsheet {ours['wall']:.2f} s {ours['peak']:.0f} MiB, "
-                      f"{ours['wall'] / base['wall']:.1f}x the 10000-article time (target <= 12x), "
-                      f"memory target < 2048 MiB")
+                      f"{ours['wall'] / base['wall']:.1f}x the 10000-article time (target <= 10x), "
+                      f"memory target < 1024 MiB")
     elif 10000 in results:
         ours, hugo = results[10000]
         if hugo:

@@ -37,12 +37,13 @@ public final class PartialMemo: Sendable {
         let depth: Int
     }
 
-    /// Entries kept at most: a site of a hundred thousand articles keeps the first ones.
+    /// Entries kept at most (about a kilobyte each for a card): enough for every card of a site of
+    /// ten thousand articles; a larger site keeps the first ones, and its memory stays bounded.
     let capacity: Int
     private let entries = Mutex<[Key: Entry]>([:])
 
     /// Makes an empty memo holding at most `capacity` renders.
-    public init(capacity: Int = 50_000) {
+    public init(capacity: Int = 25_000) {
         self.capacity = capacity
     }
 
