@@ -24,7 +24,7 @@ import tempfile
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(REPOSITORY, "Tests", "Fixtures")
 COMMANDS = {
-    "hugo-site": lambda site, out: ["hugo", "--source", site, "--destination", out, "--quiet"],
+    "hugo-site": lambda site, out: ["hugo", "--source", site, "--destination", out, "--quiet", "--noBuildLock"],
     "jekyll-site": lambda site, out: ["jekyll", "build", "--quiet", "--config", os.path.join(site, "_config.yml"),
                                       "--source", os.path.join(site, "Content"), "--destination", out],
     "jekyll-title-site": lambda site, out: ["jekyll", "build", "--quiet", "--source", site, "--destination", out],
