@@ -16,21 +16,41 @@ public enum NFC {
     }
 
     /// True when the text is NFC by the range rule above (false means "not known", not "not NFC").
+    ///
+    /// Read as UTF-8 bytes rather than scalars: whole article bodies come through here. A lead byte below
+    /// 0xCC starts a scalar below U+0300 (continuation bytes are skipped the same way), so only three-byte
+    /// scalars are decoded; two-byte ones from U+0300 up and four-byte ones are outside every range.
     public static func isComposed(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0..<0x300,          // up to IPA and spacing modifiers: none decomposes or combines
-                 0x1E00...0x1EFF,    // Latin Extended Additional: precomposed letters (ạ ả ấ … ỹ)
-                 0x2002...0x206F,    // General Punctuation but U+2000/U+2001, which are singletons
-                 0x20A0...0x20CF,    // currency signs
-                 0x3000...0x303F,    // CJK punctuation
-                 0x4E00...0x9FFF,    // CJK Unified Ideographs
-                 0xAC00...0xD7A3:    // Hangul syllables (already composed)
-                continue
-            default:
-                return false
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0xCC {
+                    index += 1
+                    continue
+                }
+                guard lead >= 0xE0, lead < 0xF0, index + 2 < bytes.count else { return false }
+                let scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                guard isComposedThreeByte(scalar) else { return false }
+                index += 3
             }
+            return true
         }
-        return true
+    }
+
+    @inline(__always)
+    private static func isComposedThreeByte(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x1E00...0x1EFF,    // Latin Extended Additional: precomposed letters (ạ ả ấ … ỹ)
+             0x2002...0x206F,    // General Punctuation but U+2000/U+2001, which are singletons
+             0x20A0...0x20CF,    // currency signs
+             0x3000...0x303F,    // CJK punctuation
+             0x4E00...0x9FFF,    // CJK Unified Ideographs
+             0xAC00...0xD7A3:    // Hangul syllables (already composed)
+            return true
+        default:
+            return false
+        }
     }
 }

@@ -188,7 +188,7 @@ struct ArticleEnd {
     /// Text that is nearly all links: a list of other pages, or a "back" link. A picture with a word or
     /// two of linked text is a picture with its credit.
     func isLinkList(_ block: DOMNode) -> Bool {
-        if TextMeasure.textLength(block, isAtMost: Self.creditLength), !block.descendants(in: Self.media).isEmpty {
+        if TextMeasure.textLength(block, isAtMost: Self.creditLength), block.hasDescendant(in: Self.media) {
             return false
         }
         // A link standing as a block of its own ("More stories", a button) is all link.

@@ -121,7 +121,7 @@ struct BodyTrimmer {
     /// a line of its own that is nothing but one of `TrailingCues.related`; its links follow it.
     func isRelatedLabel(_ element: DOMNode) -> Bool {
         guard Self.labelTags.contains(element), TextMeasure.textLength(element, isAtMost: TrailingCues.labelLength),
-              element.descendants(in: Self.media).isEmpty else { return false }
+              !element.hasDescendant(in: Self.media) else { return false }
         return TrailingCues.isLabel(TextMeasure.innerText(element).lowercased(), among: TrailingCues.related)
     }
 
@@ -132,7 +132,7 @@ struct BodyTrimmer {
         // The label is often set between dashes or brackets: `- Advertisement -`, `[Anzeige]`.
         let text = String(TextMeasure.innerText(element).lowercased().trimmingCharacters(in: Self.labelFrame))
         guard !text.isEmpty, BodyPass.adWords.contains(text) || BodyPass.isLoadingWord(text) else { return false }
-        return element.descendants(in: Self.media).isEmpty
+        return !element.hasDescendant(in: Self.media)
     }
 
     static let labelFrame = CharacterSet(charactersIn: " -–—*[]()|\u{00A0}")

@@ -291,6 +291,12 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         }
     }
 
+    /// Whether any element below this one is named in `tags`: `!descendants(in: tags).isEmpty`, stopping
+    /// at the first instead of collecting them all (it is asked of whole article bodies).
+    func hasDescendant(in tags: TagSet) -> Bool {
+        firstDescendant { element in element.pointee.name.map { tags.contains(name: $0) } ?? false } != nil
+    }
+
     /// Counts the elements below this one named `tag`.
     func count(_ tag: String) -> Int { descendants(tag).count }
 

@@ -61,7 +61,7 @@ struct HeaderLines {
                     // Text outside any line (`<div>Hà Nội - Chiều nay…</div>`): the prose starts here.
                     if !TextMeasure.isBlank(node: child) { stopped = true }
                 } else if child.isElement {
-                    if !child.descendants(in: blocks).isEmpty {
+                    if child.hasDescendant(in: blocks) {
                         visit(child)
                     } else if standsAlone(child) {
                         found.append(child)
@@ -79,11 +79,11 @@ struct HeaderLines {
     /// The body's last element with text, when it is a short line of its own.
     private static func lastLine(of content: DOMNode) -> DOMNode? {
         var node = content
-        func hasText(_ element: DOMNode) -> Bool { !TextMeasure.innerText(element).whitespaceTrimmed.isEmpty }
-        while let last = node.elementChildren.last(where: hasText), !last.descendants(in: blocks).isEmpty {
+        func hasText(_ element: DOMNode) -> Bool { !TextMeasure.isBlank(node: element) }
+        while let last = node.elementChildren.last(where: hasText), last.hasDescendant(in: blocks) {
             node = last
         }
-        guard let line = node.elementChildren.last(where: hasText), line.descendants(in: blocks).isEmpty,
+        guard let line = node.elementChildren.last(where: hasText), !line.hasDescendant(in: blocks),
               standsAlone(line), node.childNodes.last(where: { !($0.isText && TextMeasure.isBlank(node: $0)) }) == line,
               TextMeasure.innerTextLength(line, isAtMost: 60) else { return nil }
         return line
