@@ -65,6 +65,12 @@ struct CharsetRepair {
                     let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) & 0x8080_8080_8080_8080
                     if high == 0 {
                         index += 8
+                        // Inside a long ASCII run (markup, scripts): 32 bytes per test.
+                        while index + 32 <= count {
+                            let word = { (offset: Int) in raw.loadUnaligned(fromByteOffset: index + offset, as: UInt64.self) }
+                            guard (word(0) | word(8) | word(16) | word(24)) & 0x8080_8080_8080_8080 == 0 else { break }
+                            index += 32
+                        }
                         continue
                     }
                     index += high.trailingZeroBitCount >> 3

@@ -63,6 +63,16 @@ struct TextNodeSummary {
         while true {
             let byte = bytes[index]
             if byte == 0 { break }
+            if byte > 0x20, byte < 0x80 {
+                // Printable ASCII, most of any text: one unit, no space, a comma only if it is `,`.
+                if inRun, hasText { runsInside += 1 }
+                inRun = false
+                hasText = true
+                units += 1
+                if byte == 0x2C { commas += 1 }
+                index += 1
+                continue
+            }
             let width = TextMeasure.spaceWidth(bytes, index)
             if width > 0 {
                 if index == 0 { startsWithSpace = true }
