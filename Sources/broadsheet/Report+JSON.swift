@@ -78,6 +78,8 @@ extension Report {
                         fields.field("phase", phase.name)
                         fields.key("seconds")
                         fields.json(Self.seconds(phase.seconds))
+                        fields.key("cpuSeconds")
+                        fields.json(Self.seconds(phase.cpuSeconds))
                     }
                 }
             }

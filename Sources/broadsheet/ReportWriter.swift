@@ -56,7 +56,7 @@ struct ReportWriter {
     private func log(_ summary: BuildSummary, timings: Bool, progress: BuildProgress.Snapshot?) {
         for phase in summary.timings.phases {
             logger.log(level: timings ? .notice : .info,
-                       "\(phase.name.padding(toLength: 18, withPad: " ", startingAt: 0))\(String(format: "%7.3f s", phase.seconds))")
+                       "\(phase.name.padding(toLength: 18, withPad: " ", startingAt: 0))\(String(format: "%7.3f s %7.3f cpu-s", phase.seconds, phase.cpuSeconds))")
         }
         let read = progress.map { "\($0.filesRead) files read; " } ?? ""
         let written = "\(summary.written) files written, \(summary.copied) copied; \(summary.changedFiles.count) changed"
