@@ -18,8 +18,11 @@ enum BodyImages {
     static func annotate(_ html: String, routes: Routes, sizes: ImageSize.Lookup, variants: ImageVariants.Lookup = { _ in [] }) -> String {
         guard html.containsBytes("<img") else { return html }
         let bytes = Array(html.utf8)
-        var output: [UInt8] = []
+        // Built from slices of `html` and the added attributes, which Swift does not validate again as
+        // it would a new byte array (that validation was the largest cost of an image-rich body).
+        var output = ""
         output.reserveCapacity(bytes.count + 256)
+        func offset(_ index: Int) -> String.Index { html.utf8.index(html.utf8.startIndex, offsetBy: index) }
         var copied = 0
         var seen = 0
         var index = 0
@@ -44,15 +47,15 @@ enum BodyImages {
             // Trailing spaces before the insertion point are dropped, so `<img src="a" />` stays tidy.
             var cut = insertAt
             while cut > start, bytes[cut - 1] == UInt8(ascii: " ") { cut -= 1 }
-            output.append(contentsOf: bytes[copied..<cut])
-            output.append(contentsOf: added.utf8)
-            if insertAt != end { output.append(contentsOf: " /".utf8) }
+            output += html[offset(copied)..<offset(cut)]
+            output += added
+            if insertAt != end { output += " /" }
             copied = end
             seen += 1
             index = end
         }
-        output.append(contentsOf: bytes[copied...])
-        return String(decoding: output, as: UTF8.self)
+        output += html[offset(copied)...]
+        return output
     }
 
     /// The offset of the next `<img` tag's `<` (`<img` followed by a space, `/` or `>`).
