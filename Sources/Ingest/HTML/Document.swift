@@ -5,14 +5,12 @@ typealias DOMNode = UnsafeMutablePointer<xmlNode>
 
 /// One HTML page parsed by libxml2, owned here and freed when this object goes.
 ///
-/// Parsing recovers from broken markup, never touches the network, and collects libxml2's complaints in
-/// `parseErrors` instead of letting them reach stderr. Nodes removed while editing are only unlinked and kept
+/// Parsing recovers from broken markup, never touches the network, and keeps libxml2's complaints off
+/// stderr (broken markup is normal on the web; only a parse that gives up is reported, with its first). Nodes removed while editing are only unlinked and kept
 /// until the document is freed, because the extractor may still hold pointers to them (as a browser DOM keeps
 /// detached nodes alive); a freed node would be a dangling pointer there.
 final class HTMLDocument {
     let pointer: htmlDocPtr
-    /// What libxml2 reported while parsing (kept short: broken markup is normal on the web).
-    private(set) var parseErrors: [String] = []
     /// The line where elements nested deeper than `depthLimit`, if they did: libxml2 stops
     /// parsing there (its guard against exhausting the stack), so the page is cut off.
     private(set) var depthLimitLine: Int?
@@ -51,8 +49,8 @@ final class HTMLDocument {
                let message = error.pointee.message, String(cString: message).hasPrefix("Excessive depth") {
                 collector.depthLimitLine = Int(error.pointee.line)
             }
-            guard collector.messages.count < 20, let message = error.pointee.message else { return }
-            collector.messages.append("line \(error.pointee.line): " + String(cString: message).whitespaceTrimmed)
+            guard collector.firstMessage == nil, let message = error.pointee.message else { return }
+            collector.firstMessage = "line \(error.pointee.line): " + String(cString: message).whitespaceTrimmed
         }
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
@@ -63,9 +61,8 @@ final class HTMLDocument {
                 htmlCtxtReadMemory(context, chars, Int32(buffer.count), url, encoding, options)
             }
         }
-        guard let parsed else { throw .unparsable(collector.messages.first ?? "libxml2 returned no document") }
+        guard let parsed else { throw .unparsable(collector.firstMessage ?? "libxml2 returned no document") }
         pointer = parsed
-        parseErrors = collector.messages
         depthLimitLine = collector.depthLimitLine
     }
 
@@ -74,7 +71,6 @@ final class HTMLDocument {
         guard let copy = xmlCopyDoc(other.pointer, 1) else { throw .parserUnavailable }
         inArena = XMLArena.isActive
         pointer = copy
-        parseErrors = other.parseErrors
         depthLimitLine = other.depthLimitLine
     }
 
@@ -156,6 +152,6 @@ final class HTMLDocument {
 
 /// Receives libxml2's parse errors through the structured-error context pointer.
 private final class ErrorCollector {
-    var messages: [String] = []
+    var firstMessage: String?
     var depthLimitLine: Int?
 }
