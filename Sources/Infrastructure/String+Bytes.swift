@@ -61,3 +61,17 @@ extension Substring {
         } ?? utf8.contains(byte)
     }
 }
+
+extension StringProtocol {
+    /// Whether the text ends with `suffix`, a lower-case ASCII word, in any case (`.HTML`, `.Html`):
+    /// `lowercased().hasSuffix(suffix)` without lower-casing a copy of the text, for file names and
+    /// addresses read by the ten thousand.
+    public func hasASCIISuffixIgnoringCase(_ suffix: StaticString) -> Bool {
+        let expected = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+        var text = utf8.reversed().makeIterator()
+        for byte in expected.reversed() {
+            guard let own = text.next(), (own >= 65 && own <= 90 ? own + 32 : own) == byte else { return false }
+        }
+        return true
+    }
+}

@@ -28,7 +28,7 @@ struct LinkRewriter: Sendable {
             if let local = targets[url.pageKey] {
                 if isImage { return local }
                 result.linksRewritten += 1
-                return local + (target.firstIndex(of: "#").map { String(target[$0...]) } ?? "")
+                return local + (target.utf8.firstIndex(of: UInt8(ascii: "#")).map { String(target[$0...]) } ?? "")
             }
             guard url.siteHost == siteHost else { return nil }
             if isImage {
@@ -56,14 +56,22 @@ struct LinkRewriter: Sendable {
     }
 
     /// A `srcset` with each candidate's address replaced where `transform` gives one.
+    ///
+    /// Split by scalars, not characters: a srcset is addresses and widths, and breaking each into
+    /// graphemes was most of the cost of rewriting a mirror's links.
     static func rewriteSrcset(_ value: String, _ transform: (String) -> String?) -> String? {
         var changed = false
-        let candidates = value.split(separator: ",").map { candidate -> String in
-            let parts = candidate.split(whereSeparator: \.isWhitespace)
-            guard let first = parts.first, let replaced = transform(String(first)) else { return parts.joined(separator: " ") }
+        let candidates = value.unicodeScalars.split(separator: ",").map { candidate -> String in
+            let parts = candidate.split(whereSeparator: isWhitespace).map(String.init)
+            guard let first = parts.first, let replaced = transform(first) else { return parts.joined(separator: " ") }
             changed = true
-            return ([replaced] + parts.dropFirst().map(String.init)).joined(separator: " ")
+            return ([replaced] + parts.dropFirst()).joined(separator: " ")
         }
         return changed ? candidates.joined(separator: ", ") : nil
+    }
+
+    /// `Character.isWhitespace` for one scalar, with ASCII answered without the property tables.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
     }
 }

@@ -49,9 +49,13 @@ public struct CrawlEntry: Sendable {
     /// name has a raster image's extension as well: a record typed `image/png` at `/.htaccess`,
     /// `/sw.js` or `/index.html` would otherwise be published as it is. SVG is not copied (it can
     /// hold script), nor is a hidden file.
+    ///
+    /// Asked of every entry of a crawl several times, so the name is found in the path's bytes and only
+    /// the extension (a few letters: no allocation) is lower-cased.
     public var kind: Kind {
-        let name = url.path.split(separator: "/", omittingEmptySubsequences: false).last.map { $0.lowercased() } ?? ""
-        let ext = name.lastIndex(of: ".").map { String(name[name.index(after: $0)...]) } ?? ""
+        let path = url.path
+        let name = path[(path.utf8.lastIndex(of: UInt8(ascii: "/")).map(path.utf8.index(after:)) ?? path.startIndex)...]
+        let ext = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { name[name.utf8.index(after: $0)...].lowercased() } ?? ""
         if let type = contentType?.lowercased() {
             if type.hasPrefix("text/html") || type.hasPrefix("application/xhtml") { return .page }
             if type.hasPrefix("image/") && Self.imageExtensions.contains(ext) && !name.hasPrefix(".") { return .image }

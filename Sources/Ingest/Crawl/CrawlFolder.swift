@@ -50,21 +50,22 @@ public struct CrawlFolder: Sendable {
     /// The address a file was saved from: its path below the host folder, the query back from
     /// the file name, and the `.html` that `--adjust-extension` added to a server page dropped.
     static func address(of relative: String, scheme: String, host: String) -> CrawlURL {
-        let decoded = relative.contains("%") ? relative.removingPercentEncoding ?? relative : relative
+        // Found by bytes: `/`, `?`, `@`, `.` and `%` are ASCII, and a crawl has tens of thousands of names.
+        let decoded = relative.utf8.contains(UInt8(ascii: "%")) ? relative.removingPercentEncoding ?? relative : relative
         var folder = ""
         var name = Substring(decoded)
-        if let slash = decoded.lastIndex(of: "/") {
+        if let slash = decoded.utf8.lastIndex(of: UInt8(ascii: "/")) {
             folder = String(decoded[...slash])
-            name = decoded[decoded.index(after: slash)...]
+            name = decoded[decoded.utf8.index(after: slash)...]
         }
         var query = ""
-        if let mark = name.firstIndex(of: "?") ?? Self.queryAt(name) {
-            query = String(name[name.index(after: mark)...])
+        if let mark = name.utf8.firstIndex(of: UInt8(ascii: "?")) ?? Self.queryAt(name) {
+            query = String(name[name.utf8.index(after: mark)...])
             name = name[..<mark]
         }
-        if !query.isEmpty, query.lowercased().hasSuffix(".html") {
+        if !query.isEmpty, query.hasASCIISuffixIgnoringCase(".html") {
             query.removeLast(5)
-        } else if name.lowercased().hasSuffix(".html"), let stemDot = name.dropLast(5).lastIndex(of: "."),
+        } else if name.hasASCIISuffixIgnoringCase(".html"), let stemDot = name.dropLast(5).utf8.lastIndex(of: UInt8(ascii: ".")),
                   CrawlEntry.pageExtensions.contains(name[name.index(after: stemDot)..<name.index(name.endIndex, offsetBy: -5)].lowercased()) {
             name = name.dropLast(5)
         }
@@ -73,9 +74,9 @@ public struct CrawlFolder: Sendable {
 
     /// The `@` that stands for `?` in a Windows-safe file name: one followed by a `name=value` pair.
     static func queryAt(_ name: Substring) -> Substring.Index? {
-        guard let at = name.lastIndex(of: "@") else { return nil }
-        let after = name[name.index(after: at)...]
-        guard let equals = after.firstIndex(of: "="), equals != after.startIndex else { return nil }
+        guard let at = name.utf8.lastIndex(of: UInt8(ascii: "@")) else { return nil }
+        let after = name[name.utf8.index(after: at)...]
+        guard let equals = after.utf8.firstIndex(of: UInt8(ascii: "=")), equals != after.startIndex else { return nil }
         return at
     }
 

@@ -27,8 +27,10 @@ public struct CrawlURL: Sendable, Hashable {
         if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) { rest = rest[..<hash] }
         let hostEnd = rest.utf8.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") } ?? rest.endIndex
         var host = rest[..<hostEnd].lowercased()
-        if let at = host.lastIndex(of: "@") { host = String(host[host.index(after: at)...]) }
-        if let colon = host.lastIndex(of: ":"), host[host.index(after: colon)...].allSatisfy(\.isNumber) { host = String(host[..<colon]) }
+        if let at = host.utf8.lastIndex(of: UInt8(ascii: "@")) { host = String(host[host.utf8.index(after: at)...]) }
+        if let colon = host.utf8.lastIndex(of: UInt8(ascii: ":")), host[host.utf8.index(after: colon)...].allSatisfy(\.isNumber) {
+            host = String(host[..<colon])
+        }
         // A host name, as DNS spells one (IDN hosts in their `xn--` form): `https://./b.htm` or a
         // host of dots would otherwise name a folder of the mirror that is the site itself.
         guard !host.isEmpty, !host.hasPrefix("."), !host.hasSuffix("."), !host.containsBytes(".."),
@@ -36,9 +38,9 @@ public struct CrawlURL: Sendable, Hashable {
         rest = rest[hostEnd...]
         var path = rest
         var query = Substring("")
-        if let mark = rest.firstIndex(of: "?") {
+        if let mark = rest.utf8.firstIndex(of: UInt8(ascii: "?")) {
             path = rest[..<mark]
-            query = rest[rest.index(after: mark)...]
+            query = rest[rest.utf8.index(after: mark)...]
         }
         self.scheme = scheme
         self.host = host
@@ -79,7 +81,12 @@ public struct CrawlURL: Sendable, Hashable {
 
     /// The path with a folder's index file name dropped: `/a/index.html` is `/a/`.
     public var folderPath: String {
-        for index in Self.indexNames where path.hasSuffix("/" + index) { return String(path.dropLast(index.count)) }
+        // By bytes (the names are ASCII): every link of a mirror asks for its page key.
+        let bytes = path.utf8
+        for index in Self.indexNames where bytes.count > index.utf8.count && bytes.reversed().starts(with: index.utf8.reversed()) {
+            let cut = bytes.index(bytes.endIndex, offsetBy: -index.utf8.count)
+            if bytes[bytes.index(before: cut)] == UInt8(ascii: "/") { return String(path[..<cut]) }
+        }
         return path
     }
 
@@ -87,7 +94,7 @@ public struct CrawlURL: Sendable, Hashable {
     /// a trailing slash and tracking parameters do not count.
     public var pageKey: String {
         var path = folderPath
-        if path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        if path.utf8.count > 1, path.utf8.last == UInt8(ascii: "/") { path.removeLast() }
         let query = meaningfulQuery
         return siteHost + path + (query.isEmpty ? "" : "?" + query)
     }
@@ -110,16 +117,17 @@ public struct CrawlURL: Sendable, Hashable {
             guard !query.isEmpty else { return path }
             return path + "index@" + Self.fileSafe(query) + ".html"
         }
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let lower = name.lowercased()
-        let keepsName = lower.hasSuffix(".html") || lower.hasSuffix(".htm") || (!isPage && name.contains("."))
+        // The last segment, found by bytes: every page and link of a mirror comes through here.
+        let name = path[(path.utf8.lastIndex(of: UInt8(ascii: "/")).map(path.utf8.index(after:)) ?? path.startIndex)...]
+        let hasDot = name.utf8.contains(UInt8(ascii: "."))
+        let keepsName = name.hasASCIISuffixIgnoringCase(".html") || name.hasASCIISuffixIgnoringCase(".htm") || (!isPage && hasDot)
         if query.isEmpty {
             if keepsName { return path }
-            if !name.contains(".") { return path + "/" }
+            if !hasDot { return path + "/" }
             return path + ".html"
         }
         path += "@" + Self.fileSafe(query)
-        return isPage || !name.contains(".") ? path + ".html" : path
+        return isPage || !hasDot ? path + ".html" : path
     }
 
     /// The address as text, without a fragment.
