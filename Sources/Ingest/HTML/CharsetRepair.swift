@@ -1,3 +1,5 @@
+import CUTF8
+
 /// Decides how libxml2 should decode a page, and repairs invalid UTF-8 before it parses.
 ///
 /// libxml2 2.9 reads a page that declares nothing as Latin-1, which turns every Vietnamese letter into
@@ -48,59 +50,12 @@ struct CharsetRepair {
     }
 
     /// Whether `bytes` is well-formed UTF-8 (Unicode's table 3-7: no overlong forms, surrogates or values
-    /// past U+10FFFF), as `String(validating:)` decides, making no copy: validating the whole page through
-    /// a String was 3% of an extraction. ASCII is read eight bytes at a time, and a run of it ending in a
-    /// word is skipped in one step to the first byte that is not ASCII; a sequence is checked by its lead
-    /// byte's length and its second byte's range, then its continuation bytes (text in Vietnamese or any
-    /// other language beyond ASCII is mostly such sequences between short ASCII runs).
+    /// past U+10FFFF), as `String(validating:)` decides, making no copy: 32 bytes at a time where the
+    /// processor can (`CUTF8`), since every page of a crawl is checked whole.
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return true }
-            let raw = UnsafeRawPointer(base)
-            let count = buffer.count
-            var index = 0
-            while index < count {
-                if index + 8 <= count {
-                    // Eight bytes at a time: all ASCII, or straight to the first that is not.
-                    let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) & 0x8080_8080_8080_8080
-                    if high == 0 {
-                        index += 8
-                        // Inside a long ASCII run (markup, scripts): 32 bytes per test.
-                        while index + 32 <= count {
-                            let word = { (offset: Int) in raw.loadUnaligned(fromByteOffset: index + offset, as: UInt64.self) }
-                            guard (word(0) | word(8) | word(16) | word(24)) & 0x8080_8080_8080_8080 == 0 else { break }
-                            index += 32
-                        }
-                        continue
-                    }
-                    index += high.trailingZeroBitCount >> 3
-                }
-                let lead = base[index]
-                if lead < 0x80 {
-                    index += 1
-                    continue
-                }
-                if lead < 0xC2 { return false }
-                if lead < 0xE0 {
-                    guard index + 1 < count, base[index + 1] & 0xC0 == 0x80 else { return false }
-                    index += 2
-                    continue
-                }
-                if lead < 0xF0 {
-                    guard index + 2 < count else { return false }
-                    let second = base[index + 1]
-                    let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80, high: UInt8 = lead == 0xED ? 0x9F : 0xBF
-                    guard second >= low, second <= high, base[index + 2] & 0xC0 == 0x80 else { return false }
-                    index += 3
-                    continue
-                }
-                guard lead <= 0xF4, index + 3 < count else { return false }
-                let second = base[index + 1]
-                let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80, high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
-                guard second >= low, second <= high, base[index + 2] & 0xC0 == 0x80, base[index + 3] & 0xC0 == 0x80 else { return false }
-                index += 4
-            }
-            return true
+            return broadsheet_utf8_is_valid(base, buffer.count) != 0
         }
     }
 
