@@ -115,7 +115,7 @@ struct LinkResolver {
         guard !target.isEmpty, !target.hasPrefix("#"), !target.hasPrefix("//"), !Self.hasScheme(target) else { return .external }
         var location = Substring(target)
         var suffix = ""
-        if let mark = location.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+        if let mark = location.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) {
             suffix = String(location[mark...])
             location = location[..<mark]
         }
@@ -134,7 +134,9 @@ struct LinkResolver {
         let pointsAtSource = candidate.hasSuffix(".md") || candidate.hasSuffix(".markdown")
         // A rooted link to anything else is a page of the site (`/tags/`): not ours to judge.
         if decoded.hasPrefix("/") && !pointsAtSource { return .external }
-        if pointsAtSource || candidate.split(separator: "/").last?.contains(".") == true { return .missing(candidate) }
+        if pointsAtSource || candidate.utf8.split(separator: UInt8(ascii: "/")).last?.contains(UInt8(ascii: ".")) == true {
+            return .missing(candidate)
+        }
         return .external
     }
 

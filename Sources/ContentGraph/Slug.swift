@@ -52,15 +52,20 @@ public enum Slug {
         var slug = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in name.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            // ASCII is answered without the property tables: every article's slug comes through here.
+            if scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace {
                 pendingSpace = !slug.isEmpty
                 continue
             }
             let kept: Bool
             if scalar.isASCII {
-                let byte = UInt8(scalar.value)
-                kept = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || Array(".-_~+@".utf8).contains(byte)
+                switch UInt8(scalar.value) {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                     UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "+"), UInt8(ascii: "@"):
+                    kept = true
+                default:
+                    kept = false
+                }
             } else {
                 let properties = scalar.properties
                 kept = properties.isAlphabetic || properties.numericType != nil || isMark(scalar)

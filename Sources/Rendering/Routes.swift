@@ -46,8 +46,12 @@ public struct Routes: Sendable {
     /// without its query or fragment; nil for an URL of another host or outside the site's root.
     public func outputPath(ofURL url: String) -> String? {
         guard url.hasPrefix(root), !url.hasPrefix("//") else { return nil }
-        let path = url.dropFirst(root.count).prefix { $0 != "?" && $0 != "#" }
-        return path.removingPercentEncoding
+        // The rest read as bytes, and decoded only when it has an escape: every image of every page
+        // asks this, and characters and Foundation's decoding were most of planning a mirror.
+        let start = url.index(url.startIndex, offsetBy: root.count)
+        let end = url.utf8[start...].firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? url.endIndex
+        let path = url[start..<end]
+        return path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding : String(path)
     }
 
     /// The tags index (`tags/`).
