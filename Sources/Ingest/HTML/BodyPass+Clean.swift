@@ -37,9 +37,9 @@ extension BodyPass {
         cleanConditionally(content, "ul")
         cleanConditionally(content, "div")
         for heading in content.descendants("h1") { heading.rename("h2") }
-        for paragraph in content.descendants("p").reversed() {
-            let media = paragraph.descendants(in: ["img", "embed", "object", "iframe"]).count
-            if media == 0, TextMeasure.innerText(paragraph, normalizeSpaces: false).isEmpty { document.remove(paragraph) }
+        for paragraph in content.descendants("p").reversed()
+        where TextMeasure.isBlank(node: paragraph) && !paragraph.hasDescendant(in: Self.paragraphMedia) {
+            document.remove(paragraph)
         }
         for lineBreak in content.descendants("br") {
             var next = lineBreak.nextSibling
@@ -57,6 +57,9 @@ extension BodyPass {
         guard flags.contains(.cleanConditionally) else { return }
         for form in found where form.isTag("form") { form.rename("div") }
     }
+
+    /// What keeps a paragraph without text: it shows something.
+    static let paragraphMedia: TagSet = ["img", "embed", "object", "iframe"]
 
     static let cleanedTags: TagSet = ["form", "object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select",
                                       "button"]

@@ -1,4 +1,7 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// White space as the heuristics see it: Unicode's `White_Space` for trimming and folding, JavaScript's `\s`
 /// for the reader-view lengths, both read from UTF-8 bytes in place.
@@ -120,12 +123,14 @@ extension TextMeasure {
     static func isBlank(node: DOMNode) -> Bool {
         if node.isText {
             guard let content = node.pointee.content else { return true }
+            // White space beyond ASCII read in the bytes too (`unicodeSpaceWidth`): a text starting
+            // with a letter such as `Đ` was made into a String here.
+            let text = UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)))
             var index = 0
-            while content[index] != 0 {
-                let byte = content[index]
-                if byte >= 0x80 { return isBlank(String(cString: content)) }
-                if !isASCIISpace(byte) { return false }
-                index += 1
+            while index < text.count {
+                let width = unicodeSpaceWidth(text, index)
+                if width == 0 { return false }
+                index += width
             }
             return true
         }
