@@ -83,15 +83,16 @@ struct BodyTrimmer {
     /// the box's links were dropped: a short line in capitals with nothing after it.
     func removeTrailingBoxTitles(_ content: DOMNode) {
         for _ in 0..<3 {
-            guard let last = content.descendants("*").reversed().first(where: { !TextMeasure.isBlank(node: $0) }) else { return }
+            guard let last = content.lastDescendant(where: { !TextMeasure.isBlank(node: $0) }) else { return }
             var block = last
             while let parent = block.parent, parent != content, TextMeasure.textLength(parent) == TextMeasure.textLength(block) {
                 block = parent
             }
+            // The length first, from the text nodes: the last block is mostly a paragraph of prose.
+            guard TextMeasure.innerTextLength(block, isAtMost: 40) else { return }
             let text = TextMeasure.innerText(block)
             let letters = text.filter(\.isLetter)
-            guard letters.count >= 4, text.utf16.count <= 40, letters.allSatisfy(\.isUppercase),
-                  !text.contains(where: { ".!?".contains($0) }) else { return }
+            guard letters.count >= 4, letters.allSatisfy(\.isUppercase), !text.contains(where: { ".!?".contains($0) }) else { return }
             document.remove(block)
         }
     }

@@ -291,6 +291,29 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         }
     }
 
+    /// The last element below this one, in document order, that passes `test`: found walking back
+    /// from the end, so a test that holds near the end (as "has text" does) looks at a few nodes
+    /// instead of listing the whole subtree first.
+    func lastDescendant(where test: (DOMNode) -> Bool) -> DOMNode? {
+        func deepestLast(_ node: DOMNode) -> DOMNode {
+            var node = node
+            while let last = node.pointee.last { node = last }
+            return node
+        }
+        guard var node = pointee.last.map(deepestLast) else { return nil }
+        // Reverse document order: a node's subtree (from its end) before the node itself.
+        while true {
+            if node.isElement, test(node) { return node }
+            if let previous = node.pointee.prev {
+                node = deepestLast(previous)
+            } else if let parent = node.pointee.parent, parent != self {
+                node = parent
+            } else {
+                return nil
+            }
+        }
+    }
+
     /// Whether any element below this one is named in `tags`: `!descendants(in: tags).isEmpty`, stopping
     /// at the first instead of collecting them all (it is asked of whole article bodies).
     func hasDescendant(in tags: TagSet) -> Bool {
