@@ -16,6 +16,24 @@ final class TextMeasureTests: XCTestCase {
         }
     }
 
+    /// Text mixing ASCII, letters of two and three bytes, white space beyond ASCII (the no-break space,
+    /// U+1680, U+2003, U+3000) and the lead bytes they share with letters (U+1E00 and U+1680 both start
+    /// with 0xE1): the byte scan's length is the string's, each time.
+    func testFastLengthOnMixedScripts() throws {
+        let pieces = ["a", "Đ", "ạ", "ü", "ᚠ", "\u{1680}", "\u{00A0}", "\u{2003}", "\u{3000}", " ", ",", "،", "，", "😀", "東", "ש", "\n"]
+        var state: UInt64 = 0x5851_F42D_4C95_7F2D
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<40 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            let (document, node) = try body("<p>\(text)</p>")
+            XCTAssertEqual(TextMeasure.textLength(node), TextMeasure.length(TextMeasure.innerText(node)), text)
+            withExtendedLifetime(document) {}
+        }
+    }
+
     func testAMeasureAskedAgainGivesTheSameAnswer() throws {
         // The second answer comes from the text nodes' stored summaries.
         let (document, node) = try body("<p> a, b </p><p>c\u{2003}\u{2003}d,</p>")

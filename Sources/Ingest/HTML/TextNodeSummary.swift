@@ -73,6 +73,20 @@ struct TextNodeSummary {
                 index += 1
                 continue
             }
+            if byte & 0xC0 == 0x80, !inRun, hasText {
+                // The rest of a letter whose lead byte was counted: nothing changes.
+                index += 1
+                continue
+            }
+            if Self.isPlainLead(byte, next: bytes[index + 1]) {
+                // The lead of a letter that is neither white space nor a comma (`ạ`, `đ`, `ü`): one unit.
+                if inRun, hasText { runsInside += 1 }
+                inRun = false
+                hasText = true
+                units += 1
+                index += 1
+                continue
+            }
             let width = TextMeasure.spaceWidth(bytes, index)
             if width > 0 {
                 if index == 0 { startsWithSpace = true }
@@ -89,6 +103,17 @@ struct TextNodeSummary {
             index += 1
         }
         endsWithSpace = inRun
+    }
+
+    /// A lead byte of a two- or three-byte character that no white space or comma form starts with
+    /// (those start with 0xC2, 0xD8, 0xE1 0x9A, 0xE2, 0xE3 or 0xEF).
+    @inline(__always)
+    private static func isPlainLead(_ byte: UInt8, next: UInt8) -> Bool {
+        switch byte {
+        case 0xC3...0xD7, 0xD9...0xDF, 0xE0, 0xE4...0xEE: return true
+        case 0xE1: return next != 0x9A
+        default: return false
+        }
     }
 
     /// `,` (U+002C), `،` (U+060C) and U+FE50, U+FE10, U+FE11, U+2E41, U+2E34, U+2E32, U+FF0C at `index`.
