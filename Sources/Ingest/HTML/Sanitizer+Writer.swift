@@ -158,6 +158,11 @@ extension Sanitizer {
                     index += 1
                     continue
                 }
+                if text[index] == 0x20, index + 1 == text.count || !isFoldedSpace(text[index + 1]) {
+                    // A lone space is already folded: it stays in the run (most spaces of prose are).
+                    index += 1
+                    continue
+                }
                 buffer.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
                 buffer.append(0x20)
                 index += 1
