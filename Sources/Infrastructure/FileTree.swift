@@ -19,11 +19,23 @@ public enum FileTree {
     public static func listing(under base: String, skipHidden: Bool, linksWithin root: String?)
         -> (files: [SourceFile], outsideLinks: [String])
     {
-        // The top folder's subfolders (a news site's sections) are walked on every core.
+        // The subfolders two levels down (a news site's sections, a crawl's images by year) are walked
+        // on every core: one folder often holds most files.
         let root = root.flatMap(resolved)
         var found = Found()
+        var top: [(absolute: String, relative: String)] = []
+        list(base, relative: "", skipHidden: skipHidden, root: root, into: &found, folders: &top)
         var folders: [(absolute: String, relative: String)] = []
-        list(base, relative: "", skipHidden: skipHidden, root: root, into: &found, folders: &folders)
+        for level in ConcurrentMap.map(top, { folder -> (Found, [(absolute: String, relative: String)]) in
+            var found = Found()
+            var below: [(absolute: String, relative: String)] = []
+            list(folder.absolute, relative: folder.relative, skipHidden: skipHidden, root: root, into: &found, folders: &below)
+            return (found, below)
+        }) {
+            found.files += level.0.files
+            found.outsideLinks += level.0.outsideLinks
+            folders += level.1
+        }
         for below in ConcurrentMap.map(folders, { folder -> Found in
             var found = Found()
             walk(folder.absolute, relative: folder.relative, skipHidden: skipHidden, root: root, into: &found)

@@ -38,10 +38,12 @@ public struct CrawlFolder: Sendable {
             let scheme = origin.map { $0.siteHost == CrawlURL(scheme: "https", host: root.host, path: "/", query: "").siteHost ? $0.scheme : "https" }
                 ?? "https"
             // A link in a crawl is followed only to a file inside the crawl: one to /etc/passwd is not published.
-            for file in FileTree.listing(under: root.path, skipHidden: true, linksWithin: folder).files where !Self.isCrawlerFile(file.path) {
+            let files = FileTree.listing(under: root.path, skipHidden: true, linksWithin: folder).files.filter { !Self.isCrawlerFile($0.path) }
+            // Each file's address on every core: a crawl has tens of thousands.
+            entries += ConcurrentMap.map(files) { file in
                 let url = saved?.address(host: root.host, path: file.path) ?? Self.address(of: file.path, scheme: scheme, host: root.host)
-                entries.append(CrawlEntry(url: url, capturedAt: file.modified, location: .file(file.sourcePath),
-                                          shown: root.shown + "/" + file.path, size: file.size))
+                return CrawlEntry(url: url, capturedAt: file.modified, location: .file(file.sourcePath),
+                                  shown: root.shown + "/" + file.path, size: file.size)
             }
         }
         self.entries = entries
