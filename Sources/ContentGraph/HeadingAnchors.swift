@@ -42,6 +42,12 @@ public struct HeadingAnchors {
         var index = 0
         let count = bytes.count
         while index + 3 < count {
+            // Straight to the next tag: a body is mostly text.
+            if bytes[index] != UInt8(ascii: "<") {
+                guard let next = Self.find(Self.tagOpen, in: bytes, from: index) else { break }
+                index = next
+                continue
+            }
             // `<h2`…`<h4` followed by `>` or a space.
             guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "h"),
                   (UInt8(ascii: "2")...UInt8(ascii: "4")).contains(bytes[index + 2]),
@@ -110,18 +116,22 @@ public struct HeadingAnchors {
         return ids
     }
 
-    /// The first `needle` at or after `start`: `memchr` to each candidate first byte, then
-    /// `memcmp` (a byte loop here was most of this type's time).
+    private static let tagOpen = [UInt8(ascii: "<")]
+
+    /// The first `needle` at or after `start`: `memchr` to each candidate of one of its bytes, then
+    /// `memcmp` (a byte loop here was most of this type's time). The byte looked for is its `=` when
+    /// it has one: the first byte of ` id="` is a space, and prose has one every few bytes.
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard start < bytes.count, needle.count <= bytes.count - start else { return nil }
+        guard start < bytes.count, !needle.isEmpty, needle.count <= bytes.count - start else { return nil }
+        let anchor = needle.firstIndex(of: UInt8(ascii: "=")) ?? 0
         return bytes.withUnsafeBytes { haystack -> Int? in
             needle.withUnsafeBytes { wanted -> Int? in
                 let base = haystack.baseAddress!
                 let last = haystack.count - wanted.count
                 var index = start
                 while index <= last {
-                    guard let hit = memchr(base + index, Int32(wanted[0]), last - index + 1) else { return nil }
-                    index = base.distance(to: UnsafeRawPointer(hit))
+                    guard let hit = memchr(base + index + anchor, Int32(wanted[anchor]), last - index + 1) else { return nil }
+                    index = base.distance(to: UnsafeRawPointer(hit)) - anchor
                     if memcmp(base + index, wanted.baseAddress!, wanted.count) == 0 { return index }
                     index += 1
                 }

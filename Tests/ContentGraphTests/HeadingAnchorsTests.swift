@@ -21,4 +21,11 @@ final class HeadingAnchorsTests: XCTestCase {
         let ids = HeadingAnchors("<p id=\"muc-2\"></p><h2>Mục</h2><h2>Mục</h2><h2>Mục</h2>").entries.map(\.id)
         XCTAssertEqual(ids, ["muc", "muc-3", "muc-4"])
     }
+
+    /// Ids written anywhere are found among prose with `=` signs and spaces, at the body's start and end.
+    func testWrittenIdsAreFoundAmongProse() {
+        let body = "<p id=\"first\">x = y and z=w, a \"quote\"</p><a id=\"one\">a</a> text <h2 id=\"given\">G</h2><h2>New</h2><b id=\"last\"></b>"
+        XCTAssertEqual(HeadingAnchors.anchors(in: body), ["first", "one", "given", "new", "last"])
+        XCTAssertEqual(HeadingAnchors(body).entries.map(\.id), ["given", "new"])
+    }
 }
