@@ -111,11 +111,20 @@ struct PageFacts {
         // form has) go before the parse, and the walk up the tree last, as together they were a tenth of a
         // whole extraction when they came first.
         for node in Self.textNodes(below: body) {
-            guard let content = node.pointee.content, strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)) >= 8,
-                  Self.hasASCIIDigit(content) else { continue }
-            let text = node.textContent.whitespaceTrimmed
-            guard text.utf16.count >= 8, text.utf16.count < 80, let date = DateParser.parse(text, defaultTimeZone: defaultTimeZone),
-                  date.hasTime, !Self.isInSiteChrome(node) else { continue }
+            guard let content = node.pointee.content else { continue }
+            let bytes = UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)))
+            guard bytes.count >= 8, Self.hasASCIIDigit(content) else { continue }
+            // The trimmed text's UTF-16 length counted in its bytes, up to the limit: a paragraph of
+            // prose is not made into a String only to be found too long.
+            let trimmed = UnsafeBufferPointer(rebasing: bytes[TextMeasure.trimmedRange(bytes)])
+            var units = 0
+            for byte in trimmed where byte & 0xC0 != 0x80 {
+                units += byte >= 0xF0 ? 2 : 1
+                if units >= 80 { break }
+            }
+            guard units >= 8, units < 80 else { continue }
+            let text = String(decoding: trimmed, as: UTF8.self)
+            guard let date = DateParser.parse(text, defaultTimeZone: defaultTimeZone), date.hasTime, !Self.isInSiteChrome(node) else { continue }
             return date
         }
         return dateOnly
