@@ -36,12 +36,16 @@ enum ClassHints {
         let patterns: [[UInt8]]
         /// For each byte value, the patterns that start with it.
         let byFirstByte: [[[UInt8]]]
+        /// For each byte value, whether any pattern starts with it: most bytes of a name start none,
+        /// and this answers without touching the list of lists.
+        let startsAny: [Bool]
 
         init(arrayLiteral words: String...) {
             patterns = words.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
             var buckets = [[[UInt8]]](repeating: [], count: 256)
             for pattern in patterns { buckets[Int(pattern[0])].append(pattern) }
             byFirstByte = buckets
+            startsAny = buckets.map { !$0.isEmpty }
         }
     }
 
@@ -54,7 +58,7 @@ enum ClassHints {
 
     /// `matches` over names kept in a larger buffer.
     static func matches(_ hay: UnsafeBufferPointer<UInt8>, _ words: Words) -> Bool {
-        for start in 0..<hay.count {
+        for start in 0..<hay.count where words.startsAny[Int(hay[start])] {
             for pattern in words.byFirstByte[Int(hay[start])] where pattern.count <= hay.count - start {
                 var offset = 1
                 while offset < pattern.count, hay[start + offset] == pattern[offset] { offset += 1 }
