@@ -127,17 +127,24 @@ public struct CrawlMerger: Sendable {
         var copies: [(path: String, entry: CrawlEntry)] = []
         var byContent: [UInt64: String] = [:]
         var paths: [String: String] = [:]
-        for file in files.sorted(byKey: \.entry.url.pageKey) {
+        // Each image's key and mirrored path on every core (a crawl has tens of thousands); which
+        // copy each content keeps is then decided in key order. No address may name a file outside
+        // the output, or one no file system can hold: such a path is nil.
+        let placed = ConcurrentMap.map(files) { file -> (key: String, path: String?) in
+            let path = mirrorPath(of: file.entry.url, isPage: false)
+            let usable = GraphBuilder.outputPath(path) != nil && GraphBuilder.unwritableReason(path) == nil && !path.hasSuffix("/")
+            return (file.entry.url.pageKey, usable ? path : nil)
+        }
+        for index in Array(files.indices).sorted(byKey: { placed[$0].key }) {
+            let file = files[index], key = placed[index].key
             if let path = byContent[file.contentHash] {
-                paths[file.entry.url.pageKey] = path
+                paths[key] = path
                 report.imagesShared += 1
                 continue
             }
-            let path = mirrorPath(of: file.entry.url, isPage: false)
-            // No address may name a file outside the output, or one no file system can hold.
-            guard GraphBuilder.outputPath(path) != nil, GraphBuilder.unwritableReason(path) == nil, !path.hasSuffix("/") else { continue }
+            guard let path = placed[index].path else { continue }
             byContent[file.contentHash] = path
-            paths[file.entry.url.pageKey] = path
+            paths[key] = path
             copies.append((path, file.entry))
         }
         report.imagesCopied = copies.count
