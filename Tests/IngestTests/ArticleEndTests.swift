@@ -116,6 +116,17 @@ final class ArticleEndTests: XCTestCase {
             """), drops: ["weekly edition"])
     }
 
+    func testAnAppealToFollowThePaperWithoutALinkGoes() throws {
+        try assertEnd(of: page("""
+            <p>Get our morning briefing: download the Harbour Daily app for your phone.</p>
+            <p>Folgen Sie uns auch auf Instagram und Mastodon.</p>
+            """), drops: ["morning briefing", "Folgen Sie uns"])
+    }
+
+    func testALastSentenceAboutAnAppStays() throws {
+        try assertEnd(of: page("<p>The ferry company plans to launch a ticket app next year.</p>"), keeps: ["ticket app"])
+    }
+
     func testALastSentenceUsingACueWordWithoutALinkStays() throws {
         try assertEnd(of: page("<p>The fishermen say they will share the cost of the new crane.</p>"), keeps: ["share the cost"])
     }

@@ -236,12 +236,16 @@ struct ArticleEnd {
         return !article.elementChildren.contains(where: isSameKind)
     }
 
-    /// A short line at the end that asks the reader to share, follow, subscribe or sign up, with a link
-    /// to do it: the words of `TrailingCues.furniture` inside it, not only as its label.
+    /// A short line at the end that asks the reader to share, follow, subscribe or sign up: with a link
+    /// to do it, the words of `TrailingCues.furniture` inside it, not only as its label; with or without
+    /// one, an appeal of `TrailingCues.isAppeal` ("Follow us on …", "Download our app for iOS").
     func isCallToAction(_ block: DOMNode) -> Bool {
-        guard TextMeasure.textLength(block, isAtMost: Self.codaLength), !block.descendants("a").isEmpty else { return false }
-        let text = " " + TextMeasure.innerText(block).lowercased()
-        return TrailingCues.furniture.contains { text.contains(" " + $0) }
+        guard TextMeasure.textLength(block, isAtMost: Self.codaLength) else { return false }
+        let text = TextMeasure.innerText(block).lowercased()
+        if TrailingCues.isAppeal(text) { return true }
+        guard !block.descendants("a").isEmpty else { return false }
+        let spaced = " " + text
+        return TrailingCues.furniture.contains { spaced.contains(" " + $0) }
     }
 
     /// Whether the text before the block is a sentence ending in a colon, which the block's links complete

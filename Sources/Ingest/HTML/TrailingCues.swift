@@ -89,6 +89,50 @@ enum TrailingCues {
     /// press contact.
     static let sectionLabels = comments + authors + contacts
 
+    /// What a publication asks its reader to do at the end of an article — subscribe, follow, download,
+    /// join, support, share, write in — as verbs open such a line in each language. Matched at the start of
+    /// a word; a cue ending in a space is a whole word.
+    static let appeals = [
+        "subscribe", "sign up", "follow ", "download ", "join ", "support ", "donate", "share ", "write to ",
+        "send us", "contact us", "like us",
+        "abonnier", "abonniere", "folgen sie", "folge ", "folgt ", "lade ", "laden sie", "unterstütz", "spende",
+        "teilen sie", "teile ", "melden sie sich", "melde dich", "schreiben sie uns", "schreib uns",
+        "abonnez", "abonne-toi", "suivez", "téléchargez", "rejoignez", "soutenez", "partagez", "écrivez-nous",
+        "suscríbe", "suscríbase", "suscribe", "síguenos", "siguenos", "sigue ", "descarga", "únete", "unete",
+        "apoya ", "comparte ", "escríbenos",
+        "iscriviti", "seguici", "scarica", "sostieni", "assine", "siga ", "baixe", "apoie", "compartilhe",
+        "subskryb", "obserwuj", "pobierz", "wesprzyj", "abonneer", "volg ", "steun ", "подпиш", "следите",
+        "đăng ký", "theo dõi", "tải ",
+    ]
+
+    /// The channels such a line points to: the publication's newsletter, app, edition and social accounts.
+    static let channels = [
+        "newsletter", "app ", "apps ", "ios ", "android ", "app store", "google play", "e-paper", "epaper",
+        "twitter", "facebook", "instagram", "whatsapp", "telegram", "youtube", "linkedin", "tiktok", "podcast",
+        "membership", "letters to the editor", "letter to the editor", "leserbrief",
+        "mitgliedschaft", "abo ", "abonnement", "boletín", "canal ", "kanal ", "membresía", "bản tin",
+    ]
+
+    /// The words with which a publication speaks of itself ("our newsletter", "unser Magazin").
+    static let ownWords = [
+        "our ", "us ", "unser", "uns ", "notre ", "nos ", "nous ", "nuestro", "nuestra", "nostro ", "nostra ",
+        "nosso ", "nossa ", "nasz", "onze ", "ons ", "наш", "chúng tôi",
+    ]
+
+    /// Whether `line` (lower-cased, a line or two) appeals to the reader on the publication's behalf: two
+    /// of an appeal, a channel and the publication's own voice ("Follow us on …", "Download our app",
+    /// "Subscribe to our newsletter"). One alone is common in prose about apps and social networks.
+    static func isAppeal(_ line: String) -> Bool {
+        // Words are runs of letters and digits; each cue must start one.
+        var words = " "
+        for character in line {
+            words.append(character.isLetter || character.isNumber || character == "-" ? character : " ")
+        }
+        words.append(" ")
+        func has(_ cues: [String]) -> Bool { cues.contains { words.contains(" " + $0) } }
+        return [has(appeals), has(channels), has(ownWords)].filter { $0 }.count >= 2
+    }
+
     /// Words in the `class` and `id` of the same blocks, as CMS themes and widgets name them.
     static let classNames: ClassHints.Words = [
         "related", "comment", "share", "sharing", "social", "newsletter", "subscribe", "subscription", "signup",
