@@ -65,4 +65,23 @@ final class BodyTrimmerTests: XCTestCase {
         XCTAssertFalse(text.contains("Related coverage"), text)
         XCTAssertFalse(text.contains("coast road"), text)
     }
+
+    func testAPromotionOfAnotherPageOfTheSiteUnderAnyLabelGoes() throws {
+        for label in ["Also", "Don't miss", "Lisez"] {
+            let text = try extract("<p><b>\(label):</b> <a href=\"/news/fog\">Fog horn silent for the first winter</a></p>")
+            XCTAssertTrue(text.contains("lighthouse keeper"), text)
+            XCTAssertFalse(text.contains("Fog horn silent"), label + ": " + text)
+        }
+    }
+
+    func testALabelledLinkToAnotherSiteStays() throws {
+        let text = try extract("<p>Source: <a href=\"https://coastguard.example/report\">Annual report of the coast guard</a></p>")
+        XCTAssertTrue(text.contains("Annual report of the coast guard"), text)
+    }
+
+    func testALabelledLinkInsideASentenceStays() throws {
+        let text = try extract("<p>The keeper's answer: <a href=\"/log\">read it in the log book</a> kept at the office.</p>")
+        XCTAssertTrue(text.contains("read it in the log book"), text)
+    }
+
 }

@@ -9,6 +9,9 @@ struct BodyTrimmer {
     let document: HTMLDocument
     /// The byline already known from the metadata; a byline block repeating it is dropped from the body.
     var byline: String?
+    /// The site's host (of the page's canonical address, else of its URL); a link to it leads to another
+    /// of the site's pages.
+    var siteHost: String?
 
     func trim(_ content: DOMNode) {
         let byline = byline?.lowercased() ?? ""
@@ -18,7 +21,7 @@ struct BodyTrimmer {
             names.removeAll(keepingCapacity: true)
             element.appendClassAndID(to: &names)
             if isBreadcrumb(element, names) || isRepeatedByline(element, names, byline: byline) || isRelatedLink(element)
-                || isAdLabel(element) || isCredit(element, names) {
+                || isPromotion(element) || isAdLabel(element) || isCredit(element, names) {
                 document.remove(element)
             } else if isDateLine(element, names) {
                 // The line is the largest wrapper holding nothing but the date (often a paragraph made around it).
@@ -113,6 +116,42 @@ struct BodyTrimmer {
               TextMeasure.textLength(element, isAtMost: 299), TextMeasure.linkDensity(element) > 0.5 else { return false }
         // The lead must stand as a label (`Xem thêm:`), not open a sentence ("Read more about it here.").
         return TrailingCues.opensWithLabel(TextMeasure.innerText(element).lowercased())
+    }
+
+    static let promotionTags: TagSet = ["p", "div", "li", "blockquote"]
+
+    /// `Label: <link>` where the label is a word or three and the link, the line's only one, leads to
+    /// another of the site's pages under a headline: a promotion of another article, whatever its label
+    /// says (`Lee:`, `Auch lesen:`). A link to another site is a source, and stays.
+    func isPromotion(_ element: DOMNode) -> Bool {
+        guard Self.promotionTags.contains(element), TextMeasure.textLength(element, isAtMost: 299) else { return false }
+        let links = element.descendants("a")
+        guard links.count == 1, isSiteLink(links[0]) else { return false }
+        let text = TextMeasure.innerText(element)
+        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
+        let label = text[..<colon]
+        let labelWords = label.split(whereSeparator: \.isWhitespace)
+        guard (1...3).contains(labelWords.count), label.allSatisfy({ $0.isLetter || $0.isWhitespace }) else { return false }
+        let headline = TextMeasure.innerText(links[0]).whitespaceTrimmed
+        let rest = String(text[text.index(after: colon)...]).whitespaceTrimmed
+        return headline.split(whereSeparator: \.isWhitespace).count >= 4 && rest.hasPrefix(headline)
+            && rest.count - headline.count <= 2
+    }
+
+    /// Whether the link leads to another page of the site: a relative address, or one on `siteHost`.
+    func isSiteLink(_ link: DOMNode) -> Bool {
+        let href = (link.attribute("href") ?? "").whitespaceTrimmed.lowercased()
+        guard !href.isEmpty, !href.hasPrefix("#") else { return false }
+        guard href.hasPrefix("http:") || href.hasPrefix("https:") || href.hasPrefix("//") else {
+            // A relative address, unless it names a scheme of its own (`mailto:`, `javascript:`).
+            return !href.prefix(while: { $0 != "/" && $0 != "?" }).contains(":")
+        }
+        guard let siteHost, let host = URL(string: href.hasPrefix("//") ? "https:" + href : href)?.host else { return false }
+        return Self.withoutWWW(host) == Self.withoutWWW(siteHost.lowercased())
+    }
+
+    static func withoutWWW(_ host: String) -> Substring {
+        host.hasPrefix("www.") ? host.dropFirst(4) : Substring(host)
     }
 
     static let labelTags: TagSet = ["p", "div", "h2", "h3", "h4", "h5", "h6"]
