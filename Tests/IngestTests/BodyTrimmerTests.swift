@@ -84,4 +84,9 @@ final class BodyTrimmerTests: XCTestCase {
         XCTAssertTrue(text.contains("read it in the log book"), text)
     }
 
+    func testARelatedLabelLeftLastInItsBoxGoes() throws {
+        let text = try extract("<div><p>Related coverage</p><div class=\"teasers\"></div></div>")
+        XCTAssertTrue(text.contains("lighthouse keeper"), text)
+        XCTAssertFalse(text.contains("Related coverage"), text)
+    }
 }

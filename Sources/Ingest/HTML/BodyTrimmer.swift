@@ -38,6 +38,9 @@ struct BodyTrimmer {
                 // `ArticleEnd`, which takes such a box at the end of the body whole.
                 document.remove(box)
                 document.remove(element)
+            } else if isRelatedLabel(element), endsItsParent(element) {
+                // A label left last in its box: the links it headed went before it.
+                document.remove(element)
             }
         }
         removeTrailingBoxTitles(content)
@@ -162,6 +165,16 @@ struct BodyTrimmer {
         guard Self.labelTags.contains(element), TextMeasure.textLength(element, isAtMost: TrailingCues.labelLength),
               element.descendants(in: Self.media).isEmpty else { return false }
         return TrailingCues.isLabel(TextMeasure.innerText(element).lowercased(), among: TrailingCues.related)
+    }
+
+    /// Whether nothing but blanks follows the element in its parent.
+    func endsItsParent(_ element: DOMNode) -> Bool {
+        var next = element.nextSibling
+        while let current = next {
+            if !TextMeasure.isBlank(node: current) { return false }
+            next = current.nextSibling
+        }
+        return true
     }
 
     /// A leftover "Advertisement" label (or "Loading…") standing where an ad slot was emptied.
