@@ -64,6 +64,12 @@ final class ArticleEndTests: XCTestCase {
             """), drops: ["inbox"])
     }
 
+    func testABlockNamedForADisclaimerGoes() throws {
+        try assertEnd(of: page("""
+            <div><p class="affiliate-disclosure">Some links on this page earn the paper a small commission.</p></div>
+            """), drops: ["small commission"])
+    }
+
     func testAHeadingLeftLastGoes() throws {
         try assertEnd(of: page("<h3>Our partners</h3>"), drops: ["Our partners"])
     }

@@ -136,6 +136,7 @@ enum TrailingCues {
     /// Words in the `class` and `id` of the same blocks, as CMS themes and widgets name them.
     static let classNames: ClassHints.Words = [
         "related", "comment", "share", "sharing", "social", "newsletter", "subscribe", "subscription", "signup",
+        "disclaimer", "disclosure", "donate", "donation", "membership", "paywall",
         "sign-up", "author-box", "authorbox", "about-author", "author-bio", "author-info", "auteur", "autor", "vcard", "tag-list", "taglist",
         "post-tags", "entry-tags", "keywords", "recommend", "read-more", "readmore", "more-articles", "more-stories",
         "popular", "most-read", "trending", "teaser", "promo", "follow", "disqus", "outbrain", "taboola", "prev-next",
