@@ -89,4 +89,13 @@ final class BodyTrimmerTests: XCTestCase {
         XCTAssertTrue(text.contains("lighthouse keeper"), text)
         XCTAssertFalse(text.contains("Related coverage"), text)
     }
+
+    func testANewsletterBoxInsideTheBodyGoes() throws {
+        let text = try extract("""
+            <div class="inline-newsletter"><h4>The harbour letter</h4><p>The week's ships, every Friday in your inbox.</p>
+            <form><input type="email"><button>Send</button></form></div>
+            """)
+        XCTAssertTrue(text.contains("lighthouse keeper"), text)
+        XCTAssertFalse(text.contains("in your inbox"), text)
+    }
 }

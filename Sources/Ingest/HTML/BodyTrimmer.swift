@@ -21,7 +21,7 @@ struct BodyTrimmer {
             names.removeAll(keepingCapacity: true)
             element.appendClassAndID(to: &names)
             if isBreadcrumb(element, names) || isRepeatedByline(element, names, byline: byline) || isRelatedLink(element)
-                || isPromotion(element) || isAdLabel(element) || isCredit(element, names) {
+                || isPromotion(element) || isInset(names, element) || isAdLabel(element) || isCredit(element, names) {
                 document.remove(element)
             } else if isDateLine(element, names) {
                 // The line is the largest wrapper holding nothing but the date (often a paragraph made around it).
@@ -119,6 +119,12 @@ struct BodyTrimmer {
               TextMeasure.textLength(element, isAtMost: 299), TextMeasure.linkDensity(element) > 0.5 else { return false }
         // The lead must stand as a label (`Xem thêm:`), not open a sentence ("Read more about it here.").
         return TrailingCues.opensWithLabel(TextMeasure.innerText(element).lowercased())
+    }
+
+    /// A short box named for a newsletter, a disclaimer or related articles (`TrailingCues.insetNames`) set
+    /// into the body. The names go first: this is asked of every element of the body.
+    func isInset(_ names: [UInt8], _ element: DOMNode) -> Bool {
+        ClassHints.matches(names, TrailingCues.insetNames) && TextMeasure.textLength(element, isAtMost: TrailingCues.insetLength)
     }
 
     static let promotionTags: TagSet = ["p", "div", "li", "blockquote"]

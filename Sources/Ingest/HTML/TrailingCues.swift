@@ -145,6 +145,18 @@ enum TrailingCues {
         "lien-quan", "binh-luan", "tin-khac", "xem-them", "chia-se",
     ]
 
+    /// Words in the `class` and `id` of boxes a page sets into the article's text as well as after it —
+    /// newsletter sign-ups, disclaimers, calls to donate, links to related articles — which are never
+    /// the article wherever they stand. Narrower than `classNames`: words such as `teaser` or `tags`
+    /// also name a lede or a paragraph.
+    static let insetNames: ClassHints.Words = [
+        "newsletter", "news-letter", "subscribe", "signup", "sign-up", "disclaimer", "disclosure", "donate", "donation",
+        "related",
+    ]
+
+    /// The longest text of such a box, in UTF-16 units.
+    static let insetLength = 500
+
     /// The longest text taken for a label; longer text is prose.
     static let labelLength = 60
 
