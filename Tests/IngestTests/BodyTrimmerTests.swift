@@ -32,7 +32,8 @@ final class BodyTrimmerTests: XCTestCase {
     }
 
     func testACaptionThatIsACreditLineGoes() throws {
-        for credit in ["Photo: Harbour Office", "Crédit photo : Port du Nord", "© Harbour Office"] {
+        for credit in ["Photo: Harbour Office", "Crédit photo : Port du Nord", "© Harbour Office", "(Foto: Hafenamt)",
+                       "Crédits photos : Port du Nord"] {
             let text = try extract("<figure><img src=\"/lamp.jpg\"><figcaption>\(credit)</figcaption></figure>")
             XCTAssertTrue(text.contains("lighthouse keeper"), text)
             XCTAssertFalse(text.contains(credit), text)

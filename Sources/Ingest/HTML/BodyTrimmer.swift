@@ -53,8 +53,9 @@ struct BodyTrimmer {
 
     /// The labels a credit line opens with, before a colon (`Foto: …`, `Crédit photo : …`), lower-cased.
     static let creditLabels = ["photo", "photos", "foto", "fotos", "bild", "bilder", "image", "picture", "credit",
-                               "credits", "crédit", "crédits", "crédito", "créditos", "crédit photo", "photo credit",
-                               "fotocredit", "bildquelle", "ảnh", "图片", "图", "摄影"]
+                               "credits", "crédit", "crédits", "crédito", "créditos", "crédit photo", "crédits photo",
+                               "crédits photos", "photo credit", "photo credits", "fotocredit", "bildquelle",
+                               "bildnachweis", "fotonachweis", "ảnh", "图片", "图", "摄影"]
 
     /// A short element named for a picture's credit, or a short line that opens with a credit's label or
     /// a © sign: who took the picture is not the article's text.
@@ -64,11 +65,17 @@ struct BodyTrimmer {
         guard isNamed || Self.creditLines.contains(element),
               TextMeasure.textLength(element, isAtMost: Self.creditLength) else { return false }
         if isNamed { return true }
-        let text = TextMeasure.innerText(element).lowercased()
-        guard let first = text.first, Self.creditInitials.contains(first) else { return false }
+        // A credit is often set in brackets: `(Foto: Agentur)`.
+        return Self.opensWithCredit(Substring(TextMeasure.innerText(element).lowercased()).drop { $0 == "(" })
+    }
+
+    /// Whether `text` (lower-cased) opens with a © sign or a credit's label and a colon.
+    static func opensWithCredit(_ text: Substring) -> Bool {
+        guard let first = text.first, creditInitials.contains(first) else { return false }
         if first == "©" { return true }
-        return Self.creditLabels.contains { label in
-            guard let rest = TrailingCues.rest(of: text, after: label) else { return false }
+        return creditLabels.contains { label in
+            guard text.hasPrefix(label) else { return false }
+            let rest = text.dropFirst(label.count).drop { $0 == " " || $0 == "\u{00A0}" }
             return rest.hasPrefix(":") || rest.hasPrefix("：")
         }
     }
