@@ -33,7 +33,7 @@ final class BodyTrimmerTests: XCTestCase {
 
     func testACaptionThatIsACreditLineGoes() throws {
         for credit in ["Photo: Harbour Office", "Crédit photo : Port du Nord", "© Harbour Office", "(Foto: Hafenamt)",
-                       "Crédits photos : Port du Nord"] {
+                       "Crédits photos : Port du Nord", "Titelbild: Hafenamt"] {
             let text = try extract("<figure><img src=\"/lamp.jpg\"><figcaption>\(credit)</figcaption></figure>")
             XCTAssertTrue(text.contains("lighthouse keeper"), text)
             XCTAssertFalse(text.contains(credit), text)
@@ -54,6 +54,21 @@ final class BodyTrimmerTests: XCTestCase {
         let text = try extract("<div class=\"slot\"><p>- Anzeige -</p></div>")
         XCTAssertTrue(text.contains("lighthouse keeper"), text)
         XCTAssertFalse(text.contains("Anzeige"), text)
+    }
+
+    func testANoticeOpeningWithAnAdvertisementLabelGoes() throws {
+        for notice in ["<p><em>*Werbung. Dieser Beitrag enthält Werbung für den Hafenladen.</em></p>",
+                       "<p><b>Sponsored: the harbour shop's summer sale</b></p>",
+                       "<div>- Anzeige - <p><a href=\"https://ads.example/c\"><img src=\"https://ads.example/b.gif\"></a></p></div>"] {
+            let text = try extract(notice)
+            XCTAssertTrue(text.contains("lighthouse keeper"), text)
+            XCTAssertFalse(text.contains("Werbung") || text.contains("summer sale") || text.contains("Anzeige"), notice + ": " + text)
+        }
+    }
+
+    func testAParagraphOpeningWithAnAdvertisingWordStays() throws {
+        let text = try extract("<p>Advertising on the harbour wall paid for the new lamp.</p>")
+        XCTAssertTrue(text.contains("Advertising on the harbour wall"), text)
     }
 
     func testARelatedBoxTitledInsideTheBodyGoesWithItsLinks() throws {

@@ -55,7 +55,8 @@ struct BodyTrimmer {
     static let creditLabels = ["photo", "photos", "foto", "fotos", "bild", "bilder", "image", "picture", "credit",
                                "credits", "crédit", "crédits", "crédito", "créditos", "crédit photo", "crédits photo",
                                "crédits photos", "photo credit", "photo credits", "fotocredit", "bildquelle",
-                               "bildnachweis", "fotonachweis", "ảnh", "图片", "图", "摄影"]
+                               "bildnachweis", "fotonachweis", "titelbild", "beitragsbild", "symbolbild", "ảnh", "图片", "图",
+                               "摄影"]
 
     /// A short element named for a picture's credit, or a short line that opens with a credit's label or
     /// a © sign: who took the picture is not the article's text.
@@ -191,13 +192,30 @@ struct BodyTrimmer {
     }
 
     /// A leftover "Advertisement" label (or "Loading…") standing where an ad slot was emptied.
+    /// Or the label and the banner it announces (pictures inside links), or a short notice that opens
+    /// with the label (`*Werbung. Dieser Beitrag enthält …`, `ANZEIGE - Heute …`, `Sponsored: …`).
     func isAdLabel(_ element: DOMNode) -> Bool {
         // Most elements of a body are short, so the word test goes before the walk for media.
-        guard TextMeasure.textLength(element, isAtMost: 20) else { return false }
+        guard TextMeasure.textLength(element, isAtMost: Self.adNoticeLength) else { return false }
         // The label is often set between dashes or brackets: `- Advertisement -`, `[Anzeige]`.
         let text = String(TextMeasure.innerText(element).lowercased().trimmingCharacters(in: Self.labelFrame))
-        guard !text.isEmpty, BodyPass.adWords.contains(text) || BodyPass.isLoadingWord(text) else { return false }
-        return element.descendants(in: Self.media).isEmpty
+        guard !text.isEmpty else { return false }
+        if BodyPass.adWords.contains(text) || BodyPass.isLoadingWord(text) {
+            return element.descendants(in: Self.media).allSatisfy { $0.hasAncestor("a") }
+        }
+        return Self.opensWithAdWord(text) && element.descendants(in: Self.media).isEmpty
+    }
+
+    /// The longest notice taken for an advertisement's label, in UTF-16 units.
+    static let adNoticeLength = 100
+
+    /// Whether `text` (lower-cased) opens with one of `BodyPass.adWords` set off by a stop, a colon, a dash or a bar.
+    static func opensWithAdWord(_ text: String) -> Bool {
+        BodyPass.adWords.contains { word in
+            guard text.hasPrefix(word) else { return false }
+            let rest = text.dropFirst(word.count).drop { $0 == " " || $0 == "\u{00A0}" }
+            return rest.first.map { ".:-–—|".contains($0) } ?? false
+        }
     }
 
     static let labelFrame = CharacterSet(charactersIn: " -–—*[]()|\u{00A0}")
