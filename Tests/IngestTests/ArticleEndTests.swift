@@ -70,6 +70,12 @@ final class ArticleEndTests: XCTestCase {
             """), drops: ["small commission"])
     }
 
+    func testAPostMetaLineNamedByItsThemeGoes() throws {
+        try assertEnd(of: page("""
+            <p class="entry-utility">This entry was posted in Harbour news by the editor. Bookmark the permalink.</p>
+            """), drops: ["Bookmark the permalink"])
+    }
+
     func testAHeadingLeftLastGoes() throws {
         try assertEnd(of: page("<h3>Our partners</h3>"), drops: ["Our partners"])
     }

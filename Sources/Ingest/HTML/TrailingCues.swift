@@ -140,7 +140,7 @@ enum TrailingCues {
         "sign-up", "author-box", "authorbox", "about-author", "author-bio", "author-info", "auteur", "autor", "vcard", "tag-list", "taglist",
         "post-tags", "entry-tags", "keywords", "recommend", "read-more", "readmore", "more-articles", "more-stories",
         "popular", "most-read", "trending", "teaser", "promo", "follow", "disqus", "outbrain", "taboola", "prev-next",
-        "post-nav", "navigation", "breadcrumb",
+        "post-nav", "navigation", "breadcrumb", "entry-meta", "post-meta", "postmeta", "entry-utility", "entry-footer",
         "kommentar", "verwandt", "weitere", "partage", "commentaire", "relacionad", "comentario", "compartir",
         "lien-quan", "binh-luan", "tin-khac", "xem-them", "chia-se",
     ]
