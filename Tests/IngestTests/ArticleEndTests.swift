@@ -76,6 +76,12 @@ final class ArticleEndTests: XCTestCase {
             """), drops: ["Bookmark the permalink"])
     }
 
+    func testABoxOfOneParagraphIsJudgedByTheBoxsName() throws {
+        try assertEnd(of: page("""
+            <div class="post-meta"><p>Filed by the harbour desk on a Tuesday afternoon, and read by many.</p></div>
+            """), drops: ["harbour desk"])
+    }
+
     func testAHeadingLeftLastGoes() throws {
         try assertEnd(of: page("<h3>Our partners</h3>"), drops: ["Our partners"])
     }

@@ -217,14 +217,17 @@ struct ArticleEnd {
     static let codaLength = 200
 
     /// A short block set after the wrapper that holds the article's paragraphs, outside it, and of a kind
-    /// (tag and class) that no block before it has, nor any block in that wrapper: a note the page adds
+    /// (its class, or its tag when it has none) that no block before it has, nor any block in that wrapper: a note the page adds
     /// to every article (a disclaimer, a copyright line, a call to subscribe). The last part of an article
     /// split by advertisements repeats the kind of the parts before it, or of their paragraphs (a part of
     /// one paragraph comes here as that paragraph), and stays.
     func isCoda(_ block: DOMNode) -> Bool {
         guard TextMeasure.textLength(block, isAtMost: Self.codaLength) else { return false }
         let kind = block.attribute("class") ?? ""
-        func isSameKind(_ node: DOMNode) -> Bool { node.tag == block.tag && (node.attribute("class") ?? "") == kind }
+        // A class alone makes a kind: the body search puts a lone paragraph in place of its `div`, names and all.
+        func isSameKind(_ node: DOMNode) -> Bool {
+            (node.attribute("class") ?? "") == kind && (!kind.isEmpty || node.tag == block.tag)
+        }
         var article: DOMNode?
         var sibling = block.previousElementSibling
         while let current = sibling {
