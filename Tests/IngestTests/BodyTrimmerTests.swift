@@ -114,4 +114,11 @@ final class BodyTrimmerTests: XCTestCase {
         XCTAssertTrue(text.contains("lighthouse keeper"), text)
         XCTAssertFalse(text.contains("in your inbox"), text)
     }
+
+    func testALinkNamedForRelatedArticlesInsideASentenceStays() throws {
+        let text = try extract("""
+            <p>The keeper kept <a class="related-link" href="/log">a log of every ship</a> for forty years.</p>
+            """)
+        XCTAssertTrue(text.contains("a log of every ship"), text)
+    }
 }

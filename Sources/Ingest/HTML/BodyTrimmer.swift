@@ -130,9 +130,11 @@ struct BodyTrimmer {
     }
 
     /// A short box named for a newsletter, a disclaimer or related articles (`TrailingCues.insetNames`) set
-    /// into the body. The names go first: this is asked of every element of the body.
+    /// into the body; not a link or a span inside a sentence (`<a class="affiliate-link">`). The names go
+    /// first: this is asked of every element of the body.
     func isInset(_ names: [UInt8], _ element: DOMNode) -> Bool {
-        ClassHints.matches(names, TrailingCues.insetNames) && TextMeasure.textLength(element, isAtMost: TrailingCues.insetLength)
+        ClassHints.matches(names, TrailingCues.insetNames) && !BodyPass.isPhrasingContent(element)
+            && TextMeasure.textLength(element, isAtMost: TrailingCues.insetLength)
     }
 
     static let promotionTags: TagSet = ["p", "div", "li", "blockquote"]
