@@ -82,6 +82,12 @@ final class ArticleEndTests: XCTestCase {
             """), drops: ["harbour desk"])
     }
 
+    func testALineHeldByAWidgetNamedForFurnitureGoes() throws {
+        try assertEnd(of: page("""
+            <p><span class="star-rating">Was this story useful? ★★★★☆ (12 votes)</span> <span>Loading…</span></p>
+            """), drops: ["story useful"])
+    }
+
     func testAHeadingLeftLastGoes() throws {
         try assertEnd(of: page("<h3>Our partners</h3>"), drops: ["Our partners"])
     }

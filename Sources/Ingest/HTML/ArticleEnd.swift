@@ -144,7 +144,7 @@ struct ArticleEnd {
         if TextMeasure.isBlank(node: block) { return .neutral }
         if Self.semanticFurniture.contains(block) { return .furniture }
         if let role = block.attribute("role"), Self.furnitureRoles.contains(role) { return .furniture }
-        if ClassHints.matches(block.classAndID, TrailingCues.classNames) { return .furniture }
+        if ClassHints.matches(block.classAndID, TrailingCues.classNames) || isMostlyNamedFurniture(block) { return .furniture }
         if isCueLabel(leadingLabel(of: block)) { return .furniture }
         // An article does not end on a heading: a title left last introduced a box that is gone (a
         // heading that is a sentence is a pull quote).
@@ -159,6 +159,29 @@ struct ArticleEnd {
         if !Self.wholes.contains(block), hasBlockChildren(block) { return .wrapper }
         return .article
     }
+
+    /// A short line whose text lies mostly inside elements named for furniture (`<p><span class="post-ratings">…`):
+    /// the name sits on the widget, and the line around it was added by the page or the body search.
+    func isMostlyNamedFurniture(_ block: DOMNode) -> Bool {
+        guard TextMeasure.textLength(block, isAtMost: Self.codaLength) else { return false }
+        let total = TextMeasure.textLength(block)
+        guard total > 0 else { return false }
+        var named = 0
+        var next = BodyPass.nextNode(block)
+        let end = BodyPass.nextNode(block, skippingChildren: true)
+        while let current = next, current != end {
+            if ClassHints.matches(current.classAndID, TrailingCues.classNames) {
+                named += TextMeasure.textLength(current)
+                next = BodyPass.nextNode(current, skippingChildren: true)
+            } else {
+                next = BodyPass.nextNode(current)
+            }
+        }
+        return Double(named) >= Double(total) * Self.namedShare
+    }
+
+    /// The share of a line's text that elements named for furniture must hold for the line to be theirs.
+    static let namedShare = 0.8
 
     /// The element a block only wraps (`<p><h2>…</h2></p>`), down through wrappers without text of their own.
     func innermost(_ block: DOMNode) -> DOMNode {
