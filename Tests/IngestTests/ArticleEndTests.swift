@@ -88,6 +88,25 @@ final class ArticleEndTests: XCTestCase {
             """), drops: ["story useful"])
     }
 
+    func testAnAddressLineGoes() throws {
+        try assertEnd(of: page("""
+            <p><small><address>harbour.html, written by the harbour office, last changed 3 March 2004</address></small></p>
+            """), drops: ["last changed"])
+    }
+
+    func testATeaserEndingInAReadMoreLinkGoes() throws {
+        try assertEnd(of: page("""
+            <div class="box"><p>Summer on the coast: the lighthouse opens its doors to visitors every Sunday in July.
+            <strong><a href="/lighthouse-summer">Read more</a></strong></p></div>
+            """), drops: ["opens its doors"])
+    }
+
+    func testALastParagraphWithALinkInsideStays() throws {
+        try assertEnd(of: page("""
+            <p>The council will <a href="/minutes">read more</a> of the plans at its next meeting in April.</p>
+            """), keeps: ["at its next meeting"])
+    }
+
     func testAHeadingLeftLastGoes() throws {
         try assertEnd(of: page("<h3>Our partners</h3>"), drops: ["Our partners"])
     }

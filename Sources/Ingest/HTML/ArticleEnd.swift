@@ -129,7 +129,8 @@ struct ArticleEnd {
     }
 
     /// Elements and roles HTML gives to what is not the article.
-    static let semanticFurniture: TagSet = ["aside", "nav", "footer", "form", "menu"]
+    /// (`address` holds the contact of the page's owner or author, not the article.)
+    static let semanticFurniture: TagSet = ["aside", "nav", "footer", "form", "menu", "address"]
     static let furnitureRoles: Set<String> = ["complementary", "navigation", "contentinfo", "banner", "search", "form"]
     static let headings: TagSet = ["h1", "h2", "h3", "h4", "h5", "h6"]
     /// Elements that make their parent a wrapper of blocks rather than a run of text.
@@ -142,7 +143,7 @@ struct ArticleEnd {
     /// Judges one trailing block; `afterCut` says whether furniture after it was already marked.
     func verdict(_ block: DOMNode, afterCut: Bool) -> Verdict {
         if TextMeasure.isBlank(node: block) { return .neutral }
-        if Self.semanticFurniture.contains(block) { return .furniture }
+        if Self.semanticFurniture.contains(block) || Self.semanticFurniture.contains(innermost(block)) { return .furniture }
         if let role = block.attribute("role"), Self.furnitureRoles.contains(role) { return .furniture }
         if ClassHints.matches(block.classAndID, TrailingCues.classNames) || isMostlyNamedFurniture(block) { return .furniture }
         if isCueLabel(leadingLabel(of: block)) { return .furniture }
@@ -155,7 +156,7 @@ struct ArticleEnd {
         // (one whose list was just cut may have introduced the article's own links).
         if !afterCut, isDanglingLabel(block) { return .furniture }
         if isLinkList(block), !isAnnounced(block) { return .furniture }
-        if isCoda(block) || isCallToAction(block) { return .furniture }
+        if isCoda(block) || isCallToAction(block) || isTeaser(block) { return .furniture }
         if !Self.wholes.contains(block), hasBlockChildren(block) { return .wrapper }
         return .article
     }
@@ -272,6 +273,30 @@ struct ArticleEnd {
         guard !block.descendants("a").isEmpty else { return false }
         let spaced = " " + text
         return TrailingCues.furniture.contains { spaced.contains(" " + $0) }
+    }
+
+    /// The longest teaser, in UTF-16 units: a headline and a sentence or two.
+    static let teaserLength = 400
+
+    /// A short block of text ending in a link that reads as one of `TrailingCues.related` ("Weiterlesen",
+    /// "Read more", "Lire la suite"): the excerpt of another article, with the link to it.
+    func isTeaser(_ block: DOMNode) -> Bool {
+        guard TextMeasure.textLength(block, isAtMost: Self.teaserLength) else { return false }
+        guard let link = block.descendants("a").last, !TextMeasure.isBlank(node: link),
+              TextMeasure.textLength(link, isAtMost: TrailingCues.labelLength),
+              TextMeasure.textLength(link) < TextMeasure.textLength(block),
+              TrailingCues.isLabel(TextMeasure.innerText(link).lowercased(), among: TrailingCues.related) else { return false }
+        // The link ends the block: nothing but blanks follows it.
+        var node: DOMNode? = link
+        while let current = node, current != block {
+            var next = current.nextSibling
+            while let sibling = next {
+                if !TextMeasure.isBlank(node: sibling) { return false }
+                next = sibling.nextSibling
+            }
+            node = current.parent
+        }
+        return true
     }
 
     /// Whether the text before the block is a sentence ending in a colon, which the block's links complete
