@@ -166,6 +166,13 @@ final class ArticleEndTests: XCTestCase {
             """), drops: ["morning briefing", "Folgen Sie uns"])
     }
 
+    func testAnAppealListingItsChannelsGoes() throws {
+        try assertEnd(of: page("""
+            <p><strong>Follow the Harbour Daily on Twitter and Instagram @HarbourDaily and on Facebook @HarbourDailyNews. \
+            Send us a message on WhatsApp at 1-555-010-0199 or email us at letters@harbour.example or desk@harbour.example</strong></p>
+            """), drops: ["Follow the Harbour Daily"])
+    }
+
     func testALastSentenceAboutAnAppStays() throws {
         try assertEnd(of: page("<p>The ferry company plans to launch a ticket app next year.</p>"), keeps: ["ticket app"])
     }

@@ -239,6 +239,9 @@ struct ArticleEnd {
 
     /// The longest text of a coda, in UTF-16 units: a line or two.
     static let codaLength = 200
+    /// The longest appeal of `TrailingCues.isAppeal`, in UTF-16 units: the channels it lists (accounts,
+    /// addresses, numbers) make it longer than a coda.
+    static let appealLength = 300
 
     /// A short block set after the wrapper that holds the article's paragraphs, outside it, and of a kind
     /// (its class, or its tag when it has none) that no block before it has, nor any block in that wrapper: a note the page adds
@@ -267,10 +270,10 @@ struct ArticleEnd {
     /// to do it, the words of `TrailingCues.furniture` inside it, not only as its label; with or without
     /// one, an appeal of `TrailingCues.isAppeal` ("Follow us on …", "Download our app for iOS").
     func isCallToAction(_ block: DOMNode) -> Bool {
-        guard TextMeasure.textLength(block, isAtMost: Self.codaLength) else { return false }
+        guard TextMeasure.textLength(block, isAtMost: Self.appealLength) else { return false }
         let text = TextMeasure.innerText(block).lowercased()
         if TrailingCues.isAppeal(text) { return true }
-        guard !block.descendants("a").isEmpty else { return false }
+        guard TextMeasure.textLength(block, isAtMost: Self.codaLength), !block.descendants("a").isEmpty else { return false }
         let spaced = " " + text
         return TrailingCues.furniture.contains { spaced.contains(" " + $0) }
     }
