@@ -107,6 +107,12 @@ final class ArticleEndTests: XCTestCase {
             """), keeps: ["at its next meeting"])
     }
 
+    func testATrailingNoticeGoes() throws {
+        try assertEnd(of: page("""
+            <div class="guest-notice"><p>Guest columns give the author's view, not the paper's.</p><p>Letters welcome.</p></div>
+            """), drops: ["Guest columns"])
+    }
+
     func testAHeadingLeftLastGoes() throws {
         try assertEnd(of: page("<h3>Our partners</h3>"), drops: ["Our partners"])
     }

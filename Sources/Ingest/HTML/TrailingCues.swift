@@ -141,7 +141,7 @@ enum TrailingCues {
         "post-tags", "entry-tags", "keywords", "recommend", "read-more", "readmore", "more-articles", "more-stories",
         "popular", "most-read", "trending", "teaser", "promo", "follow", "disqus", "outbrain", "taboola", "prev-next",
         "post-nav", "navigation", "breadcrumb", "entry-meta", "post-meta", "postmeta", "entry-utility", "entry-footer",
-        "rating",
+        "rating", "notice",
         "kommentar", "verwandt", "weitere", "partage", "commentaire", "relacionad", "comentario", "compartir",
         "lien-quan", "binh-luan", "tin-khac", "xem-them", "chia-se",
     ]
