@@ -113,6 +113,14 @@ final class ArticleEndTests: XCTestCase {
             """), drops: ["Guest columns"])
     }
 
+    func testABlockLeadingOnlyToAppStoresGoes() throws {
+        try assertEnd(of: page("""
+            <div><p>The harbour news on your phone, every morning.</p>
+            <p><a href="https://play.google.com/store/apps/details?id=example.harbour"><img src="/badge-play.png"></a>
+            <a href="https://apps.apple.com/app/harbour/id1"><img src="/badge-apple.png"></a></p></div>
+            """), drops: ["on your phone"])
+    }
+
     func testAHeadingLeftLastGoes() throws {
         try assertEnd(of: page("<h3>Our partners</h3>"), drops: ["Our partners"])
     }

@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// Where the article stops. The body a content score gathers often runs on past the last paragraph into
 /// what sites print after an article: lists of related articles, "read more" teasers, comment sections,
@@ -156,7 +157,7 @@ struct ArticleEnd {
         // (one whose list was just cut may have introduced the article's own links).
         if !afterCut, isDanglingLabel(block) { return .furniture }
         if isLinkList(block), !isAnnounced(block) { return .furniture }
-        if isCoda(block) || isCallToAction(block) || isTeaser(block) { return .furniture }
+        if isCoda(block) || isCallToAction(block) || isTeaser(block) || leadsOnlyToChannels(block) { return .furniture }
         if !Self.wholes.contains(block), hasBlockChildren(block) { return .wrapper }
         return .article
     }
@@ -276,6 +277,17 @@ struct ArticleEnd {
         guard TextMeasure.textLength(block, isAtMost: Self.codaLength), !block.descendants("a").isEmpty else { return false }
         let spaced = " " + text
         return TrailingCues.furniture.contains { spaced.contains(" " + $0) }
+    }
+
+    /// A short block whose links all lead to app stores or social networks (`TrailingCues.channelHosts`):
+    /// an app's badges, a share or follow bar, with the line that asks for it.
+    func leadsOnlyToChannels(_ block: DOMNode) -> Bool {
+        guard TextMeasure.textLength(block, isAtMost: Self.appealLength) else { return false }
+        let links = block.isTag("a") ? [block] : block.descendants("a")
+        return !links.isEmpty && links.allSatisfy { link in
+            let href = (link.attribute("href") ?? "").whitespaceTrimmed.lowercased()
+            return URL(string: href)?.host.map(TrailingCues.isChannelHost) ?? false
+        }
     }
 
     /// The longest teaser, in UTF-16 units: a headline and a sentence or two.

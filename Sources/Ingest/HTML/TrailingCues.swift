@@ -113,6 +113,18 @@ enum TrailingCues {
         "mitgliedschaft", "abo ", "abonnement", "boletín", "canal ", "kanal ", "membresía", "bản tin",
     ]
 
+    /// The hosts of app stores and social networks, where a share or follow bar and an app's badges lead.
+    static let channelHosts = [
+        "play.google.com", "apps.apple.com", "itunes.apple.com", "facebook.com", "twitter.com", "x.com", "instagram.com",
+        "t.me", "telegram.me", "whatsapp.com", "wa.me", "youtube.com", "linkedin.com", "tiktok.com", "pinterest.com",
+        "xing.com", "vk.com", "weibo.com", "zalo.me", "news.google.com", "flipboard.com",
+    ]
+
+    /// Whether `host` (lower-cased) is one of `channelHosts` or below one.
+    static func isChannelHost(_ host: String) -> Bool {
+        channelHosts.contains { host == $0 || host.hasSuffix("." + $0) }
+    }
+
     /// The words with which a publication speaks of itself ("our newsletter", "unser Magazin").
     static let ownWords = [
         "our ", "us ", "unser", "uns ", "notre ", "nos ", "nous ", "nuestro", "nuestra", "nostro ", "nostra ",
