@@ -121,6 +121,10 @@ final class ArticleEndTests: XCTestCase {
             """), drops: ["on your phone"])
     }
 
+    func testAWriteACommentLabelLeftLastGoes() throws {
+        try assertEnd(of: page("<p>Kommentare schreiben</p>"), drops: ["Kommentare schreiben"])
+    }
+
     func testAHeadingLeftLastGoes() throws {
         try assertEnd(of: page("<h3>Our partners</h3>"), drops: ["Our partners"])
     }

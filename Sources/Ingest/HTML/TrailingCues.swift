@@ -49,7 +49,8 @@ enum TrailingCues {
     static let comments = [
         "comments", "comment", "leave a comment", "leave a reply", "post a comment", "add a comment",
         "join the discussion", "join the conversation", "reader comments",
-        "kommentare", "kommentar", "kommentar schreiben", "leserkommentare", "ihre meinung",
+        "kommentare", "kommentar", "kommentar schreiben", "kommentare schreiben", "kommentar verfassen",
+        "leserkommentare", "ihre meinung",
         "commentaires", "commentaire", "laisser un commentaire", "réagir", "réactions", "vos réactions",
         "comentarios", "comentario", "deja un comentario", "deja tu comentario", "escribe un comentario",
         "commenti", "comentários", "reacties", "комментарии", "komentarze",
