@@ -191,6 +191,10 @@ final class ArticleEndTests: XCTestCase {
             """), drops: ["Follow the Harbour Daily"])
     }
 
+    func testAPolishInvitationToSubscribeGoes() throws {
+        try assertEnd(of: page("<p>Zapraszamy do prenumeraty tygodnika Port.</p>"), drops: ["Zapraszamy"])
+    }
+
     func testALastSentenceAboutAnAppStays() throws {
         try assertEnd(of: page("<p>The ferry company plans to launch a ticket app next year.</p>"), keeps: ["ticket app"])
     }

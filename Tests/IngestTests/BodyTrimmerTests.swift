@@ -71,6 +71,15 @@ final class BodyTrimmerTests: XCTestCase {
         XCTAssertTrue(text.contains("Advertising on the harbour wall"), text)
     }
 
+    func testARelatedLabelNamingTheSiteGoesWithItsLinks() throws {
+        let text = try extract("""
+            <h3>Mehr zum Thema auf Hafenblatt.de</h3>
+            <ul><li><a href="/a">Sturm sperrt die Küstenstraße</a></li><li><a href="/b">Neues Radar für das Hafenamt</a></li></ul>
+            """)
+        XCTAssertTrue(text.contains("lighthouse keeper"), text)
+        XCTAssertFalse(text.contains("Mehr zum Thema"), text)
+    }
+
     func testARelatedBoxTitledInsideTheBodyGoesWithItsLinks() throws {
         let text = try extract("""
             <h3>Related coverage</h3>

@@ -102,7 +102,7 @@ enum TrailingCues {
         "suscríbe", "suscríbase", "suscribe", "síguenos", "siguenos", "sigue ", "descarga", "únete", "unete",
         "apoya ", "comparte ", "escríbenos",
         "iscriviti", "seguici", "scarica", "sostieni", "assine", "siga ", "baixe", "apoie", "compartilhe",
-        "subskryb", "obserwuj", "pobierz", "wesprzyj", "abonneer", "volg ", "steun ", "подпиш", "следите",
+        "subskryb", "zapraszamy", "obserwuj", "pobierz", "wesprzyj", "abonneer", "volg ", "steun ", "подпиш", "следите",
         "đăng ký", "theo dõi", "tải ",
     ]
 
@@ -111,7 +111,8 @@ enum TrailingCues {
         "newsletter", "app ", "apps ", "ios ", "android ", "app store", "google play", "e-paper", "epaper",
         "twitter", "facebook", "instagram", "whatsapp", "telegram", "youtube", "linkedin", "tiktok", "podcast",
         "membership", "letters to the editor", "letter to the editor", "leserbrief",
-        "mitgliedschaft", "abo ", "abonnement", "boletín", "canal ", "kanal ", "membresía", "bản tin",
+        "mitgliedschaft", "abo ", "abonnement", "boletín", "canal ", "kanal ", "membresía", "subskrypc", "prenumerat",
+        "bản tin",
     ]
 
     /// The hosts of app stores and social networks, where a share or follow bar and an app's badges lead.
@@ -189,8 +190,18 @@ enum TrailingCues {
             // The first byte first: most cues do not start like the text, and `hasPrefix` compares Unicode.
             guard cue.utf8.first == first, let rest = rest(of: text, after: cue) else { return false }
             guard let next = rest.first else { return true }
-            return separators.contains(next) || next.isNumber
+            return separators.contains(next) || next.isNumber || namesASite(rest)
         }
+    }
+
+    /// The words with which a label names the site or section it points into ("More on BBC News",
+    /// "Mehr zum Thema auf UEPO.de", "Plus sur Le Monde").
+    static let sitePrepositions = ["on ", "at ", "auf ", "bei ", "sur ", "en ", "su ", "em "]
+
+    /// Whether what follows a cue is such a preposition and a name of a word or three.
+    static func namesASite(_ rest: Substring) -> Bool {
+        guard let preposition = sitePrepositions.first(where: { rest.hasPrefix($0) }) else { return false }
+        return rest.dropFirst(preposition.count).split(separator: " ").count <= 3
     }
 
     /// Whether `line` (lower-cased) opens with a cue set off by a colon or a separator, as a promotion of
