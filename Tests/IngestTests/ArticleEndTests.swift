@@ -125,6 +125,12 @@ final class ArticleEndTests: XCTestCase {
         try assertEnd(of: page("<p>Kommentare schreiben</p>"), drops: ["Kommentare schreiben"])
     }
 
+    func testABoxNamedForFurtherReadingInFrenchGoes() throws {
+        try assertEnd(of: page("""
+            <div class="en-savoir-plus"><h4>Le port</h4><p>Capitainerie, criée, chantier naval, gare maritime.</p></div>
+            """), drops: ["Capitainerie"])
+    }
+
     func testAHeadingLeftLastGoes() throws {
         try assertEnd(of: page("<h3>Our partners</h3>"), drops: ["Our partners"])
     }

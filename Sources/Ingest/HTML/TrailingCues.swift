@@ -156,7 +156,8 @@ enum TrailingCues {
         "popular", "most-read", "trending", "teaser", "promo", "follow", "disqus", "outbrain", "taboola", "prev-next",
         "post-nav", "navigation", "breadcrumb", "entry-meta", "post-meta", "postmeta", "entry-utility", "entry-footer",
         "rating", "notice",
-        "kommentar", "verwandt", "weitere", "partage", "commentaire", "relacionad", "comentario", "compartir",
+        "kommentar", "verwandt", "weitere", "partage", "commentaire", "savoir-plus", "savoir_plus", "lire-aussi",
+        "relacionad", "comentario", "compartir",
         "lien-quan", "binh-luan", "tin-khac", "xem-them", "chia-se",
     ]
 
