@@ -245,10 +245,10 @@ struct ArticleEnd {
     static let appealLength = 300
 
     /// A short block set after the wrapper that holds the article's paragraphs, outside it, and of a kind
-    /// (its class, or its tag when it has none) that no block before it has, nor any block in that wrapper: a note the page adds
-    /// to every article (a disclaimer, a copyright line, a call to subscribe). The last part of an article
-    /// split by advertisements repeats the kind of the parts before it, or of their paragraphs (a part of
-    /// one paragraph comes here as that paragraph), and stays.
+    /// (its class, or its tag when it has none) that no block before it has, nor any block in that
+    /// wrapper: a note the page adds to every article (a disclaimer, a copyright line, a call to
+    /// subscribe). The last part of an article split by advertisements repeats the kind of the parts
+    /// before it, or of their paragraphs (a part of one paragraph comes here as that paragraph), and stays.
     func isCoda(_ block: DOMNode) -> Bool {
         guard TextMeasure.textLength(block, isAtMost: Self.codaLength) else { return false }
         let kind = block.attribute("class") ?? ""
