@@ -64,6 +64,73 @@ final class ArticleEndTests: XCTestCase {
             """), drops: ["inbox"])
     }
 
+    func testABlockNamedForADisclaimerGoes() throws {
+        try assertEnd(of: page("""
+            <div><p class="affiliate-disclosure">Some links on this page earn the paper a small commission.</p></div>
+            """), drops: ["small commission"])
+    }
+
+    func testAPostMetaLineNamedByItsThemeGoes() throws {
+        try assertEnd(of: page("""
+            <p class="entry-utility">This entry was posted in Harbour news by the editor. Bookmark the permalink.</p>
+            """), drops: ["Bookmark the permalink"])
+    }
+
+    func testABoxOfOneParagraphIsJudgedByTheBoxsName() throws {
+        try assertEnd(of: page("""
+            <div class="post-meta"><p>Filed by the harbour desk on a Tuesday afternoon, and read by many.</p></div>
+            """), drops: ["harbour desk"])
+    }
+
+    func testALineHeldByAWidgetNamedForFurnitureGoes() throws {
+        try assertEnd(of: page("""
+            <p><span class="star-rating">Was this story useful? ★★★★☆ (12 votes)</span> <span>Loading…</span></p>
+            """), drops: ["story useful"])
+    }
+
+    func testAnAddressLineGoes() throws {
+        try assertEnd(of: page("""
+            <p><small><address>harbour.html, written by the harbour office, last changed 3 March 2004</address></small></p>
+            """), drops: ["last changed"])
+    }
+
+    func testATeaserEndingInAReadMoreLinkGoes() throws {
+        try assertEnd(of: page("""
+            <div class="box"><p>Summer on the coast: the lighthouse opens its doors to visitors every Sunday in July.
+            <strong><a href="/lighthouse-summer">Read more</a></strong></p></div>
+            """), drops: ["opens its doors"])
+    }
+
+    func testALastParagraphWithALinkInsideStays() throws {
+        try assertEnd(of: page("""
+            <p>The council will <a href="/minutes">read more</a> of the plans at its next meeting in April.</p>
+            """), keeps: ["at its next meeting"])
+    }
+
+    func testATrailingNoticeGoes() throws {
+        try assertEnd(of: page("""
+            <div class="guest-notice"><p>Guest columns give the author's view, not the paper's.</p><p>Letters welcome.</p></div>
+            """), drops: ["Guest columns"])
+    }
+
+    func testABlockLeadingOnlyToAppStoresGoes() throws {
+        try assertEnd(of: page("""
+            <div><p>The harbour news on your phone, every morning.</p>
+            <p><a href="https://play.google.com/store/apps/details?id=example.harbour"><img src="/badge-play.png"></a>
+            <a href="https://apps.apple.com/app/harbour/id1"><img src="/badge-apple.png"></a></p></div>
+            """), drops: ["on your phone"])
+    }
+
+    func testAWriteACommentLabelLeftLastGoes() throws {
+        try assertEnd(of: page("<p>Kommentare schreiben</p>"), drops: ["Kommentare schreiben"])
+    }
+
+    func testABoxNamedForFurtherReadingInFrenchGoes() throws {
+        try assertEnd(of: page("""
+            <div class="en-savoir-plus"><h4>Le port</h4><p>Capitainerie, criée, chantier naval, gare maritime.</p></div>
+            """), drops: ["Capitainerie"])
+    }
+
     func testAHeadingLeftLastGoes() throws {
         try assertEnd(of: page("<h3>Our partners</h3>"), drops: ["Our partners"])
     }
@@ -114,6 +181,28 @@ final class ArticleEndTests: XCTestCase {
         try assertEnd(of: page("""
             <p>Want more stories like this one every week? Sign up for the free weekly edition <a href="/signup">here</a>.</p>
             """), drops: ["weekly edition"])
+    }
+
+    func testAnAppealToFollowThePaperWithoutALinkGoes() throws {
+        try assertEnd(of: page("""
+            <p>Get our morning briefing: download the Harbour Daily app for your phone.</p>
+            <p>Folgen Sie uns auch auf Instagram und Mastodon.</p>
+            """), drops: ["morning briefing", "Folgen Sie uns"])
+    }
+
+    func testAnAppealListingItsChannelsGoes() throws {
+        try assertEnd(of: page("""
+            <p><strong>Follow the Harbour Daily on Twitter and Instagram @HarbourDaily and on Facebook @HarbourDailyNews. \
+            Send us a message on WhatsApp at 1-555-010-0199 or email us at letters@harbour.example or desk@harbour.example</strong></p>
+            """), drops: ["Follow the Harbour Daily"])
+    }
+
+    func testAPolishInvitationToSubscribeGoes() throws {
+        try assertEnd(of: page("<p>Zapraszamy do prenumeraty tygodnika Port.</p>"), drops: ["Zapraszamy"])
+    }
+
+    func testALastSentenceAboutAnAppStays() throws {
+        try assertEnd(of: page("<p>The ferry company plans to launch a ticket app next year.</p>"), keeps: ["ticket app"])
     }
 
     func testALastSentenceUsingACueWordWithoutALinkStays() throws {

@@ -32,7 +32,8 @@ final class BodyTrimmerTests: XCTestCase {
     }
 
     func testACaptionThatIsACreditLineGoes() throws {
-        for credit in ["Photo: Harbour Office", "Crédit photo : Port du Nord", "© Harbour Office"] {
+        for credit in ["Photo: Harbour Office", "Crédit photo : Port du Nord", "© Harbour Office", "(Foto: Hafenamt)",
+                       "Crédits photos : Port du Nord", "Titelbild: Hafenamt"] {
             let text = try extract("<figure><img src=\"/lamp.jpg\"><figcaption>\(credit)</figcaption></figure>")
             XCTAssertTrue(text.contains("lighthouse keeper"), text)
             XCTAssertFalse(text.contains(credit), text)
@@ -55,6 +56,30 @@ final class BodyTrimmerTests: XCTestCase {
         XCTAssertFalse(text.contains("Anzeige"), text)
     }
 
+    func testANoticeOpeningWithAnAdvertisementLabelGoes() throws {
+        for notice in ["<p><em>*Werbung. Dieser Beitrag enthält Werbung für den Hafenladen.</em></p>",
+                       "<p><b>Sponsored: the harbour shop's summer sale</b></p>",
+                       "<div>- Anzeige - <p><a href=\"https://ads.example/c\"><img src=\"https://ads.example/b.gif\"></a></p></div>"] {
+            let text = try extract(notice)
+            XCTAssertTrue(text.contains("lighthouse keeper"), text)
+            XCTAssertFalse(text.contains("Werbung") || text.contains("summer sale") || text.contains("Anzeige"), notice + ": " + text)
+        }
+    }
+
+    func testAParagraphOpeningWithAnAdvertisingWordStays() throws {
+        let text = try extract("<p>Advertising on the harbour wall paid for the new lamp.</p>")
+        XCTAssertTrue(text.contains("Advertising on the harbour wall"), text)
+    }
+
+    func testARelatedLabelNamingTheSiteGoesWithItsLinks() throws {
+        let text = try extract("""
+            <h3>Mehr zum Thema auf Hafenblatt.de</h3>
+            <ul><li><a href="/a">Sturm sperrt die Küstenstraße</a></li><li><a href="/b">Neues Radar für das Hafenamt</a></li></ul>
+            """)
+        XCTAssertTrue(text.contains("lighthouse keeper"), text)
+        XCTAssertFalse(text.contains("Mehr zum Thema"), text)
+    }
+
     func testARelatedBoxTitledInsideTheBodyGoesWithItsLinks() throws {
         let text = try extract("""
             <h3>Related coverage</h3>
@@ -64,5 +89,45 @@ final class BodyTrimmerTests: XCTestCase {
         XCTAssertTrue(text.contains("lighthouse keeper"), text)
         XCTAssertFalse(text.contains("Related coverage"), text)
         XCTAssertFalse(text.contains("coast road"), text)
+    }
+
+    func testAPromotionOfAnotherPageOfTheSiteUnderAnyLabelGoes() throws {
+        for label in ["Also", "Don't miss", "Lisez"] {
+            let text = try extract("<p><b>\(label):</b> <a href=\"/news/fog\">Fog horn silent for the first winter</a></p>")
+            XCTAssertTrue(text.contains("lighthouse keeper"), text)
+            XCTAssertFalse(text.contains("Fog horn silent"), label + ": " + text)
+        }
+    }
+
+    func testALabelledLinkToAnotherSiteStays() throws {
+        let text = try extract("<p>Source: <a href=\"https://coastguard.example/report\">Annual report of the coast guard</a></p>")
+        XCTAssertTrue(text.contains("Annual report of the coast guard"), text)
+    }
+
+    func testALabelledLinkInsideASentenceStays() throws {
+        let text = try extract("<p>The keeper's answer: <a href=\"/log\">read it in the log book</a> kept at the office.</p>")
+        XCTAssertTrue(text.contains("read it in the log book"), text)
+    }
+
+    func testARelatedLabelLeftLastInItsBoxGoes() throws {
+        let text = try extract("<div><p>Related coverage</p><div class=\"teasers\"></div></div>")
+        XCTAssertTrue(text.contains("lighthouse keeper"), text)
+        XCTAssertFalse(text.contains("Related coverage"), text)
+    }
+
+    func testANewsletterBoxInsideTheBodyGoes() throws {
+        let text = try extract("""
+            <div class="inline-newsletter"><h4>The harbour letter</h4><p>The week's ships, every Friday in your inbox.</p>
+            <form><input type="email"><button>Send</button></form></div>
+            """)
+        XCTAssertTrue(text.contains("lighthouse keeper"), text)
+        XCTAssertFalse(text.contains("in your inbox"), text)
+    }
+
+    func testALinkNamedForRelatedArticlesInsideASentenceStays() throws {
+        let text = try extract("""
+            <p>The keeper kept <a class="related-link" href="/log">a log of every ship</a> for forty years.</p>
+            """)
+        XCTAssertTrue(text.contains("a log of every ship"), text)
     }
 }

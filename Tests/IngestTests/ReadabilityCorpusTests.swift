@@ -91,7 +91,10 @@ final class ReadabilityCorpusTests: XCTestCase {
         let bylineRate = Double(bylines.hits) / Double(max(bylines.total, 1))
         let dateRate = Double(dates.hits) / Double(max(dates.total, 1))
         print("readability corpus: F1=\(f1) P=\(precision) R=\(recall) title=\(titleRate) byline=\(bylineRate) date=\(dateRate)")
-        XCTAssertGreaterThanOrEqual(f1, 0.995)
+        // The reader view's expected bodies keep author bios with their "Follow him on Twitter", promotions
+        // of other articles ("Lire : <link>") and newsletter boxes, which the larger, annotated corpus counts
+        // as boilerplate and the body now drops: 0.9957 before, 0.9950 after, the team's floor being 0.99.
+        XCTAssertGreaterThanOrEqual(f1, 0.994)
         XCTAssertGreaterThanOrEqual(titleRate, 0.99)
         XCTAssertGreaterThanOrEqual(bylineRate, 0.98)
         XCTAssertGreaterThanOrEqual(dateRate, 0.99)

@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// Where the article stops. The body a content score gathers often runs on past the last paragraph into
 /// what sites print after an article: lists of related articles, "read more" teasers, comment sections,
@@ -129,7 +130,8 @@ struct ArticleEnd {
     }
 
     /// Elements and roles HTML gives to what is not the article.
-    static let semanticFurniture: TagSet = ["aside", "nav", "footer", "form", "menu"]
+    /// (`address` holds the contact of the page's owner or author, not the article.)
+    static let semanticFurniture: TagSet = ["aside", "nav", "footer", "form", "menu", "address"]
     static let furnitureRoles: Set<String> = ["complementary", "navigation", "contentinfo", "banner", "search", "form"]
     static let headings: TagSet = ["h1", "h2", "h3", "h4", "h5", "h6"]
     /// Elements that make their parent a wrapper of blocks rather than a run of text.
@@ -142,9 +144,9 @@ struct ArticleEnd {
     /// Judges one trailing block; `afterCut` says whether furniture after it was already marked.
     func verdict(_ block: DOMNode, afterCut: Bool) -> Verdict {
         if TextMeasure.isBlank(node: block) { return .neutral }
-        if Self.semanticFurniture.contains(block) { return .furniture }
+        if Self.semanticFurniture.contains(block) || Self.semanticFurniture.contains(innermost(block)) { return .furniture }
         if let role = block.attribute("role"), Self.furnitureRoles.contains(role) { return .furniture }
-        if ClassHints.matches(block.classAndID, TrailingCues.classNames) { return .furniture }
+        if ClassHints.matches(block.classAndID, TrailingCues.classNames) || isMostlyNamedFurniture(block) { return .furniture }
         if isCueLabel(leadingLabel(of: block)) { return .furniture }
         // An article does not end on a heading: a title left last introduced a box that is gone (a
         // heading that is a sentence is a pull quote).
@@ -155,10 +157,33 @@ struct ArticleEnd {
         // (one whose list was just cut may have introduced the article's own links).
         if !afterCut, isDanglingLabel(block) { return .furniture }
         if isLinkList(block), !isAnnounced(block) { return .furniture }
-        if isCoda(block) || isCallToAction(block) { return .furniture }
+        if isCoda(block) || isCallToAction(block) || isTeaser(block) || leadsOnlyToChannels(block) { return .furniture }
         if !Self.wholes.contains(block), hasBlockChildren(block) { return .wrapper }
         return .article
     }
+
+    /// A short line whose text lies mostly inside elements named for furniture (`<p><span class="post-ratings">…`):
+    /// the name sits on the widget, and the line around it was added by the page or the body search.
+    func isMostlyNamedFurniture(_ block: DOMNode) -> Bool {
+        guard TextMeasure.textLength(block, isAtMost: Self.codaLength) else { return false }
+        let total = TextMeasure.textLength(block)
+        guard total > 0 else { return false }
+        var named = 0
+        var next = BodyPass.nextNode(block)
+        let end = BodyPass.nextNode(block, skippingChildren: true)
+        while let current = next, current != end {
+            if ClassHints.matches(current.classAndID, TrailingCues.classNames) {
+                named += TextMeasure.textLength(current)
+                next = BodyPass.nextNode(current, skippingChildren: true)
+            } else {
+                next = BodyPass.nextNode(current)
+            }
+        }
+        return Double(named) >= Double(total) * Self.namedShare
+    }
+
+    /// The share of a line's text that elements named for furniture must hold for the line to be theirs.
+    static let namedShare = 0.8
 
     /// The element a block only wraps (`<p><h2>…</h2></p>`), down through wrappers without text of their own.
     func innermost(_ block: DOMNode) -> DOMNode {
@@ -215,16 +240,22 @@ struct ArticleEnd {
 
     /// The longest text of a coda, in UTF-16 units: a line or two.
     static let codaLength = 200
+    /// The longest appeal of `TrailingCues.isAppeal`, in UTF-16 units: the channels it lists (accounts,
+    /// addresses, numbers) make it longer than a coda.
+    static let appealLength = 300
 
     /// A short block set after the wrapper that holds the article's paragraphs, outside it, and of a kind
-    /// (tag and class) that no block before it has, nor any block in that wrapper: a note the page adds
-    /// to every article (a disclaimer, a copyright line, a call to subscribe). The last part of an article
-    /// split by advertisements repeats the kind of the parts before it, or of their paragraphs (a part of
-    /// one paragraph comes here as that paragraph), and stays.
+    /// (its class, or its tag when it has none) that no block before it has, nor any block in that
+    /// wrapper: a note the page adds to every article (a disclaimer, a copyright line, a call to
+    /// subscribe). The last part of an article split by advertisements repeats the kind of the parts
+    /// before it, or of their paragraphs (a part of one paragraph comes here as that paragraph), and stays.
     func isCoda(_ block: DOMNode) -> Bool {
         guard TextMeasure.textLength(block, isAtMost: Self.codaLength) else { return false }
         let kind = block.attribute("class") ?? ""
-        func isSameKind(_ node: DOMNode) -> Bool { node.tag == block.tag && (node.attribute("class") ?? "") == kind }
+        // A class alone makes a kind: the body search puts a lone paragraph in place of its `div`, names and all.
+        func isSameKind(_ node: DOMNode) -> Bool {
+            (node.attribute("class") ?? "") == kind && (!kind.isEmpty || node.tag == block.tag)
+        }
         var article: DOMNode?
         var sibling = block.previousElementSibling
         while let current = sibling {
@@ -236,12 +267,51 @@ struct ArticleEnd {
         return !article.elementChildren.contains(where: isSameKind)
     }
 
-    /// A short line at the end that asks the reader to share, follow, subscribe or sign up, with a link
-    /// to do it: the words of `TrailingCues.furniture` inside it, not only as its label.
+    /// A short line at the end that asks the reader to share, follow, subscribe or sign up: with a link
+    /// to do it, the words of `TrailingCues.furniture` inside it, not only as its label; with or without
+    /// one, an appeal of `TrailingCues.isAppeal` ("Follow us on …", "Download our app for iOS").
     func isCallToAction(_ block: DOMNode) -> Bool {
+        guard TextMeasure.textLength(block, isAtMost: Self.appealLength) else { return false }
+        let text = TextMeasure.innerText(block).lowercased()
+        if TrailingCues.isAppeal(text) { return true }
         guard TextMeasure.textLength(block, isAtMost: Self.codaLength), !block.descendants("a").isEmpty else { return false }
-        let text = " " + TextMeasure.innerText(block).lowercased()
-        return TrailingCues.furniture.contains { text.contains(" " + $0) }
+        let spaced = " " + text
+        return TrailingCues.furniture.contains { spaced.contains(" " + $0) }
+    }
+
+    /// A short block whose links all lead to app stores or social networks (`TrailingCues.channelHosts`):
+    /// an app's badges, a share or follow bar, with the line that asks for it.
+    func leadsOnlyToChannels(_ block: DOMNode) -> Bool {
+        guard TextMeasure.textLength(block, isAtMost: Self.appealLength) else { return false }
+        let links = block.isTag("a") ? [block] : block.descendants("a")
+        return !links.isEmpty && links.allSatisfy { link in
+            let href = (link.attribute("href") ?? "").whitespaceTrimmed.lowercased()
+            return URL(string: href)?.host.map(TrailingCues.isChannelHost) ?? false
+        }
+    }
+
+    /// The longest teaser, in UTF-16 units: a headline and a sentence or two.
+    static let teaserLength = 400
+
+    /// A short block of text ending in a link that reads as one of `TrailingCues.related` ("Weiterlesen",
+    /// "Read more", "Lire la suite"): the excerpt of another article, with the link to it.
+    func isTeaser(_ block: DOMNode) -> Bool {
+        guard TextMeasure.textLength(block, isAtMost: Self.teaserLength) else { return false }
+        guard let link = block.descendants("a").last, !TextMeasure.isBlank(node: link),
+              TextMeasure.textLength(link, isAtMost: TrailingCues.labelLength),
+              TextMeasure.textLength(link) < TextMeasure.textLength(block),
+              TrailingCues.isLabel(TextMeasure.innerText(link).lowercased(), among: TrailingCues.related) else { return false }
+        // The link ends the block: nothing but blanks follows it.
+        var node: DOMNode? = link
+        while let current = node, current != block {
+            var next = current.nextSibling
+            while let sibling = next {
+                if !TextMeasure.isBlank(node: sibling) { return false }
+                next = sibling.nextSibling
+            }
+            node = current.parent
+        }
+        return true
     }
 
     /// Whether the text before the block is a sentence ending in a colon, which the block's links complete

@@ -82,6 +82,7 @@ struct BodyPass {
                 wrapPhrasingRuns(in: current)
                 if Self.hasSingleTagInside(current, "p"), TextMeasure.linkDensity(current) < 0.25 {
                     let paragraph = current.firstElementChild!
+                    Self.keepNames(of: current, on: paragraph)
                     document.replace(current, with: paragraph)
                     next = paragraph
                     elementsToScore.append(paragraph)
@@ -93,6 +94,14 @@ struct BodyPass {
             node = Self.nextNode(next)
         }
         return elementsToScore
+    }
+
+    /// Gives `paragraph` the `class` and `id` of the `div` it replaces, where it has none of its own: the
+    /// later steps read a box's kind from its names (`<div class="disclaimer"><p>…</p></div>`).
+    static func keepNames(of div: DOMNode, on paragraph: DOMNode) {
+        for name in ["class", "id"] where paragraph.attribute(name) == nil {
+            if let value = div.attribute(name) { paragraph.setAttribute(name, value) }
+        }
     }
 
     /// Puts each run of inline content directly inside a `div` into its own `p`.

@@ -9,6 +9,9 @@ struct BodyTrimmer {
     let document: HTMLDocument
     /// The byline already known from the metadata; a byline block repeating it is dropped from the body.
     var byline: String?
+    /// The site's host (of the page's canonical address, else of its URL); a link to it leads to another
+    /// of the site's pages.
+    var siteHost: String?
 
     func trim(_ content: DOMNode) {
         let byline = byline?.lowercased() ?? ""
@@ -18,7 +21,7 @@ struct BodyTrimmer {
             names.removeAll(keepingCapacity: true)
             element.appendClassAndID(to: &names)
             if isBreadcrumb(element, names) || isRepeatedByline(element, names, byline: byline) || isRelatedLink(element)
-                || isAdLabel(element) || isCredit(element, names) {
+                || isPromotion(element) || isInset(names, element) || isAdLabel(element) || isCredit(element, names) {
                 document.remove(element)
             } else if isDateLine(element, names) {
                 // The line is the largest wrapper holding nothing but the date (often a paragraph made around it).
@@ -35,6 +38,9 @@ struct BodyTrimmer {
                 // `ArticleEnd`, which takes such a box at the end of the body whole.
                 document.remove(box)
                 document.remove(element)
+            } else if isRelatedLabel(element), endsItsParent(element) {
+                // A label left last in its box: the links it headed went before it.
+                document.remove(element)
             }
         }
         removeTrailingBoxTitles(content)
@@ -47,8 +53,10 @@ struct BodyTrimmer {
 
     /// The labels a credit line opens with, before a colon (`Foto: …`, `Crédit photo : …`), lower-cased.
     static let creditLabels = ["photo", "photos", "foto", "fotos", "bild", "bilder", "image", "picture", "credit",
-                               "credits", "crédit", "crédits", "crédito", "créditos", "crédit photo", "photo credit",
-                               "fotocredit", "bildquelle", "ảnh", "图片", "图", "摄影"]
+                               "credits", "crédit", "crédits", "crédito", "créditos", "crédit photo", "crédits photo",
+                               "crédits photos", "photo credit", "photo credits", "fotocredit", "bildquelle",
+                               "bildnachweis", "fotonachweis", "titelbild", "beitragsbild", "symbolbild", "ảnh", "图片", "图",
+                               "摄影"]
 
     /// A short element named for a picture's credit, or a short line that opens with a credit's label or
     /// a © sign: who took the picture is not the article's text.
@@ -58,11 +66,17 @@ struct BodyTrimmer {
         guard isNamed || Self.creditLines.contains(element),
               TextMeasure.textLength(element, isAtMost: Self.creditLength) else { return false }
         if isNamed { return true }
-        let text = TextMeasure.innerText(element).lowercased()
-        guard let first = text.first, Self.creditInitials.contains(first) else { return false }
+        // A credit is often set in brackets: `(Foto: Agentur)`.
+        return Self.opensWithCredit(Substring(TextMeasure.innerText(element).lowercased()).drop { $0 == "(" })
+    }
+
+    /// Whether `text` (lower-cased) opens with a © sign or a credit's label and a colon.
+    static func opensWithCredit(_ text: Substring) -> Bool {
+        guard let first = text.first, creditInitials.contains(first) else { return false }
         if first == "©" { return true }
-        return Self.creditLabels.contains { label in
-            guard let rest = TrailingCues.rest(of: text, after: label) else { return false }
+        return creditLabels.contains { label in
+            guard text.hasPrefix(label) else { return false }
+            let rest = text.dropFirst(label.count).drop { $0 == " " || $0 == "\u{00A0}" }
             return rest.hasPrefix(":") || rest.hasPrefix("：")
         }
     }
@@ -116,6 +130,50 @@ struct BodyTrimmer {
         return TrailingCues.opensWithLabel(TextMeasure.innerText(element).lowercased())
     }
 
+    /// A short box named for a newsletter, a disclaimer or related articles (`TrailingCues.insetNames`) set
+    /// into the body; not a link or a span inside a sentence (`<a class="affiliate-link">`). The names go
+    /// first: this is asked of every element of the body.
+    func isInset(_ names: [UInt8], _ element: DOMNode) -> Bool {
+        ClassHints.matches(names, TrailingCues.insetNames) && !BodyPass.isPhrasingContent(element)
+            && TextMeasure.textLength(element, isAtMost: TrailingCues.insetLength)
+    }
+
+    static let promotionTags: TagSet = ["p", "div", "li", "blockquote"]
+
+    /// `Label: <link>` where the label is a word or three and the link, the line's only one, leads to
+    /// another of the site's pages under a headline: a promotion of another article, whatever its label
+    /// says (`Lee:`, `Auch lesen:`). A link to another site is a source, and stays.
+    func isPromotion(_ element: DOMNode) -> Bool {
+        guard Self.promotionTags.contains(element), TextMeasure.textLength(element, isAtMost: 299) else { return false }
+        let links = element.descendants("a")
+        guard links.count == 1, isSiteLink(links[0]) else { return false }
+        let text = TextMeasure.innerText(element)
+        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
+        let label = text[..<colon]
+        let labelWords = label.split(whereSeparator: \.isWhitespace)
+        guard (1...3).contains(labelWords.count), label.allSatisfy({ $0.isLetter || $0.isWhitespace }) else { return false }
+        let headline = TextMeasure.innerText(links[0]).whitespaceTrimmed
+        let rest = String(text[text.index(after: colon)...]).whitespaceTrimmed
+        return headline.split(whereSeparator: \.isWhitespace).count >= 4 && rest.hasPrefix(headline)
+            && rest.count - headline.count <= 2
+    }
+
+    /// Whether the link leads to another page of the site: a relative address, or one on `siteHost`.
+    func isSiteLink(_ link: DOMNode) -> Bool {
+        let href = (link.attribute("href") ?? "").whitespaceTrimmed.lowercased()
+        guard !href.isEmpty, !href.hasPrefix("#") else { return false }
+        guard href.hasPrefix("http:") || href.hasPrefix("https:") || href.hasPrefix("//") else {
+            // A relative address, unless it names a scheme of its own (`mailto:`, `javascript:`).
+            return !href.prefix(while: { $0 != "/" && $0 != "?" }).contains(":")
+        }
+        guard let siteHost, let host = URL(string: href.hasPrefix("//") ? "https:" + href : href)?.host else { return false }
+        return Self.withoutWWW(host) == Self.withoutWWW(siteHost.lowercased())
+    }
+
+    static func withoutWWW(_ host: String) -> Substring {
+        host.hasPrefix("www.") ? host.dropFirst(4) : Substring(host)
+    }
+
     static let labelTags: TagSet = ["p", "div", "h2", "h3", "h4", "h5", "h6"]
 
     /// The title of a box of related articles set inside the body (`Related Coverage`, `Lesen Sie auch`),
@@ -126,14 +184,41 @@ struct BodyTrimmer {
         return TrailingCues.isLabel(TextMeasure.innerText(element).lowercased(), among: TrailingCues.related)
     }
 
+    /// Whether nothing but blanks follows the element in its parent.
+    func endsItsParent(_ element: DOMNode) -> Bool {
+        var next = element.nextSibling
+        while let current = next {
+            if !TextMeasure.isBlank(node: current) { return false }
+            next = current.nextSibling
+        }
+        return true
+    }
+
     /// A leftover "Advertisement" label (or "Loading…") standing where an ad slot was emptied.
+    /// Or the label and the banner it announces (pictures inside links), or a short notice that opens
+    /// with the label (`*Werbung. Dieser Beitrag enthält …`, `ANZEIGE - Heute …`, `Sponsored: …`).
     func isAdLabel(_ element: DOMNode) -> Bool {
         // Most elements of a body are short, so the word test goes before the walk for media.
-        guard TextMeasure.textLength(element, isAtMost: 20) else { return false }
+        guard TextMeasure.textLength(element, isAtMost: Self.adNoticeLength) else { return false }
         // The label is often set between dashes or brackets: `- Advertisement -`, `[Anzeige]`.
         let text = String(TextMeasure.innerText(element).lowercased().trimmingCharacters(in: Self.labelFrame))
-        guard !text.isEmpty, BodyPass.adWords.contains(text) || BodyPass.isLoadingWord(text) else { return false }
-        return !element.hasDescendant(in: Self.media)
+        guard !text.isEmpty else { return false }
+        if BodyPass.adWords.contains(text) || BodyPass.isLoadingWord(text) {
+            return element.descendants(in: Self.media).allSatisfy { $0.hasAncestor("a") }
+        }
+        return Self.opensWithAdWord(text) && !element.hasDescendant(in: Self.media)
+    }
+
+    /// The longest notice taken for an advertisement's label, in UTF-16 units.
+    static let adNoticeLength = 100
+
+    /// Whether `text` (lower-cased) opens with one of `BodyPass.adWords` set off by a stop, a colon, a dash or a bar.
+    static func opensWithAdWord(_ text: String) -> Bool {
+        BodyPass.adWords.contains { word in
+            guard text.hasPrefix(word) else { return false }
+            let rest = text.dropFirst(word.count).drop { $0 == " " || $0 == "\u{00A0}" }
+            return rest.first.map { ".:-–—|".contains($0) } ?? false
+        }
     }
 
     static let labelFrame = CharacterSet(charactersIn: " -–—*[]()|\u{00A0}")

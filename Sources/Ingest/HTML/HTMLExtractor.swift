@@ -87,7 +87,8 @@ public struct HTMLExtractor: Sendable {
                 return prepared.flatMap { try? HTMLDocument(copying: $0) }
             }
             if let result {
-                BodyTrimmer(document: result.document, byline: facts.byline).trim(result.content)
+                let siteHost = (metadata.canonical ?? pageURL).flatMap { URL(string: $0)?.host }
+                BodyTrimmer(document: result.document, byline: facts.byline, siteHost: siteHost).trim(result.content)
                 ArticleEnd(document: result.document).trim(result.content)
                 let header = HeaderLines(removingFrom: result.content, in: result.document, knownByline: facts.byline)
                 content = result.content

@@ -49,7 +49,8 @@ enum TrailingCues {
     static let comments = [
         "comments", "comment", "leave a comment", "leave a reply", "post a comment", "add a comment",
         "join the discussion", "join the conversation", "reader comments",
-        "kommentare", "kommentar", "kommentar schreiben", "leserkommentare", "ihre meinung",
+        "kommentare", "kommentar", "kommentar schreiben", "kommentare schreiben", "kommentar verfassen",
+        "leserkommentare", "ihre meinung",
         "commentaires", "commentaire", "laisser un commentaire", "réagir", "réactions", "vos réactions",
         "comentarios", "comentario", "deja un comentario", "deja tu comentario", "escribe un comentario",
         "commenti", "comentários", "reacties", "комментарии", "komentarze",
@@ -89,16 +90,88 @@ enum TrailingCues {
     /// press contact.
     static let sectionLabels = comments + authors + contacts
 
+    /// What a publication asks its reader to do at the end of an article — subscribe, follow, download,
+    /// join, support, share, write in — as verbs open such a line in each language. Matched at the start of
+    /// a word; a cue ending in a space is a whole word.
+    static let appeals = [
+        "subscribe", "sign up", "follow ", "download ", "join ", "support ", "donate", "share ", "write to ",
+        "send us", "contact us", "like us",
+        "abonnier", "abonniere", "folgen sie", "folge ", "folgt ", "lade ", "laden sie", "unterstütz", "spende",
+        "teilen sie", "teile ", "melden sie sich", "melde dich", "schreiben sie uns", "schreib uns",
+        "abonnez", "abonne-toi", "suivez", "téléchargez", "rejoignez", "soutenez", "partagez", "écrivez-nous",
+        "suscríbe", "suscríbase", "suscribe", "síguenos", "siguenos", "sigue ", "descarga", "únete", "unete",
+        "apoya ", "comparte ", "escríbenos",
+        "iscriviti", "seguici", "scarica", "sostieni", "assine", "siga ", "baixe", "apoie", "compartilhe",
+        "subskryb", "zapraszamy", "obserwuj", "pobierz", "wesprzyj", "abonneer", "volg ", "steun ", "подпиш", "следите",
+        "đăng ký", "theo dõi", "tải ",
+    ]
+
+    /// The channels such a line points to: the publication's newsletter, app, edition and social accounts.
+    static let channels = [
+        "newsletter", "app ", "apps ", "ios ", "android ", "app store", "google play", "e-paper", "epaper",
+        "twitter", "facebook", "instagram", "whatsapp", "telegram", "youtube", "linkedin", "tiktok", "podcast",
+        "membership", "letters to the editor", "letter to the editor", "leserbrief",
+        "mitgliedschaft", "abo ", "abonnement", "boletín", "canal ", "kanal ", "membresía", "subskrypc", "prenumerat",
+        "bản tin",
+    ]
+
+    /// The hosts of app stores and social networks, where a share or follow bar and an app's badges lead.
+    static let channelHosts = [
+        "play.google.com", "apps.apple.com", "itunes.apple.com", "facebook.com", "twitter.com", "x.com", "instagram.com",
+        "t.me", "telegram.me", "whatsapp.com", "wa.me", "youtube.com", "linkedin.com", "tiktok.com", "pinterest.com",
+        "xing.com", "vk.com", "weibo.com", "zalo.me", "news.google.com", "flipboard.com",
+    ]
+
+    /// Whether `host` (lower-cased) is one of `channelHosts` or below one.
+    static func isChannelHost(_ host: String) -> Bool {
+        channelHosts.contains { host == $0 || host.hasSuffix("." + $0) }
+    }
+
+    /// The words with which a publication speaks of itself ("our newsletter", "unser Magazin").
+    static let ownWords = [
+        "our ", "us ", "unser", "uns ", "notre ", "nos ", "nous ", "nuestro", "nuestra", "nostro ", "nostra ",
+        "nosso ", "nossa ", "nasz", "onze ", "ons ", "наш", "chúng tôi",
+    ]
+
+    /// Whether `line` (lower-cased, a line or two) appeals to the reader on the publication's behalf: two
+    /// of an appeal, a channel and the publication's own voice ("Follow us on …", "Download our app",
+    /// "Subscribe to our newsletter"). One alone is common in prose about apps and social networks.
+    static func isAppeal(_ line: String) -> Bool {
+        // Words are runs of letters and digits; each cue must start one.
+        var words = " "
+        for character in line {
+            words.append(character.isLetter || character.isNumber || character == "-" ? character : " ")
+        }
+        words.append(" ")
+        func has(_ cues: [String]) -> Bool { cues.contains { words.contains(" " + $0) } }
+        return [has(appeals), has(channels), has(ownWords)].filter { $0 }.count >= 2
+    }
+
     /// Words in the `class` and `id` of the same blocks, as CMS themes and widgets name them.
     static let classNames: ClassHints.Words = [
         "related", "comment", "share", "sharing", "social", "newsletter", "subscribe", "subscription", "signup",
+        "disclaimer", "disclosure", "donate", "donation", "membership", "paywall",
         "sign-up", "author-box", "authorbox", "about-author", "author-bio", "author-info", "auteur", "autor", "vcard", "tag-list", "taglist",
         "post-tags", "entry-tags", "keywords", "recommend", "read-more", "readmore", "more-articles", "more-stories",
         "popular", "most-read", "trending", "teaser", "promo", "follow", "disqus", "outbrain", "taboola", "prev-next",
-        "post-nav", "navigation", "breadcrumb",
-        "kommentar", "verwandt", "weitere", "partage", "commentaire", "relacionad", "comentario", "compartir",
+        "post-nav", "navigation", "breadcrumb", "entry-meta", "post-meta", "postmeta", "entry-utility", "entry-footer",
+        "rating", "notice",
+        "kommentar", "verwandt", "weitere", "partage", "commentaire", "savoir-plus", "savoir_plus", "lire-aussi",
+        "relacionad", "comentario", "compartir",
         "lien-quan", "binh-luan", "tin-khac", "xem-them", "chia-se",
     ]
+
+    /// Words in the `class` and `id` of boxes a page sets into the article's text as well as after it —
+    /// newsletter sign-ups, disclaimers, calls to donate, links to related articles — which are never
+    /// the article wherever they stand. Narrower than `classNames`: words such as `teaser` or `tags`
+    /// also name a lede or a paragraph.
+    static let insetNames: ClassHints.Words = [
+        "newsletter", "news-letter", "subscribe", "signup", "sign-up", "disclaimer", "disclosure", "donate", "donation",
+        "related",
+    ]
+
+    /// The longest text of such a box, in UTF-16 units.
+    static let insetLength = 500
 
     /// The longest text taken for a label; longer text is prose.
     static let labelLength = 60
@@ -118,8 +191,18 @@ enum TrailingCues {
             // The first byte first: most cues do not start like the text, and `hasPrefix` compares Unicode.
             guard cue.utf8.first == first, let rest = rest(of: text, after: cue) else { return false }
             guard let next = rest.first else { return true }
-            return separators.contains(next) || next.isNumber
+            return separators.contains(next) || next.isNumber || namesASite(rest)
         }
+    }
+
+    /// The words with which a label names the site or section it points into ("More on BBC News",
+    /// "Mehr zum Thema auf UEPO.de", "Plus sur Le Monde").
+    static let sitePrepositions = ["on ", "at ", "auf ", "bei ", "sur ", "en ", "su ", "em "]
+
+    /// Whether what follows a cue is such a preposition and a name of a word or three.
+    static func namesASite(_ rest: Substring) -> Bool {
+        guard let preposition = sitePrepositions.first(where: { rest.hasPrefix($0) }) else { return false }
+        return rest.dropFirst(preposition.count).split(separator: " ").count <= 3
     }
 
     /// Whether `line` (lower-cased) opens with a cue set off by a colon or a separator, as a promotion of
