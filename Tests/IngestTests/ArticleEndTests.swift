@@ -121,16 +121,6 @@ final class ArticleEndTests: XCTestCase {
             """), drops: ["on your phone"])
     }
 
-    func testAWriteACommentLabelLeftLastGoes() throws {
-        try assertEnd(of: page("<p>Kommentare schreiben</p>"), drops: ["Kommentare schreiben"])
-    }
-
-    func testABoxNamedForFurtherReadingInFrenchGoes() throws {
-        try assertEnd(of: page("""
-            <div class="en-savoir-plus"><h4>Le port</h4><p>Capitainerie, criée, chantier naval, gare maritime.</p></div>
-            """), drops: ["Capitainerie"])
-    }
-
     func testAHeadingLeftLastGoes() throws {
         try assertEnd(of: page("<h3>Our partners</h3>"), drops: ["Our partners"])
     }
@@ -195,10 +185,6 @@ final class ArticleEndTests: XCTestCase {
             <p><strong>Follow the Harbour Daily on Twitter and Instagram @HarbourDaily and on Facebook @HarbourDailyNews. \
             Send us a message on WhatsApp at 1-555-010-0199 or email us at letters@harbour.example or desk@harbour.example</strong></p>
             """), drops: ["Follow the Harbour Daily"])
-    }
-
-    func testAPolishInvitationToSubscribeGoes() throws {
-        try assertEnd(of: page("<p>Zapraszamy do prenumeraty tygodnika Port.</p>"), drops: ["Zapraszamy"])
     }
 
     func testALastSentenceAboutAnAppStays() throws {

@@ -33,7 +33,7 @@ final class BodyTrimmerTests: XCTestCase {
 
     func testACaptionThatIsACreditLineGoes() throws {
         for credit in ["Photo: Harbour Office", "Crédit photo : Port du Nord", "© Harbour Office", "(Foto: Hafenamt)",
-                       "Crédits photos : Port du Nord", "Titelbild: Hafenamt"] {
+                       "Crédits : Port du Nord", "Bildquelle: Hafenamt"] {
             let text = try extract("<figure><img src=\"/lamp.jpg\"><figcaption>\(credit)</figcaption></figure>")
             XCTAssertTrue(text.contains("lighthouse keeper"), text)
             XCTAssertFalse(text.contains(credit), text)

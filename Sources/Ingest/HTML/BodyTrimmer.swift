@@ -53,10 +53,8 @@ struct BodyTrimmer {
 
     /// The labels a credit line opens with, before a colon (`Foto: …`, `Crédit photo : …`), lower-cased.
     static let creditLabels = ["photo", "photos", "foto", "fotos", "bild", "bilder", "image", "picture", "credit",
-                               "credits", "crédit", "crédits", "crédito", "créditos", "crédit photo", "crédits photo",
-                               "crédits photos", "photo credit", "photo credits", "fotocredit", "bildquelle",
-                               "bildnachweis", "fotonachweis", "titelbild", "beitragsbild", "symbolbild", "ảnh", "图片", "图",
-                               "摄影"]
+                               "credits", "crédit", "crédits", "crédito", "créditos", "crédit photo", "photo credit",
+                               "fotocredit", "bildquelle", "ảnh", "图片", "图", "摄影"]
 
     /// A short element named for a picture's credit, or a short line that opens with a credit's label or
     /// a © sign: who took the picture is not the article's text.

@@ -49,8 +49,7 @@ enum TrailingCues {
     static let comments = [
         "comments", "comment", "leave a comment", "leave a reply", "post a comment", "add a comment",
         "join the discussion", "join the conversation", "reader comments",
-        "kommentare", "kommentar", "kommentar schreiben", "kommentare schreiben", "kommentar verfassen",
-        "leserkommentare", "ihre meinung",
+        "kommentare", "kommentar", "kommentar schreiben", "leserkommentare", "ihre meinung",
         "commentaires", "commentaire", "laisser un commentaire", "réagir", "réactions", "vos réactions",
         "comentarios", "comentario", "deja un comentario", "deja tu comentario", "escribe un comentario",
         "commenti", "comentários", "reacties", "комментарии", "komentarze",
@@ -102,7 +101,7 @@ enum TrailingCues {
         "suscríbe", "suscríbase", "suscribe", "síguenos", "siguenos", "sigue ", "descarga", "únete", "unete",
         "apoya ", "comparte ", "escríbenos",
         "iscriviti", "seguici", "scarica", "sostieni", "assine", "siga ", "baixe", "apoie", "compartilhe",
-        "subskryb", "zapraszamy", "obserwuj", "pobierz", "wesprzyj", "abonneer", "volg ", "steun ", "подпиш", "следите",
+        "subskryb", "obserwuj", "pobierz", "wesprzyj", "abonneer", "volg ", "steun ", "подпиш", "следите",
         "đăng ký", "theo dõi", "tải ",
     ]
 
@@ -111,8 +110,7 @@ enum TrailingCues {
         "newsletter", "app ", "apps ", "ios ", "android ", "app store", "google play", "e-paper", "epaper",
         "twitter", "facebook", "instagram", "whatsapp", "telegram", "youtube", "linkedin", "tiktok", "podcast",
         "membership", "letters to the editor", "letter to the editor", "leserbrief",
-        "mitgliedschaft", "abo ", "abonnement", "boletín", "canal ", "kanal ", "membresía", "subskrypc", "prenumerat",
-        "bản tin",
+        "mitgliedschaft", "abo ", "abonnement", "boletín", "canal ", "kanal ", "membresía", "bản tin",
     ]
 
     /// The hosts of app stores and social networks, where a share or follow bar and an app's badges lead.
@@ -156,8 +154,7 @@ enum TrailingCues {
         "popular", "most-read", "trending", "teaser", "promo", "follow", "disqus", "outbrain", "taboola", "prev-next",
         "post-nav", "navigation", "breadcrumb", "entry-meta", "post-meta", "postmeta", "entry-utility", "entry-footer",
         "rating", "notice",
-        "kommentar", "verwandt", "weitere", "partage", "commentaire", "savoir-plus", "savoir_plus", "lire-aussi",
-        "relacionad", "comentario", "compartir",
+        "kommentar", "verwandt", "weitere", "partage", "commentaire", "relacionad", "comentario", "compartir",
         "lien-quan", "binh-luan", "tin-khac", "xem-them", "chia-se",
     ]
 
