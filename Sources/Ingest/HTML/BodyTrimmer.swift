@@ -199,7 +199,7 @@ struct BodyTrimmer {
         // Most elements of a body are short, so the word test goes before the walk for media.
         guard TextMeasure.textLength(element, isAtMost: Self.adNoticeLength) else { return false }
         // The label is often set between dashes or brackets: `- Advertisement -`, `[Anzeige]`.
-        let text = String(TextMeasure.innerText(element).lowercased().trimmingCharacters(in: Self.labelFrame))
+        let text = Self.withoutFrame(TextMeasure.innerText(element).lowercased())
         guard !text.isEmpty else { return false }
         if BodyPass.adWords.contains(text) || BodyPass.isLoadingWord(text) {
             return element.descendants(in: Self.media).allSatisfy { $0.hasAncestor("a") }
@@ -207,19 +207,36 @@ struct BodyTrimmer {
         return Self.opensWithAdWord(text) && !element.hasDescendant(in: Self.media)
     }
 
+    /// The first scalars of `BodyPass.adWords`.
+    static let adWordInitials = Set(BodyPass.adWords.compactMap(\.unicodeScalars.first))
+
     /// The longest notice taken for an advertisement's label, in UTF-16 units.
     static let adNoticeLength = 100
 
     /// Whether `text` (lower-cased) opens with one of `BodyPass.adWords` set off by a stop, a colon, a dash or a bar.
     static func opensWithAdWord(_ text: String) -> Bool {
-        BodyPass.adWords.contains { word in
+        // Most short texts start with a letter no advertising word starts with.
+        guard let first = text.unicodeScalars.first, adWordInitials.contains(first) else { return false }
+        return BodyPass.adWords.contains { word in
             guard text.hasPrefix(word) else { return false }
             let rest = text.dropFirst(word.count).drop { $0 == " " || $0 == "\u{00A0}" }
             return rest.first.map { ".:-–—|".contains($0) } ?? false
         }
     }
 
-    static let labelFrame = CharacterSet(charactersIn: " -–—*[]()|\u{00A0}")
+    /// What may frame a label: `- Advertisement -`, `[Anzeige]`, `*Werbung*`.
+    static let labelFrame: Set<Unicode.Scalar> = [" ", "-", "–", "—", "*", "[", "]", "(", ")", "|", "\u{00A0}"]
+
+    /// `text` without the frame's scalars at either end, as `trimmingCharacters(in:)` takes them; by
+    /// scalars in Swift rather than through Foundation's `CharacterSet`, as every short element is asked.
+    static func withoutFrame(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, labelFrame.contains(scalars[start]) { scalars.formIndex(after: &start) }
+        while end > start, labelFrame.contains(scalars[scalars.index(before: end)]) { scalars.formIndex(before: &end) }
+        return String(scalars[start..<end])
+    }
 
     static let media: TagSet = ["img", "iframe", "video"]
 
