@@ -1,3 +1,4 @@
+import Infrastructure
 import SiteConfig
 
 /// URL slugs: Vietnamese folded to ASCII, symbols that carry meaning spelled out, stable.
@@ -52,8 +53,7 @@ public enum Slug {
         var slug = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in name.unicodeScalars {
-            // ASCII is answered without the property tables: every article's slug comes through here.
-            if scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace {
+            if scalar.isSpace {
                 pendingSpace = !slug.isEmpty
                 continue
             }

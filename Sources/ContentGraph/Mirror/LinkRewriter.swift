@@ -1,4 +1,5 @@
 import Ingest
+import Infrastructure
 
 /// Points a mirrored article's links and images, and its lead image, at their mirrored addresses.
 /// Pure: one document in, one out, so a mirror's bodies are rewritten on every core.
@@ -62,16 +63,11 @@ struct LinkRewriter: Sendable {
     static func rewriteSrcset(_ value: String, _ transform: (String) -> String?) -> String? {
         var changed = false
         let candidates = value.unicodeScalars.split(separator: ",").map { candidate -> String in
-            let parts = candidate.split(whereSeparator: isWhitespace).map(String.init)
+            let parts = candidate.split(whereSeparator: \.isSpace).map(String.init)
             guard let first = parts.first, let replaced = transform(first) else { return parts.joined(separator: " ") }
             changed = true
             return ([replaced] + parts.dropFirst()).joined(separator: " ")
         }
         return changed ? candidates.joined(separator: ", ") : nil
-    }
-
-    /// `Character.isWhitespace` for one scalar, with ASCII answered without the property tables.
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
     }
 }

@@ -73,8 +73,7 @@ struct BodyTrimmer {
         guard let first = text.first, creditInitials.contains(first) else { return false }
         if first == "©" { return true }
         return creditLabels.contains { label in
-            guard text.hasPrefix(label) else { return false }
-            let rest = text.dropFirst(label.count).drop { $0 == " " || $0 == "\u{00A0}" }
+            guard let rest = TrailingCues.rest(of: text, after: label) else { return false }
             return rest.hasPrefix(":") || rest.hasPrefix("：")
         }
     }
@@ -218,9 +217,7 @@ struct BodyTrimmer {
         // Most short texts start with a letter no advertising word starts with.
         guard let first = text.unicodeScalars.first, adWordInitials.contains(first) else { return false }
         return BodyPass.adWords.contains { word in
-            guard text.hasPrefix(word) else { return false }
-            let rest = text.dropFirst(word.count).drop { $0 == " " || $0 == "\u{00A0}" }
-            return rest.first.map { ".:-–—|".contains($0) } ?? false
+            TrailingCues.rest(of: text, after: word)?.first.map { ".:-–—|".contains($0) } ?? false
         }
     }
 

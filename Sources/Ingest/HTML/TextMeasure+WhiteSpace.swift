@@ -1,4 +1,5 @@
 import CLibXML2
+import Infrastructure
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -146,13 +147,4 @@ extension TextMeasure {
 
     @inline(__always)
     static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-}
-
-extension Unicode.Scalar {
-    /// Unicode white space, answered without the property tables for ASCII: the table look-up was the top
-    /// single cost of an extraction when every trim and blank test went through it.
-    @inline(__always)
-    var isSpace: Bool {
-        value < 0x80 ? TextMeasure.isASCIISpace(UInt8(value)) : properties.isWhitespace
-    }
 }

@@ -220,7 +220,7 @@ enum TrailingCues {
     static let separators: Set<Character> = [":", "：", "»", "|", "-", "–", "—", ">", "(", "（"]
 
     /// What follows `cue` at the start of `text`, past spaces; nil when `text` does not start with it.
-    static func rest(of text: String, after cue: String) -> Substring? {
+    static func rest<Text: StringProtocol>(of text: Text, after cue: String) -> Text.SubSequence? {
         guard text.hasPrefix(cue) else { return nil }
         return text.dropFirst(cue.count).drop { $0 == " " || $0 == "\u{00A0}" }
     }
