@@ -187,6 +187,14 @@ final class ArticleEndTests: XCTestCase {
             """), drops: ["Follow the Harbour Daily"])
     }
 
+    /// A quote in the voice of "we" with a word an appeal starts with, and no channel: the article's last words.
+    func testALastQuoteInTheFirstPersonStays() throws {
+        try assertEnd(of: page("""
+            <p>Ngoài ra, Bộ Giao thông Vận tải đã tạm dừng dự án. “Chúng tôi sẽ làm hết sức”, Thứ trưởng khẳng định.</p>
+            """), keeps: ["Chúng tôi sẽ làm hết sức"])
+        try assertEnd(of: page("<p>“We will follow our plan for the pier”, the harbour master said.</p>"), keeps: ["follow our plan"])
+    }
+
     func testALastSentenceAboutAnAppStays() throws {
         try assertEnd(of: page("<p>The ferry company plans to launch a ticket app next year.</p>"), keeps: ["ticket app"])
     }

@@ -133,9 +133,10 @@ enum TrailingCues {
         "nosso ", "nossa ", "nasz", "onze ", "ons ", "наш", "chúng tôi",
     ]
 
-    /// Whether `line` (lower-cased, a line or two) appeals to the reader on the publication's behalf: two
-    /// of an appeal, a channel and the publication's own voice ("Follow us on …", "Download our app",
-    /// "Subscribe to our newsletter"). One alone is common in prose about apps and social networks.
+    /// Whether `line` (lower-cased, a line or two) appeals to the reader on the publication's behalf: a
+    /// channel with an appeal or the publication's own voice ("Follow us on Twitter", "Download our app",
+    /// "Subscribe to our newsletter"). Without a channel, an appeal and "we" are a quote's last words
+    /// as often ("“Chúng tôi sẽ …”, Bộ Giao thông Vận tải …", "we will follow our plan").
     static func isAppeal(_ line: String) -> Bool {
         // Words are runs of letters and digits; each cue must start one. Composed first, then searched as
         // bytes: a search by characters for each of a hundred cues was a tenth of an extraction.
@@ -145,7 +146,7 @@ enum TrailingCues {
         }
         words.append(" ")
         func has(_ cues: [String]) -> Bool { cues.contains { words.containsBytes($0) } }
-        return [has(spacedAppeals), has(spacedChannels), has(spacedOwnWords)].filter { $0 }.count >= 2
+        return has(spacedChannels) && (has(spacedAppeals) || has(spacedOwnWords))
     }
 
     /// The cues of `isAppeal` as they must start a word: after a space.
