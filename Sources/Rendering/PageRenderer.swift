@@ -53,9 +53,12 @@ public struct PageRenderer: Sendable {
         // Files for machines (sitemaps, the search index, robots.txt) each list the whole site:
         // taken first, so that no core is left working on one of them alone at the end.
         let machineFirst = pages.filter { $0.kind == .machine } + pages.filter { $0.kind != .machine }
+        // Each worker renders with templates and shared values of its own (`TemplateLibrary.workerCopy`).
         // An article's card is the same on every list that shows it: rendered once for them all.
         let memo = PartialMemo()
-        let outcomes = ConcurrentMap.map(machineFirst) { page in self.render(page, memo: memo) }
+        let outcomes = ConcurrentMap.map(machineFirst, local: { (templates.workerCopy(), model.workerCopy()) }) { worker, page in
+            self.render(page, templates: worker.0, model: worker.1, memo: memo)
+        }
         if let failure = outcomes.lazy.compactMap({ $0.error }).first { throw failure }
         var result = Result()
         for (page, outcome) in zip(machineFirst, outcomes) {
@@ -67,7 +70,7 @@ public struct PageRenderer: Sendable {
         return result
     }
 
-    private func render(_ page: Page, memo: PartialMemo) -> Outcome {
+    private func render(_ page: Page, templates: TemplateLibrary, model: ViewModel, memo: PartialMemo) -> Outcome {
         var hasher = StableHasher()
         hasher.combine(themeFingerprint)
         hasher.combine(page.file)

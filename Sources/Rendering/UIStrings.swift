@@ -27,6 +27,17 @@ struct UIStrings: Sendable {
         site = Self.lookUp(siteLanguage, in: byLanguage) ?? strings([:])
     }
 
+    private init(site: Strings, byLanguage: [String: Strings]) {
+        self.site = site
+        self.byLanguage = byLanguage
+    }
+
+    /// The same strings, sharing no storage with these (see `TemplateValue.unshared`).
+    func unshared() -> UIStrings {
+        UIStrings(site: Strings(value: site.value.unshared(), fieldHash: site.fieldHash),
+                  byLanguage: byLanguage.mapValues { Strings(value: $0.value.unshared(), fieldHash: $0.fieldHash) })
+    }
+
     /// The strings of a page in `language`; the site's when the theme has no file for it.
     func page(language: String?) -> Strings {
         language.flatMap { Self.lookUp($0, in: byLanguage) } ?? site

@@ -98,6 +98,33 @@ public final class ViewModel: Sendable {
         }
     }
 
+    /// A model whose values every page reads (`site`, `t`, the navigation) are copies of `other`'s
+    /// sharing no storage with them; the rest, cards included, is shared.
+    private init(copying other: ViewModel) {
+        graph = other.graph
+        config = other.config
+        routes = other.routes
+        labels = other.labels
+        language = other.language
+        siteDescription = other.siteDescription
+        site = other.site.unshared()
+        uiStrings = other.uiStrings.unshared()
+        strings = uiStrings.site.value
+        cards = other.cards
+        cardSums = other.cardSums
+        cardHashes = other.cardHashes
+        categoryLinks = other.categoryLinks
+        sharedFields = other.sharedFields
+        navigation = other.navigation.map { ($0.value.unshared(), $0.fieldHash) }
+        structuredData = other.structuredData
+        now = other.now
+        imageSizes = other.imageSizes
+        imageVariants = other.imageVariants
+    }
+
+    /// The same model for one rendering thread: see `TemplateValue.unshared`.
+    func workerCopy() -> ViewModel { ViewModel(copying: self) }
+
     /// Sections a wide screen shows in the navigation's strip; the others are under "more". Five,
     /// with the home link and the "more" menu, fit the 1,120 px column in Vietnamese (13 items
     /// were clipped from 1,024 px to 1,440 px).

@@ -13,8 +13,12 @@ public final class PartialMemo: Sendable {
     /// What makes two expansions of a partial render the same bytes, once they are known to read
     /// their item only.
     struct Key: Hashable {
-        /// The partial tag (a compiled node: its name, indentation and standalone flag).
-        let tag: ObjectIdentifier
+        /// The partial tag: the template it names, its own indentation and whether it stands alone.
+        /// Not the compiled node's identity: each worker renders with its own copy of the
+        /// templates, and a lambda's template is compiled anew at each call.
+        let name: String
+        let tagIndentation: [UInt8]
+        let standalone: Bool
         /// The storage of the item's fields.
         let item: ObjectIdentifier
         let isFirst: Bool

@@ -173,11 +173,12 @@ struct Renderer: ~Copyable {
         guard let template = resolve(partial.name, kind: .unknownPartial, at: partial.position) else { return }
         // Only a partial named in the template, for an object item of a list, is worth keeping; and
         // not one inside a partial being kept already.
-        guard let memo, !tracing, let loop, case .fixed = partial.name, case .object(let fields) = stack[stack.count - 1] else {
+        guard let memo, !tracing, let loop, case .fixed(let name) = partial.name, case .object(let fields) = stack[stack.count - 1] else {
             expand(template, indentation: partial.indentation, standalone: partial.standalone, at: partial.position)
             return
         }
-        let key = PartialMemo.Key(tag: ObjectIdentifier(partial), item: PartialMemo.identity(of: fields), isFirst: loop.index == 0,
+        let key = PartialMemo.Key(name: name, tagIndentation: partial.indentation, standalone: partial.standalone,
+                                  item: PartialMemo.identity(of: fields), isFirst: loop.index == 0,
                                   isLast: loop.index == loop.count - 1, indentation: indentation, atLineStart: atLineStart)
         // A kept render stands in only where rendering anew would stay within the render's limits too.
         if let kept = memo.entry(for: key), expansions + kept.expansions <= TemplateLibrary.maximumExpansions,

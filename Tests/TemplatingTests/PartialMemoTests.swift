@@ -56,4 +56,37 @@ final class PartialMemoTests: XCTestCase {
         XCTAssertEqual(render(library, ["items": [shared, shared, shared]], memo: memo).0, "shared;shared lazy;shared lazy.;")
         XCTAssertEqual(render(library, ["items": [shared]], memo: memo).0, "shared.;")
     }
+
+    func testAWorkerCopyOfTheLibraryUsesTheRendersKeptByAnother() throws {
+        let library = try TemplateLibrary(sources: ["page": "{{#items}}{{> card}}{{/items}}", "card": "<{{name}}>"])
+        let memo = PartialMemo()
+        XCTAssertEqual(render(library, ["items": [shared]], memo: memo).0, "<shared>")
+        XCTAssertEqual(render(library.workerCopy(), ["items": [shared]], memo: memo).0, "<shared>")
+        XCTAssertEqual(memo.count, 1, "the copy's tag is the same tag")
+    }
+
+    func testTagsOfOnePartialWithDifferentIndentationAreKeptApart() throws {
+        let library = try TemplateLibrary(sources: [
+            "page": "{{#items}}\n  {{> card}}\n{{/items}}{{#items}}[{{> card}}]{{/items}}{{#items}}\n{{> card}}\n{{/items}}",
+            "card": "{{name}}\n{{name}}\n",
+        ])
+        let data: TemplateValue = ["items": [shared, shared]]
+        let memo = PartialMemo()
+        for _ in 0..<2 {
+            XCTAssertEqual(render(library, data, memo: memo).0, String(decoding: library.render("page", data), as: UTF8.self))
+        }
+    }
+
+    func testPartialsInALambdasTemplatesAreNotMistakenForEachOther() throws {
+        // Each call compiles a new template, whose nodes may take the memory of the last one's.
+        let library = try TemplateLibrary(sources: [
+            "page": "{{#items}}{{#first}}{{/first}}{{#second}}{{/second}}{{/items}}", "one": "1{{name}}", "two": "2{{name}}",
+        ])
+        let item: TemplateValue = ["name": "x", "first": .lambda(TemplateLambda { _ in "{{> one}}" }),
+                                   "second": .lambda(TemplateLambda { _ in "{{> two}}" })]
+        let memo = PartialMemo()
+        for _ in 0..<3 {
+            XCTAssertEqual(render(library, ["items": [item, item]], memo: memo).0, "1x2x1x2x")
+        }
+    }
 }
