@@ -130,4 +130,19 @@ final class BodyTrimmerTests: XCTestCase {
             """)
         XCTAssertTrue(text.contains("a log of every ship"), text)
     }
+
+    func testOnlyTextsStartingLikeAnAdvertisingOrLoadingWordAreLookedAtWhole() {
+        for label in ["ANZEIGE", "– Advertisement –", "[Werbung]", "Đang tải...", "Quảng cáo", "РЕКЛАМА", "广告", "Loading…"] {
+            XCTAssertTrue(BodyTrimmer.mayOpenWithLabel(label), label)
+        }
+        for text in ["Thời sự 30/11/2021", "2021", "The keeper", "- ", "", "«Werbung»", "Ébauche"] {
+            XCTAssertFalse(BodyTrimmer.mayOpenWithLabel(text), text)
+        }
+    }
+
+    func testAnAdvertisingLabelGoesWhateverItsCase() throws {
+        let text = try extract("<div>– ANZEIGE –</div><p>Werbung: Dieser Beitrag wurde bezahlt.</p>")
+        XCTAssertFalse(text.contains("ANZEIGE"), text)
+        XCTAssertFalse(text.contains("Dieser Beitrag"), text)
+    }
 }

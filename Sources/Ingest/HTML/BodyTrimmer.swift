@@ -198,7 +198,11 @@ struct BodyTrimmer {
         // Most elements of a body are short, so the word test goes before the walk for media.
         guard TextMeasure.textLength(element, isAtMost: Self.adNoticeLength) else { return false }
         // The label is often set between dashes or brackets: `- Advertisement -`, `[Anzeige]`.
-        let text = Self.withoutFrame(TextMeasure.innerText(element).lowercased())
+        let inner = TextMeasure.innerText(element)
+        // Most short texts start with a letter no advertising or loading word starts with: lower-casing
+        // them whole was the cost of this test.
+        guard Self.mayOpenWithLabel(inner) else { return false }
+        let text = Self.withoutFrame(inner.lowercased())
         guard !text.isEmpty else { return false }
         if BodyPass.adWords.contains(text) || BodyPass.isLoadingWord(text) {
             return element.descendants(in: Self.media).allSatisfy { $0.hasAncestor("a") }
@@ -208,6 +212,20 @@ struct BodyTrimmer {
 
     /// The first scalars of `BodyPass.adWords`.
     static let adWordInitials = Set(BodyPass.adWords.compactMap(\.unicodeScalars.first))
+    /// The first scalars of `BodyPass.adWords` and `BodyPass.loadingWords`.
+    static let labelInitials = adWordInitials.union(BodyPass.loadingWords.compactMap(\.unicodeScalars.first))
+
+    /// Whether `text`, past the frame, starts with a scalar whose lower case starts an advertising or
+    /// a loading word. None of those words starts with a scalar that decomposes, so no text starting
+    /// otherwise can equal or open with one.
+    static func mayOpenWithLabel(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first(where: { !labelFrame.contains($0) }) else { return false }
+        if first.isASCII {
+            let byte = UInt8(first.value) | 0x20
+            return byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") && labelInitials.contains(Unicode.Scalar(byte))
+        }
+        return first.properties.lowercaseMapping.unicodeScalars.first.map(labelInitials.contains) ?? false
+    }
 
     /// The longest notice taken for an advertisement's label, in UTF-16 units.
     static let adNoticeLength = 100
