@@ -132,10 +132,10 @@ final class BodyTrimmerTests: XCTestCase {
     }
 
     func testOnlyTextsStartingLikeAnAdvertisingOrLoadingWordAreLookedAtWhole() {
-        for label in ["ANZEIGE", "– Advertisement –", "[Werbung]", "Đang tải...", "Quảng cáo", "РЕКЛАМА", "广告", "Loading…"] {
+        for label in ["ANZEIGE", "– Advertisement –", "[Werbung]", "Đang tải...", "Quảng cáo", "РЕКЛАМА", "广告", "Loading…", "Ad: a sale", "AD"] {
             XCTAssertTrue(BodyTrimmer.mayOpenWithLabel(label), label)
         }
-        for text in ["Thời sự 30/11/2021", "2021", "The keeper", "- ", "", "«Werbung»", "Ébauche"] {
+        for text in ["Thời sự 30/11/2021", "2021", "The keeper", "- ", "", "«Werbung»", "Ébauche", "Chúng tôi", "Actually", "Pu"] {
             XCTAssertFalse(BodyTrimmer.mayOpenWithLabel(text), text)
         }
     }

@@ -199,8 +199,8 @@ struct BodyTrimmer {
         guard TextMeasure.textLength(element, isAtMost: Self.adNoticeLength) else { return false }
         // The label is often set between dashes or brackets: `- Advertisement -`, `[Anzeige]`.
         let inner = TextMeasure.innerText(element)
-        // Most short texts start with a letter no advertising or loading word starts with: lower-casing
-        // them whole was the cost of this test.
+        // Most short texts do not start like an advertising or loading word: lower-casing them whole
+        // was the cost of this test.
         guard Self.mayOpenWithLabel(inner) else { return false }
         let text = Self.withoutFrame(inner.lowercased())
         guard !text.isEmpty else { return false }
@@ -212,19 +212,17 @@ struct BodyTrimmer {
 
     /// The first scalars of `BodyPass.adWords`.
     static let adWordInitials = Set(BodyPass.adWords.compactMap(\.unicodeScalars.first))
-    /// The first scalars of `BodyPass.adWords` and `BodyPass.loadingWords`.
-    static let labelInitials = adWordInitials.union(BodyPass.loadingWords.compactMap(\.unicodeScalars.first))
+    /// The advertising and loading words' first three characters (the whole word when shorter).
+    static let labelOpenings = Set(BodyPass.adWords.union(BodyPass.loadingWords).map { String($0.prefix(3)) })
+    /// The advertising and loading words shorter than three characters.
+    static let shortLabels = BodyPass.adWords.union(BodyPass.loadingWords).filter { $0.count < 3 }
 
-    /// Whether `text`, past the frame, starts with a scalar whose lower case starts an advertising or
-    /// a loading word. None of those words starts with a scalar that decomposes, so no text starting
-    /// otherwise can equal or open with one.
+    /// Whether `text`, past the frame, may equal or open with an advertising or a loading word: its
+    /// first three characters, lower-cased, start one, or one of the shorter words starts them.
     static func mayOpenWithLabel(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first(where: { !labelFrame.contains($0) }) else { return false }
-        if first.isASCII {
-            let byte = UInt8(first.value) | 0x20
-            return byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") && labelInitials.contains(Unicode.Scalar(byte))
-        }
-        return first.properties.lowercaseMapping.unicodeScalars.first.map(labelInitials.contains) ?? false
+        guard let start = text.unicodeScalars.firstIndex(where: { !labelFrame.contains($0) }) else { return false }
+        let opening = String(text[start...].prefix(3)).lowercased()
+        return labelOpenings.contains(opening) || shortLabels.contains { opening.hasPrefix($0) }
     }
 
     /// The longest notice taken for an advertisement's label, in UTF-16 units.
