@@ -15,7 +15,7 @@ public struct CrawlSources: Sendable {
     private static func readWARC(_ path: (absolute: String, shown: String)) throws(MirrorError)
         -> (entries: [CrawlEntry], diagnostics: [Diagnostic])
     {
-        var (entries, diagnostics): ([CrawlEntry], [Diagnostic]) = ([], [])
+        var diagnostics: [Diagnostic] = []
         let archive: WARCArchive
         do {
             archive = try WARCArchive(contentsOf: path.absolute)
@@ -26,16 +26,18 @@ public struct CrawlSources: Sendable {
             diagnostics.append(Diagnostic(path: "\(path.shown)#\(problem.offset)", severity: .warning, code: "mirror.unreadable",
                                           message: "WARC record left out: \(problem.message)"))
         }
-        for record in archive.records {
-            guard let url = CrawlURL(record.targetURI) else { continue }
+        // Made on every core: reading the addresses of a crawl's tens of thousands of records was
+        // a tenth of a second on one.
+        let made = ConcurrentMap.map(archive.records) { record -> CrawlEntry? in
+            guard let url = CrawlURL(record.targetURI) else { return nil }
             var entry = CrawlEntry(url: url, capturedAt: nanoseconds(record.date), location: .warc(archive, record),
                                    shown: "\(path.shown)#\(record.offset)", size: 0)
             entry.status = record.status
             entry.contentType = record.contentType
             entry.redirect = record.location
-            entries.append(entry)
+            return entry
         }
-        return (entries, diagnostics)
+        return (made.compactMap { $0 }, diagnostics)
     }
 
     /// A WARC date (`2021-11-30T15:58:00Z`, fractions allowed) in nanoseconds since 1970; 0 when

@@ -27,7 +27,7 @@ struct HTTPResponseHead: Sendable {
         guard let length = HeaderBlock.length(in: bytes) ?? (bytes.count == blockLength ? blockLength : nil) else {
             throw Malformed(message: "the HTTP header is over \(limit / 1024) KiB")
         }
-        let (statusLine, fields) = HeaderBlock.parse(bytes.prefix(length))
+        let (statusLine, fields) = HeaderBlock.parse(bytes.prefix(length), keeping: Self.names)
         let parts = statusLine.split(separator: " ", maxSplits: 2)
         guard parts.count >= 2, parts[0].hasPrefix("HTTP/"), parts[1].utf8.count == 3,
               parts[1].utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), let status = Int(parts[1]), status >= 100
@@ -41,6 +41,9 @@ struct HTTPResponseHead: Sendable {
         chunked = Self.codings(fields["transfer-encoding"]).last == "chunked"
         contentCodings = Self.codings(fields["content-encoding"]).filter { $0 != "identity" }
     }
+
+    /// The headers read.
+    private static let names = ["content-type", "location", "transfer-encoding", "content-encoding"]
 
     private static func codings(_ header: String?) -> [String] {
         (header ?? "").split(separator: ",").map { String($0).whitespaceTrimmed.lowercased() }.filter { !$0.isEmpty }

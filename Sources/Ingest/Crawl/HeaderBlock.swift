@@ -13,27 +13,53 @@ enum HeaderBlock {
         return nil
     }
 
-    /// The first line and the fields of a block: names lowercased, the first of a repeated name
-    /// kept, and a line starting with a space or a tab joined to the field before (RFC 2616's
-    /// folding, which WARC 1.0 allows).
-    static func parse(_ bytes: ArraySlice<UInt8>) -> (firstLine: String, fields: [String: String]) {
-        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
-            String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
-        }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        guard let firstLine = lines.first else { return ("", [:]) }
+    /// The first line and the fields of a block that are among `names` (lower-case): names
+    /// compared without regard to ASCII case, the first of a repeated name kept, and a line starting
+    /// with a space or a tab joined to the field before (RFC 2616's folding, which WARC 1.0 allows).
+    /// Read as bytes, making strings only of the fields kept: a crawl's WARC has two such blocks for
+    /// each of its tens of thousands of records.
+    static func parse(_ bytes: ArraySlice<UInt8>, keeping names: [String]) -> (firstLine: String, fields: [String: String]) {
+        var firstLine: String?
         var fields: [String: String] = [:]
         var last: String?
-        for line in lines.dropFirst() {
-            if let first = line.first, first == " " || first == "\t", let name = last {
-                fields[name, default: ""] += " " + line.whitespaceTrimmed
+        var lineStart = bytes.startIndex
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            var line = bytes[lineStart..<lineEnd]
+            lineStart = lineEnd == bytes.endIndex ? lineEnd : lineEnd + 1
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            guard firstLine != nil else {
+                firstLine = String(decoding: line, as: UTF8.self)
                 continue
             }
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let name = String(line[..<colon]).whitespaceTrimmed.lowercased()
+            if let first = line.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t"), let name = last {
+                fields[name, default: ""] += " " + trimmed(line)
+                continue
+            }
+            guard let colon = line.firstIndex(of: UInt8(ascii: ":")),
+                  let name = names.first(where: { named(line[..<colon], $0) }) else {
+                last = nil
+                continue
+            }
             last = fields[name] == nil ? name : nil
-            if last != nil { fields[name] = String(line[line.index(after: colon)...]).whitespaceTrimmed }
+            if last != nil { fields[name] = trimmed(line[(colon + 1)...]) }
         }
-        return (firstLine, fields)
+        return (firstLine ?? "", fields)
+    }
+
+    /// Whether `bytes`, without the white space around them, are `name` (lower-case ASCII) in any case.
+    private static func named(_ bytes: ArraySlice<UInt8>, _ name: String) -> Bool {
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) }) else {
+            return name.isEmpty
+        }
+        let word = bytes[first...last]
+        return word.count == name.utf8.count && zip(word, name.utf8).allSatisfy { byte, letter in
+            (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte) == letter
+        }
+    }
+
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[TextMeasure.trimmedRange($0)]), as: UTF8.self) }
     }
 }

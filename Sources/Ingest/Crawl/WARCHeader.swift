@@ -24,7 +24,7 @@ struct WARCHeader {
 
     /// The header in `block` (up to its empty line), whose first line is `WARC/…`.
     init(_ block: ArraySlice<UInt8>) {
-        let fields = HeaderBlock.parse(block).fields
+        let fields = HeaderBlock.parse(block, keeping: Self.names).fields
         type = fields["warc-type"]?.lowercased()
         recordID = fields["warc-record-id"]
         date = fields["warc-date"]
@@ -36,6 +36,10 @@ struct WARCHeader {
         refersToTargetURI = fields["warc-refers-to-target-uri"].map(Self.withoutAngleBrackets)
         refersToDate = fields["warc-refers-to-date"]
     }
+
+    /// The fields read.
+    private static let names = ["warc-type", "warc-record-id", "warc-date", "warc-target-uri", "content-length", "content-type",
+                                "warc-payload-digest", "warc-refers-to", "warc-refers-to-target-uri", "warc-refers-to-date"]
 
     private static func withoutAngleBrackets(_ uri: String) -> String {
         uri.hasPrefix("<") && uri.hasSuffix(">") && uri.count >= 2 ? String(uri.dropFirst().dropLast()) : uri
