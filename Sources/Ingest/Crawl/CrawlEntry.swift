@@ -7,8 +7,8 @@ public struct CrawlEntry: Sendable {
     public enum Location: Sendable {
         /// A file a crawler saved, at this absolute path.
         case file(String)
-        /// A record of a WARC file.
-        case warc(WARCArchive, WARCRecord)
+        /// A record of a WARC file, by its index in the archive's `records`.
+        case warc(WARCArchive, record: Int)
     }
 
     /// The original address.
@@ -56,14 +56,20 @@ public struct CrawlEntry: Sendable {
         let path = url.path
         let name = path[(path.utf8.lastIndex(of: UInt8(ascii: "/")).map(path.utf8.index(after:)) ?? path.startIndex)...]
         let ext = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { name[name.utf8.index(after: $0)...].lowercased() } ?? ""
-        if let type = contentType?.lowercased() {
-            if type.hasPrefix("text/html") || type.hasPrefix("application/xhtml") { return .page }
-            if type.hasPrefix("image/") && Self.imageExtensions.contains(ext) && !name.hasPrefix(".") { return .image }
+        if let type = contentType {
+            if Self.starts(type, with: "text/html") || Self.starts(type, with: "application/xhtml") { return .page }
+            if Self.starts(type, with: "image/") && Self.imageExtensions.contains(ext) && !name.hasPrefix(".") { return .image }
             return .other
         }
         if ext.isEmpty || Self.pageExtensions.contains(ext) { return .page }
         if Self.imageExtensions.contains(ext) && !name.hasPrefix(".") { return .image }
         return .other
+    }
+
+    /// Whether `text` starts with `prefix` (lower-case ASCII) in any case, as `lowercased().hasPrefix`
+    /// would say for the prefixes asked (no letter outside ASCII lower-cases to one of theirs).
+    private static func starts(_ text: String, with prefix: String) -> Bool {
+        text.utf8.count >= prefix.utf8.count && zip(text.utf8, prefix.utf8).allSatisfy { String.asciiLowercased($0) == $1 }
     }
 
     /// What a capture is.
@@ -80,7 +86,7 @@ public struct CrawlEntry: Sendable {
     public func bytes() -> [UInt8]? {
         switch location {
         case .file(let path): return FileTree.contents(of: path)
-        case .warc(let archive, let record): return try? archive.payload(of: record)
+        case .warc(let archive, let record): return try? archive.payload(of: archive.records[record])
         }
     }
 

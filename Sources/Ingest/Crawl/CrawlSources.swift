@@ -28,9 +28,10 @@ public struct CrawlSources: Sendable {
         }
         // Made on every core: reading the addresses of a crawl's tens of thousands of records was
         // a tenth of a second on one.
-        let made = ConcurrentMap.map(archive.records) { record -> CrawlEntry? in
+        let made = ConcurrentMap.map(Array(archive.records.indices)) { index -> CrawlEntry? in
+            let record = archive.records[index]
             guard let url = CrawlURL(record.targetURI) else { return nil }
-            var entry = CrawlEntry(url: url, capturedAt: nanoseconds(record.date), location: .warc(archive, record),
+            var entry = CrawlEntry(url: url, capturedAt: nanoseconds(record.date), location: .warc(archive, record: index),
                                    shown: "\(path.shown)#\(record.offset)", size: 0)
             entry.status = record.status
             entry.contentType = record.contentType

@@ -4,7 +4,10 @@ import Infrastructure
 /// A WARC file (ISO 28500, WARC/1.0 and 1.1), indexed once: a plain .warc, a .warc.gz with one
 /// gzip member per record as wget `--warc-file` and Heritrix write, or a .warc.gz that is one gzip
 /// stream of all records. Payloads are read on demand, so a 1 GB WARC never sits in memory.
-public struct WARCArchive: Sendable {
+///
+/// A class: every capture of a crawl points to its archive, and a reference is one count to keep
+/// where a copy of the value was four.
+public final class WARCArchive: Sendable {
     /// The file.
     public let path: String
     /// The response, resource and resolved revisit records, in file order; warcinfo, request,
