@@ -183,25 +183,24 @@ enum CommonMark {
     /// (`<td align="left">`), so the attribute's name is swapped in place and `align-` put before
     /// its value: one pass over the bytes, as `String.replacing` took a sixth of reading a site.
     static func alignmentClasses(_ html: String) -> String {
-        guard html.containsBytes(" align=\"") else { return html }
-        var output: [UInt8] = []
-        var bytes = Array(html.utf8)
-        output.reserveCapacity(bytes.count + 256)
-        let attribute = Array(" align=\"".utf8)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: " "), index >= 3, bytes[index - 3] == UInt8(ascii: "<"), bytes[index - 2] == UInt8(ascii: "t"),
-               bytes[index - 1] == UInt8(ascii: "d") || bytes[index - 1] == UInt8(ascii: "h"),
-               bytes[index...].starts(with: attribute) {
+        let offsets = html.byteOffsets(of: " align=\"")
+        guard !offsets.isEmpty else { return html }
+        var html = html
+        return html.withUTF8 { bytes in
+            // Only the runs between the attributes are copied: a copy byte by byte of every body with
+            // an aligned table was 2% of a build's time.
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 8 * offsets.count)
+            var copied = 0
+            for offset in offsets where offset >= 3 && bytes[offset - 3] == UInt8(ascii: "<") && bytes[offset - 2] == UInt8(ascii: "t")
+                && (bytes[offset - 1] == UInt8(ascii: "d") || bytes[offset - 1] == UInt8(ascii: "h")) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<offset]))
                 output.append(contentsOf: " class=\"align-".utf8)
-                index += attribute.count
-                continue
+                copied = offset + " align=\"".utf8.count
             }
-            output.append(bytes[index])
-            index += 1
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: output, as: UTF8.self)
         }
-        bytes = []
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// An image alone in its paragraph with a title (`![Cầu mới](cau.png "Cây cầu nhìn từ bờ bắc")`)
