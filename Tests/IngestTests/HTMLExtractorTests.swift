@@ -228,6 +228,17 @@ final class HTMLExtractorTests: XCTestCase {
         XCTAssertFalse(page.text.contains("Jane Doe"))
     }
 
+    func testACommentFormsNameFieldIsNoByline() throws {
+        let form = """
+            <form id="commentform"><p class="comment-form-author"><label for="author">Name <span>*</span></label>
+            <input id="author" name="author"></p><textarea name="comment"></textarea></form>
+            """
+        let unsigned = try extract("<html><body><article>\(prose(4))</article>\(form)</body></html>")
+        XCTAssertNil(unsigned.byline)
+        let signed = try extract("<html><body><article>\(prose(4))<p class=\"author\">Jane Doe</p></article>\(form)</body></html>")
+        XCTAssertEqual(signed.byline, "Jane Doe")
+    }
+
     func testBreadcrumbGivesTheSection() throws {
         let page = try extract("""
             <html><body><ul class="breadcrumb"><li><a href="/">Trang chủ</a></li><li><a href="/kinh-te">Kinh tế</a></li></ul>

@@ -96,7 +96,9 @@ final class ReadabilityCorpusTests: XCTestCase {
         // as boilerplate and the body now drops: 0.9957 before, 0.9950 after, the team's floor being 0.99.
         XCTAssertGreaterThanOrEqual(f1, 0.994)
         XCTAssertGreaterThanOrEqual(titleRate, 0.99)
-        XCTAssertGreaterThanOrEqual(bylineRate, 0.98)
+        // One expected byline is royal-road's "Follow Author", a button in a form, which is no byline
+        // (`BodyPass.isFormField`): 37 of 38 (0.974) since; the floor is 0.95.
+        XCTAssertGreaterThanOrEqual(bylineRate, 0.97)
         XCTAssertGreaterThanOrEqual(dateRate, 0.99)
     }
 

@@ -138,6 +138,7 @@ struct BodyPass {
         guard node.attribute("rel") == "author" || (!itemprop.isEmpty && itemprop.contains("author"))
             || ClassHints.isByline(matchString)
         else { return false }
+        guard !Self.isFormField(node) else { return false }
         let text = node.textContent.whitespaceTrimmed
         guard !text.isEmpty, TextMeasure.length(text) < 100 else { return false }
         // A byline block often holds a date or "By" too: an `itemprop=name` inside it is the name alone.
@@ -153,6 +154,14 @@ struct BodyPass {
         byline = text
         return true
     }
+
+    /// Whether an element named for an author is part of a form: a comment form's field for the
+    /// commenter's name (`<p class="comment-form-author"><label>Name *</label><input></p>`) is no byline.
+    static func isFormField(_ node: DOMNode) -> Bool {
+        node.hasAncestor("form", maxDepth: 0) || node.hasDescendant(in: formFields)
+    }
+
+    static let formFields: TagSet = ["input", "label", "textarea", "select"]
 
     func headerDuplicatesTitle(_ node: DOMNode) -> Bool {
         guard node.isTag("h1") || node.isTag("h2") else { return false }

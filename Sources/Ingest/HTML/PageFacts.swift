@@ -250,7 +250,7 @@ struct PageFacts {
             let itemprop = element.attribute("itemprop") ?? ""
             guard element.attribute("rel") == "author" || (!itemprop.isEmpty && itemprop.contains("author"))
                 || matches(names, ClassHints.byline) else { continue }
-            guard !Self.isInSiteChrome(element) else { continue }
+            guard !Self.isInSiteChrome(element), !BodyPass.isFormField(element) else { continue }
             let named = element.descendants("*").first { ($0.attribute("itemprop") ?? "").contains("name") } ?? element
             let text = TextMeasure.innerText(named)
             let lower = text.lowercased()
