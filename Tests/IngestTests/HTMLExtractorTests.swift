@@ -239,6 +239,17 @@ final class HTMLExtractorTests: XCTestCase {
         XCTAssertEqual(signed.byline, "Jane Doe")
     }
 
+    func testABylineWrittenOverSeveralLinesIsOneLineWithoutItsLead() throws {
+        let page = try extract("""
+            <html><body><article>\(prose(4))</article>
+            <div class="post-footer"><span class="post-author vcard">
+            Posted by
+            <span class="fn">Jane   Doe</span>
+            </span></div></body></html>
+            """)
+        XCTAssertEqual(page.byline, "Jane Doe")
+    }
+
     func testBreadcrumbGivesTheSection() throws {
         let page = try extract("""
             <html><body><ul class="breadcrumb"><li><a href="/">Trang chủ</a></li><li><a href="/kinh-te">Kinh tế</a></li></ul>

@@ -229,12 +229,14 @@ struct PageFacts {
     /// page's (`bylineElement()`, read before the search changed the page), else a name alone on the body's
     /// last line.
     mutating func settleByline(bodyByline: String?, pageByline: String?, bodyText: String) {
+        // White space inside a name is folded, as a browser shows it: `Posted by\n  Jane Doe` is `Jane Doe`.
+        let folded = { (text: String) in text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         if let found = byline, !found.whitespaceTrimmed.isEmpty {
-            byline = Self.withoutLead(found.whitespaceTrimmed)
+            byline = Self.withoutLead(folded(found))
         } else if let bodyByline, !bodyByline.whitespaceTrimmed.isEmpty {
-            byline = Self.withoutLead(TextMeasure.collapseRuns(bodyByline.whitespaceTrimmed))
+            byline = Self.withoutLead(folded(bodyByline))
         } else if let element = pageByline {
-            byline = Self.withoutLead(element)
+            byline = Self.withoutLead(folded(element))
         } else if let last = Sanitizer.lastLine(of: bodyText), Self.looksLikeName(last) {
             byline = last
         } else {
