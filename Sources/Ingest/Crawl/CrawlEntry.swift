@@ -57,19 +57,14 @@ public struct CrawlEntry: Sendable {
         let name = path[(path.utf8.lastIndex(of: UInt8(ascii: "/")).map(path.utf8.index(after:)) ?? path.startIndex)...]
         let ext = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { name[name.utf8.index(after: $0)...].lowercased() } ?? ""
         if let type = contentType {
-            if Self.starts(type, with: "text/html") || Self.starts(type, with: "application/xhtml") { return .page }
-            if Self.starts(type, with: "image/") && Self.imageExtensions.contains(ext) && !name.hasPrefix(".") { return .image }
+            // As `lowercased().hasPrefix` would say: no letter outside ASCII lower-cases to one of these.
+            if type.utf8.startsLowercased(with: "text/html") || type.utf8.startsLowercased(with: "application/xhtml") { return .page }
+            if type.utf8.startsLowercased(with: "image/") && Self.imageExtensions.contains(ext) && !name.hasPrefix(".") { return .image }
             return .other
         }
         if ext.isEmpty || Self.pageExtensions.contains(ext) { return .page }
         if Self.imageExtensions.contains(ext) && !name.hasPrefix(".") { return .image }
         return .other
-    }
-
-    /// Whether `text` starts with `prefix` (lower-case ASCII) in any case, as `lowercased().hasPrefix`
-    /// would say for the prefixes asked (no letter outside ASCII lower-cases to one of theirs).
-    private static func starts(_ text: String, with prefix: String) -> Bool {
-        text.utf8.count >= prefix.utf8.count && zip(text.utf8, prefix.utf8).allSatisfy { String.asciiLowercased($0) == $1 }
     }
 
     /// What a capture is.

@@ -54,9 +54,7 @@ enum HeaderBlock {
             return name.isEmpty
         }
         let word = bytes[first...last]
-        return word.count == name.utf8.count && zip(word, name.utf8).allSatisfy { byte, letter in
-            (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte) == letter
-        }
+        return word.count == name.utf8.count && word.startsLowercased(with: name)
     }
 
     private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
