@@ -68,10 +68,19 @@ extension StringProtocol {
     /// addresses read by the ten thousand.
     public func hasASCIISuffixIgnoringCase(_ suffix: StaticString) -> Bool {
         let expected = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
-        var text = utf8.reversed().makeIterator()
-        for byte in expected.reversed() {
-            guard let own = text.next(), (own >= 65 && own <= 90 ? own + 32 : own) == byte else { return false }
+        return utf8.reversed().startsIgnoringASCIICase(with: expected.reversed())
+    }
+}
+
+extension Sequence<UInt8> {
+    /// Whether the bytes start with `prefix` (lower-case ASCII), ASCII letters read in lower case: a
+    /// Content-Type or a header's name compared without lower-casing a copy of it.
+    public func startsIgnoringASCIICase(with prefix: some Sequence<UInt8>) -> Bool {
+        var remaining = prefix.makeIterator()
+        for byte in self {
+            guard let expected = remaining.next() else { return true }
+            guard (byte >= 65 && byte <= 90 ? byte + 32 : byte) == expected else { return false }
         }
-        return true
+        return remaining.next() == nil
     }
 }

@@ -34,6 +34,16 @@ final class CollectionHelperTests: XCTestCase {
         XCTAssertFalse(""[...].containsByte(0))
     }
 
+    func testASCIIPrefixesAndSuffixesMatchInAnyCase() {
+        XCTAssertTrue("Text/HTML; charset=UTF-8".utf8.startsIgnoringASCIICase(with: "text/html".utf8))
+        XCTAssertTrue("image/".utf8.startsIgnoringASCIICase(with: "image/".utf8))
+        XCTAssertFalse("imag".utf8.startsIgnoringASCIICase(with: "image/".utf8))
+        XCTAssertFalse("texte/html".utf8.startsIgnoringASCIICase(with: "text/html".utf8))
+        XCTAssertTrue("trang-chủ.HTML".hasASCIISuffixIgnoringCase(".html"))
+        XCTAssertFalse("html".hasASCIISuffixIgnoringCase(".html"))
+        XCTAssertFalse("page.htm".hasASCIISuffixIgnoringCase(".html"))
+    }
+
     func testBothRunsTwoPiecesOfWorkAndKeepsEachResult() {
         let (number, text) = ConcurrentMap.both({ (1...100).reduce(0, +) }, { String(repeating: "đ", count: 3) })
         XCTAssertEqual(number, 5050)

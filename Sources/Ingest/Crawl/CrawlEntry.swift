@@ -58,8 +58,8 @@ public struct CrawlEntry: Sendable {
         let ext = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { name[name.utf8.index(after: $0)...].lowercased() } ?? ""
         if let type = contentType {
             // As `lowercased().hasPrefix` would say: no letter outside ASCII lower-cases to one of these.
-            if type.utf8.startsLowercased(with: "text/html") || type.utf8.startsLowercased(with: "application/xhtml") { return .page }
-            if type.utf8.startsLowercased(with: "image/") && Self.imageExtensions.contains(ext) && !name.hasPrefix(".") { return .image }
+            if type.utf8.startsIgnoringASCIICase(with: "text/html".utf8) || type.utf8.startsIgnoringASCIICase(with: "application/xhtml".utf8) { return .page }
+            if type.utf8.startsIgnoringASCIICase(with: "image/".utf8) && Self.imageExtensions.contains(ext) && !name.hasPrefix(".") { return .image }
             return .other
         }
         if ext.isEmpty || Self.pageExtensions.contains(ext) { return .page }

@@ -1,3 +1,5 @@
+import Infrastructure
+
 /// The lines of a header block, a WARC record's or an HTTP response's: a first line, then
 /// `Name: value` fields up to an empty line. Lines end in CRLF; a bare LF is taken too, as warcio
 /// and browsers take it.
@@ -54,7 +56,7 @@ enum HeaderBlock {
             return name.isEmpty
         }
         let word = bytes[first...last]
-        return word.count == name.utf8.count && word.startsLowercased(with: name)
+        return word.count == name.utf8.count && word.startsIgnoringASCIICase(with: name.utf8)
     }
 
     private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {

@@ -53,9 +53,7 @@ struct WARCScanner<Source: RecordSource> {
             return skipPast(start)
         }
         cursor.consume(headerLength)
-        let blockStart = cursor.position
-        let block = cursor.peek(min(length, WARCArchive.headerLimit))
-        let outcome = Self.outcome(header, block: block, blockLength: length, offset: offset) { cursor.source.point(at: blockStart + $0) }
+        let outcome = self.outcome(header, blockLength: length, offset: offset)
         guard cursor.skip(length) == length else {
             reportCutOff(at: offset, "the record is cut off: its Content-Length of \(length) bytes runs past the end of the file")
             return false
@@ -73,7 +71,7 @@ struct WARCScanner<Source: RecordSource> {
     }
 
     /// What indexing makes of a record whose content block is next.
-    enum Outcome {
+    private enum Outcome {
         /// A capture or a revisit, to index.
         case entry(WARCIndexEntry)
         /// Not a capture: warcinfo, request, metadata, conversion, and Heritrix's `dns:` responses.
@@ -82,11 +80,7 @@ struct WARCScanner<Source: RecordSource> {
         case problem(String)
     }
 
-    /// What a record is, from its header and the first bytes of its content block (up to
-    /// `WARCArchive.headerLimit` of them, all of a shorter block); `point` gives where a byte of the
-    /// block, by its distance from the block's start, can be read again.
-    static func outcome(_ header: WARCHeader, block: ArraySlice<UInt8>, blockLength: Int, offset: Int,
-                        point: (Int) -> StreamPoint) -> Outcome {
+    private mutating func outcome(_ header: WARCHeader, blockLength: Int, offset: Int) -> Outcome {
         let type = header.type ?? ""
         guard type == "response" || type == "resource" || type == "revisit" else { return .ignored }
         let isHTTP = header.contentType.map { $0.lowercased().hasPrefix("application/http") } ?? true
@@ -94,25 +88,27 @@ struct WARCScanner<Source: RecordSource> {
         guard let targetURI = header.targetURI, let date = header.date else {
             return .problem("the \(type) record has no WARC-Target-URI or no WARC-Date")
         }
+        let blockStart = cursor.position
         if type == "resource" {
-            guard blockLength <= WARCArchive.payloadLimit else { return overLimit(blockLength) }
-            let payload = PayloadLocation(start: point(0), length: blockLength, chunked: false, contentCodings: [])
+            guard blockLength <= WARCArchive.payloadLimit else { return Self.overLimit(blockLength) }
+            let payload = PayloadLocation(start: cursor.source.point(at: blockStart), length: blockLength, chunked: false, contentCodings: [])
             let record = WARCRecord(
                 targetURI: targetURI, date: date, status: 200, contentType: header.contentType, location: nil, offset: offset, payload: payload)
             return .entry(.capture(record, recordID: header.recordID, payloadDigest: header.payloadDigest))
         }
         let head: HTTPResponseHead
         do {
-            head = try HTTPResponseHead(block, blockLength: blockLength, limit: WARCArchive.headerLimit)
+            head = try HTTPResponseHead(cursor.peek(min(blockLength, WARCArchive.headerLimit)), blockLength: blockLength, limit: WARCArchive.headerLimit)
         } catch {
             // A revisit's block may be empty, or hold only part of a head: its capture has one.
             if type == "revisit" { return .entry(.revisit(Revisit(header, targetURI: targetURI, date: date, offset: offset, head: nil))) }
             return .problem(error.message)
         }
         if type == "revisit" { return .entry(.revisit(Revisit(header, targetURI: targetURI, date: date, offset: offset, head: head))) }
-        guard blockLength - head.length <= WARCArchive.payloadLimit else { return overLimit(blockLength - head.length) }
+        guard blockLength - head.length <= WARCArchive.payloadLimit else { return Self.overLimit(blockLength - head.length) }
         let payload = PayloadLocation(
-            start: point(head.length), length: blockLength - head.length, chunked: head.chunked, contentCodings: head.contentCodings)
+            start: cursor.source.point(at: blockStart + head.length), length: blockLength - head.length, chunked: head.chunked,
+            contentCodings: head.contentCodings)
         let record = WARCRecord(
             targetURI: targetURI, date: date, status: head.status, contentType: head.contentType, location: head.location, offset: offset,
             payload: payload)

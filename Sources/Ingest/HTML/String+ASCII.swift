@@ -55,15 +55,3 @@ extension String {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
     }
 }
-
-extension Sequence<UInt8> {
-    /// Whether the bytes start with lower-case ASCII `prefix`, read with ASCII letters in lower case.
-    func startsLowercased(with prefix: String) -> Bool {
-        var remaining = prefix.utf8.makeIterator()
-        for byte in self {
-            guard let expected = remaining.next() else { return true }
-            guard String.asciiLowercased(byte) == expected else { return false }
-        }
-        return remaining.next() == nil
-    }
-}
