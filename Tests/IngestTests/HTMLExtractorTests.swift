@@ -107,7 +107,10 @@ final class HTMLExtractorTests: XCTestCase {
         XCTAssertLessThan(image.upperBound, caption.lowerBound)
         let between = page.html[image.upperBound..<caption.lowerBound]
         XCTAssertFalse(between.contains("Đoạn"), "text between image and caption: \(between)")
-        XCTAssertTrue(page.text.contains("Thủ tướng Phạm Minh Chính phát biểu chỉ đạo tại phiên làm việc (Ảnh: VGP/Nhật Bắc)"))
+        // The credit stays with the caption on the page and is left out of the text (`CaptionCredit`).
+        XCTAssertTrue(page.html.contains("Thủ tướng Phạm Minh Chính phát biểu chỉ đạo tại phiên làm việc (Ảnh: VGP/Nhật Bắc)"))
+        XCTAssertTrue(page.text.contains("Thủ tướng Phạm Minh Chính phát biểu chỉ đạo tại phiên làm việc\n"), page.text)
+        XCTAssertFalse(page.text.contains("VGP/Nhật Bắc"), page.text)
     }
 
     func testSeedShapedPageHTMLHasNoScriptHandlersOrJavascriptURLs() throws {

@@ -13,8 +13,11 @@ struct BodyTrimmer {
     /// of the site's pages.
     var siteHost: String?
 
-    func trim(_ content: DOMNode) {
+    /// Trims `content` in place. Returns the cuts that leave the credits captions end with out of the text
+    /// (`Sanitizer.textCuts`).
+    func trim(_ content: DOMNode) -> [DOMNode: Int] {
         let byline = byline?.lowercased() ?? ""
+        var textCuts: [DOMNode: Int] = [:]
         var names: [UInt8] = []
         for element in content.descendants("*").reversed() where element.pointee.parent != nil {
             // Read once per element, into one reused buffer: three of the tests below ask for it.
@@ -41,9 +44,12 @@ struct BodyTrimmer {
             } else if isRelatedLabel(element), endsItsParent(element) {
                 // A label left last in its box: the links it headed went before it.
                 document.remove(element)
+            } else if CaptionCredit.lines.contains(element) {
+                CaptionCredit.cut(element, into: &textCuts)
             }
         }
         removeTrailingBoxTitles(content)
+        return textCuts
     }
 
     /// Words in the `class` and `id` of a picture's credit line (`img__credit`, `copyright-note`).
@@ -51,10 +57,12 @@ struct BodyTrimmer {
     /// The longest credit line, in UTF-16 units: a photographer's or an agency's name.
     static let creditLength = 60
 
-    /// The labels a credit line opens with, before a colon (`Foto: …`, `Crédit photo : …`), lower-cased.
-    static let creditLabels = ["photo", "photos", "foto", "fotos", "bild", "bilder", "image", "picture", "credit",
-                               "credits", "crédit", "crédits", "crédito", "créditos", "crédit photo", "photo credit",
-                               "fotocredit", "bildquelle", "ảnh", "图片", "图", "摄影"]
+    /// The labels a credit line opens with, before a colon (`Foto: …`, `Crédits photos : …`), lower-cased.
+    static let creditLabels: Set<Substring> = ["photo", "photos", "foto", "fotos", "bild", "bilder", "image",
+                                               "picture", "credit", "credits", "crédit", "crédits", "crédito",
+                                               "créditos", "fotocredit", "bildquelle", "ảnh", "图片", "图", "摄影"]
+    /// The labels German writes as the last part of a compound (`Titelbild: …`, `Symbolfoto: …`).
+    static let compoundCreditLabels = ["bild", "bilder", "foto", "fotos"]
 
     /// A short element named for a picture's credit, or a short line that opens with a credit's label or
     /// a © sign: who took the picture is not the article's text.
@@ -68,20 +76,25 @@ struct BodyTrimmer {
         return Self.opensWithCredit(Substring(TextMeasure.innerText(element).lowercased()).drop { $0 == "(" })
     }
 
-    /// Whether `text` (lower-cased) opens with a © sign or a credit's label and a colon.
+    /// Whether `text` (lower-cased) opens with a © sign, or with a credit's label of a word or two and a colon.
     static func opensWithCredit(_ text: Substring) -> Bool {
-        guard let first = text.first, creditInitials.contains(first) else { return false }
+        guard let first = text.first else { return false }
         if first == "©" { return true }
-        return creditLabels.contains { label in
-            guard let rest = TrailingCues.rest(of: text, after: label) else { return false }
-            return rest.hasPrefix(":") || rest.hasPrefix("：")
-        }
+        guard let colon = text.prefix(labelLength).firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
+        let words = text[..<colon].split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" })
+        return (1...2).contains(words.count) && words.allSatisfy(isCreditLabel)
     }
+
+    /// Whether `word` (lower-cased) is one of `creditLabels`, or a compound ending in one of `compoundCreditLabels`.
+    static func isCreditLabel(_ word: Substring) -> Bool {
+        creditLabels.contains(word) || compoundCreditLabels.contains { word.count > $0.count && word.hasSuffix($0) }
+    }
+
+    /// The longest label a credit opens with, in characters.
+    static let labelLength = 24
 
     /// The elements a credit line is written as.
     static let creditLines: TagSet = ["figcaption", "p", "span", "small"]
-    /// The first characters of the credit labels, and the © sign.
-    static let creditInitials = Set(creditLabels.compactMap(\.first) + ["©"])
 
     /// A link around nothing but an image whose alternative text says it is an advertisement.
     func isAdImageLink(_ element: DOMNode) -> Bool {

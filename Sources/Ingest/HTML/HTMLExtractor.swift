@@ -71,6 +71,7 @@ public struct HTMLExtractor: Sendable {
         var holder: HTMLDocument?
         var bodyByline: String?
         var headerSection: String?
+        var textCuts: [DOMNode: Int] = [:]
         if let rule, let selected = SiteRuleApplier(rule: rule).content(in: document) {
             content = selected
         } else {
@@ -88,7 +89,7 @@ public struct HTMLExtractor: Sendable {
             }
             if let result {
                 let siteHost = (metadata.canonical ?? pageURL).flatMap { URL(string: $0)?.host }
-                BodyTrimmer(document: result.document, byline: facts.byline, siteHost: siteHost).trim(result.content)
+                textCuts = BodyTrimmer(document: result.document, byline: facts.byline, siteHost: siteHost).trim(result.content)
                 ArticleEnd(document: result.document).trim(result.content)
                 let header = HeaderLines(removingFrom: result.content, in: result.document, knownByline: facts.byline)
                 content = result.content
@@ -99,7 +100,7 @@ public struct HTMLExtractor: Sendable {
         }
 
         if let content {
-            let output = Sanitizer(baseURL: base).render(content)
+            let output = Sanitizer(baseURL: base, textCuts: textCuts).render(content)
             // Composed, as the metadata is: a page may write its letters decomposed (a base and its marks).
             page.html = NFC.normalize(output.html)
             page.text = NFC.normalize(output.text)

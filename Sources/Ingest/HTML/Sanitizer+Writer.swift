@@ -24,9 +24,12 @@ extension Sanitizer {
                 let text = UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content)
                     .assumingMemoryBound(to: CChar.self)))
                 Self.appendEscaped(text, quotes: false, to: &html)
-                output.textBytes += text.count
-                if linkDepth > 0 { output.linkTextBytes += text.count }
-                if inPre { textBuffer.append(contentsOf: text) } else { Self.appendFolded(text, to: &textBuffer) }
+                // Most bodies have no credit to leave out of the text: no look-up for them.
+                let written = sanitizer.textCuts.isEmpty ? text
+                    : sanitizer.textCuts[node].map { UnsafeBufferPointer(rebasing: text[..<$0]) } ?? text
+                output.textBytes += written.count
+                if linkDepth > 0 { output.linkTextBytes += written.count }
+                if inPre { textBuffer.append(contentsOf: written) } else { Self.appendFolded(written, to: &textBuffer) }
                 return
             }
             guard node.isElement else { return }

@@ -15,6 +15,10 @@ struct Sanitizer {
     /// Keeps what cmark-gfm itself writes around raw HTML — ids, classes, footnote and task-list
     /// markup, table alignment — which an extracted page's body does not need.
     var keepsMarkdownMarkup = false
+    /// Text nodes of which only the first bytes are the article's text, by how many: a picture's credit
+    /// follows (`CaptionCredit`). Written whole into the HTML, where the credit stays with its caption,
+    /// and cut in the text.
+    var textCuts: [DOMNode: Int] = [:]
 
     /// A Markdown body holding raw HTML, made safe: elements, attributes and URLs as for a crawled
     /// page, plus the markup cmark-gfm writes itself. Only such bodies pay for the parse. `cutOff`
