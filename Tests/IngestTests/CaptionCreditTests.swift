@@ -43,8 +43,9 @@ final class CaptionCreditTests: XCTestCase {
         XCTAssertFalse(page.text.contains("Hafenamt"), page.text)
     }
 
-    func testACreditLabelledWithACompoundOrTwoWordsGoesWhole() throws {
-        for credit in ["Titelbild: Hafenamt", "Symbolfoto: Hafenamt", "Crédits photos : Port du Nord", "Photo credit: Harbour Office"] {
+    func testACreditLineLabelledWithACompoundOrTwoWordsOrWithItsLicenceGoesWhole() throws {
+        for credit in ["Titelbild: Hafenamt", "Symbolfoto: Hafenamt", "Crédits photos : Port du Nord", "Photo credit: Harbour Office",
+                       "Foto: hafen.example, via Wikimedia Commons | Lizenz: CC BY 4.0"] {
             let text = try extract("<p><em>\(credit)</em></p>")
             XCTAssertTrue(text.contains("lighthouse keeper"), text)
             XCTAssertFalse(text.contains(credit), text)

@@ -43,6 +43,36 @@ final class HeaderLinesTests: XCTestCase {
         XCTAssertNil(HeaderLines.dateline("Sáng 30/11, hơn 900 học sinh đã đến trường"))
     }
 
+    func testADatelineMayNameItsSectionOrAuthorAfterASeparator() {
+        XCTAssertEqual(HeaderLines.dateline("2021-10-16 | Politik"), HeaderLines.Dateline(section: "Politik"))
+        XCTAssertEqual(HeaderLines.dateline("30/11/2021 - Thời sự"), HeaderLines.Dateline(section: "Thời sự"))
+        XCTAssertEqual(HeaderLines.dateline("3. August 2015 · Filed under Familie"), HeaderLines.Dateline(section: "Familie"))
+        XCTAssertEqual(HeaderLines.dateline("11.12.2019 - Jane Smith"), HeaderLines.Dateline(section: nil, byline: "Jane Smith"))
+        // A time after the separator is the date's own.
+        XCTAssertEqual(HeaderLines.dateline("30/11/2021 | 22:58 GMT+7"), HeaderLines.Dateline(section: nil))
+        XCTAssertNil(HeaderLines.dateline("2021-10-16 | the keeper counted the ships that passed"))
+    }
+
+    func testALineOfCategoryLinksBeforeTheLeadGivesTheSection() throws {
+        let paragraph = "<p>The lighthouse keeper counted the ships that passed the cape every night, wrote their names "
+            + "in a book, and sent the book to the harbour office at the end of each month.</p>"
+        let html = "<html><body><div class='story'><p><a href='/c/coast'>Coast</a>, <a href='/c/harbour-life'>Harbour life</a></p>"
+            + String(repeating: paragraph, count: 4) + "</div></body></html>"
+        let page = try HTMLExtractor().extract(Array(html.utf8), pageURL: nil, defaultTimeZone: TimeZone(identifier: "UTC")!)
+        XCTAssertTrue(page.text.hasPrefix("The lighthouse keeper"), page.text)
+        XCTAssertEqual(page.section, "Coast")
+    }
+
+    func testALinkInsideASentenceBeforeTheLeadStays() throws {
+        let paragraph = "<p>The lighthouse keeper counted the ships that passed the cape every night, wrote their names "
+            + "in a book, and sent the book to the harbour office at the end of each month.</p>"
+        let html = "<html><body><div class='story'><p>Read the <a href='/log'>log</a> of the lamp</p>"
+            + String(repeating: paragraph, count: 4) + "</div></body></html>"
+        let page = try HTMLExtractor().extract(Array(html.utf8), pageURL: nil, defaultTimeZone: TimeZone(identifier: "UTC")!)
+        XCTAssertTrue(page.text.hasPrefix("Read the log of the lamp"), page.text)
+        XCTAssertNil(page.section)
+    }
+
     func testOnlyShortLinesWithANumberAreReadingTimes() {
         XCTAssertTrue(HeaderLines.isReadingTime("4 Min Read"))
         XCTAssertTrue(HeaderLines.isReadingTime("Lesezeit: 3 Minuten"))

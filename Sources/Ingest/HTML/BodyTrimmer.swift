@@ -55,7 +55,7 @@ struct BodyTrimmer {
     /// Words in the `class` and `id` of a picture's credit line (`img__credit`, `copyright-note`).
     static let creditNames: ClassHints.Words = ["credit", "copyright"]
     /// The longest credit line, in UTF-16 units: a photographer's or an agency's name.
-    static let creditLength = 60
+    static let creditLength = 80
 
     /// The labels a credit line opens with, before a colon (`Foto: …`, `Crédits photos : …`), lower-cased.
     static let creditLabels: Set<Substring> = ["photo", "photos", "foto", "fotos", "bild", "bilder", "image",

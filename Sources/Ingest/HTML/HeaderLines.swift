@@ -38,10 +38,11 @@ struct HeaderLines {
             seen += 1
             if let dateline = Self.dateline(text) {
                 if section == nil { section = dateline.section }
+                if byline == nil { byline = dateline.byline }
             } else if byline == nil, let name = Self.byline(text) {
                 byline = name
-            } else if section == nil, Self.isKicker(line, text) {
-                section = text
+            } else if section == nil, let kicker = Self.kicker(line, text) {
+                section = kicker
             } else if !Self.isReadingTime(text) {
                 // A reading time (`4 min read`), the page's estimate, goes as the lines above do.
                 return
@@ -99,15 +100,42 @@ struct HeaderLines {
 
     /// A line that is a date, perhaps after a few words naming the section.
     struct Dateline: Equatable {
-        /// The words before the date, when there are any.
+        /// The words before the date, or after it and a separator, when they name a section.
         var section: String?
+        /// The name after the date and a separator, when the words there are a person's name.
+        var byline: String? = nil
     }
 
     /// The dateline `text` is, if it is one: a short line holding a date (`DateParser`) and
-    /// little else — a weekday, a month's name, a zone — after at most four words without digits.
+    /// little else — a weekday, a month's name, a zone — after at most four words without digits,
+    /// or before them when a separator sets them off (`2021-10-16 | Politik`).
     /// The date must begin a word (`TNW中文站2016年10月14日` is a source's name glued to a date,
     /// printed as text) and few other words may follow it (`on 2019-02-15, all posts` is a sentence).
     static func dateline(_ text: String) -> Dateline? {
+        if let dateline = datelineWithSectionFirst(text) { return dateline }
+        // The section after the date and a separator: the words after the last separator.
+        for separator in sectionSeparators {
+            let parts = text.components(separatedBy: separator)
+            guard parts.count > 1, let last = parts.last else { continue }
+            var section = Substring(last.whitespaceTrimmed)
+            if let lead = sectionLeads.first(where: { section.lowercased().hasPrefix($0) }) { section = section.dropFirst(lead.count) }
+            let words = section.split(separator: " ").count
+            guard (1...4).contains(words), !section.contains(where: { $0.isNumber || ".:;!?()".contains($0) }),
+                  let date = datelineWithSectionFirst(parts.dropLast().joined(separator: separator)), date.section == nil else { continue }
+            // A blog prints its author there (`11.12.2019 - Jane Smith`), a news site its section.
+            if PageFacts.looksLikeName(String(section)) { return Dateline(section: nil, byline: String(section)) }
+            return Dateline(section: PageFacts.isHome(String(section)) ? nil : String(section))
+        }
+        return nil
+    }
+
+    /// What sets a section off after the date it follows.
+    static let sectionSeparators = [" | ", " · ", " • ", " – ", " — ", " - ", " / "]
+    /// The words blog themes print before a post's category (`Filed under Politics`), lower-cased.
+    static let sectionLeads = ["filed under ", "posted in ", "veröffentlicht in ", "publié dans ", "publicado en "]
+
+    /// A dateline whose section, if it names one, comes first (`Thời sự 30/11/2021 22:58`).
+    private static func datelineWithSectionFirst(_ text: String) -> Dateline? {
         guard text.utf16.count <= 60, text.contains(where: \.isNumber) else { return nil }
         let words = text.split(separator: " ", omittingEmptySubsequences: true)
         for taken in 0...min(4, words.count - 1) {
@@ -156,10 +184,28 @@ struct HeaderLines {
         return readingTimeWords.contains { lower.contains($0) }
     }
 
-    /// A link of a word or four, with no digits, alone on its line: the section over the headline.
-    private static func isKicker(_ line: DOMNode, _ text: String) -> Bool {
-        let link = line.isTag("a") ? line : line.elementChildren.count == 1 ? line.elementChildren.first.flatMap { $0.isTag("a") ? $0 : nil } : nil
-        guard let link, TextMeasure.innerText(link).whitespaceTrimmed == text else { return false }
+    /// The section a kicker line names, if `line` is one: a link of a word or four, with no digits,
+    /// alone on its line (the section over the headline), or a few such links and nothing between them
+    /// but commas or separators (the categories a post is filed under, `Politik, Debatte`): the first.
+    private static func kicker(_ line: DOMNode, _ text: String) -> String? {
+        let links = line.isTag("a") ? [line] : line.elementChildren.map { $0.isTag("span") && $0.elementChildren.count == 1 ? $0.elementChildren[0] : $0 }
+        guard (1...4).contains(links.count), links.allSatisfy({ $0.isTag("a") }) else { return nil }
+        let names = links.map { TextMeasure.innerText($0).whitespaceTrimmed }
+        guard names.allSatisfy(isSectionName) else { return nil }
+        // Nothing but the links' own text and separators on the line.
+        let rest = names.reduce(into: Substring(text)) { rest, name in
+            rest = rest.drop { kickerSeparators.contains($0) || $0 == " " }
+            rest = rest.hasPrefix(name) ? rest.dropFirst(name.count) : Substring("!")
+        }
+        guard rest.allSatisfy({ kickerSeparators.contains($0) || $0 == " " }) else { return nil }
+        return names[0]
+    }
+
+    /// What sits between the categories of a kicker line.
+    private static let kickerSeparators: Set<Character> = [",", "|", "·", "•", "/", "\u{00A0}"]
+
+    /// A word or four, with no digits or sentence punctuation: a section's or a category's name.
+    private static func isSectionName(_ text: String) -> Bool {
         let words = text.split(separator: " ").count
         return (1...4).contains(words) && !text.contains(where: { $0.isNumber || ".:;!?\"“”()|".contains($0) }) && !PageFacts.isHome(text)
     }
