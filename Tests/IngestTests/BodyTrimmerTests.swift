@@ -115,6 +115,17 @@ final class BodyTrimmerTests: XCTestCase {
         XCTAssertFalse(text.contains("Related coverage"), text)
     }
 
+    func testALabelInCapitalsOpeningTheLastParagraphStays() throws {
+        let html = """
+            <html><body><div class="story"><p>The lighthouse keeper counted the ships that passed the cape every night, \
+            wrote their names in a book, and sent the book to the harbour office at the end of each month.</p>\
+            <p>The keeper's daughter kept the lamp lit on the nights her father sailed to town for oil and bread.</p>\
+            <p><strong>UPDATE</strong> The harbour office has since named the lamp after the keeper.</p></div></body></html>
+            """
+        let text = try HTMLExtractor().extract(Array(html.utf8), pageURL: nil, defaultTimeZone: TimeZone(identifier: "UTC")!).text
+        XCTAssertTrue(text.hasSuffix("UPDATE The harbour office has since named the lamp after the keeper."), text)
+    }
+
     func testANewsletterBoxInsideTheBodyGoes() throws {
         let text = try extract("""
             <div class="inline-newsletter"><h4>The harbour letter</h4><p>The week's ships, every Friday in your inbox.</p>

@@ -112,13 +112,32 @@ struct BodyTrimmer {
             while let parent = block.parent, parent != content, TextMeasure.textLength(parent) == TextMeasure.textLength(block) {
                 block = parent
             }
-            // The length first, from the text nodes: the last block is mostly a paragraph of prose.
-            guard TextMeasure.innerTextLength(block, isAtMost: 40) else { return }
+            // The length first, from the text nodes: the last block is mostly a paragraph of prose. The last
+            // element with text may be the label a paragraph opens with (`<b>Note:</b> …`): text follows it.
+            guard TextMeasure.innerTextLength(block, isAtMost: TrailingCues.labelLength), endsContent(block, content) else { return }
             let text = TextMeasure.innerText(block)
             let letters = text.filter(\.isLetter)
-            guard letters.count >= 4, letters.allSatisfy(\.isUppercase), !text.contains(where: { ".!?".contains($0) }) else { return }
+            guard text.utf16.count <= 40, letters.count >= 4, letters.allSatisfy(\.isUppercase),
+                  !text.contains(where: { ".!?".contains($0) }) else { return }
             document.remove(block)
         }
+    }
+
+    /// Whether nothing follows `node` inside `content` but blanks: no text, no picture or video.
+    func endsContent(_ node: DOMNode, _ content: DOMNode) -> Bool {
+        var node = node
+        while node != content {
+            var next = node.nextSibling
+            while let current = next {
+                if !TextMeasure.isBlank(node: current) || Self.media.contains(current) || current.hasDescendant(in: Self.media) {
+                    return false
+                }
+                next = current.nextSibling
+            }
+            guard let parent = node.parent else { return true }
+            node = parent
+        }
+        return true
     }
 
     /// A short block named for bylines that names the author the metadata already gave.

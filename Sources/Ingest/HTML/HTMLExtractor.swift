@@ -89,8 +89,11 @@ public struct HTMLExtractor: Sendable {
             }
             if let result {
                 let siteHost = (metadata.canonical ?? pageURL).flatMap { URL(string: $0)?.host }
-                textCuts = BodyTrimmer(document: result.document, byline: facts.byline, siteHost: siteHost).trim(result.content)
+                let trimmer = BodyTrimmer(document: result.document, byline: facts.byline, siteHost: siteHost)
+                textCuts = trimmer.trim(result.content)
                 ArticleEnd(document: result.document).trim(result.content)
+                // A box's title is left last once the end's blocks went.
+                trimmer.removeTrailingBoxTitles(result.content)
                 let header = HeaderLines(removingFrom: result.content, in: result.document, knownByline: facts.byline)
                 content = result.content
                 holder = result.document
