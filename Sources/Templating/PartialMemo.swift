@@ -21,8 +21,10 @@ public final class PartialMemo: Sendable {
         let standalone: Bool
         /// The storage of the item's fields.
         let item: ObjectIdentifier
-        let isFirst: Bool
-        let isLast: Bool
+        /// Whether the item is its list's first and last, each nil where the render did not read it
+        /// (`@first`, `@last`): such a render is the same bytes wherever the item stands.
+        var isFirst: Bool?
+        var isLast: Bool?
         /// Indentation in effect where the partial starts, and whether a line starts there.
         let indentation: [UInt8]
         let atLineStart: Bool
@@ -54,8 +56,17 @@ public final class PartialMemo: Sendable {
     /// How many renders are kept.
     public var count: Int { entries.withLock { $0.count } }
 
-    func entry(for key: Key) -> Entry? {
-        entries.withLock { $0[key] }
+    /// The render kept for the item of `key` (its place not set) standing first or last as told: kept
+    /// once for every place when it did not read the place, else for the place it read.
+    func entry(for key: Key, isFirst: Bool, isLast: Bool) -> Entry? {
+        entries.withLock { entries in
+            var key = key
+            for (first, last) in [(nil, nil), (isFirst, nil), (nil, isLast), (isFirst, isLast)] as [(Bool?, Bool?)] {
+                (key.isFirst, key.isLast) = (first, last)
+                if let entry = entries[key] { return entry }
+            }
+            return nil
+        }
     }
 
     func keep(_ entry: Entry, for key: Key) {

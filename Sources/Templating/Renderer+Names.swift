@@ -49,8 +49,12 @@ extension Renderer {
             }
             return value
         case .loop(let field):
-            // The memo tells items apart by first and last only.
-            if field == .index || field == .number { readsAroundItem = true }
+            // The memo tells items apart by first and last only, where the render read them.
+            switch field {
+            case .index, .number: readsAroundItem = true
+            case .first: readsFirst = true
+            case .last: readsLast = true
+            }
             guard let loop else { return nil }
             switch field {
             case .index: return .int(loop.index)

@@ -33,6 +33,9 @@ struct Renderer: ~Copyable {
     /// Updated at all times, read only at the end of a traced render.
     var lowestRead = Int.max
     var readsAroundItem = false
+    /// Whether the traced render read `@first`, `@last` (of its item or of a list inside it).
+    var readsFirst = false
+    var readsLast = false
     private var deepest = 0
     private var tracing = false
 
@@ -177,23 +180,25 @@ struct Renderer: ~Copyable {
             expand(template, indentation: partial.indentation, standalone: partial.standalone, at: partial.position)
             return
         }
-        let key = PartialMemo.Key(name: name, tagIndentation: partial.indentation, standalone: partial.standalone,
-                                  item: PartialMemo.identity(of: fields), isFirst: loop.index == 0,
-                                  isLast: loop.index == loop.count - 1, indentation: indentation, atLineStart: atLineStart)
+        var key = PartialMemo.Key(name: name, tagIndentation: partial.indentation, standalone: partial.standalone,
+                                  item: PartialMemo.identity(of: fields), isFirst: nil, isLast: nil,
+                                  indentation: indentation, atLineStart: atLineStart)
+        let (isFirst, isLast) = (loop.index == 0, loop.index == loop.count - 1)
         // A kept render stands in only where rendering anew would stay within the render's limits too.
-        if let kept = memo.entry(for: key), expansions + kept.expansions <= TemplateLibrary.maximumExpansions,
-           depth + kept.depth < TemplateLibrary.maximumDepth - 1 {
+        if let kept = memo.entry(for: key, isFirst: isFirst, isLast: isLast),
+           expansions + kept.expansions <= TemplateLibrary.maximumExpansions, depth + kept.depth < TemplateLibrary.maximumDepth - 1 {
             output.append(kept.bytes)
             atLineStart = kept.endsAtLineStart
             expansions += kept.expansions
             return
         }
-        (lowestRead, readsAroundItem, deepest, tracing) = (Int.max, false, depth, true)
+        (lowestRead, readsAroundItem, readsFirst, readsLast, deepest, tracing) = (Int.max, false, false, false, depth, true)
         let start = output.count
         let expansionsBefore = expansions
         expand(template, indentation: partial.indentation, standalone: partial.standalone, at: partial.position)
         tracing = false
         if !readsAroundItem, lowestRead >= stack.count - 1 {
+            (key.isFirst, key.isLast) = (readsFirst ? isFirst : nil, readsLast ? isLast : nil)
             memo.keep(PartialMemo.Entry(bytes: output.copy(from: start), item: stack[stack.count - 1], endsAtLineStart: atLineStart,
                                         expansions: expansions - expansionsBefore, depth: deepest - depth), for: key)
         }

@@ -57,6 +57,29 @@ final class PartialMemoTests: XCTestCase {
         XCTAssertEqual(render(library, ["items": [shared]], memo: memo).0, "shared.;")
     }
 
+    func testARenderThatDoesNotReadItsPlaceIsKeptOnceWhereverTheItemStands() throws {
+        // Each item on a line of its own, as a theme's lists put their cards.
+        let library = try TemplateLibrary(sources: ["page": "{{#items}}\n{{> card}}\n{{/items}}", "card": "<{{name}}>\n",
+                                                    "lazy": "{{#items}}\n{{> lazyCard}}\n{{/items}}",
+                                                    "lazyCard": "{{name}}{{^@first}} lazy{{/@first}}\n"])
+        let memo = PartialMemo()
+        let other: TemplateValue = ["name": "other"]
+        XCTAssertEqual(render(library, ["items": [shared]], memo: memo).0, "<shared>\n")
+        XCTAssertEqual(memo.count, 1)
+        // First and last above, in the middle here: the same render.
+        XCTAssertEqual(render(library, ["items": [other, shared, other]], memo: memo).0, "<other>\n<shared>\n<other>\n")
+        XCTAssertEqual(memo.count, 2)
+        // A render that reads `@first` only is kept for first and not first, whatever `@last` is.
+        var bytes: [UInt8] = []
+        var report = RenderReport()
+        for items: [TemplateValue] in [[shared, other], [other, shared], [other, shared, other]] {
+            library.render("lazy", ["items": .list(items)], into: &bytes, report: &report, memo: memo)
+        }
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self),
+                       "shared\nother lazy\nother\nshared lazy\nother\nshared lazy\nother lazy\n")
+        XCTAssertEqual(memo.count, 2 + 4, "shared and other, each first and not first")
+    }
+
     func testAWorkerCopyOfTheLibraryUsesTheRendersKeptByAnother() throws {
         let library = try TemplateLibrary(sources: ["page": "{{#items}}{{> card}}{{/items}}", "card": "<{{name}}>"])
         let memo = PartialMemo()
