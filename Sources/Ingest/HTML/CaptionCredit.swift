@@ -10,6 +10,8 @@ enum CaptionCredit {
     /// credit's label and a colon, after a stop, a comma or a bracket, and no longer than
     /// `BodyTrimmer.creditLength`. The node the credit starts in keeps its bytes before it; those after, none.
     static func cut(_ line: DOMNode, into cuts: inout [DOMNode: Int]) {
+        // Measured before anything is copied: a paragraph is asked, and each span nested in it.
+        guard TextMeasure.textLength(line, isAtMost: Captions.maximumBytes) else { return }
         var texts: [DOMNode] = []
         line.forEachDescendant { if $0.isText { texts.append($0) } }
         var bytes: [UInt8] = []
@@ -18,7 +20,7 @@ enum CaptionCredit {
             text.appendText(to: &bytes)
             ends.append(bytes.count)
         }
-        guard bytes.count <= Captions.maximumBytes, let start = creditStart(in: bytes),
+        guard let start = creditStart(in: bytes),
               let first = ends.firstIndex(where: { $0 > start }) else { return }
         cuts[texts[first]] = start - (first == 0 ? 0 : ends[first - 1])
         for text in texts[(first + 1)...] { cuts[text] = 0 }
