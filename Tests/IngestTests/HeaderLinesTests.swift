@@ -54,23 +54,23 @@ final class HeaderLinesTests: XCTestCase {
     }
 
     func testALineOfCategoryLinksBeforeTheLeadGivesTheSection() throws {
-        let paragraph = "<p>The lighthouse keeper counted the ships that passed the cape every night, wrote their names "
-            + "in a book, and sent the book to the harbour office at the end of each month.</p>"
-        let html = "<html><body><div class='story'><p><a href='/c/coast'>Coast</a>, <a href='/c/harbour-life'>Harbour life</a></p>"
-            + String(repeating: paragraph, count: 4) + "</div></body></html>"
-        let page = try HTMLExtractor().extract(Array(html.utf8), pageURL: nil, defaultTimeZone: TimeZone(identifier: "UTC")!)
+        let page = try pageOpening(with: "<p><a href='/c/coast'>Coast</a>, <a href='/c/harbour-life'>Harbour life</a></p>")
         XCTAssertTrue(page.text.hasPrefix("The lighthouse keeper"), page.text)
         XCTAssertEqual(page.section, "Coast")
     }
 
     func testALinkInsideASentenceBeforeTheLeadStays() throws {
-        let paragraph = "<p>The lighthouse keeper counted the ships that passed the cape every night, wrote their names "
-            + "in a book, and sent the book to the harbour office at the end of each month.</p>"
-        let html = "<html><body><div class='story'><p>Read the <a href='/log'>log</a> of the lamp</p>"
-            + String(repeating: paragraph, count: 4) + "</div></body></html>"
-        let page = try HTMLExtractor().extract(Array(html.utf8), pageURL: nil, defaultTimeZone: TimeZone(identifier: "UTC")!)
+        let page = try pageOpening(with: "<p>Read the <a href='/log'>log</a> of the lamp</p>")
         XCTAssertTrue(page.text.hasPrefix("Read the log of the lamp"), page.text)
         XCTAssertNil(page.section)
+    }
+
+    /// A page whose body opens with `line` and goes on with four paragraphs of prose.
+    private func pageOpening(with line: String) throws -> ExtractedPage {
+        let paragraph = "<p>The lighthouse keeper counted the ships that passed the cape every night, wrote their names "
+            + "in a book, and sent the book to the harbour office at the end of each month.</p>"
+        let html = "<html><body><div class='story'>" + line + String(repeating: paragraph, count: 4) + "</div></body></html>"
+        return try HTMLExtractor().extract(Array(html.utf8), pageURL: nil, defaultTimeZone: TimeZone(identifier: "UTC")!)
     }
 
     func testOnlyShortLinesWithANumberAreReadingTimes() {
@@ -81,11 +81,7 @@ final class HeaderLinesTests: XCTestCase {
     }
 
     func testAReadingTimeBeforeTheLeadGoes() throws {
-        let paragraph = "<p>The lighthouse keeper counted the ships that passed the cape every night, wrote their names "
-            + "in a book, and sent the book to the harbour office at the end of each month.</p>"
-        let html = "<html><body><div class='story'><p>5 min read</p>"
-            + String(repeating: paragraph, count: 4) + "</div></body></html>"
-        let page = try HTMLExtractor().extract(Array(html.utf8), pageURL: nil, defaultTimeZone: TimeZone(identifier: "UTC")!)
+        let page = try pageOpening(with: "<p>5 min read</p>")
         XCTAssertTrue(page.text.hasPrefix("The lighthouse keeper"), page.text)
     }
 }

@@ -114,11 +114,10 @@ struct BodyTrimmer {
             }
             // The length first, from the text nodes: the last block is mostly a paragraph of prose. The last
             // element with text may be the label a paragraph opens with (`<b>Note:</b> …`): text follows it.
-            guard TextMeasure.innerTextLength(block, isAtMost: TrailingCues.labelLength), endsContent(block, content) else { return }
+            guard TextMeasure.innerTextLength(block, isAtMost: 40), endsContent(block, content) else { return }
             let text = TextMeasure.innerText(block)
             let letters = text.filter(\.isLetter)
-            guard text.utf16.count <= 40, letters.count >= 4, letters.allSatisfy(\.isUppercase),
-                  !text.contains(where: { ".!?".contains($0) }) else { return }
+            guard letters.count >= 4, letters.allSatisfy(\.isUppercase), !text.contains(where: { ".!?".contains($0) }) else { return }
             document.remove(block)
         }
     }

@@ -119,12 +119,12 @@ struct HeaderLines {
             guard parts.count > 1, let last = parts.last else { continue }
             var section = Substring(last.whitespaceTrimmed)
             if let lead = sectionLeads.first(where: { section.lowercased().hasPrefix($0) }) { section = section.dropFirst(lead.count) }
-            let words = section.split(separator: " ").count
-            guard (1...4).contains(words), !section.contains(where: { $0.isNumber || ".:;!?()".contains($0) }),
+            let name = String(section)
+            guard isSectionName(name) || PageFacts.isHome(name),
                   let date = datelineWithSectionFirst(parts.dropLast().joined(separator: separator)), date.section == nil else { continue }
             // A blog prints its author there (`11.12.2019 - Jane Smith`), a news site its section.
-            if PageFacts.looksLikeName(String(section)) { return Dateline(section: nil, byline: String(section)) }
-            return Dateline(section: PageFacts.isHome(String(section)) ? nil : String(section))
+            if PageFacts.looksLikeName(name) { return Dateline(section: nil, byline: name) }
+            return Dateline(section: PageFacts.isHome(name) ? nil : name)
         }
         return nil
     }
