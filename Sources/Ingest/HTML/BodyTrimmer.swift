@@ -48,7 +48,6 @@ struct BodyTrimmer {
                 CaptionCredit.cut(element, into: &textCuts)
             }
         }
-        removeTrailingBoxTitles(content)
         return textCuts
     }
 

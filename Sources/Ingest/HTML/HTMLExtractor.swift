@@ -92,7 +92,7 @@ public struct HTMLExtractor: Sendable {
                 let trimmer = BodyTrimmer(document: result.document, byline: facts.byline, siteHost: siteHost)
                 textCuts = trimmer.trim(result.content)
                 ArticleEnd(document: result.document).trim(result.content)
-                // A box's title is left last once the end's blocks went.
+                // After the article's end is trimmed, as a box's title is left last only then; once is enough.
                 trimmer.removeTrailingBoxTitles(result.content)
                 let header = HeaderLines(removingFrom: result.content, in: result.document, knownByline: facts.byline)
                 content = result.content
