@@ -113,7 +113,12 @@ public struct Build: Sendable {
     /// to build; with it, a warning when articles dated after "now" were left out, and what the
     /// crawls gave (their documents moved into the graph).
     func readGraph(_ files: [SourceFile], site: SiteInputs, clock: inout PhaseClock) -> (ContentGraph, [Diagnostic], MirrorContent?) {
-        var folder = site.reader.read(listed: files)
+        // Bodies wait in a spill file in the temporary folder, from their reading to their page: at
+        // 100,000 articles they would be most of a gigabyte of heap (see `SpillFile`).
+        let spill = SpillFile(in: FileManager.default.temporaryDirectory.path)
+        var reader = site.reader
+        reader.spill = spill
+        var folder = reader.read(listed: files)
         if Self.hugoConfigFiles.contains(where: { FileManager.default.fileExists(atPath: options.site.appendingPathComponent($0).path) }) {
             folder.hasHugoLayout = true
         }
@@ -143,7 +148,7 @@ public struct Build: Sendable {
         if let warning = Self.zoneWarning(folder.documents, config: site.config) { waiting.append(warning) }
         waiting += site.config.notes
         clock.lap("read content")
-        let graph = GraphBuilder(config: site.config, includeDrafts: options.includeDrafts).build(consume folder)
+        let graph = GraphBuilder(config: site.config, includeDrafts: options.includeDrafts, spill: spill).build(consume folder)
         clock.lap("content graph")
         return (graph, waiting, mirror)
     }

@@ -35,8 +35,9 @@ public struct Article: Sendable {
     public var summary: String
     /// Lead image URL: root-relative (already prefixed with the site root) or absolute.
     public var image: String?
-    /// Body HTML with internal links and images pointing at their output URLs.
-    public var bodyHTML: String
+    /// Body HTML with internal links and images pointing at their output URLs, in memory or in
+    /// the build's spill file: read it once per page (`bodyHTML` reads the file each time).
+    public var body: SpillableText
     /// Words in the body, for reading time.
     public var wordCount: Int
     /// The original URL a mirrored page was saved from.
@@ -72,4 +73,10 @@ public struct Article: Sendable {
     /// `featured` flag, having an image). Two versions of a file with the same placement differ only in
     /// what pages show of the article (title, summary, body), never in which pages list it.
     public var placement: UInt64 = 0
+
+    /// The body's HTML (see `body`); setting it keeps the new body in memory.
+    public var bodyHTML: String {
+        get { body.text }
+        set { body = SpillableText(newValue) }
+    }
 }

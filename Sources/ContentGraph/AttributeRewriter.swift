@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Infrastructure
 
 /// Rewrites the `href`, `src` and `srcset` attributes of serialized HTML.
 ///
@@ -21,38 +22,31 @@ enum AttributeRewriter {
     /// non-nil result replaces it (escaped again).
     static func rewrite(_ html: String, _ transform: (String, Attribute) -> String?) -> String {
         var html = html
-        // The replacements, as byte ranges of the body and their new values: found with `memchr`
-        // jumping from one `=` to the next (body text has few), and applied by appending slices of
-        // the original string, which Swift does not validate again as it would new bytes.
-        let replacements: [(Range<Int>, String)] = html.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return [] }
-            var found: [(Range<Int>, String)] = []
-            var index = 0
-            while index < bytes.count, let hit = memchr(base + index, Int32(UInt8(ascii: "=")), bytes.count - index) {
-                let equals = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-                index = equals + 1
-                guard let (valueStart, attribute) = attributeValueStart(bytes, equals: equals),
-                      let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { continue }
-                let value = decodeEntities(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self))
-                if let replacement = transform(value, attribute) { found.append((valueStart..<valueEnd, escape(replacement))) }
-                index = valueEnd + 1
-            }
-            return found
+        return SpillableText.applying(html.withUTF8 { edits(in: $0, transform) }, to: html)
+    }
+
+    /// `rewrite` of a body that may be in a spill file: its bytes are read once and the edits kept
+    /// beside it, so the rewritten body takes no second place in the file.
+    static func rewrite(_ body: SpillableText, _ transform: (String, Attribute) -> String?) -> SpillableText {
+        body.editing(body.withUTF8 { edits(in: $0, transform) })
+    }
+
+    /// The replacements `transform` makes, as byte ranges of the body and their new values: found
+    /// with `memchr` jumping from one `=` to the next (body text has few).
+    private static func edits(in bytes: UnsafeBufferPointer<UInt8>, _ transform: (String, Attribute) -> String?) -> [SpillableText.Edit] {
+        guard let base = bytes.baseAddress else { return [] }
+        var found: [SpillableText.Edit] = []
+        var index = 0
+        while index < bytes.count, let hit = memchr(base + index, Int32(UInt8(ascii: "=")), bytes.count - index) {
+            let equals = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            index = equals + 1
+            guard let (valueStart, attribute) = attributeValueStart(bytes, equals: equals),
+                  let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { continue }
+            let value = decodeEntities(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self))
+            if let replacement = transform(value, attribute) { found.append(SpillableText.Edit(range: valueStart..<valueEnd, replacement: escape(replacement))) }
+            index = valueEnd + 1
         }
-        guard !replacements.isEmpty else { return html }
-        var result = ""
-        // Exactly what the result takes: a body is kept for the whole build, and slack reserved in
-        // each was a tenth of the bodies' memory.
-        result.reserveCapacity(replacements.reduce(html.utf8.count) { $0 + $1.1.utf8.count - $1.0.count })
-        var copied = html.utf8.startIndex
-        for (range, replacement) in replacements {
-            let start = html.utf8.index(html.utf8.startIndex, offsetBy: range.lowerBound)
-            result += html[copied..<start]
-            result += replacement
-            copied = html.utf8.index(html.utf8.startIndex, offsetBy: range.upperBound)
-        }
-        result += html[copied...]
-        return result
+        return found
     }
 
     /// Where the value starts, and in which attribute, when the `=` at `equals` ends ` href` or

@@ -204,7 +204,7 @@ extension Article {
         let section = try reader.count()
         self.init(id: id, kind: kind, title: title, slug: slug, path: path, date: date, dateHasTime: dateHasTime,
                   timestamp: timestamp, updated: updated, authors: authors, tags: tags, section: section == 0 ? nil : section - 1,
-                  summary: try reader.string(), image: try reader.optionalString(), bodyHTML: "", wordCount: try reader.count(),
+                  summary: try reader.string(), image: try reader.optionalString(), body: SpillableText(""), wordCount: try reader.count(),
                   canonical: try reader.optionalString(), aliases: try reader.strings(), language: try reader.optionalString(),
                   draft: try reader.bool(), featured: try reader.bool(), contentHash: try reader.word(), incomingLinks: try reader.counts())
         self.categories = categories

@@ -28,7 +28,8 @@ extension GraphBuilder {
             let linked = resolver.rewrite(document)
             diagnostics += linked.diagnostics
             let title = document.title.map(NFC.normalize)
-            let text = linked.html.isEmpty ? nil : linked.html
+            let html = linked.body.text
+            let text = html.isEmpty ? nil : html
             guard let folder = folders.first else {
                 home = HomeText(title: title, text: text)
                 continue

@@ -11,11 +11,15 @@ public struct GraphBuilder: Sendable {
     public var config: SiteConfig
     /// Whether drafts are part of the site.
     public var includeDrafts: Bool
+    /// Where article bodies are kept out of memory once their links are rewritten; nil keeps them
+    /// in memory.
+    public var spill: SpillFile?
 
     /// Makes a builder.
-    public init(config: SiteConfig, includeDrafts: Bool = false) {
+    public init(config: SiteConfig, includeDrafts: Bool = false, spill: SpillFile? = nil) {
         self.config = config
         self.includeDrafts = includeDrafts
+        self.spill = spill
     }
 
     /// Builds the graph. Documents with errors are left out and their diagnostics kept.
@@ -31,8 +35,7 @@ public struct GraphBuilder: Sendable {
         var candidates = folder.documents.filter {
             !$0.hasErrors && !$0.isLeftOut && (includeDrafts || !$0.draft) && !Self.isSectionIndex($0.path)
         }
-        // The folders that make sections (see `applySectionIndexes`).
-        // The folders that make sections, by section slug, with their URL path as the site writes paths.
+        // The folders that make sections (see `applySectionIndexes`), by section slug, with their URL path as the site writes paths.
         var sectionFolders: [String: String] = [:]
         // A site has a few folders and thousands of documents: each folder's slugs are made once.
         var slugsOfFolder: [String: (key: String, path: String)] = [:]
@@ -256,7 +259,7 @@ public struct GraphBuilder: Sendable {
         var diagnostics = linked.diagnostics
         let ownSections = linked.sectionLinks.filter { $0.target == nil }
         if !ownSections.isEmpty {
-            let anchors = HeadingAnchors.anchors(in: linked.html)
+            let anchors = HeadingAnchors.anchors(in: linked.body.text)
             diagnostics += ownSections.filter { !$0.lands(in: anchors) }.map { $0.diagnostic(in: document.path, targetPath: nil) }
         }
         let image = leadImage(of: document, resolver: resolver, diagnostics: &diagnostics)
@@ -266,7 +269,7 @@ public struct GraphBuilder: Sendable {
             date: item.date, dateHasTime: document.date?.hasTime ?? false, timestamp: item.timestamp,
             updated: document.lastModified.map { CivilDate($0.date, in: config.timeZone) }.flatMap { $0 == item.date ? nil : $0 },
             authors: names.authors, tags: names.tags, section: item.section,
-            summary: NFC.normalize(document.summary ?? ""), image: image, bodyHTML: linked.html, wordCount: document.wordCount,
+            summary: NFC.normalize(document.summary ?? ""), image: image, body: linked.body.spilled(to: spill), wordCount: document.wordCount,
             canonical: document.canonical, aliases: aliases, language: document.language, draft: document.draft,
             contentHash: document.contentHash, incomingLinks: [])
         article.diagnostics = document.diagnostics + diagnostics

@@ -9,7 +9,8 @@ import Ingest
 struct LinkResolver {
     /// What one body became.
     struct Result {
-        var html: String
+        /// The body with its links rewritten; still in the spill file when the document's was.
+        var body: SpillableText
         var diagnostics: [Diagnostic]
         var linkedArticles: [Int]
         /// Links to a section of this article or another one, each once.
@@ -54,7 +55,7 @@ struct LinkResolver {
             let (line, column) = position(of: target)
             sectionLinks.append(SectionLink(target: article == own ? nil : article, fragment: fragment, written: target, line: line, column: column))
         }
-        let html = AttributeRewriter.rewrite(document.bodyHTML) { target, attribute in
+        let body = AttributeRewriter.rewrite(document.body) { target, attribute in
             // The sanitizer already kept only safe candidates; a mirror points them at its copies.
             if attribute == .srcset { return nil }
             // Markdown may hold raw HTML, but no link runs script when clicked.
@@ -83,7 +84,7 @@ struct LinkResolver {
                 return nil
             }
         }
-        return Result(html: html, diagnostics: diagnostics, linkedArticles: linked, sectionLinks: sectionLinks)
+        return Result(body: body, diagnostics: diagnostics, linkedArticles: linked, sectionLinks: sectionLinks)
     }
 
     /// The URL of a lead image written in front matter, or the text as written when it is not a

@@ -50,6 +50,10 @@ public struct ContentReader: Sendable {
     /// progress line. It must be cheap and safe to call from any thread.
     public var onRead: @Sendable () -> Void = {}
 
+    /// Where each document's body goes once read, out of memory until the graph rewrites its links;
+    /// nil keeps bodies in memory. At 10,000 articles they are half of what a build holds.
+    public var spill: SpillFile?
+
     /// Reads the files of a folder's listing (`FileTree.files`, which a build makes anyway to stamp
     /// its inputs). Files and folders whose names start with `.` or `_` are skipped, as Hugo and
     /// Jekyll skip them, but for those that hold content (see `FileTree.isIgnoredContent`).
@@ -67,29 +71,35 @@ public struct ContentReader: Sendable {
     public func read(_ pages: [SourceFile]) -> [SourceDocument] {
         ConcurrentMap.map(pages) { file -> SourceDocument in
             defer { onRead() }
-            guard file.size <= fileSizeLimit else {
-                var document = SourceDocument(path: file.path, kind: Self.isMarkdown(file.path) ? .markdown : .scrapedHTML)
-                document.diagnostics.append(Diagnostic(path: file.path, severity: .error, code: "limit.file-size",
-                                                       message: "\(file.size) bytes, more than \(fileSizeLimit) (limits.fileSize); the file was not read"))
-                return document
-            }
-            guard let bytes = FileTree.contents(of: file.sourcePath) else {
-                var document = SourceDocument(path: file.path, kind: file.path.hasSuffix(".md") ? .markdown : .scrapedHTML)
-                document.diagnostics.append(Diagnostic(path: file.path, severity: .error, code: "file.unreadable", message: "cannot read the file"))
-                return document
-            }
-            guard Self.isMarkdown(file.path) || FrontMatterSplit.opensWithFence(bytes) else { return scraped.read(bytes, path: file.path) }
-            guard file.path != "index.html" && file.path != "index.htm" else {
-                // Its Liquid (`paginator.posts`) is not run, so it is not read either: not one warning about it.
-                var document = SourceDocument(path: file.path, kind: .markdown)
-                document.isLeftOut = true
-                document.diagnostics.append(Diagnostic(path: file.path, line: 1, column: 1, severity: .note, code: "content.home-template",
-                                                       message: "the site's own home page template (front matter and Liquid) was left out: "
-                                                           + "Broadsheet makes the home page itself"))
-                return document
-            }
-            return markdown.read(bytes, path: file.path, lastChanged: file.modified)
+            var document = read(file)
+            document.body = document.body.spilled(to: spill)
+            return document
         }
+    }
+
+    private func read(_ file: SourceFile) -> SourceDocument {
+        guard file.size <= fileSizeLimit else {
+            var document = SourceDocument(path: file.path, kind: Self.isMarkdown(file.path) ? .markdown : .scrapedHTML)
+            document.diagnostics.append(Diagnostic(path: file.path, severity: .error, code: "limit.file-size",
+                                                   message: "\(file.size) bytes, more than \(fileSizeLimit) (limits.fileSize); the file was not read"))
+            return document
+        }
+        guard let bytes = FileTree.contents(of: file.sourcePath) else {
+            var document = SourceDocument(path: file.path, kind: file.path.hasSuffix(".md") ? .markdown : .scrapedHTML)
+            document.diagnostics.append(Diagnostic(path: file.path, severity: .error, code: "file.unreadable", message: "cannot read the file"))
+            return document
+        }
+        guard Self.isMarkdown(file.path) || FrontMatterSplit.opensWithFence(bytes) else { return scraped.read(bytes, path: file.path) }
+        guard file.path != "index.html" && file.path != "index.htm" else {
+            // Its Liquid (`paginator.posts`) is not run, so it is not read either: not one warning about it.
+            var document = SourceDocument(path: file.path, kind: .markdown)
+            document.isLeftOut = true
+            document.diagnostics.append(Diagnostic(path: file.path, line: 1, column: 1, severity: .note, code: "content.home-template",
+                                                   message: "the site's own home page template (front matter and Liquid) was left out: "
+                                                       + "Broadsheet makes the home page itself"))
+            return document
+        }
+        return markdown.read(bytes, path: file.path, lastChanged: file.modified)
     }
 
     static func isMarkdown(_ path: String) -> Bool {

@@ -59,8 +59,9 @@ public struct SourceDocument: Sendable {
     public var canonical: String?
     /// Language code, when given.
     public var language: String?
-    /// The body as HTML: rendered Markdown or a sanitized extracted page.
-    public var bodyHTML: String = ""
+    /// The body as HTML: rendered Markdown or a sanitized extracted page; in memory, or in the
+    /// build's spill file once read (see `ContentReader.spill`).
+    public var body = SpillableText("")
     /// Words in the body, for reading time (the text itself is not kept: it would double the
     /// memory a large site needs).
     public var wordCount = 0
@@ -79,6 +80,13 @@ public struct SourceDocument: Sendable {
 
     /// True when reading failed badly enough that the document must be left out.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The body's HTML (see `body`), read from the spill file each time when it is there; setting
+    /// it keeps the new body in memory.
+    public var bodyHTML: String {
+        get { body.text }
+        set { body = SpillableText(newValue) }
+    }
 }
 
 /// A link or image target in a body, with its place in the source file.

@@ -212,7 +212,9 @@ public final class ViewModel: Sendable {
     func articleContext(_ index: Int) -> PageContext {
         let article = graph.articles[index]
         var fields = PageContext(fields: cards[index], hashSum: cardSums[index])
-        let anchored = HeadingAnchors(article.bodyHTML)
+        // Read once: a body may be in the build's spill file.
+        let body = article.bodyHTML
+        let anchored = HeadingAnchors(body)
         fields.set("body", .html(BodyImages.annotate(anchored.html, routes: routes, sizes: imageSizes, variants: imageVariants)))
         // On the article's page only: a card's 25th field would double every card's storage
         // (Swift's dictionaries grow in powers of two), 15 MB at 10,000 articles.
@@ -224,8 +226,8 @@ public final class ViewModel: Sendable {
         fields.set("hasToc", .bool(anchored.entries.count >= 2))
         // A crawled page often shows its lead image (its og:image) again as the body's first figure.
         let image = fields.fields["image"].flatMap { value -> String? in if case .string(let url) = value { return url } else { return nil } }
-        fields.set("leadImage", image.map { article.bodyHTML.containsBytes("src=\"\($0)\"") ? .null : .string($0) } ?? .null)
-        fields.set("lede", article.summary.isEmpty || Lede.opens(article.bodyHTML, with: article.summary) ? .null : .string(article.summary))
+        fields.set("leadImage", image.map { body.containsBytes("src=\"\($0)\"") ? .null : .string($0) } ?? .null)
+        fields.set("lede", article.summary.isEmpty || Lede.opens(body, with: article.summary) ? .null : .string(article.summary))
         fields.set("related", objects: article.related.map { cards[$0] }, hashes: article.related.map { cardHashes[$0] })
         fields.set("hasRelated", .bool(!article.related.isEmpty))
         // A page is no `NewsArticle`.

@@ -48,6 +48,23 @@ final class GraphBuilderTests: XCTestCase {
         XCTAssertTrue(body.contains("href=\"https://example.org/\""), body)
     }
 
+    func testBodiesInASpillFileComeOutAsBodiesInMemory() throws {
+        let spill = try XCTUnwrap(SpillFile(in: FileManager.default.temporaryDirectory.path))
+        var documents = [
+            markdown("thoi-su/a.md", "---\ntitle: A\ndate: 2021-11-01\n---\n## Giá vàng\n\nĐọc [B](b.md#muc) và [ở đây](#gia-vang), ![ảnh](hinh.png).\n"),
+            markdown("thoi-su/b.md", "---\ntitle: B\ndate: 2021-11-02\n---\n## Mục {#muc}\n\nKhông có liên kết.\n"),
+        ]
+        let inMemory = build(documents, assets: ["thoi-su/hinh.png"])
+        for index in documents.indices { documents[index].body = documents[index].body.spilled(to: spill) }
+        XCTAssertTrue(documents.allSatisfy(\.body.isSpilled))
+        let folder = ContentFolder(documents: documents, assets: [SourceFile(path: "thoi-su/hinh.png", sourcePath: "/nowhere/hinh.png", size: 1)])
+        let spilled = GraphBuilder(config: SiteConfig(), spill: spill).build(folder)
+        XCTAssertTrue(spilled.articles.allSatisfy(\.body.isSpilled))
+        XCTAssertEqual(spilled.articles.map(\.bodyHTML), inMemory.articles.map(\.bodyHTML))
+        XCTAssertEqual(spilled.diagnostics, inMemory.diagnostics)
+        XCTAssertTrue(spilled.articles[1].bodyHTML.contains("href=\"/2021/11/02/b/#muc\""), spilled.articles[1].bodyHTML)
+    }
+
     func testTagsPastTheLimitAreReportedAndDropped() {
         var config = SiteConfig()
         config.tagsPerArticle = 3

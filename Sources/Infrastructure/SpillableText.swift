@@ -1,0 +1,96 @@
+/// Text held in memory or in a build's spill file (see `SpillFile`): what a document's or an
+/// article's body is, from the moment it is read until its page is written.
+///
+/// Text in a spill file can be edited without being read back: the edits are kept beside it
+/// and applied each time it is read. Rewriting a body's links that way costs one read of its
+/// bytes and no second copy in the file.
+public struct SpillableText: Sendable {
+    /// A replacement of some bytes of the text.
+    public struct Edit: Sendable {
+        /// The bytes replaced, as UTF-8 offsets into the text.
+        public let range: Range<Int>
+        /// What replaces them.
+        public let replacement: String
+
+        /// Makes an edit.
+        public init(range: Range<Int>, replacement: String) {
+            self.range = range
+            self.replacement = replacement
+        }
+    }
+
+    private enum Storage: Sendable {
+        case memory(String)
+        case spilled(SpillFile, SpillFile.Extent, edits: [Edit])
+    }
+
+    private let storage: Storage
+
+    /// Text kept in memory.
+    public init(_ text: String) {
+        storage = .memory(text)
+    }
+
+    private init(_ storage: Storage) {
+        self.storage = storage
+    }
+
+    /// The text, read from the spill file each time when it is there: read it once per use.
+    public var text: String {
+        switch storage {
+        case .memory(let text): text
+        case .spilled(let spill, let extent, let edits): Self.applying(edits, to: spill.text(at: extent))
+        }
+    }
+
+    /// Whether it is out of memory, in a spill file.
+    public var isSpilled: Bool {
+        if case .spilled = storage { true } else { false }
+    }
+
+    /// The same text in `spill`, when it is in memory and there is one and the write succeeds.
+    public func spilled(to spill: SpillFile?) -> SpillableText {
+        guard let spill, case .memory(let text) = storage, !text.isEmpty, let extent = spill.append(text) else { return self }
+        return SpillableText(.spilled(spill, extent, edits: []))
+    }
+
+    /// Calls `body` with the text's UTF-8 bytes; a spilled text's are read without being made a
+    /// `String`, which would check them again.
+    public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        switch storage {
+        case .spilled(let spill, let extent, let edits) where edits.isEmpty:
+            return spill.bytes(at: extent).withUnsafeBufferPointer(body)
+        default:
+            var text = text
+            return text.withUTF8(body)
+        }
+    }
+
+    /// The text with `edits` applied: sorted ranges of its UTF-8 bytes that do not overlap.
+    public func editing(_ edits: [Edit]) -> SpillableText {
+        guard !edits.isEmpty else { return self }
+        if case .spilled(let spill, let extent, let before) = storage, before.isEmpty {
+            return SpillableText(.spilled(spill, extent, edits: edits))
+        }
+        return SpillableText(Self.applying(edits, to: text))
+    }
+
+    /// `text` with `edits` applied (see `editing`).
+    public static func applying(_ edits: [Edit], to text: String) -> String {
+        guard !edits.isEmpty else { return text }
+        var result = ""
+        // Exactly what the result takes: a body is kept for the whole build, and slack reserved in
+        // each was a tenth of the bodies' memory. Slices of the original are appended, which Swift
+        // does not check again as it would new bytes.
+        result.reserveCapacity(edits.reduce(text.utf8.count) { $0 + $1.replacement.utf8.count - $1.range.count })
+        var copied = text.utf8.startIndex
+        for edit in edits {
+            let start = text.utf8.index(text.utf8.startIndex, offsetBy: edit.range.lowerBound)
+            result += text[copied..<start]
+            result += edit.replacement
+            copied = text.utf8.index(text.utf8.startIndex, offsetBy: edit.range.upperBound)
+        }
+        result += text[copied...]
+        return result
+    }
+}
