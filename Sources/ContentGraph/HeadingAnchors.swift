@@ -21,16 +21,15 @@ public struct HeadingAnchors {
         public var id: String
     }
 
-    /// The body with ids added.
-    public let html: String
+    /// The body with ids added, as UTF-8 bytes: a page writes them out as they are.
+    public let html: [UInt8]
     /// The headings, in order.
     public let entries: [Entry]
 
-    /// Anchors the headings of an article body.
-    public init(_ body: String) {
-        let bytes = Array(body.utf8)
-        // Where ids go (byte offsets of the body) and which: the new body is made by appending
-        // slices of the old one, which Swift does not validate again as it would new bytes.
+    /// Anchors the headings of an article body, given as UTF-8 bytes: read back from the build's
+    /// spill file, it is never made a `String`, which would check every byte again.
+    public init(_ bytes: [UInt8]) {
+        // Where ids go (byte offsets of the body) and which.
         var insertions: [(offset: Int, id: String)] = []
         var entries: [Entry] = []
         // Ids written in the body, and those the default theme uses, are taken before any is made.
@@ -81,26 +80,26 @@ public struct HeadingAnchors {
         }
         self.entries = entries
         guard !insertions.isEmpty else {
-            html = body
+            html = bytes
             return
         }
-        var result = ""
-        result.reserveCapacity(body.utf8.count + 32 * insertions.count)
-        var copied = body.utf8.startIndex
+        var result: [UInt8] = []
+        result.reserveCapacity(count + 32 * insertions.count)
+        var copied = 0
         for insertion in insertions {
-            let at = body.utf8.index(body.utf8.startIndex, offsetBy: insertion.offset)
-            result += body[copied..<at]
-            result += " id=\"\(insertion.id)\""
-            copied = at
+            result += bytes[copied..<insertion.offset]
+            result += " id=\"\(insertion.id)\"".utf8
+            copied = insertion.offset
         }
-        result += body[copied...]
+        result += bytes[copied...]
         html = result
     }
 
     /// Every id the body has once its headings are anchored: those of the headings, and those
     /// written on any element (a footnote, a raw HTML `<a id>`), where a link can land as well.
     public static func anchors(in body: String) -> Set<String> {
-        Set(explicitIDs(Array(body.utf8))).union(HeadingAnchors(body).entries.map(\.id))
+        let bytes = Array(body.utf8)
+        return Set(explicitIDs(bytes)).union(HeadingAnchors(bytes).entries.map(\.id))
     }
 
     private static func explicitIDs(_ bytes: [UInt8]) -> [String] {

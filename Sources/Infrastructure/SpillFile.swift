@@ -62,33 +62,22 @@ public final class SpillFile: Sendable {
     }
 
     /// The bytes written at `extent` by `append`.
-    public func bytes(at extent: Extent) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: extent.count) { buffer, initialized in
-            initialized = read(extent, into: buffer)
-        }
-    }
-
-    /// The text written at `extent` by `append`.
     ///
     /// Reading back what this process wrote to its own file fails only on a failing disk. The
     /// build then stops: the output folder is swapped in only after every page is written, so no
     /// page is published with a body missing.
-    public func text(at extent: Extent) -> String {
-        String(unsafeUninitializedCapacity: extent.count) { read(extent, into: $0) }
-    }
-
-    private func read(_ extent: Extent, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        var read = 0
-        while read < extent.count {
-            let count = pread(descriptor, buffer.baseAddress! + read, extent.count - read, off_t(extent.offset + read))
-            if count > 0 {
-                read += count
-            } else if count < 0 && errno == EINTR {
-                continue
-            } else {
-                fatalError("the build's spill file could not be read back (errno \(errno)); no output was replaced")
+    public func bytes(at extent: Extent) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: extent.count) { buffer, initialized in
+            while initialized < extent.count {
+                let count = pread(descriptor, buffer.baseAddress! + initialized, extent.count - initialized, off_t(extent.offset + initialized))
+                if count > 0 {
+                    initialized += count
+                } else if count < 0 && errno == EINTR {
+                    continue
+                } else {
+                    fatalError("the build's spill file could not be read back (errno \(errno)); no output was replaced")
+                }
             }
         }
-        return read
     }
 }

@@ -39,7 +39,16 @@ public struct SpillableText: Sendable {
     public var text: String {
         switch storage {
         case .memory(let text): text
-        case .spilled(let spill, let extent, let edits): Self.applying(edits, to: spill.text(at: extent))
+        case .spilled: String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// The text's UTF-8 bytes, read from the spill file each time when it is there and never made
+    /// a `String`, which would check every byte again: what a page writes out.
+    public var bytes: [UInt8] {
+        switch storage {
+        case .memory(let text): Array(text.utf8)
+        case .spilled(let spill, let extent, let edits): Self.applying(edits, to: spill.bytes(at: extent))
         }
     }
 
@@ -54,15 +63,11 @@ public struct SpillableText: Sendable {
         return SpillableText(.spilled(spill, extent, edits: []))
     }
 
-    /// Calls `body` with the text's UTF-8 bytes; a spilled text's are read without being made a
-    /// `String`, which would check them again.
+    /// Calls `body` with the text's UTF-8 bytes (see `bytes`).
     public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         switch storage {
-        case .spilled(let spill, let extent, let edits) where edits.isEmpty:
-            return spill.bytes(at: extent).withUnsafeBufferPointer(body)
-        default:
-            var text = text
-            return text.withUTF8(body)
+        case .memory(var text): text.withUTF8(body)
+        case .spilled: bytes.withUnsafeBufferPointer(body)
         }
     }
 
@@ -73,6 +78,21 @@ public struct SpillableText: Sendable {
             return SpillableText(.spilled(spill, extent, edits: edits))
         }
         return SpillableText(Self.applying(edits, to: text))
+    }
+
+    /// `bytes` with `edits` applied (see `editing`).
+    static func applying(_ edits: [Edit], to bytes: [UInt8]) -> [UInt8] {
+        guard !edits.isEmpty else { return bytes }
+        var result: [UInt8] = []
+        result.reserveCapacity(edits.reduce(bytes.count) { $0 + $1.replacement.utf8.count - $1.range.count })
+        var copied = 0
+        for edit in edits {
+            result += bytes[copied..<edit.range.lowerBound]
+            result += edit.replacement.utf8
+            copied = edit.range.upperBound
+        }
+        result += bytes[copied...]
+        return result
     }
 
     /// `text` with `edits` applied (see `editing`).

@@ -31,22 +31,41 @@ extension String {
     private func forEachByteOffset(of needle: String, _ body: (Int) -> Bool) {
         var text = self
         var needle = needle
-        text.withUTF8 { haystack in
+        text.withUTF8 { haystack in needle.withUTF8 { forEachOffset(of: $0, in: haystack, body) } }
+    }
+}
+
+extension Array<UInt8> {
+    /// `String.containsBytes` for UTF-8 bytes (a body a page writes out as bytes).
+    public func containsBytes(_ needle: String) -> Bool {
+        var needle = needle
+        var found = needle.isEmpty
+        withUnsafeBufferPointer { haystack in
             needle.withUTF8 { pattern in
-                guard let first = pattern.first, let patternStart = pattern.baseAddress,
-                      let start = haystack.baseAddress, haystack.count >= pattern.count else { return }
-                let last = haystack.count - pattern.count
-                var offset = 0
-                while offset <= last, let hit = memchr(start + offset, Int32(first), last - offset + 1) {
-                    offset = UnsafeRawPointer(start).distance(to: UnsafeRawPointer(hit))
-                    if memcmp(start + offset, patternStart, pattern.count) == 0 {
-                        guard body(offset) else { return }
-                        offset += pattern.count
-                    } else {
-                        offset += 1
-                    }
+                forEachOffset(of: pattern, in: haystack) { _ in
+                    found = true
+                    return false
                 }
             }
+        }
+        return found
+    }
+}
+
+/// Calls `body` with each offset of `pattern` in `haystack`, left to right and not overlapping,
+/// until it returns false: `memchr` to each candidate first byte, then `memcmp`.
+private func forEachOffset(of pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Bool) {
+    guard let first = pattern.first, let patternStart = pattern.baseAddress,
+          let start = haystack.baseAddress, haystack.count >= pattern.count else { return }
+    let last = haystack.count - pattern.count
+    var offset = 0
+    while offset <= last, let hit = memchr(start + offset, Int32(first), last - offset + 1) {
+        offset = UnsafeRawPointer(start).distance(to: UnsafeRawPointer(hit))
+        if memcmp(start + offset, patternStart, pattern.count) == 0 {
+            guard body(offset) else { return }
+            offset += pattern.count
+        } else {
+            offset += 1
         }
     }
 }

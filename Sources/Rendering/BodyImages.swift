@@ -19,17 +19,14 @@ enum BodyImages {
 
     /// `html` with its images' attributes completed; `routes` says which URLs are the site's own,
     /// `sizes` and `variants` give their files' sizes and resized copies.
-    static func annotate(_ html: String, routes: Routes, sizes: ImageSize.Lookup, variants: ImageVariants.Lookup = { _ in [] }) -> String {
-        guard html.containsBytes("<img") else { return html }
-        let bytes = Array(html.utf8)
-        // Built from slices of `html` and the added attributes, which Swift does not validate again as
-        // it would a new byte array (that validation was the largest cost of an image-rich body).
-        var output = ""
+    /// The body is UTF-8 bytes, as a page writes it: never made a `String`, which would check every
+    /// byte again (that check was the largest cost of an image-rich body).
+    static func annotate(_ bytes: [UInt8], routes: Routes, sizes: ImageSize.Lookup, variants: ImageVariants.Lookup = { _ in [] }) -> [UInt8] {
+        guard var index = nextImage(in: bytes, from: 0) else { return bytes }
+        var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 256)
-        func offset(_ index: Int) -> String.Index { html.utf8.index(html.utf8.startIndex, offsetBy: index) }
         var copied = 0
         var seen = 0
-        var index = 0
         while let start = nextImage(in: bytes, from: index) {
             guard let end = tagEnd(in: bytes, from: start) else { break }
             // Before `/>` in a self-closed tag, else before `>`.
@@ -51,14 +48,14 @@ enum BodyImages {
             // Trailing spaces before the insertion point are dropped, so `<img src="a" />` stays tidy.
             var cut = insertAt
             while cut > start, bytes[cut - 1] == UInt8(ascii: " ") { cut -= 1 }
-            output += html[offset(copied)..<offset(cut)]
-            output += added
-            if insertAt != end { output += " /" }
+            output += bytes[copied..<cut]
+            output += added.utf8
+            if insertAt != end { output += " /".utf8 }
             copied = end
             seen += 1
             index = end
         }
-        output += html[offset(copied)...]
+        output += bytes[copied...]
         return output
     }
 

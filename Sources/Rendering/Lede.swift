@@ -12,7 +12,7 @@ enum Lede {
     /// True when the text of `bodyHTML`'s first paragraph begins with `summary` (white space and
     /// markup aside, and a short source line before it) — the summary a theme would show above it
     /// adds nothing.
-    static func opens(_ bodyHTML: String, with summary: String) -> Bool {
+    static func opens(_ bodyHTML: [UInt8], with summary: String) -> Bool {
         let wanted = collapsed(Array(summary.utf8))
         guard let first = wanted.first else { return false }
         let text = firstParagraphText(bodyHTML, upTo: wanted.count + slack)
@@ -25,9 +25,8 @@ enum Lede {
 
     /// The text of the body's first `<p>`, tags out, the five entities the writers use decoded,
     /// white space collapsed: at most `limit` bytes.
-    private static func firstParagraphText(_ html: String, upTo limit: Int) -> [UInt8] {
-        var html = html
-        return html.withUTF8 { bytes in
+    private static func firstParagraphText(_ html: [UInt8], upTo limit: Int) -> [UInt8] {
+        html.withUnsafeBufferPointer { bytes in
             var index = 0
             // The first `<p>` or `<p …>`.
             while index + 2 < bytes.count {

@@ -55,6 +55,8 @@ extension StableHasher {
         case .double(let number): combine(CollectionOfOne(3)); combine(number.bitPattern)
         case .string(let text): combine(CollectionOfOne(4)); combine(text)
         case .html(let text): combine(CollectionOfOne(5)); combine(text)
+        // As the same markup held as a `String` hashes.
+        case .htmlBytes(let html): combine(CollectionOfOne(5)); combine(html); combine(CollectionOfOne(0xFF))
         case .date(let date):
             combine(CollectionOfOne(6))
             combine(UInt64(bitPattern: date.secondsSince1970))

@@ -212,10 +212,11 @@ public final class ViewModel: Sendable {
     func articleContext(_ index: Int) -> PageContext {
         let article = graph.articles[index]
         var fields = PageContext(fields: cards[index], hashSum: cardSums[index])
-        // Read once: a body may be in the build's spill file.
-        let body = article.bodyHTML
+        // Read once, as bytes: a body read back from the build's spill file is written out as it is,
+        // never made a `String`, which would check every byte again.
+        let body = article.body.bytes
         let anchored = HeadingAnchors(body)
-        fields.set("body", .html(BodyImages.annotate(anchored.html, routes: routes, sizes: imageSizes, variants: imageVariants)))
+        fields.set("body", .htmlBytes(BodyImages.annotate(anchored.html, routes: routes, sizes: imageSizes, variants: imageVariants)))
         // On the article's page only: a card's 25th field would double every card's storage
         // (Swift's dictionaries grow in powers of two), 15 MB at 10,000 articles.
         fields.set("categories", .list(article.categories.map { categoryLinks[$0] }))

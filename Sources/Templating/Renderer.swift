@@ -84,6 +84,8 @@ struct Renderer: ~Copyable {
             }
         case .html(let html):
             output.append(html)
+        case .htmlBytes(let html):
+            output.append(html)
         case .int(let number):
             appendDecimal(number)
         case .double(let number):

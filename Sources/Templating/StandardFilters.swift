@@ -42,7 +42,10 @@ enum StandardFilters {
 
     /// Applies a text transform to plain values; markup, lists and objects pass unchanged.
     private static func mapText(_ value: TemplateValue, _ transform: (String) -> String) -> TemplateValue {
-        if case .html = value { return value }
+        switch value {
+        case .html, .htmlBytes: return value
+        default: break
+        }
         guard let text = text(of: value) else { return value }
         return .string(transform(text))
     }
@@ -51,6 +54,7 @@ enum StandardFilters {
     private static func text(of value: TemplateValue) -> String? {
         switch value {
         case .string(let text), .html(let text): text
+        case .htmlBytes(let html): String(decoding: html, as: UTF8.self)
         case .int(let number): String(number)
         case .double(let number): String(number)
         case .bool(let flag): flag ? "true" : "false"
@@ -63,6 +67,7 @@ enum StandardFilters {
         switch value {
         case .null: true
         case .string(let text), .html(let text): text.isEmpty
+        case .htmlBytes(let html): html.isEmpty
         case .list(let items): items.isEmpty
         default: false
         }
@@ -73,6 +78,7 @@ enum StandardFilters {
         case .list(let items): .int(items.count)
         case .object(let fields): .int(fields.count)
         case .string(let text), .html(let text): .int(text.count)
+        case .htmlBytes(let html): .int(String(decoding: html, as: UTF8.self).count)
         case .null: .int(0)
         default: .null
         }

@@ -21,6 +21,8 @@ extension TemplateValue {
             bytes += Array((number.isFinite ? String(number) : "null").utf8)
         case .string(let text), .html(let text):
             Self.appendJSONString(text, to: &bytes)
+        case .htmlBytes(let html):
+            Self.appendJSONString(String(decoding: html, as: UTF8.self), to: &bytes)
         case .date(let date):
             Self.appendJSONString(CivilDate(date).iso8601, to: &bytes)
         case .list(let items):

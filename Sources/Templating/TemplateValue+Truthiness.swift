@@ -8,6 +8,7 @@ extension TemplateValue {
         case .int(let number): number != 0
         case .double(let number): number != 0
         case .string(let text), .html(let text): !text.isEmpty
+        case .htmlBytes(let html): !html.isEmpty
         case .list(let items): !items.isEmpty
         case .date, .object, .lambda: true
         }

@@ -15,6 +15,9 @@ public enum TemplateValue: Sendable {
     case string(String)
     /// Markup that is already safe (a rendered article body): never escaped.
     case html(String)
+    /// `html` as UTF-8 bytes, written out as they are: an article body read back from the build's
+    /// spill file, which made a `String` would be checked byte by byte again (a fiftieth of a build).
+    case htmlBytes([UInt8])
     /// An instant with the offset it is shown in; renders as ISO 8601 unless a filter formats it.
     case date(TemplateDate)
     /// A list: sections render once per item; empty lists are falsey.

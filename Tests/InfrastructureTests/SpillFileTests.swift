@@ -12,7 +12,7 @@ final class SpillFileTests: XCTestCase {
         let texts = (0..<2_000).map { "Bài \($0): Hà Nội, đường phố — " + String(repeating: "ạ", count: $0 % 97) }
         let extents = ConcurrentMap.map(texts) { spill.append($0) }
         for (text, extent) in zip(texts, extents) {
-            XCTAssertEqual(spill.text(at: try XCTUnwrap(extent)), text)
+            XCTAssertEqual(spill.bytes(at: try XCTUnwrap(extent)), Array(text.utf8))
         }
         // Every byte claimed once: the extents tile the file without overlapping.
         let sorted = extents.compactMap { $0 }.sorted { $0.offset < $1.offset }
@@ -58,6 +58,7 @@ final class SpillFileTests: XCTestCase {
         XCTAssertTrue(spilled.isSpilled, "edited where it is, not read back into memory")
         XCTAssertEqual(spilled.text, expected)
         XCTAssertEqual(spilled.withUTF8 { String(decoding: $0, as: UTF8.self) }, expected)
+        XCTAssertEqual(spilled.bytes, Array(expected.utf8))
         let inMemory = SpillableText(html).editing(edits)
         XCTAssertFalse(inMemory.isSpilled)
         XCTAssertEqual(inMemory.text, expected)
