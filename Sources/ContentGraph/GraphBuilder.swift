@@ -11,8 +11,8 @@ public struct GraphBuilder: Sendable {
     public var config: SiteConfig
     /// Whether drafts are part of the site.
     public var includeDrafts: Bool
-    /// Where article bodies are kept out of memory once their links are rewritten; nil keeps them
-    /// in memory.
+    /// Where the bodies still in memory (a crawl's pages; a content folder's were spilled when
+    /// read, see `ContentReader.spill`) go once their links are rewritten; nil keeps them there.
     public var spill: SpillFile?
 
     /// Makes a builder.
