@@ -40,25 +40,22 @@ public final class SpillFile: Sendable {
 
     deinit { close(descriptor) }
 
-    /// Writes `text` at the end of the file; nil when it could not be written (the disk is full),
-    /// and the caller keeps it in memory.
-    public func append(_ text: String) -> Extent? {
-        var text = text
-        return text.withUTF8 { bytes -> Extent? in
-            let offset = end.wrappingAdd(bytes.count, ordering: .relaxed).oldValue
-            var written = 0
-            while written < bytes.count {
-                let count = pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t(offset + written))
-                if count > 0 {
-                    written += count
-                } else if count < 0 && errno == EINTR {
-                    continue
-                } else {
-                    return nil
-                }
+    /// Writes `bytes` at the end of the file; nil when they could not be written (the disk is
+    /// full), and the caller keeps them in memory.
+    public func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Extent? {
+        let offset = end.wrappingAdd(bytes.count, ordering: .relaxed).oldValue
+        var written = 0
+        while written < bytes.count {
+            let count = pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t(offset + written))
+            if count > 0 {
+                written += count
+            } else if count < 0 && errno == EINTR {
+                continue
+            } else {
+                return nil
             }
-            return Extent(offset: offset, count: bytes.count)
         }
+        return Extent(offset: offset, count: bytes.count)
     }
 
     /// The bytes written at `extent` by `append`.

@@ -1,5 +1,7 @@
 /// Text held in memory or in a build's spill file (see `SpillFile`): what a document's or an
-/// article's body is, from the moment it is read until its page is written.
+/// article's body is, from the moment it is read until its page is written. A body cmark-gfm
+/// rendered stays UTF-8 bytes all the way to its page: made a `String`, it would be checked byte
+/// by byte (a fortieth of a build), and nothing on the way needs one.
 ///
 /// Text in a spill file can be edited without being read back: the edits are kept beside it
 /// and applied each time it is read. Rewriting a body's links that way costs one read of its
@@ -21,6 +23,7 @@ public struct SpillableText: Sendable {
 
     private enum Storage: Sendable {
         case memory(String)
+        case utf8([UInt8])
         case spilled(SpillFile, SpillFile.Extent, edits: [Edit])
     }
 
@@ -31,6 +34,11 @@ public struct SpillableText: Sendable {
         storage = .memory(text)
     }
 
+    /// Text kept in memory as UTF-8 bytes, which must be valid UTF-8 (cmark-gfm's output is).
+    public init(utf8 bytes: [UInt8]) {
+        storage = .utf8(bytes)
+    }
+
     private init(_ storage: Storage) {
         self.storage = storage
     }
@@ -39,7 +47,7 @@ public struct SpillableText: Sendable {
     public var text: String {
         switch storage {
         case .memory(let text): text
-        case .spilled: String(decoding: bytes, as: UTF8.self)
+        case .utf8, .spilled: String(decoding: bytes, as: UTF8.self)
         }
     }
 
@@ -48,6 +56,7 @@ public struct SpillableText: Sendable {
     public var bytes: [UInt8] {
         switch storage {
         case .memory(let text): Array(text.utf8)
+        case .utf8(let bytes): bytes
         case .spilled(let spill, let extent, let edits): Self.applying(edits, to: spill.bytes(at: extent))
         }
     }
@@ -59,14 +68,21 @@ public struct SpillableText: Sendable {
 
     /// The same text in `spill`, when it is in memory and there is one and the write succeeds.
     public func spilled(to spill: SpillFile?) -> SpillableText {
-        guard let spill, case .memory(let text) = storage, !text.isEmpty, let extent = spill.append(text) else { return self }
-        return SpillableText(.spilled(spill, extent, edits: []))
+        guard let spill else { return self }
+        let extent: SpillFile.Extent?
+        switch storage {
+        case .memory(var text): extent = text.isEmpty ? nil : text.withUTF8 { spill.append($0) }
+        case .utf8(let bytes): extent = bytes.isEmpty ? nil : bytes.withUnsafeBufferPointer { spill.append($0) }
+        case .spilled: extent = nil
+        }
+        return extent.map { SpillableText(.spilled(spill, $0, edits: [])) } ?? self
     }
 
     /// Calls `body` with the text's UTF-8 bytes (see `bytes`).
     public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         switch storage {
         case .memory(var text): text.withUTF8(body)
+        case .utf8(let bytes): bytes.withUnsafeBufferPointer(body)
         case .spilled: bytes.withUnsafeBufferPointer(body)
         }
     }
@@ -74,10 +90,12 @@ public struct SpillableText: Sendable {
     /// The text with `edits` applied: sorted ranges of its UTF-8 bytes that do not overlap.
     public func editing(_ edits: [Edit]) -> SpillableText {
         guard !edits.isEmpty else { return self }
-        if case .spilled(let spill, let extent, let before) = storage, before.isEmpty {
-            return SpillableText(.spilled(spill, extent, edits: edits))
+        switch storage {
+        case .memory(let text): return SpillableText(Self.applying(edits, to: text))
+        case .utf8(let bytes): return SpillableText(utf8: Self.applying(edits, to: bytes))
+        case .spilled(let spill, let extent, let before) where before.isEmpty: return SpillableText(.spilled(spill, extent, edits: edits))
+        case .spilled: return SpillableText(utf8: Self.applying(edits, to: bytes))
         }
-        return SpillableText(Self.applying(edits, to: text))
     }
 
     /// `bytes` with `edits` applied (see `editing`).

@@ -38,12 +38,32 @@ extension String {
 extension Array<UInt8> {
     /// `String.containsBytes` for UTF-8 bytes (a body a page writes out as bytes).
     public func containsBytes(_ needle: String) -> Bool {
-        var needle = needle
-        var found = needle.isEmpty
+        needle.isEmpty || firstOffset(of: Array(needle.utf8), from: 0) != nil
+    }
+
+    /// `String.byteOffsets` for UTF-8 bytes.
+    public func byteOffsets(of needle: String) -> [Int] {
+        var offsets: [Int] = []
         withUnsafeBufferPointer { haystack in
-            needle.withUTF8 { pattern in
-                forEachOffset(of: pattern, in: haystack) { _ in
-                    found = true
+            Array(needle.utf8).withUnsafeBufferPointer { pattern in
+                forEachOffset(of: pattern, in: haystack) { offset in
+                    offsets.append(offset)
+                    return true
+                }
+            }
+        }
+        return offsets
+    }
+
+    /// Where `needle` first occurs wholly in `start..<end` (to the end without `end`), or nil.
+    public func firstOffset(of needle: [UInt8], from start: Int, before end: Int? = nil) -> Int? {
+        let end = end ?? count
+        guard start <= end, end <= count else { return nil }
+        var found: Int?
+        withUnsafeBufferPointer { bytes in
+            needle.withUnsafeBufferPointer { pattern in
+                forEachOffset(of: pattern, in: UnsafeBufferPointer(rebasing: bytes[start..<end])) { offset in
+                    found = start + offset
                     return false
                 }
             }

@@ -6,7 +6,8 @@ import Infrastructure
 enum CommonMark {
     /// What one Markdown body renders to.
     struct Rendered {
-        var html: String
+        /// UTF-8 bytes, as cmark-gfm wrote them: never made a `String` (see `SpillableText`).
+        var html: [UInt8]
         var words: Int
         var summary: String?
         var firstHeading: String?
@@ -67,7 +68,7 @@ enum CommonMark {
     static func render(_ body: Substring, firstLine: Int, sourceLine: (Int) -> Int = { $0 }, excerptSeparator: String = "<!--more-->") -> Rendered {
         _ = registered
         let tablesFit = possibleTableCells(body) <= tableCellLimit
-        guard let root = parse(body, tables: tablesFit) else { return Rendered(html: "", words: 0, references: []) }
+        guard let root = parse(body, tables: tablesFit) else { return Rendered(html: [], words: 0, references: []) }
         defer { cmark_parser_free(root.parser) }
         defer { cmark_node_free(root.document) }
         // Only a body with a `{` can hold an attribute list: the others skip looking for one.
@@ -172,7 +173,7 @@ enum CommonMark {
         highlightCodeBlocks(codeBlocks)
         let extensionsList = cmark_parser_get_syntax_extensions(parser)
         applyAttributes(attributeTargets, extensions: extensionsList, problems: &attributeProblems)
-        let html = figures(alignmentClasses(take(cmark_render_html(root, options, extensionsList))))
+        let html = figures(alignmentClasses(takeBytes(cmark_render_html(root, options, extensionsList))))
         return Rendered(html: html, words: words, summary: summary, firstHeading: firstHeading, references: references,
                         hasRawHTML: hasRawHTML, attributeProblems: attributeProblems)
     }
@@ -182,50 +183,54 @@ enum CommonMark {
     /// themes style and the sanitizer keeps. cmark writes the attribute alone on the tag
     /// (`<td align="left">`), so the attribute's name is swapped in place and `align-` put before
     /// its value: one pass over the bytes, as `String.replacing` took a sixth of reading a site.
-    static func alignmentClasses(_ html: String) -> String {
+    static func alignmentClasses(_ html: [UInt8]) -> [UInt8] {
         let offsets = html.byteOffsets(of: " align=\"")
         guard !offsets.isEmpty else { return html }
-        var html = html
-        return html.withUTF8 { bytes in
-            // Only the runs between the attributes are copied: a copy byte by byte of every body with
-            // an aligned table was 2% of a build's time.
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + 8 * offsets.count)
-            var copied = 0
-            for offset in offsets where offset >= 3 && bytes[offset - 3] == UInt8(ascii: "<") && bytes[offset - 2] == UInt8(ascii: "t")
-                && (bytes[offset - 1] == UInt8(ascii: "d") || bytes[offset - 1] == UInt8(ascii: "h")) {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<offset]))
-                output.append(contentsOf: " class=\"align-".utf8)
-                copied = offset + " align=\"".utf8.count
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-            return String(decoding: output, as: UTF8.self)
+        // Only the runs between the attributes are copied: a copy byte by byte of every body with
+        // an aligned table was 2% of a build's time.
+        var output: [UInt8] = []
+        output.reserveCapacity(html.count + 8 * offsets.count)
+        var copied = 0
+        for offset in offsets where offset >= 3 && html[offset - 3] == UInt8(ascii: "<") && html[offset - 2] == UInt8(ascii: "t")
+            && (html[offset - 1] == UInt8(ascii: "d") || html[offset - 1] == UInt8(ascii: "h")) {
+            output += html[copied..<offset]
+            output += " class=\"align-".utf8
+            copied = offset + " align=\"".utf8.count
         }
+        output += html[copied...]
+        return output
     }
 
     /// An image alone in its paragraph with a title (`![Cầu mới](cau.png "Cây cầu nhìn từ bờ bắc")`)
     /// is a figure, its title the caption — as Hugo's `figure` shortcode and most Markdown themes
     /// show one: `<figure><img src alt><figcaption>title</figcaption></figure>`. An image inside a
     /// sentence, or without a title, stays as it is.
-    static func figures(_ html: String) -> String {
-        guard html.containsBytes("<p><img ") else { return html }
-        var result = ""
-        var rest = Substring(html)
-        while let open = rest.range(of: "<p><img ") {
-            result += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "</p>") else { break }
-            let image = rest[rest.index(open.lowerBound, offsetBy: 3)..<close.lowerBound]
-            if image.hasSuffix(" />"), image.dropFirst().firstIndex(of: "<") == nil,
-               let titleStart = image.range(of: " title=\""), let titleEnd = image[titleStart.upperBound...].firstIndex(of: "\"") {
-                let caption = image[titleStart.upperBound..<titleEnd]
-                let untitled = image[..<titleStart.lowerBound] + image[image.index(after: titleEnd)...]
-                result += "<figure>" + untitled + "<figcaption>" + caption + "</figcaption></figure>"
-            } else {
-                result += rest[open.lowerBound..<close.upperBound]
-            }
-            rest = rest[close.upperBound...]
+    static func figures(_ html: [UInt8]) -> [UInt8] {
+        let opens = html.byteOffsets(of: "<p><img ")
+        guard !opens.isEmpty else { return html }
+        let close = Array("</p>".utf8)
+        let title = Array(" title=\"".utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(html.count + 32 * opens.count)
+        var copied = 0
+        for open in opens where open >= copied {
+            guard let end = html.firstOffset(of: close, from: open) else { break }
+            // The tag alone, self-closed, with nothing else in the paragraph.
+            let image = html[(open + 3)..<end]
+            guard image.count > 3, image.suffix(3).elementsEqual(" />".utf8), !image.dropFirst().contains(UInt8(ascii: "<")),
+                  let titleStart = html.firstOffset(of: title, from: open + 3, before: end),
+                  let titleEnd = html[(titleStart + title.count)..<end].firstIndex(of: UInt8(ascii: "\"")) else { continue }
+            result += html[copied..<open]
+            result += "<figure>".utf8
+            result += html[(open + 3)..<titleStart]
+            result += html[(titleEnd + 1)..<end]
+            result += "<figcaption>".utf8
+            result += html[(titleStart + title.count)..<titleEnd]
+            result += "</figcaption></figure>".utf8
+            copied = end + close.count
         }
-        return result + rest
+        result += html[copied...]
+        return result
     }
 
     /// The text of the paragraphs before the block of HTML that holds `separator` (`<!--more-->`),
@@ -269,6 +274,13 @@ enum CommonMark {
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isWhitespace || scalar == "\u{200B}"
+    }
+
+    /// Copies the bytes of a string cmark allocated, then frees it.
+    private static func takeBytes(_ pointer: UnsafeMutablePointer<CChar>?) -> [UInt8] {
+        guard let pointer else { return [] }
+        defer { free(pointer) }
+        return Array(UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)).bindMemory(to: UInt8.self))
     }
 
     /// Copies a string cmark allocated, then frees it.

@@ -90,7 +90,7 @@ public struct MarkdownReader: Sendable {
         let rendered = ContentReader.isMarkdown(path)
             ? CommonMark.render(Substring(expanded.body), firstLine: split.bodyLine, sourceLine: expanded.sourceLine,
                                 excerptSeparator: parameters["excerpt_separator"].flatMap { $0.isEmpty ? nil : $0 } ?? excerptSeparator)
-            : CommonMark.Rendered(html: expanded.body, words: WordCount.of(expanded.body), references: [], hasRawHTML: true)
+            : CommonMark.Rendered(html: Array(expanded.body.utf8), words: WordCount.of(expanded.body), references: [], hasRawHTML: true)
         for problem in rendered.attributeProblems {
             document.diagnostics.append(Diagnostic(path: path, line: split.bodyLine + expanded.sourceLine(problem.line) - 1, column: problem.column, severity: .warning,
                                                    code: "markup.attributes", message: problem.message))
@@ -100,7 +100,7 @@ public struct MarkdownReader: Sendable {
                                                    message: "the body's tables could hold more than \(CommonMark.tableCellLimit) cells; "
                                                     + "they were left as text"))
         }
-        document.bodyHTML = expanded.withEmbeds(rendered.html)
+        document.body = expanded.withEmbeds(rendered.html)
         if rendered.hasRawHTML && !keepsUnsafeHTML {
             let sanitized = Sanitizer.markdown(document.bodyHTML)
             document.bodyHTML = sanitized.html

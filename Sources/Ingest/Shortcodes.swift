@@ -1,4 +1,5 @@
 import Foundation
+import Infrastructure
 
 /// Hugo shortcodes and Jekyll Liquid tags in a Markdown body, as sites moved from those tools
 /// have them: the common ones are replaced by what they stand for before the Markdown is read —
@@ -40,9 +41,12 @@ struct Shortcodes {
             return line - shift
         }
 
-        /// Rendered HTML with the players in place of their markers.
-        func withEmbeds(_ html: String) -> String {
-            embeds.indices.reduce(html) { html, index in html.replacingOccurrences(of: Self.marker(index), with: embeds[index]) }
+        /// Rendered HTML with the players in place of their markers; kept as bytes when it has none.
+        func withEmbeds(_ html: [UInt8]) -> SpillableText {
+            guard !embeds.isEmpty else { return SpillableText(utf8: html) }
+            return SpillableText(embeds.indices.reduce(String(decoding: html, as: UTF8.self)) { html, index in
+                html.replacingOccurrences(of: Self.marker(index), with: embeds[index])
+            })
         }
 
         static func marker(_ index: Int) -> String { "<!--embed:\(index)-->" }

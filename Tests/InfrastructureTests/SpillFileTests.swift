@@ -10,7 +10,7 @@ final class SpillFileTests: XCTestCase {
     func testTextAppendedFromManyThreadsReadsBackAsWritten() throws {
         let spill = try spill()
         let texts = (0..<2_000).map { "Bài \($0): Hà Nội, đường phố — " + String(repeating: "ạ", count: $0 % 97) }
-        let extents = ConcurrentMap.map(texts) { spill.append($0) }
+        let extents = ConcurrentMap.map(texts) { text in Array(text.utf8).withUnsafeBufferPointer { spill.append($0) } }
         for (text, extent) in zip(texts, extents) {
             XCTAssertEqual(spill.bytes(at: try XCTUnwrap(extent)), Array(text.utf8))
         }
@@ -24,7 +24,7 @@ final class SpillFileTests: XCTestCase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let spill = try XCTUnwrap(SpillFile(in: folder.path))
-        XCTAssertNotNil(spill.append("nội dung"))
+        XCTAssertNotNil(Array("nội dung".utf8).withUnsafeBufferPointer { spill.append($0) })
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
     }
 

@@ -21,6 +21,13 @@ final class MarkdownReaderTests: XCTestCase {
         XCTAssertTrue(body("Trong câu ![x](x.png \"t\") này.\n").contains("<p>Trong câu <img src=\"x.png\" alt=\"x\" title=\"t\" /> này.</p>"))
     }
 
+    func testEveryImageAloneWithATitleInABodyIsAFigure() {
+        XCTAssertEqual(body("![A](a.png \"Một\")\n\n![B](b.png)\n\n![C](c.png \"Ba\")\n"),
+                       "<figure><img src=\"a.png\" alt=\"A\" /><figcaption>Một</figcaption></figure>\n"
+                        + "<p><img src=\"b.png\" alt=\"B\" /></p>\n"
+                        + "<figure><img src=\"c.png\" alt=\"C\" /><figcaption>Ba</figcaption></figure>\n")
+    }
+
     func testTablesRender() {
         XCTAssertTrue(body("| a | b |\n|---|---|\n| 1 | 2 |\n").contains("<table>"))
     }
