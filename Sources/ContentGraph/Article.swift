@@ -36,7 +36,7 @@ public struct Article: Sendable {
     /// Lead image URL: root-relative (already prefixed with the site root) or absolute.
     public var image: String?
     /// Body HTML with internal links and images pointing at their output URLs, in memory or in
-    /// the build's spill file: read it once per page (`bodyHTML` reads the file each time).
+    /// the build's spill file: read it once per page (`text` and `bytes` read the file each time).
     public var body: SpillableText
     /// Words in the body, for reading time.
     public var wordCount: Int
@@ -73,10 +73,4 @@ public struct Article: Sendable {
     /// `featured` flag, having an image). Two versions of a file with the same placement differ only in
     /// what pages show of the article (title, summary, body), never in which pages list it.
     public var placement: UInt64 = 0
-
-    /// The body's HTML (see `body`); setting it keeps the new body in memory.
-    public var bodyHTML: String {
-        get { body.text }
-        set { body = SpillableText(newValue) }
-    }
 }

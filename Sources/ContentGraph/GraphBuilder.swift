@@ -259,7 +259,7 @@ public struct GraphBuilder: Sendable {
         var diagnostics = linked.diagnostics
         let ownSections = linked.sectionLinks.filter { $0.target == nil }
         if !ownSections.isEmpty {
-            let anchors = HeadingAnchors.anchors(in: linked.body.text)
+            let anchors = HeadingAnchors.anchors(in: linked.body.bytes)
             diagnostics += ownSections.filter { !$0.lands(in: anchors) }.map { $0.diagnostic(in: document.path, targetPath: nil) }
         }
         let image = leadImage(of: document, resolver: resolver, diagnostics: &diagnostics)

@@ -97,9 +97,8 @@ public struct HeadingAnchors {
 
     /// Every id the body has once its headings are anchored: those of the headings, and those
     /// written on any element (a footnote, a raw HTML `<a id>`), where a link can land as well.
-    public static func anchors(in body: String) -> Set<String> {
-        let bytes = Array(body.utf8)
-        return Set(explicitIDs(bytes)).union(HeadingAnchors(bytes).entries.map(\.id))
+    public static func anchors(in body: [UInt8]) -> Set<String> {
+        Set(explicitIDs(body)).union(HeadingAnchors(body).entries.map(\.id))
     }
 
     private static func explicitIDs(_ bytes: [UInt8]) -> [String] {

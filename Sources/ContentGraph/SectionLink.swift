@@ -50,7 +50,7 @@ struct SectionLink: Sendable {
             for link in list {
                 guard let target = link.target else { continue }
                 articles[target].hasIncomingSectionLinks = true
-                let ids = anchors[target] ?? HeadingAnchors.anchors(in: articles[target].bodyHTML)
+                let ids = anchors[target] ?? HeadingAnchors.anchors(in: articles[target].body.bytes)
                 anchors[target] = ids
                 guard !link.lands(in: ids) else { continue }
                 let diagnostic = link.diagnostic(in: articles[source].id, targetPath: articles[target].id)

@@ -43,7 +43,7 @@ final class GraphBuilderTests: XCTestCase {
 
     func testMarkdownLinksGoThroughTheURLPolicy() {
         let graph = build([markdown("a.md", "---\ntitle: A\ndate: 2021-11-01\n---\n[x](data:text/html;base64,PHNjcmlwdD4=) ![i](data:image/svg+xml;base64,PHN2Zz4=) [ok](https://example.org/)\n")])
-        let body = graph.articles[0].bodyHTML
+        let body = graph.articles[0].body.text
         XCTAssertFalse(body.contains("data:"), body)
         XCTAssertTrue(body.contains("href=\"https://example.org/\""), body)
     }
@@ -60,9 +60,9 @@ final class GraphBuilderTests: XCTestCase {
         let folder = ContentFolder(documents: documents, assets: [SourceFile(path: "thoi-su/hinh.png", sourcePath: "/nowhere/hinh.png", size: 1)])
         let spilled = GraphBuilder(config: SiteConfig(), spill: spill).build(folder)
         XCTAssertTrue(spilled.articles.allSatisfy(\.body.isSpilled))
-        XCTAssertEqual(spilled.articles.map(\.bodyHTML), inMemory.articles.map(\.bodyHTML))
+        XCTAssertEqual(spilled.articles.map(\.body.text), inMemory.articles.map(\.body.text))
         XCTAssertEqual(spilled.diagnostics, inMemory.diagnostics)
-        XCTAssertTrue(spilled.articles[1].bodyHTML.contains("href=\"/2021/11/02/b/#muc\""), spilled.articles[1].bodyHTML)
+        XCTAssertTrue(spilled.articles[1].body.text.contains("href=\"/2021/11/02/b/#muc\""), spilled.articles[1].body.text)
     }
 
     func testTagsPastTheLimitAreReportedAndDropped() {
@@ -136,8 +136,8 @@ final class GraphBuilderTests: XCTestCase {
             markdown("kinh-te/b.md", "---\ntitle: B\ndate: 2021-11-29\n---\n"),
         ], assets: ["thoi-su/hinh.png"], config: config)
         let a = graph.articles.first { $0.id == "thoi-su/a.md" }!
-        XCTAssertTrue(a.bodyHTML.contains("href=\"/mirror/2021/11/29/b/#muc\""), a.bodyHTML)
-        XCTAssertTrue(a.bodyHTML.contains("src=\"/mirror/thoi-su/hinh.png\""), a.bodyHTML)
+        XCTAssertTrue(a.body.text.contains("href=\"/mirror/2021/11/29/b/#muc\""), a.body.text)
+        XCTAssertTrue(a.body.text.contains("src=\"/mirror/thoi-su/hinh.png\""), a.body.text)
         let b = graph.articles.firstIndex { $0.id == "kinh-te/b.md" }!
         XCTAssertEqual(graph.articles[b].incomingLinks, [graph.articles.firstIndex { $0.id == "thoi-su/a.md" }!])
     }

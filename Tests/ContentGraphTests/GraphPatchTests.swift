@@ -44,8 +44,8 @@ final class GraphPatchTests: XCTestCase {
         XCTAssertEqual(read.articles.map(\.title), graph.articles.map(\.title))
         XCTAssertEqual(read.articles.map(\.related), graph.articles.map(\.related))
         XCTAssertEqual(read.diagnostics, graph.diagnostics)
-        XCTAssertTrue(read.articles.allSatisfy { $0.bodyHTML.isEmpty })
-        XCTAssertFalse(graph.articles.allSatisfy { $0.bodyHTML.isEmpty })
+        XCTAssertTrue(read.articles.allSatisfy { $0.body.text.isEmpty })
+        XCTAssertFalse(graph.articles.allSatisfy { $0.body.text.isEmpty })
     }
 
     func testADamagedArchiveIsAnErrorNotACrash() {
@@ -67,7 +67,7 @@ final class GraphPatchTests: XCTestCase {
         let rebuilt = build([edited] + documents.dropFirst())
         let patched = try XCTUnwrap(GraphBuilder(config: SiteConfig()).patch(cached, with: [edited] + documents.dropFirst()))
         XCTAssertEqual(archived(patched), archived(rebuilt))
-        XCTAssertEqual(patched.articles.map(\.bodyHTML), rebuilt.articles.map(\.bodyHTML))
+        XCTAssertEqual(patched.articles.map(\.body.text), rebuilt.articles.map(\.body.text))
     }
 
     func testPatchingRefusesDocumentsThatMove() throws {

@@ -88,7 +88,7 @@ final class PageTests: XCTestCase {
             markdown("lien-he.md", "# Liên hệ\n"),
         ])
         XCTAssertEqual(graph.diagnostics, [])
-        XCTAssertTrue(graph.articles[0].bodyHTML.contains("href=\"/lien-he/\""), graph.articles[0].bodyHTML)
+        XCTAssertTrue(graph.articles[0].body.text.contains("href=\"/lien-he/\""), graph.articles[0].body.text)
     }
 
     func testAnUndatedScrapedPageIsStillAnError() {

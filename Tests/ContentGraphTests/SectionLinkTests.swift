@@ -32,7 +32,7 @@ final class SectionLinkTests: XCTestCase {
         XCTAssertEqual(graph.diagnostics.map(\.code), ["link.anchor"])
         let a = graph.articles.first { $0.id == "thoi-su/a.md" }!
         XCTAssertEqual(a.diagnostics.map(\.code), ["link.anchor"], "the warning belongs to the linking article")
-        XCTAssertTrue(a.bodyHTML.contains("href=\"/2021/11/29/b/#gia-vang\""), "the link still leads to the article")
+        XCTAssertTrue(a.body.text.contains("href=\"/2021/11/29/b/#gia-vang\""), "the link still leads to the article")
     }
 
     func testALinkWithinTheArticleIsCheckedAgainstItsOwnHeadings() {

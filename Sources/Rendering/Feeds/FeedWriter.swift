@@ -44,14 +44,13 @@ struct FeedWriter {
     /// An article body for readers outside the site: root-relative links and images made
     /// absolute, in tags only (code that shows an `href` is text).
     private func absoluteBody(_ index: Int) -> String {
-        let html = graph.articles[index].bodyHTML
+        let bytes = graph.articles[index].body.bytes
         let root = Array(routes.root.utf8)
-        let bytes = Array(html.utf8)
         var result: [UInt8] = []
         var copied = 0
         // Searched byte for byte: Foundation's `range(of:)` went through CFString and Unicode
         // decomposition, a twentieth of a mirror's rendering.
-        for offset in html.byteOffsets(of: "=\"" + routes.root) {
+        for offset in bytes.byteOffsets(of: "=\"" + routes.root) {
             let name = bytes[..<offset]
             guard name.suffix(4).elementsEqual("href".utf8) || name.suffix(3).elementsEqual("src".utf8),
                   name.last(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) == UInt8(ascii: "<") else { continue }
@@ -62,7 +61,7 @@ struct FeedWriter {
             result += routes.baseURL.utf8
             copied = after
         }
-        guard copied > 0 else { return html }
+        guard copied > 0 else { return String(decoding: bytes, as: UTF8.self) }
         result += bytes[copied...]
         return String(decoding: result, as: UTF8.self)
     }
