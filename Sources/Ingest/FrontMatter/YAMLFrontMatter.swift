@@ -10,6 +10,12 @@ enum YAMLFrontMatter {
 
     /// Parses the text; `firstLine` is the file line the text starts on, so positions are the file's.
     static func parse(_ text: Substring, firstLine: Int) throws(FrontMatterError) -> FrontMatterFields {
+        if let fields = SimpleYAML.fields(text, firstLine: firstLine) { return fields }
+        return try parseWithYams(text, firstLine: firstLine)
+    }
+
+    /// `parse` through Yams alone, whatever the text's shape.
+    static func parseWithYams(_ text: Substring, firstLine: Int) throws(FrontMatterError) -> FrontMatterFields {
         let root: Yams.Node?
         if let mark = YAMLExpansion.overflow(text, limit: valueLimit) {
             throw FrontMatterError(line: firstLine + mark.line, column: mark.column + 1, code: "front-matter.too-large",
@@ -42,11 +48,7 @@ enum YAMLFrontMatter {
     private static func convert(_ node: Yams.Node) -> FrontMatterValue {
         switch node {
         case .scalar(let scalar):
-            // Only plain `true`/`false` are booleans: a quoted "true" stays text. A plain null is
-            // no value at all (exported Hugo sites hold `lastmod: null`).
-            if scalar.style == .plain, let flag = Bool(scalar.string.lowercased()) { return .bool(flag) }
-            if scalar.style == .plain, ["null", "Null", "NULL", "~"].contains(scalar.string) { return .string("") }
-            return .string(scalar.string)
+            return scalar.style == .plain ? plainValue(scalar.string) : .string(scalar.string)
         case .sequence(let sequence):
             return .list(sequence.map(convert))
         case .mapping(let mapping):
@@ -58,6 +60,14 @@ enum YAMLFrontMatter {
         case .alias:
             return .string("")
         }
+    }
+
+    /// A plain (unquoted) scalar's value. Only plain `true`/`false` are booleans: a quoted "true"
+    /// stays text. A plain null is no value at all (exported Hugo sites hold `lastmod: null`).
+    static func plainValue(_ text: String) -> FrontMatterValue {
+        if let flag = Bool(text.lowercased()) { return .bool(flag) }
+        if ["null", "Null", "NULL", "~"].contains(text) { return .string("") }
+        return .string(text)
     }
 
     private static func positioned(_ error: YamlError, firstLine: Int) -> FrontMatterError {
