@@ -8,8 +8,8 @@ struct StructuredData {
     let config: SiteConfig
     let routes: Routes
 
-    /// The two `<script type="application/ld+json">` blocks of an article page.
-    func scripts(for index: Int, homeName: String) -> String {
+    /// The two `<script type="application/ld+json">` blocks of an article page, as UTF-8.
+    func scripts(for index: Int, homeName: String) -> [UInt8] {
         let article = graph.articles[index]
         let permalink = routes.permalink(article.path)
         let section = article.section.map { graph.sections[$0] }
@@ -63,7 +63,7 @@ struct StructuredData {
             }
         }
         json.raw("</script>")
-        return json.text
+        return json.bytes
     }
 
     private func publisher(_ json: inout JSONWriter) {

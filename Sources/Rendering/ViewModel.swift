@@ -34,6 +34,8 @@ public final class ViewModel: Sendable {
     /// current for `aria-current`, with its field hash: built once, not per page.
     let navigation: [(value: TemplateValue, fieldHash: UInt64)]
     let structuredData: StructuredData
+    /// Feed items written so far, shared by every worker copy.
+    let feedItems: FeedItems
     /// What "now" means for this build, in the site's zone: the front page prints its day.
     let now: CivilDate
     /// The pixel sizes of the site's image files, for `width` and `height` on `<img>`.
@@ -88,6 +90,7 @@ public final class ViewModel: Sendable {
         cardSums = cardsAndSums.map(\.1)
         cardHashes = cardSums.map { StableHasher.object(hashSum: $0) }
         structuredData = StructuredData(graph: graph, config: config, routes: routes)
+        feedItems = FeedItems()
         sharedFields = ["site": StableHasher.field("site", site), "t": uiStrings.site.fieldHash]
         navigation = ([nil] + graph.sections.indices.map { Optional($0) }).map { current in
             let nav = TemplateValue.list(graph.sections.enumerated().map { index, item in
@@ -117,6 +120,7 @@ public final class ViewModel: Sendable {
         sharedFields = other.sharedFields
         navigation = other.navigation.map { ($0.value.unshared(), $0.fieldHash) }
         structuredData = other.structuredData
+        feedItems = other.feedItems
         now = other.now
         imageSizes = other.imageSizes
         imageVariants = other.imageVariants
@@ -232,7 +236,7 @@ public final class ViewModel: Sendable {
         fields.set("related", objects: article.related.map { cards[$0] }, hashes: article.related.map { cardHashes[$0] })
         fields.set("hasRelated", .bool(!article.related.isEmpty))
         // A page is no `NewsArticle`.
-        fields.set("jsonLD", .html(article.isPage ? "" : structuredData.scripts(for: index, homeName: Labels(language: article.language ?? language).home)))
+        fields.set("jsonLD", .htmlBytes(article.isPage ? [] : structuredData.scripts(for: index, homeName: Labels(language: article.language ?? language).home)))
         var context = shared(language: article.language)
         context.set("page", pageContext(kind: article.isPage ? .page : .article, title: article.title, path: article.path, language: article.language,
                                  description: article.summary.isEmpty ? nil : article.summary, section: article.section))
