@@ -66,13 +66,20 @@ enum CommonMark {
     /// body line a line of `body` was written on (an include adds lines), for reference positions.
     /// `excerptSeparator` ends a summary written in the body (see `summary`).
     static func render(_ body: Substring, firstLine: Int, sourceLine: (Int) -> Int = { $0 }, excerptSeparator: String = "<!--more-->") -> Rendered {
+        var body = body
+        return body.withUTF8 { render(utf8: $0, firstLine: firstLine, sourceLine: sourceLine, excerptSeparator: excerptSeparator) }
+    }
+
+    /// `render` of a body given as UTF-8 bytes (a file's own, past its front matter).
+    static func render(utf8 body: UnsafeBufferPointer<UInt8>, firstLine: Int, sourceLine: (Int) -> Int = { $0 },
+                       excerptSeparator: String = "<!--more-->") -> Rendered {
         _ = registered
-        let tablesFit = possibleTableCells(body) <= tableCellLimit
+        let tablesFit = possibleTableCells(utf8: body) <= tableCellLimit
         guard let root = parse(body, tables: tablesFit) else { return Rendered(html: [], words: 0, references: []) }
         defer { cmark_parser_free(root.parser) }
         defer { cmark_node_free(root.document) }
         // Only a body with a `{` can hold an attribute list: the others skip looking for one.
-        let mayHoldAttributeLists = body.containsByte(UInt8(ascii: "{"))
+        let mayHoldAttributeLists = body.baseAddress.map { memchr($0, Int32(UInt8(ascii: "{")), body.count) != nil } ?? false
         var rendered = render(root.document, parser: root.parser, firstLine: firstLine, sourceLine: sourceLine,
                               attributeLists: mayHoldAttributeLists, excerptSeparator: excerptSeparator)
         rendered.tablesLeftAsText = !tablesFit
@@ -81,16 +88,10 @@ enum CommonMark {
 
     /// The most cells the body's tables could make: its widest row (pipes in one line) times its
     /// lines. A bound, read in one pass over the bytes, not a count.
-    static func possibleTableCells(_ body: Substring) -> Int {
-        // Over the bytes in place, and only for bodies with a `|` at all (`memchr`): this runs
-        // for every Markdown file of the site.
-        if let cells = body.utf8.withContiguousStorageIfAvailable({ bytes -> Int in
-            guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "|")), bytes.count) != nil else { return 0 }
-            return possibleTableCells(bytes)
-        }) {
-            return cells
-        }
-        return possibleTableCells(Array(body.utf8))
+    static func possibleTableCells(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        // Only bodies with a `|` at all (`memchr`): this runs for every Markdown file of the site.
+        guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "|")), bytes.count) != nil else { return 0 }
+        return possibleTableCells(bytes)
     }
 
     private static func possibleTableCells<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
@@ -110,7 +111,7 @@ enum CommonMark {
     }
 
     /// Parses a body into a document tree under `parseLock`; the caller frees both pointers.
-    private static func parse(_ body: Substring, tables: Bool) -> (parser: OpaquePointer, document: OpaquePointer)? {
+    private static func parse(_ body: UnsafeBufferPointer<UInt8>, tables: Bool) -> (parser: OpaquePointer, document: OpaquePointer)? {
         guard let parser = cmark_parser_new(options) else { return nil }
         for name in extensions where tables || name != "table" {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
@@ -119,16 +120,8 @@ enum CommonMark {
         }
         parseLock.lock()
         defer { parseLock.unlock() }
-        // The body is a slice of the file's text: fed from its own bytes, not copied first.
-        let fed: Void? = body.utf8.withContiguousStorageIfAvailable { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        }
-        if fed == nil {
-            var source = String(body)
-            source.withUTF8 { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-            }
-        }
+        // Fed from the body's own bytes, not copied first.
+        body.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         guard let document = cmark_parser_finish(parser) else {
             cmark_parser_free(parser)
             return nil

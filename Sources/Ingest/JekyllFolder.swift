@@ -10,10 +10,11 @@ public enum JekyllFolder: Sendable {
 
     /// The folder a content path is in, when it is one of Jekyll's; nil for any other.
     public init?(path: String) {
-        let folders = path.split(separator: "/").dropLast()
-        if folders.contains("_drafts") {
+        // Split as bytes: by `Character`, for every file read, it ran grapheme breaking over each path.
+        let folders = path.utf8.split(separator: UInt8(ascii: "/")).dropLast()
+        if folders.contains(where: { $0.elementsEqual("_drafts".utf8) }) {
             self = .drafts
-        } else if folders.contains("_posts") {
+        } else if folders.contains(where: { $0.elementsEqual("_posts".utf8) }) {
             self = .posts
         } else {
             return nil

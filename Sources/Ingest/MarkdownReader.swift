@@ -36,27 +36,38 @@ public struct MarkdownReader: Sendable {
     public func read(_ bytes: [UInt8], path: String, lastChanged: Int64? = nil) -> SourceDocument {
         var document = SourceDocument(path: path, kind: .markdown)
         document.contentHash = ContentHash.of(bytes)
-        let decoding = TextDecoding(bytes, legacyEncoding: legacyEncoding)
-        guard let decoded = decoding.text else {
-            document.diagnostics.append(Diagnostic(path: path, line: Self.firstInvalidUTF8Line(bytes), column: 1, severity: .error,
-                                                   code: "file.encoding", message: "file is not valid UTF-8"))
-            return document
-        }
-        if let note = decoding.note {
-            let line = decoding.isLegacy ? Self.firstInvalidUTF8Line(bytes) : 0
-            document.diagnostics.append(Diagnostic(path: path, line: line, column: line > 0 ? 1 : 0, severity: .warning,
-                                                   code: "file.encoding", message: note))
-        }
-        // Swift treats "\r\n" as one Character; fold line ends first so that line counting is simple.
-        // The test is a `memchr` over the bytes: `contains("\r")` goes through Foundation's NSString
-        // search, which cost more than parsing the front matter.
-        let hasCarriageReturn = bytes.withUnsafeBytes { buffer in buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false }
-        let text = hasCarriageReturn ? decoded.replacingOccurrences(of: "\r\n", with: "\n") : decoded
+        let isMarkdown = ContentReader.isMarkdown(path)
         let split: FrontMatterSplit
+        // Where the body starts in `bytes` when it goes to cmark-gfm as it is (see `plainHead`).
+        var bodyStart: Int?
+        if isMarkdown, let head = Self.plainHead(bytes),
+           let headSplit = try? FrontMatterSplit(Substring(String(decoding: bytes[..<head], as: UTF8.self))), headSplit.body.isEmpty {
+            split = headSplit
+            bodyStart = head
+        } else {
+            let decoding = TextDecoding(bytes, legacyEncoding: legacyEncoding)
+            guard let decoded = decoding.text else {
+                document.diagnostics.append(Diagnostic(path: path, line: Self.firstInvalidUTF8Line(bytes), column: 1, severity: .error,
+                                                       code: "file.encoding", message: "file is not valid UTF-8"))
+                return document
+            }
+            if let note = decoding.note {
+                let line = decoding.isLegacy ? Self.firstInvalidUTF8Line(bytes) : 0
+                document.diagnostics.append(Diagnostic(path: path, line: line, column: line > 0 ? 1 : 0, severity: .warning,
+                                                       code: "file.encoding", message: note))
+            }
+            // Swift treats "\r\n" as one Character; fold line ends first so that line counting is simple.
+            let text = Self.holdsCarriageReturn(bytes) ? decoded.replacingOccurrences(of: "\r\n", with: "\n") : decoded
+            do {
+                split = try FrontMatterSplit(Substring(text))
+            } catch {
+                document.diagnostics.append(error.diagnostic(path: path))
+                return document
+            }
+        }
         // What a `{{< param >}}` shortcode may print.
         var parameters: [String: String] = [:]
         do {
-            split = try FrontMatterSplit(Substring(text))
             let fields: FrontMatterFields
             switch split.syntax {
             case .yaml: fields = try YAMLFrontMatter.parse(split.frontMatter, firstLine: split.frontMatterLine)
@@ -82,15 +93,25 @@ public struct MarkdownReader: Sendable {
                 document.date = ParsedDate(date: date, utcOffsetSeconds: timeZone.secondsFromGMT(for: date), hasTime: true)
             }
         }
-        let expanded = Shortcodes(parameters: parameters, includes: includes, documentPath: path).expand(String(split.body))
+        let separator = parameters["excerpt_separator"].flatMap { $0.isEmpty ? nil : $0 } ?? excerptSeparator
+        let expanded: Shortcodes.Result
+        let rendered: CommonMark.Rendered
+        if let bodyStart, !bytes[bodyStart...].withUnsafeBufferPointer(Shortcodes.mayHoldTags) {
+            expanded = Shortcodes.Result(body: "")
+            rendered = bytes.withUnsafeBufferPointer { file in
+                CommonMark.render(utf8: UnsafeBufferPointer(rebasing: file[bodyStart...]), firstLine: split.bodyLine, excerptSeparator: separator)
+            }
+        } else {
+            let body = bodyStart.map { String(decoding: bytes[$0...], as: UTF8.self) } ?? String(split.body)
+            expanded = Shortcodes(parameters: parameters, includes: includes, documentPath: path).expand(body)
+            rendered = isMarkdown
+                ? CommonMark.render(Substring(expanded.body), firstLine: split.bodyLine, sourceLine: expanded.sourceLine, excerptSeparator: separator)
+                : CommonMark.Rendered(html: Array(expanded.body.utf8), words: WordCount.of(expanded.body), references: [], hasRawHTML: true)
+        }
         for problem in expanded.problems {
             document.diagnostics.append(Diagnostic(path: path, line: split.bodyLine + problem.line - 1, column: problem.column, severity: .warning,
                                                    code: "markup.shortcode", message: problem.message))
         }
-        let rendered = ContentReader.isMarkdown(path)
-            ? CommonMark.render(Substring(expanded.body), firstLine: split.bodyLine, sourceLine: expanded.sourceLine,
-                                excerptSeparator: parameters["excerpt_separator"].flatMap { $0.isEmpty ? nil : $0 } ?? excerptSeparator)
-            : CommonMark.Rendered(html: Array(expanded.body.utf8), words: WordCount.of(expanded.body), references: [], hasRawHTML: true)
         for problem in rendered.attributeProblems {
             document.diagnostics.append(Diagnostic(path: path, line: split.bodyLine + expanded.sourceLine(problem.line) - 1, column: problem.column, severity: .warning,
                                                    code: "markup.attributes", message: problem.message))
@@ -114,11 +135,41 @@ public struct MarkdownReader: Sendable {
         document.references = rendered.references
         if document.summary == nil { document.summary = rendered.summary }
         if document.title == nil, let heading = rendered.firstHeading { document.title = heading }
-        if document.title == nil, jekyllFolder != nil || !ContentReader.isMarkdown(path) {
+        if document.title == nil, jekyllFolder != nil || !isMarkdown {
             let stem = path.split(separator: "/").last.map { $0.split(separator: ".").dropLast().joined(separator: ".") } ?? ""
             document.title = JekyllFolder.title(fromSlug: jekyllName?.slug ?? stem)
         }
         return document
+    }
+
+    /// The length of the file's front matter with its fences, up to the first line after its
+    /// opening one that starts as a closing one could (`---`, `+++`, `...`): 0 when the file opens
+    /// with no fence. Only for a file of UTF-8 without a byte-order mark or a `\r` (nearly all),
+    /// checked 32 bytes at a time: that part alone is then made a `String`, and the body goes to
+    /// cmark-gfm as bytes. The whole file made a `String` had every byte checked one at a time, a
+    /// fortieth of a build. Nil for any other file, or one whose front matter does not close: it is
+    /// read whole, as text. The caller checks that the front matter does close where this says.
+    static func plainHead(_ bytes: [UInt8]) -> Int? {
+        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
+              !holdsCarriageReturn(bytes), CharsetRepair.isValidUTF8(bytes) else { return nil }
+        let fence = bytes.prefix(3)
+        guard fence.elementsEqual("---".utf8) || fence.elementsEqual("+++".utf8) else {
+            return bytes.first == UInt8(ascii: "{") ? nil : 0
+        }
+        var lineStart = (bytes.firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count) + 1
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let line = bytes[lineStart..<lineEnd]
+            if line.starts(with: fence) || line.starts(with: "...".utf8) { return min(lineEnd + 1, bytes.count) }
+            lineStart = lineEnd + 1
+        }
+        return nil
+    }
+
+    /// Whether the file holds a `\r`: a `memchr` over the bytes (`contains("\r")` goes through
+    /// Foundation's NSString search, which cost more than parsing the front matter).
+    private static func holdsCarriageReturn(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { buffer in buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false }
     }
 
     private static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int {

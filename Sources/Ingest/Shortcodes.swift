@@ -52,9 +52,21 @@ struct Shortcodes {
         static func marker(_ index: Int) -> String { "<!--embed:\(index)-->" }
     }
 
+    /// Whether a body may hold a tag to expand, a `{{` or `{%`: any other is left as it is.
+    static func mayHoldTags(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var index = 0
+        while index + 1 < bytes.count, let open = memchr(base + index, Int32(UInt8(ascii: "{")), bytes.count - index - 1) {
+            index = base.distance(to: open.assumingMemoryBound(to: UInt8.self)) + 1
+            if bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "%") { return true }
+        }
+        return false
+    }
+
     /// Expands the tags of `body`.
     func expand(_ body: String) -> Result {
-        guard body.containsBytes("{{") || body.containsBytes("{%") else { return Result(body: body) }
+        var text = body
+        guard text.withUTF8(Self.mayHoldTags) else { return Result(body: body) }
         var expansion = Expansion(shortcodes: self, removesRawMarkers: JekyllFolder(path: documentPath) != nil && body.containsBytes("raw"))
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
         var index = 0
