@@ -158,4 +158,34 @@ final class MarkdownReaderTests: XCTestCase {
         XCTAssertEqual(document.title, "Tựa")
         XCTAssertTrue(document.bodyHTML.contains("Thân bài."))
     }
+
+    /// A file of plain UTF-8 goes to cmark-gfm as bytes past its front matter; the same file with
+    /// CRLF line ends is read whole, as text. Both ways give the same document, whatever the file's
+    /// front matter looks like (or where it fails to close).
+    func testAFileReadAsBytesGivesWhatItGivesReadAsText() {
+        let files = [
+            "---\ntitle: Giá xăng\ndate: 30/11/2021 22:58\ntags: [a, b]\n---\n# Đầu\n\nNội dung [liên kết](/x/) {.lead}\n",
+            "+++\ntitle = \"Tiêu đề\"\ndate = 2021-11-30\n+++\nThân bài | cột\n--- | ---\na | b\n",
+            "---\ntitle: t\n...\nThân {{< param title >}} bài.\n",
+            "----\ntitle: t\n---\nKhông có front matter.\n",
+            "---\ntitle: t\n---x\n---\nBody.\n",
+            "---\ntitle: t\ndate: 2021-11-30\n",
+            "---\ntitle: 'a'\n--- \nBody {% raw %}x{% endraw %}.\n",
+            "# Chỉ có tiêu đề\n\nVà thân bài.",
+            "{\"title\": \"JSON\"}\nBody.\n",
+            "---\ntitle: t\n---",
+        ]
+        for file in files {
+            let plain = reader.read(Array(file.utf8), path: "thoi-su/a.md")
+            let crlf = reader.read(Array(file.replacingOccurrences(of: "\n", with: "\r\n").utf8), path: "thoi-su/a.md")
+            XCTAssertEqual(plain.title, crlf.title, file)
+            XCTAssertEqual(plain.date, crlf.date, file)
+            XCTAssertEqual(plain.tags, crlf.tags, file)
+            XCTAssertEqual(plain.bodyHTML, crlf.bodyHTML, file)
+            XCTAssertEqual(plain.references.map(\.line), crlf.references.map(\.line), file)
+            XCTAssertEqual(plain.diagnostics.map(\.message), crlf.diagnostics.map(\.message), file)
+            XCTAssertEqual(plain.diagnostics.map(\.line), crlf.diagnostics.map(\.line), file)
+        }
+        XCTAssertEqual(reader.read(Array(files[2].utf8), path: "a.md").bodyHTML, "<p>Thân t bài.</p>\n")
+    }
 }
