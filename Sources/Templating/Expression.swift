@@ -10,7 +10,7 @@ struct Expression: Sendable {
 }
 
 /// A name to look up: `.`, a dotted name, or a loop position (`@index`).
-enum Path: Sendable {
+enum Path: Sendable, Equatable {
     /// `.`: the top of the context stack.
     case current
     /// `a.b.c`: `a` is looked up through the context stack, `b` and `c` only inside it.

@@ -30,7 +30,9 @@ extension Renderer {
     mutating func lookup(_ path: Path) -> TemplateValue? {
         switch path {
         case .current:
-            return stack[stack.count - 1]
+            let value = stack[stack.count - 1]
+            if stack.count - 1 < placedBase { placedReads.append(.init(path: path, value: value)) }
+            return value
         case .names(let first, let rest):
             var index = stack.count - 1
             var found: TemplateValue?
@@ -42,11 +44,9 @@ extension Renderer {
                 index -= 1
             }
             lowestRead = min(lowestRead, index)
-            guard var value = found else { return nil }
-            for name in rest {
-                guard case .object(let fields) = value, let next = Self.field(name, of: fields) else { return nil }
-                value = next
-            }
+            let value = found.flatMap { Self.value(at: rest, in: $0) }
+            // Found around the partial being kept (or nowhere): what it found is kept with it.
+            if index < placedBase { placedReads.append(.init(path: path, value: value)) }
             return value
         case .loop(let field):
             // The memo tells items apart by first and last only, where the render read them.
@@ -63,6 +63,16 @@ extension Renderer {
             case .last: return .bool(loop.index == loop.count - 1)
             }
         }
+    }
+
+    /// What the names `rest` lead to inside `value`, one object into the next.
+    private static func value(at rest: [String], in value: TemplateValue) -> TemplateValue? {
+        var value = value
+        for name in rest {
+            guard case .object(let fields) = value, let next = field(name, of: fields) else { return nil }
+            value = next
+        }
+        return value
     }
 
     /// A field of an object. Small objects (most view models) are scanned comparing keys, which

@@ -36,8 +36,12 @@ struct Renderer: ~Copyable {
     /// Whether the traced render read `@first`, `@last` (of its item or of a list inside it).
     var readsFirst = false
     var readsLast = false
-    private var deepest = 0
+    var deepest = 0
     private var tracing = false
+    /// While a partial outside lists is rendered to be kept: the context stack's size where it
+    /// started (names found below it, or not at all, are recorded in `placedReads`); -1 otherwise.
+    var placedBase = -1
+    var placedReads: [PartialMemo.Read] = []
 
     init(library: TemplateLibrary, root: TemplateValue, templateName: String, memo: PartialMemo? = nil) {
         self.library = library
@@ -176,12 +180,28 @@ struct Renderer: ~Copyable {
 
     private mutating func renderPartial(_ partial: Template.Partial) {
         guard let template = resolve(partial.name, kind: .unknownPartial, at: partial.position) else { return }
-        // Only a partial named in the template, for an object item of a list, is worth keeping; and
-        // not one inside a partial being kept already.
-        guard let memo, !tracing, let loop, case .fixed(let name) = partial.name, case .object(let fields) = stack[stack.count - 1] else {
+        // Only a partial named in the template is worth keeping; and not one inside a partial
+        // being kept already.
+        guard let memo, !tracing, placedBase < 0, case .fixed(let name) = partial.name else {
             expand(template, indentation: partial.indentation, standalone: partial.standalone, at: partial.position)
             return
         }
+        if let loop {
+            // An item of a list: kept for an object item.
+            guard case .object(let fields) = stack[stack.count - 1] else {
+                expand(template, indentation: partial.indentation, standalone: partial.standalone, at: partial.position)
+                return
+            }
+            renderItemPartial(template, partial, name: name, fields: fields, loop: loop, memo: memo)
+        } else {
+            renderPlacedPartial(template, partial, name: name, memo: memo)
+        }
+    }
+
+    private mutating func renderItemPartial(
+        _ template: Template, _ partial: Template.Partial, name: String, fields: [String: TemplateValue],
+        loop: (index: Int, count: Int), memo: PartialMemo
+    ) {
         var key = PartialMemo.Key(name: name, tagIndentation: partial.indentation, standalone: partial.standalone,
                                   item: PartialMemo.identity(of: fields), isFirst: nil, isLast: nil,
                                   indentation: indentation, atLineStart: atLineStart)
@@ -204,6 +224,41 @@ struct Renderer: ~Copyable {
             memo.keep(PartialMemo.Entry(bytes: output.copy(from: start), item: stack[stack.count - 1], endsAtLineStart: atLineStart,
                                         expansions: expansions - expansionsBefore, depth: deepest - depth), for: key)
         }
+    }
+
+    /// A partial outside lists: a kept render whose reads from around the partial find the same
+    /// values again stands in; else it is rendered, and kept with those reads.
+    private mutating func renderPlacedPartial(_ template: Template, _ partial: Template.Partial, name: String, memo: PartialMemo) {
+        let key = PartialMemo.PlaceKey(name: name, tagIndentation: partial.indentation, standalone: partial.standalone,
+                                       indentation: indentation, atLineStart: atLineStart)
+        guard let variants = memo.variants(for: key) else {
+            expand(template, indentation: partial.indentation, standalone: partial.standalone, at: partial.position)
+            return
+        }
+        // Each name is looked up once, when a kept render first needs it.
+        var found = [TemplateValue??](repeating: nil, count: variants.paths.count)
+        for kept in variants.entries where expansions + kept.expansions <= TemplateLibrary.maximumExpansions
+            && depth + kept.depth < TemplateLibrary.maximumDepth - 1 {
+            let matches = kept.reads.allSatisfy { read in
+                if found[read.path] == nil { found[read.path] = .some(lookup(variants.paths[read.path])) }
+                return PartialMemo.same(read.value, found[read.path]!)
+            }
+            guard matches else { continue }
+            output.append(kept.bytes)
+            atLineStart = kept.endsAtLineStart
+            expansions += kept.expansions
+            memo.reused(key)
+            return
+        }
+        (readsAroundItem, deepest, placedBase, placedReads) = (false, depth, stack.count, [])
+        let start = output.count
+        let expansionsBefore = expansions
+        expand(template, indentation: partial.indentation, standalone: partial.standalone, at: partial.position)
+        placedBase = -1
+        // A lambda, a parent's block or a reported issue: not kept (see `readsAroundItem`).
+        guard !readsAroundItem else { return }
+        memo.keep(output.copy(from: start), reads: placedReads, endsAtLineStart: atLineStart,
+                  expansions: expansions - expansionsBefore, depth: deepest - depth, for: key)
     }
 
     private mutating func renderParent(_ parent: Template.Parent) {

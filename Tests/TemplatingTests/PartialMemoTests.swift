@@ -112,4 +112,82 @@ final class PartialMemoTests: XCTestCase {
             XCTAssertEqual(render(library, ["items": [item, item]], memo: memo).0, "1x2x1x2x")
         }
     }
+
+    // MARK: partials outside lists
+
+    /// Renders `page` with and without the memo: the bytes and the report must be the same.
+    private func renderBothWays(_ library: TemplateLibrary, _ data: TemplateValue, memo: PartialMemo,
+                                file: StaticString = #filePath, line: UInt = #line) -> String {
+        let (kept, report) = render(library, data, memo: memo)
+        var bytes: [UInt8] = []
+        var plainReport = RenderReport()
+        library.render("page", data, into: &bytes, report: &plainReport)
+        XCTAssertEqual(kept, String(decoding: bytes, as: UTF8.self), file: file, line: line)
+        XCTAssertEqual(report, plainReport, file: file, line: line)
+        return kept
+    }
+
+    func testAHeaderIsKeptOncePerValueOfWhatItReadsAroundIt() throws {
+        let library = try TemplateLibrary(sources: [
+            "page": "{{> header}}<main>{{title}}</main>",
+            "header": "<nav>{{#nav}}<a{{#current}} aria-current{{/current}}>{{name}} ({{site.lang}})</a>{{/nav}}</nav>{{#isHome}}home{{/isHome}}",
+        ])
+        let site: TemplateValue = ["lang": "vi"]
+        let plain: TemplateValue = [["name": "A", "current": false], ["name": "B", "current": false]]
+        let inB: TemplateValue = [["name": "A", "current": false], ["name": "B", "current": true]]
+        let memo = PartialMemo()
+        for title in ["one", "two", "three"] {
+            for (nav, isHome) in [(plain, true), (plain, false), (inB, false)] {
+                let page = renderBothWays(library, ["site": site, "nav": nav, "isHome": .bool(isHome), "title": .string(title)], memo: memo)
+                XCTAssertTrue(page.hasSuffix("<main>\(title)</main>"), page)
+            }
+        }
+        XCTAssertEqual(memo.placedCount, 3, "one render per navigation and flag, whatever the page's own title")
+        // The site's language changes: the names read inside the navigation's items from around them count too.
+        let english = renderBothWays(library, ["site": ["lang": "en"], "nav": plain, "isHome": false, "title": "x"], memo: memo)
+        XCTAssertTrue(english.contains("A (en)"), english)
+    }
+
+    func testObjectsAndListsAreTheSameOnlyWhenTheyAreTheSameStorage() throws {
+        let library = try TemplateLibrary(sources: ["page": "{{> header}}", "header": "{{#nav}}{{name}};{{/nav}}{{#site}}{{name}}{{/site}}"])
+        let memo = PartialMemo()
+        let nav: TemplateValue = [["name": "A"]]
+        XCTAssertEqual(renderBothWays(library, ["nav": nav, "site": ["name": "S"]], memo: memo), "A;S")
+        // Equal content in new storage: rendered anew (and right), not mistaken for the kept one.
+        XCTAssertEqual(renderBothWays(library, ["nav": [["name": "B"]], "site": ["name": "S"]], memo: memo), "B;S")
+        XCTAssertEqual(renderBothWays(library, ["nav": nav, "site": ["name": "T"]], memo: memo), "A;T")
+    }
+
+    func testMissingNamesLambdasAndBlocksKeepAPartialOutsideListsFromTheMemo() throws {
+        let library = try TemplateLibrary(sources: [
+            "page": "{{> missing}}{{> lambda}}{{< parent}}{{$slot}}filled{{/slot}}{{/parent}}",
+            "missing": "[{{nothing}}]", "lambda": "{{call}}", "parent": "({{> withBlock}})", "withBlock": "{{$slot}}default{{/slot}}",
+        ])
+        let memo = PartialMemo()
+        let data: TemplateValue = ["call": .lambda(TemplateLambda { _ in "λ" })]
+        for _ in 0..<3 {
+            let (output, report) = render(library, data, memo: memo)
+            XCTAssertEqual(output, "[]λ(filled)")
+            XCTAssertEqual(report.issues.map(\.name), ["nothing"], "each page reports its own missing names")
+        }
+        XCTAssertEqual(memo.placedCount, 0)
+    }
+
+    func testAPartialSeldomReusedIsNoLongerKept() throws {
+        let library = try TemplateLibrary(sources: ["page": "{{> byline}}", "byline": "by {{author}}"])
+        let memo = PartialMemo()
+        for number in 0..<200 {
+            XCTAssertEqual(renderBothWays(library, ["author": .string("author \(number)")], memo: memo), "by author \(number)")
+        }
+        XCTAssertEqual(memo.placedCount, 0, "after 64 renders none of which stood in for another, none is kept")
+    }
+
+    func testAPartialOutsideListsAtDifferentIndentationsIsKeptApart() throws {
+        let library = try TemplateLibrary(sources: ["page": "{{#wrap}}\n  {{> part}}\n{{/wrap}}[{{> part}}]\n{{> part}}\n", "part": "{{name}}\n{{name}}\n"])
+        let memo = PartialMemo()
+        for _ in 0..<3 {
+            _ = renderBothWays(library, ["wrap": true, "name": "x"], memo: memo)
+        }
+        XCTAssertEqual(memo.placedCount, 3)
+    }
 }
