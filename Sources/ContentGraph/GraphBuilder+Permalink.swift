@@ -81,7 +81,9 @@ extension GraphBuilder {
     /// the body's links lead; the other keeps addresses from the old site working.
     static func bundleCopies(of assets: [SourceFile], articles: [Article]) -> [SourceFile] {
         var bundles: [(folder: String, path: String)] = []
-        for article in articles where article.kind == .markdown && article.path.hasSuffix("/") {
+        // Only a bundle's `index.md` is split into folders (by `Character`, every article's was a serial cost).
+        for article in articles where article.kind == .markdown && article.path.hasSuffix("/")
+            && (article.id.hasSuffix("index.md") || article.id.hasSuffix("index.markdown")) {
             let components = article.id.split(separator: "/")
             guard components.count > 1, components.last == "index.md" || components.last == "index.markdown" else { continue }
             let folder = components.dropLast().joined(separator: "/") + "/"

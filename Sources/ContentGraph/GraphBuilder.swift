@@ -308,7 +308,8 @@ public struct GraphBuilder: Sendable {
     /// made a slug as `style` says (by default kept as written, see `Slug.asWritten`), else the title, folded.
     static func slug(for document: SourceDocument, title: String, style: SlugStyle) -> String {
         if let slug = document.slug.map({ Slug.make(NFC.normalize($0), style: style) }), !slug.isEmpty { return slug }
-        let components = document.path.split(separator: "/")
+        // Split as bytes: by `Character` it ran grapheme breaking over every document's path.
+        let components = document.path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
         var stem = String(components.last ?? "")
         if let dot = stem.lastIndex(of: ".") { stem = String(stem[..<dot]) }
         if stem == "index" || stem == "_index" {

@@ -19,7 +19,7 @@ final class FeedItems: Sendable {
     private let kept = Mutex<(items: [Key: [UInt8]], bytes: Int)>(([:], 0))
 
     /// Makes an empty store keeping at most `capacity` bytes of items.
-    init(capacity: Int = 16 << 20) {
+    init(capacity: Int = 4 << 20) {
         self.capacity = capacity
     }
 
