@@ -150,8 +150,8 @@ public struct MarkdownReader: Sendable {
     /// fortieth of a build. Nil for any other file, or one whose front matter does not close: it is
     /// read whole, as text. The caller checks that the front matter does close where this says.
     static func plainHead(_ bytes: [UInt8]) -> Int? {
-        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
-              !holdsCarriageReturn(bytes), CharsetRepair.isValidUTF8(bytes) else { return nil }
+        // A UTF-16 byte-order mark is not UTF-8; a UTF-8 one is dropped by the text path.
+        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !holdsCarriageReturn(bytes), CharsetRepair.isValidUTF8(bytes) else { return nil }
         let fence = bytes.prefix(3)
         guard fence.elementsEqual("---".utf8) || fence.elementsEqual("+++".utf8) else {
             return bytes.first == UInt8(ascii: "{") ? nil : 0

@@ -36,7 +36,7 @@ struct Renderer: ~Copyable {
     /// Whether the traced render read `@first`, `@last` (of its item or of a list inside it).
     var readsFirst = false
     var readsLast = false
-    var deepest = 0
+    private var deepest = 0
     private var tracing = false
     /// While a partial outside lists is rendered to be kept: the context stack's size where it
     /// started (names found below it, or not at all, are recorded in `placedReads`); -1 otherwise.
