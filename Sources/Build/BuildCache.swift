@@ -70,9 +70,17 @@ struct BuildCache {
 
     /// Saves this whole build's graph, the output as it left it, and its manifest for the next build.
     func save(graph: ContentGraph, plan: SitePlan, written: Written, files: [String], contentDiagnostics: [Diagnostic]) {
-        GraphCache(settings: inputs.settings, content: inputs.content, claimsClean: plan.diagnostics.isEmpty, graph: graph,
-                   base: inputs.value, state: inputs.value).save(site: options.site, output: options.output)
-        OutputState.stamps(of: files, in: options.output).save(site: options.site, output: options.output)
+        let (options, inputs, claimsClean) = (options, inputs, plan.diagnostics.isEmpty)
+        try? FileManager.default.createDirectory(at: BuildManifest.location(site: options.site, output: options.output).deletingLastPathComponent(),
+                                                 withIntermediateDirectories: true)
+        // The graph and the output's stamps are written side by side, the manifest last: a graph
+        // that is not the manifest's (its state differs) is never used.
+        _ = ConcurrentMap.both({
+            GraphCache(settings: inputs.settings, content: inputs.content, claimsClean: claimsClean, graph: graph,
+                       base: inputs.value, state: inputs.value).save(site: options.site, output: options.output)
+        }, {
+            OutputState.stamps(of: files, in: options.output).save(site: options.site, output: options.output)
+        })
         BuildManifest(inputs: inputs.value, output: options.output.path, articles: graph.stories.count,
                       pages: plan.pages.count, copied: written.copied, contentDiagnostics: contentDiagnostics, files: written.pages.files,
                       issues: written.pages.issues, outputFolders: OutputState.folderTimes(options.output))
