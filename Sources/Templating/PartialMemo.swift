@@ -65,10 +65,10 @@ public final class PartialMemo: Sendable {
     }
 
     /// One kept render of a partial outside a list, and the reads it depends on: each the index of
-    /// its name among the partial's `Variants.paths`, and the value found.
+    /// its name among the partial's `Variants.paths`, the value found, and that value's `storage`.
     struct PlacedEntry {
         let bytes: [UInt8]
-        let reads: [(path: Int, value: TemplateValue?)]
+        let reads: [(path: Int, value: TemplateValue?, storage: UInt)]
         let endsAtLineStart: Bool
         let expansions: Int
         let depth: Int
@@ -151,17 +151,30 @@ public final class PartialMemo: Sendable {
     func keep(_ bytes: [UInt8], reads: [Read], endsAtLineStart: Bool, expansions: Int, depth: Int, for key: PlaceKey) {
         placed.withLock { placed in
             guard var variants = placed[key], !variants.abandoned, variants.entries.count < Self.variantLimit else { return }
-            var indexed: [(path: Int, value: TemplateValue?)] = []
+            var indexed: [(path: Int, value: TemplateValue?, storage: UInt)] = []
             for read in reads {
                 let index = variants.paths.firstIndex(of: read.path) ?? {
                     variants.paths.append(read.path)
                     return variants.paths.count - 1
                 }()
-                if !indexed.contains(where: { $0.path == index }) { indexed.append((index, read.value)) }
+                if !indexed.contains(where: { $0.path == index }) { indexed.append((index, read.value, Self.storage(of: read.value))) }
             }
+            // Lists and objects first: told apart by storage, they are what differs between one
+            // page's render and another's (a section's navigation), and cheap to compare.
+            indexed = indexed.filter { $0.storage != 0 } + indexed.filter { $0.storage == 0 }
             variants.entries.append(PlacedEntry(bytes: bytes, reads: indexed, endsAtLineStart: endsAtLineStart,
                                                 expansions: expansions, depth: depth))
             placed[key] = variants
+        }
+    }
+
+    /// The address of a list's or an object's storage, by which two are the same (the entry holds
+    /// its own, so another cannot take its address); 0 for any other value, and for an empty list.
+    static func storage(of value: TemplateValue?) -> UInt {
+        switch value {
+        case .list(let items)?: items.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        case .object(let fields)?: UInt(bitPattern: identity(of: fields))
+        default: 0
         }
     }
 

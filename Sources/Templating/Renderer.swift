@@ -235,15 +235,22 @@ struct Renderer: ~Copyable {
             expand(template, indentation: partial.indentation, standalone: partial.standalone, at: partial.position)
             return
         }
-        // Each name is looked up once, when a kept render first needs it.
+        // Each name is looked up once, when a kept render first needs it; lists and objects are
+        // compared by the address of their storage, taken once too.
         var found = [TemplateValue??](repeating: nil, count: variants.paths.count)
-        for kept in variants.entries where expansions + kept.expansions <= TemplateLibrary.maximumExpansions
-            && depth + kept.depth < TemplateLibrary.maximumDepth - 1 {
-            let matches = kept.reads.allSatisfy { read in
-                if found[read.path] == nil { found[read.path] = .some(lookup(variants.paths[read.path])) }
-                return PartialMemo.same(read.value, found[read.path]!)
+        var storages = [UInt](repeating: 0, count: variants.paths.count)
+        // By index: each kept render copied out of the list cost its references' counts.
+        for index in variants.entries.indices where expansions + variants.entries[index].expansions <= TemplateLibrary.maximumExpansions
+            && depth + variants.entries[index].depth < TemplateLibrary.maximumDepth - 1 {
+            let matches = variants.entries[index].reads.allSatisfy { read in
+                if found[read.path] == nil {
+                    let value = lookup(variants.paths[read.path])
+                    (found[read.path], storages[read.path]) = (.some(value), PartialMemo.storage(of: value))
+                }
+                return read.storage != 0 ? storages[read.path] == read.storage : PartialMemo.same(read.value, found[read.path]!)
             }
             guard matches else { continue }
+            let kept = variants.entries[index]
             output.append(kept.bytes)
             atLineStart = kept.endsAtLineStart
             expansions += kept.expansions
