@@ -34,7 +34,9 @@ public struct PageClaims {
         // would be 20,000 strings for nothing.
         var owners: [String: Owner] = ["sitemap.xml": .generated("sitemap.xml"), "news-sitemap.xml": .generated("news-sitemap.xml"),
                                        Self.outputMarker: .generated(Self.outputMarker)]
+        owners.reserveCapacity(pages.count + themeAssets.count + contentAssets.count + owners.count)
         var folders: [String: Owner] = [:]
+        folders.reserveCapacity(pages.count)
         var diagnostics: [Diagnostic] = []
         // In rank order, each rank in the pages' order: three passes rather than a sort.
         let ordered = (0...2).flatMap { wanted in pages.filter { rank($0.kind) == wanted } }
