@@ -44,16 +44,26 @@ extension TemplateValue {
         }
     }
 
+    /// The bytes that are, or may start, an escaped character: controls, `"`, `\`, `<`, `>`, `&`,
+    /// and the first byte of U+2028 and U+2029.
+    private static let jsonMayEscape: [Bool] = (0...255).map { byte in
+        byte < 0x20 || byte == 0xE2 || "\"\\<>&".utf8.contains(UInt8(byte))
+    }
+
     /// Escapes on UTF-8 bytes: everything but the few escaped characters is copied in runs, so a
     /// long body costs one pass and no per-character allocation.
     static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
         var text = text
+        let mayEscape = jsonMayEscape
         text.withUTF8 { utf8 in
             bytes.reserveCapacity(bytes.count + utf8.count + 2)
             bytes.append(UInt8(ascii: "\""))
             var runStart = 0
             var index = 0
             while index < utf8.count {
+                // Straight past the bytes that are never escaped: most of any text.
+                while index < utf8.count, !mayEscape[Int(utf8[index])] { index += 1 }
+                guard index < utf8.count else { break }
                 let byte = utf8[index]
                 let escape: StaticString?
                 var length = 1
