@@ -59,7 +59,10 @@ public struct GraphBuilder: Sendable {
         // out on every core (expanding permalinks and checking paths was a serial tenth of the graph).
         var accepted: [PendingArticle] = []
         accepted.reserveCapacity(outcomes.count)
-        for outcome in outcomes {
+        // Each outcome is moved out, in document order, not copied: a copy counted a reference for
+        // every string of its document, serially.
+        outcomes.reverse()
+        while let outcome = outcomes.popLast() {
             switch outcome {
             case .rejected(let reasons):
                 diagnostics += reasons
@@ -68,23 +71,24 @@ public struct GraphBuilder: Sendable {
                 accepted.append(item)
             }
         }
-        outcomes = []
         candidates = []
         let numbered = sections
         let placed = ConcurrentMap.map(accepted) { item in placement(of: item, sections: numbered, pagesAsFiles: pagesAsFiles) }
-        // From here on each body lives in `pending` alone, so that letting it go below frees it.
-        var pending: [PendingArticle] = []
-        pending.reserveCapacity(accepted.count)
-        for (item, placement) in zip(accepted, placed) {
-            switch placement {
+        // Placed in place, the articles left out moved to the end and dropped: no copies.
+        var kept = 0
+        for index in accepted.indices {
+            switch placed[index] {
             case .path(let path):
-                var item = item
-                item.path = path
-                pending.append(item)
+                accepted[index].path = path
+                accepted.swapAt(kept, index)
+                kept += 1
             case .leftOut(let diagnostic):
                 diagnostics.append(diagnostic)
             }
         }
+        accepted.removeLast(accepted.count - kept)
+        // From here on each body lives in `pending` alone, so that letting it go below frees it.
+        var pending = accepted
         accepted = []
         // `pending` now holds every document that becomes an article.
         Self.resolveCollisions(&pending, diagnostics: &diagnostics)
