@@ -96,7 +96,7 @@ public struct MarkdownReader: Sendable {
         let separator = parameters["excerpt_separator"].flatMap { $0.isEmpty ? nil : $0 } ?? excerptSeparator
         let expanded: Shortcodes.Result
         let rendered: CommonMark.Rendered
-        if let bodyStart, !bytes[bodyStart...].withUnsafeBufferPointer(Shortcodes.mayHoldTags) {
+        if let bodyStart, !Shortcodes.mayHoldTags(bytes, from: bodyStart) {
             expanded = Shortcodes.Result(body: "")
             rendered = bytes.withUnsafeBufferPointer { file in
                 CommonMark.render(utf8: UnsafeBufferPointer(rebasing: file[bodyStart...]), firstLine: split.bodyLine, excerptSeparator: separator)

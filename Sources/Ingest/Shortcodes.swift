@@ -52,21 +52,17 @@ struct Shortcodes {
         static func marker(_ index: Int) -> String { "<!--embed:\(index)-->" }
     }
 
-    /// Whether a body may hold a tag to expand, a `{{` or `{%`: any other is left as it is.
-    static func mayHoldTags(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        var index = 0
-        while index + 1 < bytes.count, let open = memchr(base + index, Int32(UInt8(ascii: "{")), bytes.count - index - 1) {
-            index = base.distance(to: open.assumingMemoryBound(to: UInt8.self)) + 1
-            if bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "%") { return true }
-        }
-        return false
+    /// What every tag to expand opens with: a body holding neither is left as it is.
+    static let tagOpenings = ["{{", "{%"]
+
+    /// Whether the UTF-8 body that starts at `start` in `bytes` may hold a tag to expand.
+    static func mayHoldTags(_ bytes: [UInt8], from start: Int) -> Bool {
+        tagOpenings.contains { bytes.firstOffset(of: Array($0.utf8), from: start) != nil }
     }
 
     /// Expands the tags of `body`.
     func expand(_ body: String) -> Result {
-        var text = body
-        guard text.withUTF8(Self.mayHoldTags) else { return Result(body: body) }
+        guard Self.tagOpenings.contains(where: body.containsBytes) else { return Result(body: body) }
         var expansion = Expansion(shortcodes: self, removesRawMarkers: JekyllFolder(path: documentPath) != nil && body.containsBytes("raw"))
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
         var index = 0

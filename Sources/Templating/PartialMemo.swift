@@ -190,9 +190,7 @@ public final class PartialMemo: Sendable {
         case (.string(let a)?, .string(let b)?), (.html(let a)?, .html(let b)?): return a == b
         case (.htmlBytes(let a)?, .htmlBytes(let b)?): return a == b
         case (.date(let a)?, .date(let b)?): return a == b
-        case (.list(let a)?, .list(let b)?):
-            return a.count == b.count && a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { a.baseAddress == $0.baseAddress } }
-        case (.object(let a)?, .object(let b)?): return identity(of: a) == identity(of: b)
+        case (.list?, .list?), (.object?, .object?): return storage(of: kept) == storage(of: found)
         default: return false
         }
     }

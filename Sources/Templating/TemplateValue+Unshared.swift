@@ -9,7 +9,8 @@ extension TemplateValue {
         switch self {
         case .string(let text): .string(Self.unshared(text))
         case .html(let text): .html(Self.unshared(text))
-        case .htmlBytes(let html): .htmlBytes(Array(html))
+        // Made from the buffer: `Array(html)` would share `html`'s storage.
+        case .htmlBytes(let html): .htmlBytes(html.withUnsafeBufferPointer { Array($0) })
         case .list(let items): .list(items.map { $0.unshared() })
         case .object(let fields):
             .object(Dictionary(uniqueKeysWithValues: fields.map { (Self.unshared($0.key), $0.value.unshared()) }))

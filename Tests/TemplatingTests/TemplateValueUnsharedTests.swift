@@ -17,5 +17,10 @@ final class TemplateValueUnsharedTests: XCTestCase {
         let storage = { (text: String) in text.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil }
         XCTAssertNotNil(storage(originalTitle))
         XCTAssertNotEqual(storage(originalTitle), storage(copiedTitle))
+        // A body held as bytes is copied too.
+        let bytes = Array("<p>\(long)</p>".utf8)
+        guard case .htmlBytes(let copiedBytes) = TemplateValue.htmlBytes(bytes).unshared() else { return XCTFail("bytes stay bytes") }
+        XCTAssertEqual(copiedBytes, bytes)
+        XCTAssertNotEqual(bytes.withUnsafeBufferPointer(\.baseAddress), copiedBytes.withUnsafeBufferPointer(\.baseAddress))
     }
 }
