@@ -1,7 +1,7 @@
 # Broadsheet — the README's two commands: `make site` and `make test`.
 SWIFT ?= swift
 SHELL := /bin/bash
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev zlib1g-dev libdeflate-dev libvips-dev pkg-config
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev zlib1g-dev libdeflate-dev libvips-dev libmimalloc-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site serve test build deps theme clean bench bench-large bench-templates bench-extraction bench-serve bench-mirror fuzz browser-check
@@ -33,12 +33,12 @@ build: deps
 
 ## deps: the C libraries Broadsheet links (apt-get on Debian and Ubuntu)
 deps:
-	@if pkg-config --exists libcmark-gfm libxml-2.0 zlib libdeflate vips 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ]; then :; \
+	@if pkg-config --exists libcmark-gfm libxml-2.0 zlib libdeflate vips 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ] && [ -f /usr/include/mimalloc.h ]; then :; \
 	elif command -v apt-get >/dev/null 2>&1; then \
 		echo "Installing $(APT_PACKAGES)"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	else \
-		echo "Broadsheet needs libcmark-gfm (with its extensions), libxml2, zlib, libdeflate, libvips and pkg-config."; \
+		echo "Broadsheet needs libcmark-gfm (with its extensions), libxml2, zlib, libdeflate, libvips, mimalloc and pkg-config."; \
 		echo "On Debian or Ubuntu: apt-get install $(APT_PACKAGES)"; \
 		echo "Elsewhere, install the same libraries with your package manager."; \
 		exit 1; \
