@@ -87,7 +87,7 @@ struct BuildManifest: Decodable {
             records.word(record.bytes)
             records.word(key)
         }
-        try? Data(records.bytes).write(to: Self.location(site: site, output: output, kind: "files"), options: .atomic)
+        records.save(to: Self.location(site: site, output: output, kind: "files").path)
         try? Data(json()).write(to: url, options: .atomic)
     }
 

@@ -96,7 +96,7 @@ struct GraphCache {
         let url = BuildManifest.location(site: site, output: output, kind: "graph")
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? FileManager.default.removeItem(at: BuildManifest.location(site: site, output: output, kind: "overlay"))
-        try? Data(writer.bytes).write(to: url, options: .atomic)
+        writer.save(to: url.path)
     }
 
     /// Saves what changed since the whole graph was written, or the whole graph when that is
@@ -124,6 +124,6 @@ struct GraphCache {
         let articles = changedArticles.sorted()
         writer.counts(articles)
         graph.archiveChanges(articles: articles, into: &writer)
-        try? Data(writer.bytes).write(to: BuildManifest.location(site: site, output: output, kind: "overlay"), options: .atomic)
+        writer.save(to: BuildManifest.location(site: site, output: output, kind: "overlay").path)
     }
 }

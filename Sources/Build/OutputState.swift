@@ -93,7 +93,7 @@ struct OutputState: Sendable {
             writer.string(path)
             writer.word(stamp)
         }
-        try? Data(writer.bytes).write(to: BuildManifest.location(site: site, output: output, kind: "output"), options: .atomic)
+        writer.save(to: BuildManifest.location(site: site, output: output, kind: "output").path)
     }
 
     /// The state the last build into `output` saved; nil when there is none or it cannot be read.
