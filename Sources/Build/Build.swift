@@ -48,6 +48,9 @@ public struct Build: Sendable {
         let (graph, waiting, mirror) = readGraph(inputs.content, site: site, clock: &clock)
         let plan = planPages(graph, site: site, mirror: mirror)
         clock.lap("plan pages")
+        // Every way out waits for the graph being saved: no half-written file is left behind.
+        let graphSaved = options.useCache ? cache.saveGraph(graph, claimsClean: plan.diagnostics.isEmpty) : nil
+        defer { graphSaved?.wait() }
         let writer: OutputWriter
         do { writer = try OutputWriter(output: options.output, progress: options.progress) } catch { throw BuildError(error.diagnostic) }
         let written: Written
@@ -61,8 +64,8 @@ public struct Build: Sendable {
             + Self.shownFromCrawls(plan.diagnostics, mirror: mirror)
         let files = plan.outputFiles
         options.progress?.enter(.finishing)
-        if options.useCache {
-            cache.save(graph: graph, plan: plan, written: written, files: files, contentDiagnostics: content)
+        if let graphSaved {
+            cache.save(graph: graph, graphSaved: graphSaved, plan: plan, written: written, files: files, contentDiagnostics: content)
             clock.lap("save cache")
         }
         return BuildSummary(articles: graph.stories.count, pages: plan.pages.count, copied: written.copied,

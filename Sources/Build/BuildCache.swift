@@ -1,4 +1,5 @@
 import ContentGraph
+import Dispatch
 import Foundation
 import Infrastructure
 import Rendering
@@ -68,19 +69,27 @@ struct BuildCache {
         return IncrementalBuild(options: options, site: site, inputs: inputs, previous: previous, cached: graph, output: current)
     }
 
-    /// Saves this whole build's graph, the output as it left it, and its manifest for the next build.
-    func save(graph: ContentGraph, plan: SitePlan, written: Written, files: [String], contentDiagnostics: [Diagnostic]) {
-        let (options, inputs, claimsClean) = (options, inputs, plan.diagnostics.isEmpty)
+    /// Saves this whole build's graph on another thread, while its pages render: the graph is
+    /// complete by then, and a graph is read only with the manifest written after it (`save`), so
+    /// one left without its manifest by a failed build is never used. Saved at the end, its 7 MB
+    /// archive (10,000 articles) was the build's last serial step and raised its peak memory.
+    func saveGraph(_ graph: ContentGraph, claimsClean: Bool) -> DispatchGroup {
+        let (options, inputs) = (options, inputs)
         try? FileManager.default.createDirectory(at: BuildManifest.location(site: options.site, output: options.output).deletingLastPathComponent(),
                                                  withIntermediateDirectories: true)
-        // The graph and the output's stamps are written side by side, the manifest last: a graph
-        // that is not the manifest's (its state differs) is never used.
-        _ = ConcurrentMap.both({
+        let saving = DispatchGroup()
+        DispatchQueue.global().async(group: saving) {
             GraphCache(settings: inputs.settings, content: inputs.content, claimsClean: claimsClean, graph: graph,
                        base: inputs.value, state: inputs.value).save(site: options.site, output: options.output)
-        }, {
-            OutputState.stamps(of: files, in: options.output).save(site: options.site, output: options.output)
-        })
+        }
+        return saving
+    }
+
+    /// Saves the output as this whole build left it, and its manifest for the next build, once
+    /// the graph (`saveGraph`) is saved.
+    func save(graph: ContentGraph, graphSaved: DispatchGroup, plan: SitePlan, written: Written, files: [String], contentDiagnostics: [Diagnostic]) {
+        OutputState.stamps(of: files, in: options.output).save(site: options.site, output: options.output)
+        graphSaved.wait()
         BuildManifest(inputs: inputs.value, output: options.output.path, articles: graph.stories.count,
                       pages: plan.pages.count, copied: written.copied, contentDiagnostics: contentDiagnostics, files: written.pages.files,
                       issues: written.pages.issues, outputFolders: OutputState.folderTimes(options.output))
