@@ -81,13 +81,14 @@ extension GraphBuilder {
     /// the body's links lead; the other keeps addresses from the old site working.
     static func bundleCopies(of assets: [SourceFile], articles: [Article]) -> [SourceFile] {
         var bundles: [(folder: String, path: String)] = []
-        // Only a bundle's `index.md` is split into folders (by `Character`, every article's was a serial cost).
-        for article in articles where article.kind == .markdown && article.path.hasSuffix("/")
-            && (article.id.hasSuffix("index.md") || article.id.hasSuffix("index.markdown")) {
-            let components = article.id.split(separator: "/")
+        // Only a bundle's `index.md` is split into folders (by `Character`, every article's was a
+        // serial cost), and articles are read by index (a `for article in` loop copied each one).
+        for index in articles.indices where articles[index].kind == .markdown && articles[index].path.utf8.last == UInt8(ascii: "/")
+            && (articles[index].id.hasSuffix("index.md") || articles[index].id.hasSuffix("index.markdown")) {
+            let components = articles[index].id.split(separator: "/")
             guard components.count > 1, components.last == "index.md" || components.last == "index.markdown" else { continue }
             let folder = components.dropLast().joined(separator: "/") + "/"
-            if folder != article.path { bundles.append((folder, article.path)) }
+            if folder != articles[index].path { bundles.append((folder, articles[index].path)) }
         }
         guard !bundles.isEmpty else { return [] }
         // The deepest bundle a file is in owns it.

@@ -5,9 +5,11 @@ extension GraphBuilder {
     /// Whether a content file is a Hugo `_index.md`: the text and title of the section (or, at
     /// the top of the content folder, the home page) its folder makes, not an article.
     static func isSectionIndex(_ path: String) -> Bool {
-        // Split as bytes: by `Character`, asked twice of every document, it was a serial cost.
-        guard let name = path.utf8.split(separator: UInt8(ascii: "/")).last else { return false }
-        return name.elementsEqual("_index.md".utf8) || name.elementsEqual("_index.markdown".utf8)
+        // Its last name compared as bytes: by `Character`, or split into names, asked twice of
+        // every document, it was a serial cost.
+        let bytes = path.utf8
+        let start = bytes.lastIndex(of: UInt8(ascii: "/")).map(bytes.index(after:)) ?? bytes.startIndex
+        return bytes[start...].elementsEqual("_index.md".utf8) || bytes[start...].elementsEqual("_index.markdown".utf8)
     }
 
     /// Gives the sections their URLs and `_index.md` texts, and returns the home page's text.
