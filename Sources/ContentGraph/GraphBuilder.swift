@@ -27,21 +27,20 @@ public struct GraphBuilder: Sendable {
     /// The folder is consumed: each document's body is let go once its article holds the rewritten
     /// one, so the build never keeps two copies of every body.
     public func build(_ folder: consuming ContentFolder) -> ContentGraph {
-        var diagnostics = folder.documents.flatMap(\.diagnostics)
+        // Documents are read by index in the serial passes below: `filter`, `flatMap` and `for in`
+        // copy every document (a reference counted for each of its strings) to hand it over.
+        var diagnostics: [Diagnostic] = []
+        for index in folder.documents.indices { diagnostics += folder.documents[index].diagnostics }
         var sections = SectionTable(config: config)
         // What each document needs alone (Unicode normalization, dates, slugs) is worked out on
         // every core; only the tables shared by all documents are filled in one thread.
-        let sectionIndexes = folder.documents.filter { Self.isSectionIndex($0.path) }
-        var candidates = folder.documents.filter {
-            !$0.hasErrors && !$0.isLeftOut && (includeDrafts || !$0.draft) && !Self.isSectionIndex($0.path)
-        }
+        let sectionIndexes = folder.documents.indices.filter { Self.isSectionIndex(folder.documents[$0].path) }.map { folder.documents[$0] }
         // The folders that make sections (see `applySectionIndexes`), by section slug, with their URL path as the site writes paths.
         var sectionFolders: [String: String] = [:]
         // A site has a few folders and thousands of documents: each folder's slugs are made once.
         var slugsOfFolder: [String: (key: String, path: String)] = [:]
-        // By index: a `for document in` loop copied every document, a serial cost.
-        for index in candidates.indices where candidates[index].kind == .markdown {
-            guard let written = Self.folderSection(of: candidates[index].path) else { continue }
+        for index in folder.documents.indices where folder.documents[index].kind == .markdown && isCandidate(at: index, of: folder.documents) {
+            guard let written = Self.folderSection(of: folder.documents[index].path) else { continue }
             let slugs = slugsOfFolder[written] ?? {
                 let folder = NFC.normalize(written)
                 return (Slug.fold(folder), Slug.make(folder, style: config.slugifyPaths))
@@ -49,8 +48,16 @@ public struct GraphBuilder: Sendable {
             slugsOfFolder[written] = slugs
             sectionFolders[slugs.key] = slugs.path
         }
-        folder.documents = []
-        var outcomes = ConcurrentMap.map(candidates, { prepare($0) })
+        // The documents that are no articles are skipped where each is prepared, on every core:
+        // filtered out first, every other document was copied (a reference counted for each of
+        // its strings) on one thread.
+        var outcomes: [Prepared]
+        do {
+            // Let go at the end of this block: each body is then held by its prepared article alone.
+            let documents = folder.documents
+            folder.documents = []
+            outcomes = ConcurrentMap.map(Array(documents.indices), { isCandidate(at: $0, of: documents) ? prepare(documents[$0]) : .rejected([]) })
+        }
         // Jekyll writes pages as files (`/about.html`) when its posts' permalink names a file; Hugo never does.
         // So does a site under Jekyll's rule whose permalink ends without `/` (`:title`).
         let pagesAsFiles = !folder.hasHugoLayout && (config.articlePermalink.namesFile
@@ -71,7 +78,6 @@ public struct GraphBuilder: Sendable {
                 accepted.append(item)
             }
         }
-        candidates = []
         let numbered = sections
         let placed = ConcurrentMap.map(accepted) { item in placement(of: item, sections: numbered, pagesAsFiles: pagesAsFiles) }
         // Placed in place, the articles left out moved to the end and dropped: no copies.
@@ -104,29 +110,30 @@ public struct GraphBuilder: Sendable {
         var authors = NameTable(kind: "author", style: config.slugifyTaxonomies)
         let resolver = LinkResolver(root: config.rootPath,
                                     // Paths equal only up to Unicode normalization: the last one, as before.
-                                    indexes: Dictionary(pending.enumerated().map { ($1.document.path, $0) }, uniquingKeysWith: { $1 }),
-                                    paths: pending.map(\.path), assets: folder.assets.map(\.path))
+                                    indexes: Dictionary(pending.indices.map { (pending[$0].document.path, $0) }, uniquingKeysWith: { $1 }),
+                                    paths: pending.indices.map { pending[$0].path }, assets: folder.assets.map(\.path))
         // Tags, authors and sections are tables shared by every article: filled first, in article
         // order, on one thread (a few dictionary inserts per article).
         var names: [ArticleNames] = []
         names.reserveCapacity(pending.count)
-        for (index, item) in pending.enumerated() {
-            sections.add(article: index, to: item.section)
-            let path = item.document.path
-            var written = item.tagNames
+        // By index: a `for item in` loop copied every pending article, document and all.
+        for index in pending.indices {
+            sections.add(article: index, to: pending[index].section)
+            let path = pending[index].document.path
+            var written = pending[index].tagNames
             if written.count > config.tagsPerArticle {
                 diagnostics.append(Diagnostic(path: path, severity: .warning, code: "limit.tags",
                                               message: "\(written.count) tags; the first \(config.tagsPerArticle) are kept (limits.tagsPerArticle)"))
                 written.removeLast(written.count - config.tagsPerArticle)
             }
             // A page is on no tag's or author's page.
-            if item.isPage {
+            if pending[index].isPage {
                 names.append(ArticleNames(tags: [], authors: [], categories: []))
                 continue
             }
             names.append(ArticleNames(tags: Self.unique(written.compactMap { tags.add($0, article: index, path: path) }),
-                                      authors: Self.unique(item.document.authors.compactMap { authors.add($0, article: index, path: path) }),
-                                      categories: Self.unique(item.categoryNames.compactMap { categories.add($0, article: index, path: path) })))
+                                      authors: Self.unique(pending[index].document.authors.compactMap { authors.add($0, article: index, path: path) }),
+                                      categories: Self.unique(pending[index].categoryNames.compactMap { categories.add($0, article: index, path: path) })))
         }
         var articles: [Article] = []
         articles.reserveCapacity(pending.count)
@@ -178,6 +185,14 @@ public struct GraphBuilder: Sendable {
             assets: folder.assets + Self.bundleCopies(of: folder.assets, articles: articles),
             diagnostics: diagnostics.sorted { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) },
             home: home)
+    }
+
+    /// Whether a document may become an article: read without errors, not left out, not a draft
+    /// (unless drafts are built), not a section's `_index.md`.
+    /// Read in place, by index: passed as a value, each document was copied.
+    private func isCandidate(at index: Int, of documents: [SourceDocument]) -> Bool {
+        !documents[index].hasErrors && !documents[index].isLeftOut && (includeDrafts || !documents[index].draft)
+            && !Self.isSectionIndex(documents[index].path)
     }
 
     /// Where an article is written, or why it is left out.
