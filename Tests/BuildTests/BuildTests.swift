@@ -55,6 +55,19 @@ final class BuildTests: XCTestCase {
         XCTAssertEqual(try build.run().changedFiles, [], "nothing changed since")
     }
 
+    /// The graph is saved on another thread while the pages render: it is on disk, whole, and
+    /// the manifest's, when the build returns.
+    func testAFullBuildReturnsWithItsGraphSavedBesideItsManifest() throws {
+        let cache = site.root.appendingPathComponent(".broadsheet/cache")
+        let build = Build(BuildOptions(site: site.root))
+        _ = try build.run()
+        let names = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+        XCTAssertEqual(Set(names.map { String($0.prefix { $0 != "-" }) }), ["files", "graph", "manifest", "output"], "\(names)")
+        let graph = try XCTUnwrap(GraphCache.load(site: site.root, output: build.options.output))
+        XCTAssertEqual(graph.graph.articles.count, 3)
+        XCTAssertEqual(graph.state, BuildManifest.load(site: site.root, output: build.options.output)?.inputs)
+    }
+
     func testForgettingTheCacheRemovesWhatItKeptForThatOutput() throws {
         let cache = site.root.appendingPathComponent(".broadsheet/cache")
         let build = Build(BuildOptions(site: site.root))
