@@ -6,9 +6,10 @@ import Ingest
 import Rendering
 import SiteConfig
 
-/// One build of a site, start to end: read → graph → plan → render → write → commit → save the
-/// cache. A `Build` holds only its options, so it can be run again in the same process (a preview
-/// server runs it on every save), and `check()` does everything but write.
+/// One build of a site, start to end: read → graph → plan → render and write (the graph saved to
+/// the cache meanwhile) → commit → save the rest of the cache. A `Build` holds only its options, so
+/// it can be run again in the same process (a preview server runs it on every save), and
+/// `check()` does everything but write.
 public struct Build: Sendable {
     /// What the build is asked to do.
     public let options: BuildOptions
