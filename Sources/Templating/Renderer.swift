@@ -182,20 +182,16 @@ struct Renderer: ~Copyable {
         guard let template = resolve(partial.name, kind: .unknownPartial, at: partial.position) else { return }
         // Only a partial named in the template is worth keeping; and not one inside a partial
         // being kept already.
-        guard let memo, !tracing, placedBase < 0, case .fixed(let name) = partial.name else {
-            expand(template, indentation: partial.indentation, standalone: partial.standalone, at: partial.position)
-            return
-        }
-        if let loop {
-            // An item of a list: kept for an object item.
-            guard case .object(let fields) = stack[stack.count - 1] else {
-                expand(template, indentation: partial.indentation, standalone: partial.standalone, at: partial.position)
-                return
-            }
-            renderItemPartial(template, partial, name: name, fields: fields, loop: loop, memo: memo)
-        } else {
-            renderPlacedPartial(template, partial, name: name, memo: memo)
-        }
+        guard let memo, !tracing, placedBase < 0, case .fixed(let name) = partial.name else { return expand(template, as: partial) }
+        guard let loop else { return renderPlacedPartial(template, partial, name: name, memo: memo) }
+        // An item of a list: kept for an object item.
+        guard case .object(let fields) = stack[stack.count - 1] else { return expand(template, as: partial) }
+        renderItemPartial(template, partial, name: name, fields: fields, loop: loop, memo: memo)
+    }
+
+    /// Renders a partial's template in place of its tag, as the tag's indentation and standing say.
+    private mutating func expand(_ template: Template, as partial: Template.Partial) {
+        expand(template, indentation: partial.indentation, standalone: partial.standalone, at: partial.position)
     }
 
     private mutating func renderItemPartial(
@@ -217,7 +213,7 @@ struct Renderer: ~Copyable {
         (lowestRead, readsAroundItem, readsFirst, readsLast, deepest, tracing) = (Int.max, false, false, false, depth, true)
         let start = output.count
         let expansionsBefore = expansions
-        expand(template, indentation: partial.indentation, standalone: partial.standalone, at: partial.position)
+        expand(template, as: partial)
         tracing = false
         if !readsAroundItem, lowestRead >= stack.count - 1 {
             (key.isFirst, key.isLast) = (readsFirst ? isFirst : nil, readsLast ? isLast : nil)
@@ -231,10 +227,7 @@ struct Renderer: ~Copyable {
     private mutating func renderPlacedPartial(_ template: Template, _ partial: Template.Partial, name: String, memo: PartialMemo) {
         let key = PartialMemo.PlaceKey(name: name, tagIndentation: partial.indentation, standalone: partial.standalone,
                                        indentation: indentation, atLineStart: atLineStart)
-        guard let variants = memo.variants(for: key) else {
-            expand(template, indentation: partial.indentation, standalone: partial.standalone, at: partial.position)
-            return
-        }
+        guard let variants = memo.variants(for: key) else { return expand(template, as: partial) }
         // Each name is looked up once, when a kept render first needs it; lists and objects are
         // compared by the address of their storage, taken once too.
         var found = [TemplateValue??](repeating: nil, count: variants.paths.count)
@@ -260,7 +253,7 @@ struct Renderer: ~Copyable {
         (readsAroundItem, deepest, placedBase, placedReads) = (false, depth, stack.count, [])
         let start = output.count
         let expansionsBefore = expansions
-        expand(template, indentation: partial.indentation, standalone: partial.standalone, at: partial.position)
+        expand(template, as: partial)
         placedBase = -1
         // A lambda, a parent's block or a reported issue: not kept (see `readsAroundItem`).
         guard !readsAroundItem else { return }
