@@ -3,17 +3,21 @@ SWIFT ?= swift
 SHELL := /bin/bash
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev zlib1g-dev libdeflate-dev libvips-dev libmimalloc-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The release binary, with Swift's runtime and Foundation linked in (--static-swift-stdlib): it
+# starts in 5-6 ms instead of 10-11 (no fourteen shared libraries to load and bind) and builds
+# about a tenth faster (calls into the runtime are direct). Debug builds and tests link them shared.
+RELEASE_BUILD := build -c release --static-swift-stdlib --product broadsheet
 
 .PHONY: site serve test build deps theme clean bench bench-large bench-templates bench-extraction bench-serve bench-mirror fuzz browser-check
 
 ## site: install what is missing, build in release, render the demo site into Output/
 site: deps
-	$(SWIFT) build -c release --product broadsheet
+	$(SWIFT) $(RELEASE_BUILD)
 	.build/release/broadsheet build --site . --output Output
 
 ## serve: build the demo site, serve it on http://127.0.0.1:1313/ and rebuild it on every save (Ctrl-C stops it)
 serve: deps
-	$(SWIFT) build -c release --product broadsheet
+	$(SWIFT) $(RELEASE_BUILD)
 	.build/release/broadsheet serve --site .
 
 ## test: the whole test suite; ends with one `N passed, N failed, N skipped` line
@@ -62,8 +66,8 @@ bench-templates:
 
 ## bench-extraction: Broadsheet's `extract` against trafilatura in pages/s on the 662 pages of ../shared/extraction/trafilatura-eval (release build, ~3 min)
 bench-extraction:
-	$(SWIFT) build -c release --product broadsheet
-	python3 scripts/bench-extraction.py --broadsheet "$$($(SWIFT) build -c release --product broadsheet --show-bin-path)/broadsheet"
+	$(SWIFT) $(RELEASE_BUILD)
+	python3 scripts/bench-extraction.py --broadsheet "$$($(SWIFT) $(RELEASE_BUILD) --show-bin-path)/broadsheet"
 
 ## bench-serve: edit-to-reload latency and requests/s of `broadsheet serve` against `hugo server` on 10,000 articles
 bench-serve: deps

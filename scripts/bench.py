@@ -125,11 +125,16 @@ def executable(path):
     return binary
 
 
+# The release build as `make site` makes it (see the Makefile's RELEASE_BUILD): Swift's runtime and
+# Foundation linked into the binary, which starts 4-5 ms sooner and builds about a tenth faster.
+RELEASE_BUILD = ["build", "-c", "release", "--static-swift-stdlib", "--product", "broadsheet"]
+
+
 def build_broadsheet(args):
     """A release build, unless a binary was given."""
     if args.broadsheet:
         return executable(args.broadsheet)
-    command = [args.swift, "build", "-c", "release", "--product", "broadsheet", "--package-path", REPO]
+    command = [args.swift, *RELEASE_BUILD, "--package-path", REPO]
     if args.scratch_path:
         command += ["--scratch-path", args.scratch_path]
     print("bench: " + " ".join(command), flush=True)
