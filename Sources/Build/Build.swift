@@ -34,7 +34,11 @@ public struct Build: Sendable {
         let inputs = InputStamp(site: options.site, config: config, options: options.fingerprint,
                                 crawls: config.mirror.map(crawlPaths) ?? [])
         let cache = BuildCache(options: options, inputs: inputs)
-        if let summary = cache.upToDate(strict: options.strict) { return summary }
+        if let summary = cache.upToDate(strict: options.strict) {
+            // Ten thousand listed files are let go on another thread, as a full build's graph is.
+            Self.releaseInBackground((consume inputs, consume cache))
+            return summary
+        }
         let site = try loadSite(config)
         clock.lap("config and theme")
         options.progress?.enter(.reading)
@@ -42,7 +46,7 @@ public struct Build: Sendable {
         // build knows only the content folder's files.
         if config.mirror == nil, let incremental = cache.incremental(site: site) {
             if let summary = try incremental.run(clock: clock) {
-                Self.releaseInBackground(incremental)
+                Self.releaseInBackground((consume incremental, consume cache, consume inputs, consume site))
                 return summary
             }
         }
@@ -52,11 +56,13 @@ public struct Build: Sendable {
         // Every way out waits for the graph being saved: no half-written file is left behind.
         let graphSaved = options.useCache ? cache.saveGraph(graph, claimsClean: plan.diagnostics.isEmpty) : nil
         defer { graphSaved?.wait() }
+        // Waits for the check of the output's files, which must see them before they change.
+        let previous = cache.previous
         let writer: OutputWriter
         do { writer = try OutputWriter(output: options.output, progress: options.progress) } catch { throw BuildError(error.diagnostic) }
         let written: Written
         do {
-            written = try write(plan, site: site, into: writer, previous: cache.previous, payloads: mirror?.payloads ?? [:], clock: &clock)
+            written = try write(plan, site: site, into: writer, previous: previous, payloads: mirror?.payloads ?? [:], clock: &clock)
         } catch {
             writer.discard()
             throw BuildError(error.diagnostic)
@@ -73,7 +79,7 @@ public struct Build: Sendable {
                                    diagnostics: cache.restoredDiagnostics + content
                                        + RenderReports(issues: written.pages.issues).diagnostics(strict: options.strict),
                                    rendered: written.pages.rendered, written: written.pages.written, timings: clock,
-                                   changedFiles: Self.changed(files, now: written.pages.files, before: cache.previous?.files),
+                                   changedFiles: Self.changed(files, now: written.pages.files, before: previous?.files),
                                    mirror: mirror?.merged.report)
         // The process usually ends with the build: the graph and the pages are let go on another
         // thread. Torn down here they were the last 45 ms of a build of 10,000 articles, on one core.

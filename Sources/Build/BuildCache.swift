@@ -10,19 +10,27 @@ import Rendering
 struct BuildCache {
     let options: BuildOptions
     let inputs: InputStamp
-    /// The previous manifest with its file records; nil when there is none to use.
-    let previous: BuildManifest?
-    /// The previous graph, when it belongs to that manifest and the output is still there.
+    /// The previous manifest with its file records, before the check for files changed by hand
+    /// (`previous` has those dropped); nil when there is none to use.
+    let unchecked: BuildManifest?
+    /// The previous graph, when it belongs to that manifest.
     let graph: GraphCache?
     /// The summary of the previous build, when its input stamp equals this one's and its output
     /// is still there: nothing needs building.
     let upToDateSummary: BuildManifest?
+    /// The files the previous build wrote, as it left them, and those of them deleted, changed or
+    /// added by hand since, which this build writes again (and drops those it did not write):
+    /// found on another thread, one `stat` per file, while the graph is read and the pages are
+    /// planned. Nil without a previous build, or when the state of its output is not there.
+    let handChanges: Background<HandChanges?>?
 
-    /// Output files the previous build wrote that were deleted, changed or added by hand since:
-    /// this build writes them again (and drops those it did not write).
-    let restored: Int
-    /// The files the previous build wrote, as it left them.
-    let current: OutputState?
+    /// What `handChanges` found.
+    struct HandChanges: Sendable {
+        /// The output's files as the previous build left them.
+        let state: OutputState
+        /// Those of them no longer as it left them.
+        let changed: [String]
+    }
 
     /// Reads what the previous build left. Unless nothing changed, the manifest is removed at once:
     /// it describes the output folder, and once the output changes the old one is wrong.
@@ -32,27 +40,31 @@ struct BuildCache {
         let summary = options.useCache ? BuildManifest.load(site: options.site, output: options.output) : nil
         if let summary, summary.inputs == inputs.value, !summary.outputFolders.isEmpty,
            summary.outputFolders == OutputState.folderTimes(options.output) {
-            (upToDateSummary, previous, graph, restored, current) = (summary, nil, nil, 0, nil)
+            (upToDateSummary, unchecked, graph, handChanges) = (summary, nil, nil, nil)
             return
         }
         upToDateSummary = nil
-        var previous = summary?.loadingFiles(site: options.site, output: options.output)
+        let previous = summary?.loadingFiles(site: options.site, output: options.output)
+        unchecked = previous
         // Every file the previous build left is compared with what is there now: a page deleted or
         // edited by hand is written again, not kept, and a patch (which keeps every file it does
-        // not render) is no longer enough.
-        let saved = previous == nil ? nil : OutputState.load(site: options.site, output: options.output)
-        // The check and the reading of the graph run side by side: each is a good part of a
-        // one-article edit. The graph is let go when the check finds files changed by hand.
-        let (changed, cached) = ConcurrentMap.both({ saved?.changed(in: options.output) ?? [] }, {
-            saved == nil ? nil : GraphCache.load(site: options.site, output: options.output)
-        })
-        if saved == nil { previous = nil }
-        for path in changed { previous?.files[path] = nil }
-        self.previous = previous
-        restored = changed.count
-        current = saved
-        graph = restored == 0 && cached?.state == previous?.inputs ? cached : nil
+        // not render) is no longer enough. That is most of a one-article edit's work, so it runs
+        // beside the rest until the output is about to change (`previous`, `IncrementalBuild`).
+        handChanges = previous == nil ? nil : Background { [options] in
+            OutputState.load(site: options.site, output: options.output).map { HandChanges(state: $0, changed: $0.changed(in: options.output)) }
+        }
+        let cached = previous == nil ? nil : GraphCache.load(site: options.site, output: options.output)
+        graph = cached?.state == previous?.inputs ? cached : nil
         BuildManifest.remove(site: options.site, output: options.output, everything: !options.useCache)
+    }
+
+    /// The previous manifest with its file records, less those of files changed by hand since;
+    /// nil when there is none to use. Waits for the check of the output: call it before the
+    /// output changes.
+    var previous: BuildManifest? {
+        guard var previous = unchecked, let found = handChanges?.value else { return nil }
+        for path in found.changed { previous.files[path] = nil }
+        return previous
     }
 
     /// The previous build's summary and diagnostics, when nothing changed since.
@@ -65,8 +77,8 @@ struct BuildCache {
 
     /// A build that patches the previous one, when its graph and manifest are there to patch.
     func incremental(site: SiteInputs) -> IncrementalBuild? {
-        guard let previous, let graph, let current else { return nil }
-        return IncrementalBuild(options: options, site: site, inputs: inputs, previous: previous, cached: graph, output: current)
+        guard let unchecked, let graph, let handChanges else { return nil }
+        return IncrementalBuild(options: options, site: site, inputs: inputs, previous: unchecked, cached: graph, handChanges: handChanges)
     }
 
     /// Saves this whole build's graph on another thread, while its pages render: the graph is
@@ -98,6 +110,6 @@ struct BuildCache {
 
     /// The warning for output files written again because they had been changed by hand.
     var restoredDiagnostics: [Diagnostic] {
-        OutputState.handChanges(restored, in: options.output, writtenNow: true)
+        OutputState.handChanges(handChanges?.value?.changed.count ?? 0, in: options.output, writtenNow: true)
     }
 }

@@ -15,10 +15,11 @@ struct IncrementalBuild {
     let options: BuildOptions
     let site: SiteInputs
     let inputs: InputStamp
+    /// The previous manifest, with a record of every file it wrote.
     let previous: BuildManifest
     let cached: GraphCache
-    /// The output's files before this build (found as the previous build left them).
-    let output: OutputState
+    /// The output's files before this build, and those changed by hand since (see `BuildCache`).
+    let handChanges: Background<BuildCache.HandChanges?>
 
     /// Builds the site from the previous one, or returns nil when the whole site must be built.
     func run(clock: PhaseClock) throws(BuildError) -> BuildSummary? {
@@ -56,6 +57,8 @@ struct IncrementalBuild {
         let model = ViewModel(graph: patched, config: site.config, theme: site.theme, now: site.civilDate(now), cardsFor: cards,
                               imageSizes: images.lookup, imageVariants: images.variantLookup)
         clock.lap("plan pages")
+        // Files changed by hand are written again by a whole build, which knows every file.
+        guard let output = handChanges.value, output.changed.isEmpty else { return nil }
 
         let writer: OutputWriter
         options.progress?.enter(.rendering)
@@ -83,7 +86,7 @@ struct IncrementalBuild {
         manifest.contentDiagnostics = previous.contentDiagnostics.filter { [Build.futureCode, Build.zoneCode, MigratedConfig.code].contains($0.code) }
             + Build.shownFromSite(patched.diagnostics, config: site.config)
         manifest.outputFolders = OutputState.folderTimes(options.output)
-        var state = output
+        var state = output.state
         state.refresh(pages.map(\.file), in: options.output)
         save(patched, changed: changed, touched: touched, manifest: manifest, output: state)
         clock.lap("save cache")
