@@ -49,34 +49,34 @@ struct GraphCache {
             let claimsClean = try reader.bool()
             let graph = try ContentGraph(archive: &reader)
             guard reader.isAtEnd else { return nil }
-            let cache = GraphCache(settings: settings, content: content, claimsClean: claimsClean, graph: graph, base: base, state: base)
-            guard let overlay = FileTree.contents(of: BuildManifest.location(site: site, output: output, kind: "overlay").path) else {
-                return cache
+            // Moved, not copied, so that the overlay changes the only copy of the articles.
+            var cache = GraphCache(settings: settings, content: content, claimsClean: claimsClean, graph: consume graph, base: base, state: base)
+            if let overlay = FileTree.contents(of: BuildManifest.location(site: site, output: output, kind: "overlay").path) {
+                try cache.apply(overlay)
             }
-            return try cache.applying(overlay)
+            return cache
         } catch {
             return nil
         }
     }
 
-    /// The cache with an overlay's changes; an overlay written over another whole graph is ignored.
-    private func applying(_ overlay: [UInt8]) throws(ArchiveError) -> GraphCache {
+    /// Puts an overlay's changes over the cache, in place; an overlay written over another whole
+    /// graph is ignored.
+    private mutating func apply(_ overlay: [UInt8]) throws(ArchiveError) {
         var reader = ArchiveReader(overlay)
-        guard try reader.count() == Self.formatVersion, try reader.word() == base else { return self }
-        var cache = self
-        cache.state = try reader.word()
-        cache.settings = try reader.word()
+        guard try reader.count() == Self.formatVersion, try reader.word() == base else { return }
+        state = try reader.word()
+        settings = try reader.word()
         for _ in 0..<(try reader.count()) {
             let path = try reader.string()
             guard let index = FileTree.position(of: path, in: content) else { throw ArchiveError() }
-            cache.content[index].size = try reader.count()
-            cache.content[index].modified = try reader.int()
-            cache.changedFiles.insert(path)
+            content[index].size = try reader.count()
+            content[index].modified = try reader.int()
+            changedFiles.insert(path)
         }
-        cache.changedArticles = Set(try reader.counts())
-        cache.graph = try graph.applyingChanges(from: &reader)
+        changedArticles = Set(try reader.counts())
+        try graph.applyChanges(from: &reader)
         guard reader.isAtEnd else { throw ArchiveError() }
-        return cache
     }
 
     /// Saves the whole graph (a full build's, or one whose overlay grew large) and drops the overlay.

@@ -68,9 +68,10 @@ extension ContentGraph {
         for diagnostic in diagnostics { diagnostic.archive(into: &writer) }
     }
 
-    /// The graph with the articles and diagnostics written by `archiveChanges`.
-    public func applyingChanges(from reader: inout ArchiveReader) throws(ArchiveError) -> ContentGraph {
-        var articles = articles
+    /// Puts back the articles and diagnostics written by `archiveChanges`, in place: a graph read
+    /// from the cache is this build's own, and a copy of its articles would take a reference
+    /// count of every string of every article, on one thread.
+    public mutating func applyChanges(from reader: inout ArchiveReader) throws(ArchiveError) {
         for _ in 0..<(try reader.count()) {
             let index = try reader.count()
             let article = try Article(archive: &reader)
@@ -80,8 +81,7 @@ extension ContentGraph {
         }
         var diagnostics: [Diagnostic] = []
         for _ in 0..<(try reader.count()) { diagnostics.append(try Diagnostic(archive: &reader)) }
-        return ContentGraph(articles: articles, tags: tags, categories: categories, sections: sections, authors: authors, years: years, months: months,
-                            days: days, assets: assets, diagnostics: diagnostics, home: home)
+        self.diagnostics = diagnostics
     }
 
     /// Reads a graph written by `archive(into:)`; its articles have empty bodies.
@@ -89,23 +89,7 @@ extension ContentGraph {
         let count = try reader.count()
         var chunks: [ArchiveReader] = []
         for _ in stride(from: 0, to: count, by: Self.archiveChunk) { chunks.append(try reader.part(length: try reader.count())) }
-        let decoded = ConcurrentMap.map(chunks) { chunk -> [Article]? in
-            var chunk = chunk
-            var articles: [Article] = []
-            articles.reserveCapacity(Self.archiveChunk)
-            while !chunk.isAtEnd {
-                guard let article = try? Article(archive: &chunk) else { return nil }
-                articles.append(article)
-            }
-            return articles
-        }
-        var articles: [Article] = []
-        articles.reserveCapacity(count)
-        for chunk in decoded {
-            guard let chunk else { throw ArchiveError() }
-            articles += chunk
-        }
-        guard articles.count == count else { throw ArchiveError() }
+        let articles = try Self.articles(count, from: chunks)
         func names() throws(ArchiveError) -> [(String, String, [Int])] {
             var list: [(String, String, [Int])] = []
             for _ in 0..<(try reader.count()) { list.append((try reader.string(), try reader.string(), try reader.counts())) }
@@ -146,6 +130,39 @@ extension ContentGraph {
               buckets.joined().allSatisfy({ valid($0.articles) }) else { throw ArchiveError() }
         self.init(articles: articles, tags: tags, categories: categories, sections: sections, authors: authors, years: buckets[0], months: buckets[1],
                   days: buckets[2], assets: assets, diagnostics: diagnostics, home: home)
+    }
+
+    /// The articles of the archive's chunks, each chunk decoded on a core straight into its place
+    /// in one array: gathering an array per chunk copied every article again, on one thread.
+    private static func articles(_ count: Int, from chunks: [ArchiveReader]) throws(ArchiveError) -> [Article] {
+        var whole = true
+        let articles = [Article](unsafeUninitializedCapacity: count) { buffer, initialized in
+            nonisolated(unsafe) let slots = buffer
+            // How many articles each chunk put in place from its first slot, negative (less one)
+            // when the chunk was damaged.
+            let placed = ConcurrentMap.map(Array(chunks.indices)) { index -> Int in
+                var chunk = chunks[index]
+                let first = index * archiveChunk
+                let end = min(first + archiveChunk, count)
+                var next = first
+                while next < end, !chunk.isAtEnd, let article = try? Article(archive: &chunk) {
+                    (slots.baseAddress! + next).initialize(to: article)
+                    next += 1
+                }
+                return next == end && chunk.isAtEnd ? next - first : -(next - first) - 1
+            }
+            if placed.allSatisfy({ $0 >= 0 }) {
+                initialized = count
+                return
+            }
+            // A damaged chunk: every article put in place is let go, and the graph is not read.
+            for (index, placed) in placed.enumerated() {
+                (slots.baseAddress! + index * archiveChunk).deinitialize(count: placed < 0 ? -placed - 1 : placed)
+            }
+            whole = false
+        }
+        guard whole else { throw ArchiveError() }
+        return articles
     }
 }
 

@@ -6,7 +6,7 @@ import Ingest
 public struct ContentGraph: Sendable {
     /// Articles, newest first; ties broken by slug, then source path; then the pages (see
     /// `Article.isPage`), by source path.
-    public let articles: [Article]
+    public internal(set) var articles: [Article]
     /// The indexes of `articles` that are stories, not pages: what the home page, feeds, date
     /// pages, the archive and the search index go through.
     public let stories: Range<Int>
@@ -30,7 +30,7 @@ public struct ContentGraph: Sendable {
     /// Files copied as they are.
     public let assets: [SourceFile]
     /// Everything found wrong while reading and linking, sorted by path and line.
-    public let diagnostics: [Diagnostic]
+    public internal(set) var diagnostics: [Diagnostic]
 
     /// The newest publication instant, what "now" means when `SOURCE_DATE_EPOCH` is not set.
     public var newestTimestamp: Int64? { stories.isEmpty ? nil : articles[0].timestamp }
