@@ -33,7 +33,7 @@ public struct Build: Sendable {
         let config = try SiteConfig.load(options)
         let inputs = InputStamp(site: options.site, config: config, options: options.fingerprint,
                                 crawls: config.mirror.map(crawlPaths) ?? [])
-        let cache = BuildCache(options: options, inputs: inputs)
+        var cache = BuildCache(options: options, inputs: inputs)
         if let summary = cache.upToDate(strict: options.strict) {
             // Ten thousand listed files are let go on another thread, as a full build's graph is.
             Self.releaseInBackground((consume inputs, consume cache))
@@ -44,7 +44,7 @@ public struct Build: Sendable {
         options.progress?.enter(.reading)
         // A mirror's crawls are read whole on every build that is not a no-op: an incremental
         // build knows only the content folder's files.
-        if config.mirror == nil, let incremental = cache.incremental(site: site) {
+        if config.mirror == nil, var incremental = cache.incremental(site: site) {
             if let summary = try incremental.run(clock: clock) {
                 Self.releaseInBackground((consume incremental, consume cache, consume inputs, consume site))
                 return summary

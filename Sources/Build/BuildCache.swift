@@ -13,8 +13,8 @@ struct BuildCache {
     /// The previous manifest with its file records, before the check for files changed by hand
     /// (`previous` has those dropped); nil when there is none to use.
     let unchecked: BuildManifest?
-    /// The previous graph, when it belongs to that manifest.
-    let graph: GraphCache?
+    /// The previous graph, when it belongs to that manifest, until an incremental build takes it.
+    private(set) var graph: GraphCache?
     /// The summary of the previous build, when its input stamp equals this one's and its output
     /// is still there: nothing needs building.
     let upToDateSummary: BuildManifest?
@@ -75,9 +75,10 @@ struct BuildCache {
                             rendered: 0, written: 0)
     }
 
-    /// A build that patches the previous one, when its graph and manifest are there to patch.
-    func incremental(site: SiteInputs) -> IncrementalBuild? {
-        guard let unchecked, let graph, let handChanges else { return nil }
+    /// A build that patches the previous one, when its graph and manifest are there to patch. It
+    /// takes the graph, so that its copy is the only one and is patched in place.
+    mutating func incremental(site: SiteInputs) -> IncrementalBuild? {
+        guard let unchecked, let handChanges, let graph = graph.take() else { return nil }
         return IncrementalBuild(options: options, site: site, inputs: inputs, previous: unchecked, cached: graph, handChanges: handChanges)
     }
 

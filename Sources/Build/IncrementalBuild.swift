@@ -17,38 +17,40 @@ struct IncrementalBuild {
     let inputs: InputStamp
     /// The previous manifest, with a record of every file it wrote.
     let previous: BuildManifest
-    let cached: GraphCache
+    /// The previous graph, this build's only copy: it is patched in place.
+    var cached: GraphCache
     /// The output's files before this build, and those changed by hand since (see `BuildCache`).
     let handChanges: Background<BuildCache.HandChanges?>
 
     /// Builds the site from the previous one, or returns nil when the whole site must be built.
-    func run(clock: PhaseClock) throws(BuildError) -> BuildSummary? {
+    mutating func run(clock: PhaseClock) throws(BuildError) -> BuildSummary? {
         var clock = clock
-        let graph = cached.graph
-        let positions = graph.articleIndexes()
+        let positions = cached.graph.articleIndexes()
         guard let (touched, changedDocuments) = readChanges(positions: positions) else { return nil }
         let changed = changedDocuments.map { positions[$0.path]! }
         clock.lap("read changes")
 
         // Pages are planned from the previous graph: if the changed articles did not move (the
         // patch checks), the patched graph has the same pages showing the same articles.
-        let now = options.now ?? graph.newestTimestamp ?? 0
-        let outline = plan(graph, now: now)
-        var (pages, bodies, cards) = pages(showing: changed, of: outline, in: graph)
+        let now = options.now ?? cached.graph.newestTimestamp ?? 0
+        let outline = plan(cached.graph, now: now)
+        var (pages, bodies, cards) = pages(showing: changed, of: outline, in: cached.graph)
         // Bodies are not in the cache: the articles whose pages or feeds are rendered are read again.
         let unchanged = Set(bodies).subtracting(changed).sorted().compactMap { index in
-            FileTree.position(of: graph.articles[index].id, in: inputs.content).map { inputs.content[$0] }
+            FileTree.position(of: cached.graph.articles[index].id, in: inputs.content).map { inputs.content[$0] }
         }
         // A file saved again after the stamp was taken: some pages would show the one version, some
         // the other, and the next build would not see it change.
         let rereadDocuments = site.reader.read(unchanged)
-        guard rereadDocuments.allSatisfy({ positions[$0.path].map { graph.articles[$0].contentHash } == $0.contentHash }) else { return nil }
+        guard rereadDocuments.allSatisfy({ positions[$0.path].map { cached.graph.articles[$0].contentHash } == $0.contentHash }) else { return nil }
+        let before = changed.map { cached.graph.articles[$0] }
         let builder = GraphBuilder(config: site.config, includeDrafts: options.includeDrafts)
-        guard let patched = builder.patch(graph, with: changedDocuments + rereadDocuments, indexes: positions) else { return nil }
+        guard builder.patch(&cached.graph, with: changedDocuments + rereadDocuments, indexes: positions) else { return nil }
+        let patched = cached.graph
         // The search index lists every article: it is rendered only when what it shows of a
         // changed article changed.
         let index = SearchIndex(graph: patched, routes: Routes(config: site.config))
-        if changed.allSatisfy({ index.entry(for: graph.articles[$0]) == index.entry(for: patched.articles[$0]) }) {
+        if zip(before, changed).allSatisfy({ index.entry(for: $0) == index.entry(for: patched.articles[$1]) }) {
             pages.removeAll { $0.file == SearchIndex.file }
         }
         cards.formUnion(bodies)
@@ -88,10 +90,10 @@ struct IncrementalBuild {
         manifest.outputFolders = OutputState.folderTimes(options.output)
         var state = output.state
         state.refresh(pages.map(\.file), in: options.output)
-        save(patched, changed: changed, touched: touched, manifest: manifest, output: state)
+        save(changed: changed, touched: touched, manifest: manifest, output: state)
         clock.lap("save cache")
         // The process usually ends with the build: the large values are let go on another thread.
-        Build.releaseInBackground((graph, patched, outline, model, positions, manifest))
+        Build.releaseInBackground((patched, outline, model, positions, manifest))
         return BuildSummary(articles: patched.stories.count, pages: previous.pages, copied: previous.copied,
                             diagnostics: manifest.contentDiagnostics + RenderReports(issues: manifest.issues).diagnostics(strict: options.strict),
                             rendered: result.rendered, written: result.written, timings: clock,
@@ -152,12 +154,11 @@ struct IncrementalBuild {
         return (pages, bodies, cards)
     }
 
-    /// Saves the graph's changes and the manifest, for the next build.
-    private func save(_ graph: ContentGraph, changed: [Int], touched: [SourceFile], manifest: BuildManifest, output: OutputState) {
+    /// Saves the patched graph's changes and the manifest, for the next build.
+    private func save(changed: [Int], touched: [SourceFile], manifest: BuildManifest, output: OutputState) {
         var cache = cached
         cache.settings = inputs.settings
         cache.content = inputs.content
-        cache.graph = graph
         cache.changedArticles.formUnion(changed)
         cache.changedFiles.formUnion(touched.map(\.path))
         cache.state = inputs.value
