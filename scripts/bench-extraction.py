@@ -95,7 +95,7 @@ def main():
     if not pages:
         sys.exit("no pages found below %s" % EXTRACTION)
     if not os.access(args.broadsheet, os.X_OK):
-        sys.exit("no binary at %s (build it: swift build -c release --static-swift-stdlib --product broadsheet)" % args.broadsheet)
+        sys.exit("no binary at %s (build it: make site, or the Makefile's RELEASE_BUILD)" % args.broadsheet)
     adapter = os.path.join(EXTRACTION, "baselines", "trafilatura_jsonl.py")
     if not os.path.exists(adapter):
         sys.exit("no trafilatura adapter at %s" % adapter)

@@ -13,7 +13,7 @@ Three cases, each one process, measured as `scripts/bench.py` measures a build (
 to reap, CPU = user + sys of the child from `os.wait4`, peak RSS `ru_maxrss`):
 
   (a) `broadsheet mirror <crawl>/<host> --origin https://<host>/ --output <fresh folder> --format json`,
-      the release binary (`swift build -c release --static-swift-stdlib --product broadsheet`) unless `--broadsheet`;
+      the release binary (the Makefile's RELEASE_BUILD) unless `--broadsheet`;
   (b) `scripts/trafilatura_extract.py`: `trafilatura.extract(html, url=..., with_metadata=True,
       output_format="json")` on every article page of the crawl, in one Python process: what turning
       a crawl into articles costs before any site is written;

@@ -105,7 +105,7 @@ struct FeedWriter {
 
     func atom(_ title: String, _ path: String, _ articles: [Int]) -> [UInt8] {
         let updatedText = updated(articles)?.iso8601 ?? "1970-01-01T00:00:00+00:00"
-        var xml = """
+        let xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XMLText.escape(config.language))">
         <title>\(XMLText.escape(feedTitle(title)))</title>
