@@ -109,7 +109,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "InfrastructureTests", dependencies: ["Infrastructure", "TestSupport"]),
-        .testTarget(name: "SiteConfigTests", dependencies: ["SiteConfig", "TestSupport"]),
+        .testTarget(name: "SiteConfigTests", dependencies: ["SiteConfig", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["CArena", "CUTF8", "Ingest", "Infrastructure", "SiteConfig", "TestSupport"]),
         .testTarget(name: "ContentGraphTests", dependencies: ["ContentGraph", "Ingest", "Infrastructure", "SiteConfig", "TestSupport"]),

@@ -69,7 +69,8 @@ public struct Theme: Sendable {
 
     private static func readStrings(_ bytes: [UInt8], path: String) throws(ThemeError) -> [String: String] {
         do {
-            guard let node = try Yams.compose(yaml: String(decoding: bytes, as: UTF8.self)) else { return [:] }
+            // Read as text: Yams' default resolver would compile seven regular expressions for nothing.
+            guard let node = try Yams.compose(yaml: String(decoding: bytes, as: UTF8.self), .basic) else { return [:] }
             guard let mapping = node.mapping else { throw ThemeError(path: path, message: "UI strings must be a mapping of key: text") }
             var strings: [String: String] = [:]
             for (key, value) in mapping {

@@ -8,7 +8,10 @@ extension SiteConfig {
         self.init()
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // Yams' default resolver compiles seven regular expressions on first use, 1.5 ms of
+            // every build (most of a build with nothing to do): scalars are read as text, and the
+            // few flags by `NodeReader.flag`, as that resolver reads them.
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             throw Self.error(from: error, path: path)
         } catch {
@@ -46,7 +49,7 @@ extension SiteConfig {
                     switch optionKey.string {
                     case "pageSize", "page_size": pageSize = try reader.positiveInt(optionValue, "pagination.pageSize")
                     case "firstPageAlias", "first_page_alias":
-                        guard let flag = optionValue.bool else { throw reader.error(optionValue, "pagination.firstPageAlias must be true or false") }
+                        guard let flag = reader.flag(optionValue) else { throw reader.error(optionValue, "pagination.firstPageAlias must be true or false") }
                         firstPageAliases = flag
                     case "homePath", "home_path":
                         do {
@@ -71,7 +74,7 @@ extension SiteConfig {
                         }
                         rssFile = name
                     case "fullContent", "full_content":
-                        guard let flag = optionValue.bool else { throw reader.error(optionValue, "feeds.fullContent must be true or false") }
+                        guard let flag = reader.flag(optionValue) else { throw reader.error(optionValue, "feeds.fullContent must be true or false") }
                         feedFullContent = flag
                     default: continue
                     }
@@ -87,13 +90,13 @@ extension SiteConfig {
                 default: throw reader.error(value, "extensionlessPaths must be file (Jekyll's rule: /about is about.html) or folder (about/index.html)")
                 }
             case "uglyURLs", "ugly_urls":
-                guard let flag = value.bool else { throw reader.error(value, "uglyURLs must be true or false") }
+                guard let flag = reader.flag(value) else { throw reader.error(value, "uglyURLs must be true or false") }
                 uglyURLs = flag
             case "related": relatedCount = try reader.positiveInt(value, "related")
             case "markup":
                 guard let options = value.mapping else { throw reader.error(value, "markup must be a mapping") }
                 for (optionKey, optionValue) in options where optionKey.string == "unsafe" {
-                    guard let flag = optionValue.bool else { throw reader.error(optionValue, "markup.unsafe must be true or false") }
+                    guard let flag = reader.flag(optionValue) else { throw reader.error(optionValue, "markup.unsafe must be true or false") }
                     unsafeMarkup = flag
                 }
             case "limits":
@@ -127,7 +130,7 @@ extension SiteConfig {
                 for (optionKey, optionValue) in options {
                     guard let name = optionKey.string, name == "paths" || name == "taxonomies" else { continue }
                     // YAML 1.1 reads a bare `on`/`off` as a flag: both spellings mean the same here.
-                    let written = optionValue.bool.map { $0 ? "on" : "off" } ?? optionValue.string ?? ""
+                    let written = reader.flag(optionValue).map { $0 ? "on" : "off" } ?? optionValue.string ?? ""
                     guard let style = SlugStyle(rawValue: written) else {
                         throw reader.error(optionValue, "slugify.\(name) must be on, safe, lower or off")
                     }
@@ -161,6 +164,17 @@ private struct NodeReader {
     func string(_ node: Node, _ key: String) throws(ConfigError) -> String {
         guard let scalar = node.scalar else { throw error(node, "\(key) must be a single value") }
         return scalar.string
+    }
+
+    /// A YAML 1.1 flag (`true`, `yes`, `on`, `false`, `no`, `off`, in any case) written plain:
+    /// what `Node.bool` makes of a scalar under Yams' default resolver.
+    func flag(_ node: Node) -> Bool? {
+        guard let scalar = node.scalar, scalar.style == .plain else { return nil }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
     }
 
     func positiveInt(_ node: Node, _ key: String) throws(ConfigError) -> Int {
