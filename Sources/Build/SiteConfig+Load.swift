@@ -10,7 +10,7 @@ extension SiteConfig {
     /// the options that override the file.
     public static func load(_ options: BuildOptions) throws(BuildError) -> SiteConfig {
         var config = SiteConfig()
-        let data = FileManager.default.contents(atPath: options.site.appendingPathComponent("site.yml").path)
+        let data = FileTree.contents(of: options.site.appendingPathComponent("site.yml").path)
         do {
             if let data {
                 // Named from the site folder, as content files are.
