@@ -44,14 +44,6 @@ public enum ConcurrentMap {
         }
         return results.values()
     }
-
-    /// Runs two pieces of work side by side and returns both results.
-    public static func both<First: Sendable, Second: Sendable>(
-        _ first: @Sendable () -> First, _ second: @Sendable () -> Second
-    ) -> (First, Second) {
-        let results = map([true, false]) { isFirst -> (First?, Second?) in isFirst ? (first(), nil) : (nil, second()) }
-        return (results[0].0!, results[1].1!)
-    }
 }
 
 /// One slot per result, each written by exactly one iteration: no two threads touch the same slot.

@@ -1,3 +1,4 @@
+import Foundation
 import Infrastructure
 import XCTest
 
@@ -44,10 +45,15 @@ final class CollectionHelperTests: XCTestCase {
         XCTAssertFalse("page.htm".hasASCIISuffixIgnoringCase(".html"))
     }
 
-    func testBothRunsTwoPiecesOfWorkAndKeepsEachResult() {
-        let (number, text) = ConcurrentMap.both({ (1...100).reduce(0, +) }, { String(repeating: "đ", count: 3) })
-        XCTAssertEqual(number, 5050)
-        XCTAssertEqual(text, "đđđ")
+    func testBackgroundWorkRunsOnAnotherThreadAndIsWaitedFor() {
+        let caller = pthread_self()
+        let work = Background { () -> (Int, Bool) in
+            Thread.sleep(forTimeInterval: 0.05)
+            return ((1...100).reduce(0, +), pthread_self() == caller)
+        }
+        XCTAssertEqual(work.value.0, 5050, "the result, once the work is done")
+        XCTAssertFalse(work.value.1, "not the caller's thread")
+        XCTAssertEqual(work.value.0, 5050, "read again")
     }
 
     func testSortedByKeyOrdersAsTheKeysCompare() {
