@@ -38,13 +38,15 @@ public struct PagePlanner {
         var pages: [Page] = []
         // The lists other than home and dates, for `uglyURLs`.
         var listPaths: [String] = []
-        for index in graph.articles.indices {
-            let article = graph.articles[index]
-            let kind: Page.Kind = article.isPage ? .page : .article
-            pages.append(Page(file: Routes.file(for: article.path), kind: kind,
+        // Read field by field: a copy of each article took a reference count of every string it
+        // holds, on one thread, a third of this plan.
+        let articles = graph.articles
+        for index in articles.indices {
+            let kind: Page.Kind = articles[index].isPage ? .page : .article
+            pages.append(Page(file: Routes.file(for: articles[index].path), kind: kind,
                               content: .template(template(for: kind), { model in model.articleContext(index) }), articles: [index]))
-            for alias in article.aliases {
-                pages.append(redirect(from: alias, to: article.path, language: article.language, articles: [index]))
+            for alias in articles[index].aliases {
+                pages.append(redirect(from: alias, to: articles[index].path, language: articles[index].language, articles: [index]))
             }
         }
         let allArticles = Array(graph.stories)
