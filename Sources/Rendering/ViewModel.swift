@@ -80,14 +80,21 @@ public final class ViewModel: Sendable {
             tags: graph.tags.map { ["name": .string($0.name), "url": .string(routes.url(routes.tag($0.slug)))] },
             authors: graph.authors.map { ["name": .string($0.name), "url": .string(routes.url(routes.author($0.slug)))] },
             sections: graph.sections.map { ["name": .string($0.name), "url": .string(routes.url($0.path))] })
-        let cardsAndSums = ConcurrentMap.map(Array(graph.articles.indices)) { index -> ([String: TemplateValue], UInt64) in
-            guard cardsFor?.contains(index) ?? true else { return ([:], 0) }
+        // Only the cards asked for are made (an incremental build's few, or none to plan pages).
+        let wanted = cardsFor.map { $0.filter(graph.articles.indices.contains).sorted() } ?? Array(graph.articles.indices)
+        let made = ConcurrentMap.map(wanted) { index -> ([String: TemplateValue], UInt64) in
             let card = Self.card(for: graph.articles[index], graph: graph, routes: routes, language: language, names: names,
                                  imageSizes: imageSizes, imageVariants: imageVariants)
             return (card, StableHasher.fieldSum(card))
         }
-        cards = cardsAndSums.map(\.0)
-        cardSums = cardsAndSums.map(\.1)
+        var cards = [[String: TemplateValue]](repeating: [:], count: graph.articles.count)
+        var cardSums = [UInt64](repeating: 0, count: graph.articles.count)
+        for (index, (card, sum)) in zip(wanted, made) {
+            cards[index] = card
+            cardSums[index] = sum
+        }
+        self.cards = cards
+        self.cardSums = cardSums
         cardHashes = cardSums.map { StableHasher.object(hashSum: $0) }
         structuredData = StructuredData(graph: graph, config: config, routes: routes)
         feedItems = FeedItems()
