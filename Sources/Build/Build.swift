@@ -55,7 +55,7 @@ public struct Build: Sendable {
         clock.lap("plan pages")
         // Every way out waits for the graph being saved: no half-written file is left behind.
         let graphSaved = options.useCache ? cache.saveGraph(graph, claimsClean: plan.diagnostics.isEmpty) : nil
-        defer { graphSaved?.wait() }
+        defer { graphSaved?.value }
         // Waits for the check of the output's files, which must see them before they change.
         let previous = cache.previous
         let writer: OutputWriter

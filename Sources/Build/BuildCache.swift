@@ -1,5 +1,4 @@
 import ContentGraph
-import Dispatch
 import Foundation
 import Infrastructure
 import Rendering
@@ -86,23 +85,21 @@ struct BuildCache {
     /// complete by then, and a graph is read only with the manifest written after it (`save`), so
     /// one left without its manifest by a failed build is never used. Saved at the end, its 7 MB
     /// archive (10,000 articles) was the build's last serial step and raised its peak memory.
-    func saveGraph(_ graph: ContentGraph, claimsClean: Bool) -> DispatchGroup {
+    func saveGraph(_ graph: ContentGraph, claimsClean: Bool) -> Background<Void> {
         let (options, inputs) = (options, inputs)
         try? FileManager.default.createDirectory(at: BuildManifest.location(site: options.site, output: options.output).deletingLastPathComponent(),
                                                  withIntermediateDirectories: true)
-        let saving = DispatchGroup()
-        DispatchQueue.global().async(group: saving) {
+        return Background {
             GraphCache(settings: inputs.settings, content: inputs.content, claimsClean: claimsClean, graph: graph,
                        base: inputs.value, state: inputs.value).save(site: options.site, output: options.output)
         }
-        return saving
     }
 
     /// Saves the output as this whole build left it, and its manifest for the next build, once
     /// the graph (`saveGraph`) is saved.
-    func save(graph: ContentGraph, graphSaved: DispatchGroup, plan: SitePlan, written: Written, files: [String], contentDiagnostics: [Diagnostic]) {
+    func save(graph: ContentGraph, graphSaved: Background<Void>, plan: SitePlan, written: Written, files: [String], contentDiagnostics: [Diagnostic]) {
         OutputState.stamps(of: files, in: options.output).save(site: options.site, output: options.output)
-        graphSaved.wait()
+        graphSaved.value
         BuildManifest(inputs: inputs.value, output: options.output.path, articles: graph.stories.count,
                       pages: plan.pages.count, copied: written.copied, contentDiagnostics: contentDiagnostics, files: written.pages.files,
                       issues: written.pages.issues, outputFolders: OutputState.folderTimes(options.output))
