@@ -2,7 +2,9 @@ import Infrastructure
 import Ingest
 
 /// The whole site's content, built once per build and then only read: articles newest first,
-/// with indexes by tag, section, author and date, and the site's assets.
+/// with indexes by tag, section, author and date, and the site's assets. Only this module changes
+/// a graph once made, and only one an incremental build owns alone (read from the cache, then
+/// patched in place: `applyChanges`, `GraphBuilder.patch(_:inout)`).
 public struct ContentGraph: Sendable {
     /// Articles, newest first; ties broken by slug, then source path; then the pages (see
     /// `Article.isPage`), by source path.
