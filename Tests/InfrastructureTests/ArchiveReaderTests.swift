@@ -1,0 +1,36 @@
+import Infrastructure
+import XCTest
+
+final class ArchiveReaderTests: XCTestCase {
+    func testStringsReadBackAsTheyWereWritten() throws {
+        let strings = ["", "a", "Đà Nẵng: mưa lớn, 30/11/2021 22:58", "emoji 📰 and CJK 新聞", String(repeating: "ệ", count: 300)]
+        var writer = ArchiveWriter()
+        writer.strings(strings)
+        writer.optionalString(nil)
+        writer.optionalString("Hà Nội")
+        var reader = ArchiveReader(writer.bytes)
+        XCTAssertEqual(try reader.strings(), strings)
+        XCTAssertNil(try reader.optionalString())
+        XCTAssertEqual(try reader.optionalString(), "Hà Nội")
+        XCTAssertTrue(reader.isAtEnd)
+    }
+
+    /// A damaged cache is refused, never read back repaired: among these, a cut-off four-byte
+    /// sequence is three bytes long, as the U+FFFD that would replace it is.
+    func testBytesThatAreNotUTF8AreADamagedArchive() {
+        for bytes: [UInt8] in [[0xFF], [0x61, 0xC3], [0xF0, 0x9F, 0x98], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xEF, 0xBF, 0xBD, 0x80]] {
+            var writer = ArchiveWriter()
+            writer.count(bytes.count)
+            writer.append(bytes)
+            var reader = ArchiveReader(writer.bytes)
+            XCTAssertThrowsError(try reader.string(), "\(bytes)")
+        }
+    }
+
+    func testAStringLongerThanWhatIsLeftIsADamagedArchive() {
+        var writer = ArchiveWriter()
+        writer.string("Sài Gòn")
+        var reader = ArchiveReader(Array(writer.bytes.dropLast()))
+        XCTAssertThrowsError(try reader.string())
+    }
+}
