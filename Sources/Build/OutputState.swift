@@ -13,20 +13,26 @@ import Glibc
 /// output folder and on every core: walking the folders instead (a news site has one per
 /// article) cost three times as much, and a one-article edit of 10,000 articles must stay quick.
 struct OutputState: Sendable {
-    /// Each written file's stamp, by path relative to the output folder.
-    var files: [String: UInt64] = [:]
+    /// The written files' paths relative to the output folder, in order (`<`), and each one's
+    /// stamp. Checked in that order, the files of one folder follow each other and the kernel finds
+    /// the folders in its cache: in a dictionary's order the check took a fifth longer.
+    private(set) var paths: [String] = []
+    private(set) var stamps: [UInt64] = []
 
     /// The stamps of `paths` in `output` as they are now; a file that is not there has none.
     static func stamps(of paths: [String], in output: URL) -> OutputState {
+        let paths = paths.sorted()
         var state = OutputState()
-        for (path, stamp) in zip(paths, currentStamps(paths, in: output)) where stamp != 0 { state.files[path] = stamp }
+        for (path, stamp) in zip(paths, currentStamps(paths, in: output)) where stamp != 0 {
+            state.paths.append(path)
+            state.stamps.append(stamp)
+        }
         return state
     }
 
     /// The files that are no longer as the build left them: deleted, or changed by hand.
     func changed(in output: URL) -> [String] {
-        let paths = Array(files.keys)
-        return zip(paths, Self.currentStamps(paths, in: output)).compactMap { path, stamp in files[path] == stamp ? nil : path }
+        zip(paths.indices, Self.currentStamps(paths, in: output)).compactMap { index, stamp in stamps[index] == stamp ? nil : paths[index] }
     }
 
     /// The warning for `count` files deleted or changed by hand in `output`, which this build
@@ -39,9 +45,24 @@ struct OutputState: Sendable {
                                + (writtenNow ? "the build wrote \(them) again" : "the next build writes \(them) again"))]
     }
 
-    /// Stamps `paths` again, after a build rewrote them.
-    mutating func refresh(_ paths: [String], in output: URL) {
-        for (path, stamp) in zip(paths, Self.currentStamps(paths, in: output)) { files[path] = stamp == 0 ? nil : stamp }
+    /// Stamps `rewritten` again, after a build rewrote them.
+    mutating func refresh(_ rewritten: [String], in output: URL) {
+        for (path, stamp) in zip(rewritten, Self.currentStamps(rewritten, in: output)) {
+            let index = paths.insertionIndex(of: path) { $0 }
+            let present = index < paths.count && paths[index] == path
+            switch (present, stamp) {
+            case (true, 0):
+                paths.remove(at: index)
+                stamps.remove(at: index)
+            case (true, _):
+                stamps[index] = stamp
+            case (false, 0):
+                break
+            case (false, _):
+                paths.insert(path, at: index)
+                stamps.insert(stamp, at: index)
+            }
+        }
     }
 
     /// Each path's stamp, 0 for a path with no file; in slices on every core.
@@ -87,27 +108,33 @@ struct OutputState: Sendable {
 
     /// Saves the state beside the build's manifest; a failure costs the next build only its check.
     func save(site: URL, output: URL) {
-        var writer = ArchiveWriter(capacity: 48 * files.count + 16)
-        writer.count(files.count)
-        for (path, stamp) in files {
+        var writer = ArchiveWriter(capacity: 48 * paths.count + 16)
+        writer.count(paths.count)
+        for (path, stamp) in zip(paths, stamps) {
             writer.string(path)
             writer.word(stamp)
         }
         writer.save(to: BuildManifest.location(site: site, output: output, kind: "output").path)
     }
 
-    /// The state the last build into `output` saved; nil when there is none or it cannot be read.
+    /// The state the last build into `output` saved; nil when there is none, it cannot be read, or
+    /// its paths are not in order.
     static func load(site: URL, output: URL) -> OutputState? {
         guard let bytes = FileTree.contents(of: BuildManifest.location(site: site, output: output, kind: "output").path) else { return nil }
         var reader = ArchiveReader(bytes)
         var state = OutputState()
         do throws(ArchiveError) {
             let count = try reader.count()
-            state.files.reserveCapacity(count)
-            for _ in 0..<count { state.files[try reader.string()] = try reader.word() }
+            guard count <= bytes.count else { return nil }
+            state.paths.reserveCapacity(count)
+            state.stamps.reserveCapacity(count)
+            for _ in 0..<count {
+                state.paths.append(try reader.string())
+                state.stamps.append(try reader.word())
+            }
         } catch {
             return nil
         }
-        return reader.isAtEnd ? state : nil
+        return reader.isAtEnd && zip(state.paths, state.paths.dropFirst()).allSatisfy({ $0 < $1 }) ? state : nil
     }
 }

@@ -89,13 +89,8 @@ public enum FileTree {
     /// Where a relative path is in a listing of `files(under:skipHidden:)` (sorted by path), by
     /// binary search; nil when it is not there.
     public static func position(of path: String, in files: [SourceFile]) -> Int? {
-        var low = 0
-        var high = files.count
-        while low < high {
-            let middle = (low + high) / 2
-            if files[middle].path < path { low = middle + 1 } else { high = middle }
-        }
-        return low < files.count && files[low].path == path ? low : nil
+        let index = files.insertionIndex(of: path) { $0.path }
+        return index < files.count && files[index].path == path ? index : nil
     }
 
     private static func walk(_ folder: String, relative: String, skipHidden: Bool, root: String?, into found: inout Found) {

@@ -62,4 +62,15 @@ final class CollectionHelperTests: XCTestCase {
         XCTAssertEqual(words.sorted(byKey: { $0 }), ["banana", "fig", "kiwi", "pear"])
         XCTAssertEqual([String]().sorted(byKey: { $0 }), [])
     }
+
+    func testInsertionIndexIsWhereAKeyIsOrWouldGoInOrder() {
+        let paths = ["2024/01/02/a/index.html", "2024/01/02/b/index.html", "tags/x/index.html"]
+        XCTAssertEqual(paths.insertionIndex(of: "2024/01/02/b/index.html") { $0 }, 1)
+        XCTAssertEqual(paths.insertionIndex(of: "2024/01/02/ab/index.html") { $0 }, 1)
+        XCTAssertEqual(paths.insertionIndex(of: "", by: { $0 }), 0)
+        XCTAssertEqual(paths.insertionIndex(of: "zzz", by: { $0 }), 3)
+        XCTAssertEqual([String]().insertionIndex(of: "a", by: { $0 }), 0)
+        XCTAssertEqual([3, 5, 5, 9].insertionIndex(of: 5) { $0 }, 1, "the first of equal keys")
+        XCTAssertEqual([(1, "a"), (4, "b")].insertionIndex(of: 2) { $0.0 }, 1)
+    }
 }

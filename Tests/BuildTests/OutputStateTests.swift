@@ -1,0 +1,70 @@
+@testable import Build
+import Foundation
+import Infrastructure
+import XCTest
+
+/// The stamps of the files a build wrote, by which the next build finds those changed by hand.
+final class OutputStateTests: XCTestCase {
+    private var site: URL!
+    private var output: URL!
+
+    override func setUpWithError() throws {
+        site = FileManager.default.temporaryDirectory.appendingPathComponent("output-state-\(UUID().uuidString)")
+        output = site.appendingPathComponent("Output")
+        for path in ["index.html", "2021/11/30/bai-mot/index.html", "2021/11/30/bai-hai/index.html", "tags/ha-noi/index.html"] {
+            try write("<p>\(path)</p>", to: path)
+        }
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(at: site)
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        let file = output.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file)
+    }
+
+    func testFilesAreKeptInOrderAndThoseMissingAreLeftOut() {
+        let state = OutputState.stamps(of: ["tags/ha-noi/index.html", "index.html", "2021/11/30/bai-mot/index.html", "gone.html"], in: output)
+        XCTAssertEqual(state.paths, ["2021/11/30/bai-mot/index.html", "index.html", "tags/ha-noi/index.html"])
+        XCTAssertEqual(state.stamps.count, 3)
+        XCTAssertEqual(state.changed(in: output), [])
+    }
+
+    func testAFileEditedOrDeletedByHandIsChanged() throws {
+        let state = OutputState.stamps(of: ["index.html", "2021/11/30/bai-mot/index.html", "tags/ha-noi/index.html"], in: output)
+        try write("<p>sửa tay, dài hơn</p>", to: "index.html")
+        try FileManager.default.removeItem(at: output.appendingPathComponent("tags/ha-noi/index.html"))
+        XCTAssertEqual(state.changed(in: output), ["index.html", "tags/ha-noi/index.html"])
+    }
+
+    func testRefreshUpdatesAddsAndDropsInPlaceKeepingTheOrder() throws {
+        var state = OutputState.stamps(of: ["index.html", "tags/ha-noi/index.html"], in: output)
+        try write("<p>viết lại, dài hơn trước</p>", to: "index.html")
+        try FileManager.default.removeItem(at: output.appendingPathComponent("tags/ha-noi/index.html"))
+        state.refresh(["tags/ha-noi/index.html", "index.html", "2021/11/30/bai-hai/index.html", "nowhere.html"], in: output)
+        XCTAssertEqual(state.paths, ["2021/11/30/bai-hai/index.html", "index.html"])
+        XCTAssertEqual(state.changed(in: output), [])
+    }
+
+    func testASavedStateReadsBackAndOneOutOfOrderIsNotUsed() throws {
+        let state = OutputState.stamps(of: ["index.html", "2021/11/30/bai-mot/index.html"], in: output)
+        let location = BuildManifest.location(site: site, output: output, kind: "output")
+        try FileManager.default.createDirectory(at: location.deletingLastPathComponent(), withIntermediateDirectories: true)
+        state.save(site: site, output: output)
+        let loaded = try XCTUnwrap(OutputState.load(site: site, output: output))
+        XCTAssertEqual(loaded.paths, state.paths)
+        XCTAssertEqual(loaded.stamps, state.stamps)
+
+        var writer = ArchiveWriter()
+        writer.count(2)
+        for path in ["index.html", "2021/11/30/bai-mot/index.html"] {
+            writer.string(path)
+            writer.word(1)
+        }
+        XCTAssertTrue(writer.save(to: location.path))
+        XCTAssertNil(OutputState.load(site: site, output: output))
+    }
+}
