@@ -33,8 +33,7 @@ struct IncrementalBuild {
         // Pages are planned from the previous graph: if the changed articles did not move (the
         // patch checks), the patched graph has the same pages showing the same articles.
         let now = options.now ?? cached.graph.newestTimestamp ?? 0
-        let outline = plan(cached.graph, now: now)
-        var (pages, bodies, cards) = pages(showing: changed, of: outline, in: cached.graph)
+        var (pages, bodies, cards) = pages(showing: changed, in: cached.graph, now: now)
         // Bodies are not in the cache: the articles whose pages or feeds are rendered are read again.
         let unchanged = Set(bodies).subtracting(changed).sorted().compactMap { index in
             FileTree.position(of: cached.graph.articles[index].id, in: inputs.content).map { inputs.content[$0] }
@@ -93,7 +92,7 @@ struct IncrementalBuild {
         save(changed: changed, touched: touched, manifest: manifest, output: state)
         clock.lap("save cache")
         // The process usually ends with the build: the large values are let go on another thread.
-        Build.releaseInBackground((patched, outline, model, positions, manifest))
+        Build.releaseInBackground((patched, model, positions, manifest))
         return BuildSummary(articles: patched.stories.count, pages: previous.pages, copied: previous.copied,
                             diagnostics: manifest.contentDiagnostics + RenderReports(issues: manifest.issues).diagnostics(strict: options.strict),
                             rendered: result.rendered, written: result.written, timings: clock,
@@ -125,16 +124,16 @@ struct IncrementalBuild {
         zip(files, files.dropFirst()).contains { $0.path == $1.path }
     }
 
-    /// The pages that show something of the changed articles, and the articles whose bodies and
-    /// cards rendering them needs.
-    private func pages(showing changed: [Int], of outline: [Page], in graph: ContentGraph) -> (pages: [Page], bodies: [Int], cards: Set<Int>) {
+    /// The pages that show something of the changed articles, as the whole build plans them, and
+    /// the articles whose bodies and cards rendering them needs.
+    private func pages(showing changed: [Int], in graph: ContentGraph, now: Int64) -> (pages: [Page], bodies: [Int], cards: Set<Int>) {
         var isChanged = [Bool](repeating: false, count: graph.articles.count)
         for index in changed { isChanged[index] = true }
         // Article pages show their related articles' cards too.
         var isShown = isChanged
         for index in graph.articles.indices where graph.articles[index].related.contains(where: { isChanged[$0] }) { isShown[index] = true }
-        let pages = outline.filter { page in
-            page.kind == .article || page.kind == .page ? isShown[page.articles[0]] : page.articles.contains { isChanged[$0] }
+        let pages = plan(graph, now: now) { [isChanged, isShown] kind, articles in
+            kind == .article || kind == .page ? isShown[articles[0]] : articles.contains { isChanged[$0] }
         }
         var bodies: [Int] = []
         var cards = Set<Int>()
@@ -167,13 +166,13 @@ struct IncrementalBuild {
         manifest.save(site: options.site, output: options.output)
     }
 
-    /// The site's pages, as the whole build plans them, and the news sitemap.
-    private func plan(_ graph: ContentGraph, now: Int64) -> [Page] {
+    /// The site's pages that `keep` keeps, as the whole build plans them, and the news sitemap if it
+    /// keeps that.
+    private func plan(_ graph: ContentGraph, now: Int64, keeping keep: @escaping (Page.Kind, [Int]) -> Bool) -> [Page] {
         let model = ViewModel(graph: graph, config: site.config, theme: site.theme, now: site.civilDate(now), cardsFor: [])
         let planner = PagePlanner(graph: graph, model: model, config: site.config, templates: site.templates,
                                   sitemapLimit: options.sitemapLimit)
-        var pages = planner.pages()
-        pages.append(planner.newsSitemap(now: now))
-        return pages
+        let news = planner.newsSitemap(now: now)
+        return planner.pages(keeping: keep) + (keep(news.kind, news.articles) ? [news] : [])
     }
 }

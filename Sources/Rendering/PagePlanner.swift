@@ -33,8 +33,12 @@ public struct PagePlanner {
         Sitemap(graph: graph, routes: model.routes, urlsPerFile: sitemapLimit).newsPage(publication: config.title, language: config.language, now: now)
     }
 
-    /// Every page but the sitemaps, in a stable order.
-    public func pages() -> [Page] {
+    /// Every page but the sitemaps, in a stable order; with `keep`, only the pages it keeps, given
+    /// each page's kind and the articles it shows (`Page.articles`), in the same order. An
+    /// incremental build keeps those that show a changed article: the thousands of others are
+    /// never made.
+    public func pages(keeping keep: ((Page.Kind, [Int]) -> Bool)? = nil) -> [Page] {
+        func kept(_ page: Page) -> Bool { keep?(page.kind, page.articles) ?? true }
         var pages: [Page] = []
         // The lists other than home and dates, for `uglyURLs`.
         var listPaths: [String] = []
@@ -43,32 +47,34 @@ public struct PagePlanner {
         let articles = graph.articles
         for index in articles.indices {
             let kind: Page.Kind = articles[index].isPage ? .page : .article
-            pages.append(Page(file: Routes.file(for: articles[index].path), kind: kind,
-                              content: .template(template(for: kind), { model in model.articleContext(index) }), articles: [index]))
-            for alias in articles[index].aliases {
+            if keep?(kind, [index]) ?? true {
+                pages.append(Page(file: Routes.file(for: articles[index].path), kind: kind,
+                                  content: .template(template(for: kind), { model in model.articleContext(index) }), articles: [index]))
+            }
+            for alias in articles[index].aliases where keep?(.alias, [index]) ?? true {
                 pages.append(redirect(from: alias, to: articles[index].path, language: articles[index].language, articles: [index]))
             }
         }
         let allArticles = Array(graph.stories)
-        pages += list(.home, title: graph.home.title ?? model.labels.home, path: "", articles: allArticles)
-        pages += feeds.pages(title: config.title, path: "", articles: allArticles)
+        pages += list(.home, title: graph.home.title ?? model.labels.home, path: "", articles: allArticles, keeping: keep)
+        pages += feeds.pages(title: config.title, path: "", articles: allArticles).filter(kept)
         for (index, section) in graph.sections.enumerated() {
-            pages += list(.section, title: section.name, path: section.path, articles: section.articles, section: index)
-            pages += feeds.pages(title: section.name, path: section.path, articles: section.articles)
+            pages += list(.section, title: section.name, path: section.path, articles: section.articles, section: index, keeping: keep)
+            pages += feeds.pages(title: section.name, path: section.path, articles: section.articles).filter(kept)
             for alias in section.aliases { pages.append(redirect(from: alias, to: section.path)) }
         }
         for tag in graph.tags {
-            pages += list(.tag, title: tag.name, path: model.routes.tag(tag.slug), articles: tag.articles)
+            pages += list(.tag, title: tag.name, path: model.routes.tag(tag.slug), articles: tag.articles, keeping: keep)
             listPaths.append(model.routes.tag(tag.slug))
-            pages += feeds.pages(title: tag.name, path: model.routes.tag(tag.slug), articles: tag.articles)
+            pages += feeds.pages(title: tag.name, path: model.routes.tag(tag.slug), articles: tag.articles).filter(kept)
         }
         for category in graph.categories {
-            pages += list(.category, title: category.name, path: model.routes.category(category.slug), articles: category.articles)
+            pages += list(.category, title: category.name, path: model.routes.category(category.slug), articles: category.articles, keeping: keep)
             listPaths.append(model.routes.category(category.slug))
-            pages += feeds.pages(title: category.name, path: model.routes.category(category.slug), articles: category.articles)
+            pages += feeds.pages(title: category.name, path: model.routes.category(category.slug), articles: category.articles).filter(kept)
         }
         for author in graph.authors {
-            pages += list(.author, title: author.name, path: model.routes.author(author.slug), articles: author.articles)
+            pages += list(.author, title: author.name, path: model.routes.author(author.slug), articles: author.articles, keeping: keep)
             listPaths.append(model.routes.author(author.slug))
         }
         for granularity in [DateBucket.Granularity.year, .month, .day] {
@@ -80,7 +86,7 @@ public struct PagePlanner {
                 case .day: (kind, title) = (.day, model.labels.day(bucket.year, bucket.month, bucket.day))
                 }
                 pages += list(kind, title: title, path: bucket.path, articles: bucket.articles,
-                              period: ViewModel.Period(granularity: granularity, index: index))
+                              period: ViewModel.Period(granularity: granularity, index: index), keeping: keep)
             }
         }
         pages.append(Page(file: Routes.file(for: model.routes.tagsIndex), kind: .tags,
@@ -121,7 +127,8 @@ public struct PagePlanner {
         pages.append(SearchIndex.page(articles: graph.stories))
         let robots = "User-agent: *\nAllow: /\nSitemap: \(model.routes.permalink("sitemap.xml"))\n"
         pages.append(Page(file: "robots.txt", kind: .machine, content: .bytes({ _ in Array(robots.utf8) }), articles: []))
-        return pages
+        // The pages that show no article, made whatever `keep` says (cheap, and few), are filtered last.
+        return keep == nil ? pages : pages.filter(kept)
     }
 
     /// The page at `alias` that sends readers on to `target`, in `language` (the site's by default).
@@ -132,18 +139,20 @@ public struct PagePlanner {
     }
 
     private func list(_ kind: Page.Kind, title: String, path: String, articles: [Int], section: Int? = nil,
-                      period: ViewModel.Period? = nil) -> [Page] {
-        Pagination.pages(count: articles.count, pageSize: pageSize).map { pagination in
+                      period: ViewModel.Period? = nil, keeping keep: ((Page.Kind, [Int]) -> Bool)?) -> [Page] {
+        Pagination.pages(count: articles.count, pageSize: pageSize).compactMap { pagination in
             // The home list's first page is the front page; its later pages stay plain lists.
             let front = kind == .home && pagination.current == 1 ? FrontPage(graph: graph) : nil
             let listed = Array(articles[pagination.range])
+            // Every article it shows, so an incremental build renders it again when one changes.
+            let shown = front.map { Array(Set($0.shown + listed)).sorted() } ?? listed
+            guard keep?(kind, shown) ?? true else { return nil }
             return Page(file: Routes.file(for: model.routes.page(pagination.current, of: path)), kind: kind,
                         content: .template(template(for: kind), { model in
                             model.listContext(kind: kind, title: title, path: path, articles: articles, pagination: pagination,
                                               section: section, period: period, front: front)
                         }),
-                        // Every article it shows, so an incremental build renders it again when one changes.
-                        articles: front.map { Array(Set($0.shown + listed)).sorted() } ?? listed)
+                        articles: shown)
         }
     }
 
