@@ -23,7 +23,7 @@ struct OutputState: Sendable {
     static func stamps(of paths: [String], in output: URL) -> OutputState {
         let paths = paths.sorted()
         var state = OutputState()
-        for (path, stamp) in zip(paths, currentStamps(paths, in: output)) where stamp != 0 {
+        for (path, stamp) in zip(paths, currentStamps(paths, in: output)) where stamp != 0 && path != state.paths.last {
             state.paths.append(path)
             state.stamps.append(stamp)
         }

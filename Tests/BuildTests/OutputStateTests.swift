@@ -26,8 +26,9 @@ final class OutputStateTests: XCTestCase {
         try Data(text.utf8).write(to: file)
     }
 
-    func testFilesAreKeptInOrderAndThoseMissingAreLeftOut() {
-        let state = OutputState.stamps(of: ["tags/ha-noi/index.html", "index.html", "2021/11/30/bai-mot/index.html", "gone.html"], in: output)
+    func testFilesAreKeptInOrderOnceEachAndThoseMissingAreLeftOut() {
+        let state = OutputState.stamps(of: ["tags/ha-noi/index.html", "index.html", "2021/11/30/bai-mot/index.html", "gone.html", "index.html"],
+                                       in: output)
         XCTAssertEqual(state.paths, ["2021/11/30/bai-mot/index.html", "index.html", "tags/ha-noi/index.html"])
         XCTAssertEqual(state.stamps.count, 3)
         XCTAssertEqual(state.changed(in: output), [])

@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads what `ArchiveWriter` wrote, in the same order. Every read checks the bounds: a cache file
 /// cut short or written by another version makes `ArchiveError`, never a crash, and the build
