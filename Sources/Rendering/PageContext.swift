@@ -16,6 +16,17 @@ public struct PageContext: Sendable {
     /// An empty context.
     public init() {}
 
+    /// An empty context with room for `capacity` fields: set one by one into a dictionary that
+    /// grows, a page's fields were copied into new storage four times over.
+    init(capacity: Int) {
+        fields.reserveCapacity(capacity)
+    }
+
+    /// Makes room for `count` more fields at once, before they are set one by one.
+    mutating func reserveCapacity(adding count: Int) {
+        fields.reserveCapacity(fields.count + count)
+    }
+
     /// Starts from an object whose field-hash sum is known (an article's card).
     init(fields: [String: TemplateValue], hashSum: UInt64) {
         self.fields = fields

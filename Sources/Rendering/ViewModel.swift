@@ -201,7 +201,7 @@ public final class ViewModel: Sendable {
     func pageContext(kind: Page.Kind, title: String, path: String, language: String? = nil, description: String? = nil,
                      section: Int? = nil) -> PageContext {
         let isList = [.home, .section, .tag, .category, .author, .year, .month, .day].contains(kind)
-        var page = PageContext()
+        var page = PageContext(capacity: 13)
         let nav = section.map { $0 + 1 } ?? 0
         page.set("nav", navigation[nav].value, fieldHash: navigation[nav].fieldHash)
         for (key, value) in [
@@ -223,6 +223,8 @@ public final class ViewModel: Sendable {
     func articleContext(_ index: Int) -> PageContext {
         let article = graph.articles[index]
         var fields = PageContext(fields: cards[index], hashSum: cardSums[index])
+        // The card is shared: the first field set copies it, once, with room for the nine below.
+        fields.reserveCapacity(adding: 9)
         // Read once, as bytes: a body read back from the build's spill file is written out as it is,
         // never made a `String`, which would check every byte again.
         let body = article.body.bytes
@@ -290,7 +292,8 @@ public final class ViewModel: Sendable {
     /// A context holding the fields every page has: `site`, and `t` in the page's language
     /// (nil: the site's).
     private func shared(language: String? = nil) -> PageContext {
-        var context = PageContext()
+        // These two, and the page's own five or six.
+        var context = PageContext(capacity: 8)
         context.set("site", site, fieldHash: sharedFields["site"]!)
         let strings = uiStrings.page(language: language)
         context.set("t", strings.value, fieldHash: strings.fieldHash)
