@@ -38,7 +38,6 @@ public struct PagePlanner {
     /// incremental build keeps those that show a changed article: the thousands of others are
     /// never made.
     public func pages(keeping keep: ((Page.Kind, [Int]) -> Bool)? = nil) -> [Page] {
-        func kept(_ page: Page) -> Bool { keep?(page.kind, page.articles) ?? true }
         var pages: [Page] = []
         // The lists other than home and dates, for `uglyURLs`.
         var listPaths: [String] = []
@@ -57,21 +56,21 @@ public struct PagePlanner {
         }
         let allArticles = Array(graph.stories)
         pages += list(.home, title: graph.home.title ?? model.labels.home, path: "", articles: allArticles, keeping: keep)
-        pages += feeds.pages(title: config.title, path: "", articles: allArticles).filter(kept)
+        pages += feeds.pages(title: config.title, path: "", articles: allArticles)
         for (index, section) in graph.sections.enumerated() {
             pages += list(.section, title: section.name, path: section.path, articles: section.articles, section: index, keeping: keep)
-            pages += feeds.pages(title: section.name, path: section.path, articles: section.articles).filter(kept)
+            pages += feeds.pages(title: section.name, path: section.path, articles: section.articles)
             for alias in section.aliases { pages.append(redirect(from: alias, to: section.path)) }
         }
         for tag in graph.tags {
             pages += list(.tag, title: tag.name, path: model.routes.tag(tag.slug), articles: tag.articles, keeping: keep)
             listPaths.append(model.routes.tag(tag.slug))
-            pages += feeds.pages(title: tag.name, path: model.routes.tag(tag.slug), articles: tag.articles).filter(kept)
+            pages += feeds.pages(title: tag.name, path: model.routes.tag(tag.slug), articles: tag.articles)
         }
         for category in graph.categories {
             pages += list(.category, title: category.name, path: model.routes.category(category.slug), articles: category.articles, keeping: keep)
             listPaths.append(model.routes.category(category.slug))
-            pages += feeds.pages(title: category.name, path: model.routes.category(category.slug), articles: category.articles).filter(kept)
+            pages += feeds.pages(title: category.name, path: model.routes.category(category.slug), articles: category.articles)
         }
         for author in graph.authors {
             pages += list(.author, title: author.name, path: model.routes.author(author.slug), articles: author.articles, keeping: keep)
@@ -127,8 +126,10 @@ public struct PagePlanner {
         pages.append(SearchIndex.page(articles: graph.stories))
         let robots = "User-agent: *\nAllow: /\nSitemap: \(model.routes.permalink("sitemap.xml"))\n"
         pages.append(Page(file: "robots.txt", kind: .machine, content: .bytes({ _ in Array(robots.utf8) }), articles: []))
-        // The pages that show no article, made whatever `keep` says (cheap, and few), are filtered last.
-        return keep == nil ? pages : pages.filter(kept)
+        // Articles and lists, thousands, were left out before they were made; the few others (feeds,
+        // redirects, indexes) are made whatever `keep` says, and filtered here.
+        guard let keep else { return pages }
+        return pages.filter { keep($0.kind, $0.articles) }
     }
 
     /// The page at `alias` that sends readers on to `target`, in `language` (the site's by default).
