@@ -84,32 +84,4 @@ public struct CivilDate: Sendable, Hashable, Comparable {
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
         (lhs.year, lhs.month, lhs.day, lhs.hour, lhs.minute, lhs.second) < (rhs.year, rhs.month, rhs.day, rhs.hour, rhs.minute, rhs.second)
     }
-
-    /// `2021-11-30T22:58:00+07:00`.
-    public var iso8601: String {
-        let sign = utcOffsetSeconds < 0 ? "-" : "+"
-        let offset = abs(utcOffsetSeconds)
-        return "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(hour)):\(pad(minute)):\(pad(second))\(sign)\(pad(offset / 3600)):\(pad(offset % 3600 / 60))"
-    }
-
-    /// `Tue, 30 Nov 2021 22:58:00 +0700`, as RSS 2.0 wants dates (RFC 822 with a four-digit year).
-    public var rfc822: String {
-        let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let sign = utcOffsetSeconds < 0 ? "-" : "+"
-        let offset = abs(utcOffsetSeconds)
-        return "\(weekdays[weekday]), \(pad(day)) \(months[month - 1]) \(pad(year, 4)) \(pad(hour)):\(pad(minute)):\(pad(second)) "
-            + "\(sign)\(pad(offset / 3600))\(pad(offset % 3600 / 60))"
-    }
-
-    /// `30/11/2021 22:58`, as Vietnamese news sites print dates.
-    public var dayMonthYearTime: String { dayMonthYear + " \(pad(hour)):\(pad(minute))" }
-
-    /// `30/11/2021`.
-    public var dayMonthYear: String { "\(pad(day))/\(pad(month))/\(pad(year, 4))" }
-
-    private func pad(_ value: Int, _ width: Int = 2) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
 }

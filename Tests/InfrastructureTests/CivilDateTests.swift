@@ -29,4 +29,21 @@ final class CivilDateTests: XCTestCase {
         XCTAssertEqual(date.weekday, 2)
         XCTAssertEqual(date.dayMonthYearTime, "30/11/2021 22:58")
     }
+
+    func testFormatsPadEveryFieldAndSignTheOffset() {
+        // 0987-03-05T04:06:07-09:30, a Monday
+        let date = CivilDate(secondsSince1970: -31_014_959_033, utcOffsetSeconds: -(9 * 3600 + 1800))
+        XCTAssertEqual(date.iso8601, "0987-03-05T04:06:07-09:30")
+        XCTAssertEqual(date.rfc822, "Mon, 05 Mar 0987 04:06:07 -0930")
+        XCTAssertEqual(date.dayMonthYear, "05/03/0987")
+        XCTAssertEqual(date.dayMonthYearTime, "05/03/0987 04:06")
+        let utc = CivilDate(secondsSince1970: 1_638_287_880, utcOffsetSeconds: 0)
+        XCTAssertEqual(utc.rfc822, "Tue, 30 Nov 2021 15:58:00 +0000")
+        XCTAssertEqual(utc.iso8601, "2021-11-30T15:58:00+00:00")
+    }
+
+    func testFormatsKeepYearsPastFourDigits() {
+        let date = CivilDate(secondsSince1970: Int64(CivilDate.daysSince1970(year: 12_345, month: 1, day: 2)) * 86_400, utcOffsetSeconds: 0)
+        XCTAssertEqual(date.iso8601, "12345-01-02T00:00:00+00:00")
+    }
 }
