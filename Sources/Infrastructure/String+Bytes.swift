@@ -73,20 +73,36 @@ extension Array<UInt8> {
 }
 
 /// Calls `body` with each offset of `pattern` in `haystack`, left to right and not overlapping,
-/// until it returns false: `memchr` to each candidate first byte, then `memcmp`.
+/// until it returns false: `memchr` to each candidate place of the pattern's rarest byte, then
+/// `memcmp`. Jumping to the first byte instead stopped at every space of a body when looking for
+/// ` align="`: a million stops in a 1,000-article build.
 private func forEachOffset(of pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Bool) {
-    guard let first = pattern.first, let patternStart = pattern.baseAddress,
-          let start = haystack.baseAddress, haystack.count >= pattern.count else { return }
+    guard let patternStart = pattern.baseAddress, let start = haystack.baseAddress, haystack.count >= pattern.count,
+          let pivot = pattern.indices.min(by: { commonness(pattern[$0]) < commonness(pattern[$1]) }) else { return }
+    let pivotByte = Int32(pattern[pivot])
     let last = haystack.count - pattern.count
     var offset = 0
-    while offset <= last, let hit = memchr(start + offset, Int32(first), last - offset + 1) {
-        offset = UnsafeRawPointer(start).distance(to: UnsafeRawPointer(hit))
+    while offset <= last, let hit = memchr(start + offset + pivot, pivotByte, last - offset + 1) {
+        offset = UnsafeRawPointer(start).distance(to: UnsafeRawPointer(hit)) - pivot
         if memcmp(start + offset, patternStart, pattern.count) == 0 {
             guard body(offset) else { return }
             offset += pattern.count
         } else {
             offset += 1
         }
+    }
+}
+
+/// How often a byte turns up in markup and prose, roughly: spaces most, then lowercase letters, then
+/// the rest of ASCII, then the bytes of other scripts and punctuation less used.
+private func commonness(_ byte: UInt8) -> Int {
+    switch byte {
+    case UInt8(ascii: " "), UInt8(ascii: "\n"): 4
+    case UInt8(ascii: "a")...UInt8(ascii: "z"): 3
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+         UInt8(ascii: "\""), UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: ","): 2
+    case 0x80...: 1
+    default: 0
     }
 }
 

@@ -25,6 +25,29 @@ final class CollectionHelperTests: XCTestCase {
         XCTAssertEqual("abc".byteOffsets(of: ""), [])
     }
 
+    func testByteOffsetsFindMatchesAtBothEndsWhereverThePatternsRarestByteIs() {
+        XCTAssertEqual(" align=\"x\" <td align=\"".byteOffsets(of: " align=\""), [0, 14])
+        XCTAssertEqual(Array("<p><img a /></p><p><img ".utf8).byteOffsets(of: "<p><img "), [0, 16])
+        XCTAssertEqual("ab=".byteOffsets(of: "b="), [1])
+        XCTAssertEqual("=b".byteOffsets(of: "=b"), [0])
+        XCTAssertEqual("x=".byteOffsets(of: "b="), [])
+    }
+
+    func testByteOffsetsAgreeWithAPlainScanOnRandomText() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = ["a", " ", "=", "\"", "<", "ả"]
+        for _ in 0..<500 {
+            let text = Array((0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined().utf8)
+            let pattern = Array((0..<Int.random(in: 1...4, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined().utf8)
+            var expected: [Int] = []
+            var offset = 0
+            while offset + pattern.count <= text.count {
+                if Array(text[offset..<(offset + pattern.count)]) == pattern { expected.append(offset); offset += pattern.count } else { offset += 1 }
+            }
+            XCTAssertEqual(text.byteOffsets(of: String(decoding: pattern, as: UTF8.self)), expected, "\(text) \(pattern)")
+        }
+    }
+
     func testContainsByteLooksOnlyInsideTheSubstring() {
         let text = "{đầu} giữa {cuối}"
         let middle = text[text.index(text.startIndex, offsetBy: 6)..<text.index(text.startIndex, offsetBy: 10)]
