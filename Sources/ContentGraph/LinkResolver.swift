@@ -156,20 +156,30 @@ struct LinkResolver {
     /// Resolves `.` and `..` segments; `..` above the content folder stays at its top.
     static func normalize(_ path: String) -> String {
         guard hasDotOrEmptySegment(path) else { return path }
-        // Segments as byte ranges: every relative link of every body is normalized.
-        var parts: [Substring.UTF8View] = []
-        for part in path.utf8.split(separator: UInt8(ascii: "/")) {
-            if part.elementsEqual(".".utf8) { continue }
-            if part.elementsEqual("..".utf8) { _ = parts.popLast(); continue }
-            parts.append(part)
+        // One pass over the bytes, keeping where each kept segment starts so that `..` can cut it
+        // off again: every relative link of every body is normalized.
+        var path = path
+        return path.withUTF8 { bytes in
+            var joined: [UInt8] = []
+            joined.reserveCapacity(bytes.count)
+            var segmentStarts: [Int] = []
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "/") { end += 1 }
+                let isDot = end - start == 1 && bytes[start] == UInt8(ascii: ".")
+                let isDotDot = end - start == 2 && bytes[start] == UInt8(ascii: ".") && bytes[start + 1] == UInt8(ascii: ".")
+                if isDotDot {
+                    if let segmentStart = segmentStarts.popLast() { joined.removeSubrange(segmentStart...) }
+                } else if end > start, !isDot {
+                    segmentStarts.append(joined.count)
+                    if !joined.isEmpty { joined.append(UInt8(ascii: "/")) }
+                    joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                }
+                start = end + 1
+            }
+            return String(decoding: joined, as: UTF8.self)
         }
-        var joined: [UInt8] = []
-        joined.reserveCapacity(path.utf8.count)
-        for (index, part) in parts.enumerated() {
-            if index > 0 { joined.append(UInt8(ascii: "/")) }
-            joined.append(contentsOf: part)
-        }
-        return String(decoding: joined, as: UTF8.self)
     }
 
     /// Whether `normalize` would change the path: an empty, `.` or `..` segment (a leading, trailing

@@ -142,6 +142,19 @@ final class GraphBuilderTests: XCTestCase {
         XCTAssertEqual(graph.articles[b].incomingLinks, [graph.articles.firstIndex { $0.id == "thoi-su/a.md" }!])
     }
 
+    func testRelativeLinksResolveThroughDotAndEmptySegments() {
+        let links = ["../../kinh-te/b.md", "./../../kinh-te//b.md", "../../../../kinh-te/b.md", "../c/../../kinh-te/./b.md", "hinh.png", "/kinh-te/b.md"]
+        let body = links.enumerated().map { "[l\($0.offset)](\($0.element))" }.joined(separator: " ")
+        let graph = build([
+            markdown("thoi-su/ngay/a.md", "---\ntitle: A\ndate: 2021-11-30\n---\n" + body + "\n"),
+            markdown("kinh-te/b.md", "---\ntitle: B\ndate: 2021-11-29\n---\n"),
+        ], assets: ["thoi-su/ngay/hinh.png"])
+        let a = graph.articles.first { $0.id == "thoi-su/ngay/a.md" }!
+        XCTAssertEqual(a.body.text.byteOffsets(of: "href=\"/2021/11/29/b/\"").count, 5, a.body.text)
+        XCTAssertTrue(a.body.text.contains("href=\"/thoi-su/ngay/hinh.png\""), a.body.text)
+        XCTAssertEqual(graph.diagnostics.filter { $0.code == "link.unresolved" }, [])
+    }
+
     func testThousandsOfLinksThatLeadNowhereAreEachReportedAtTheirLine() {
         let links = (0..<8000).map { "- [l\($0)](nowhere-\($0).md)" }.joined(separator: "\n")
         let graph = build([markdown("a.md", "---\ntitle: A\ndate: 2021-11-01\n---\n" + links + "\n")])
