@@ -14,9 +14,9 @@ public enum Slug {
         // Canonical decomposition splits a letter from its diacritics, which are then dropped.
         // Foundation's decomposition is slow, and the Latin letters news names use have their
         // base letter in `baseLetters`: only other text is decomposed by Foundation.
-        if name.unicodeScalars.allSatisfy({ $0.isASCII || baseLetters[$0.value] != nil || isMark($0) }) {
+        if name.unicodeScalars.allSatisfy({ $0.isASCII || baseLetter($0) != nil || isMark($0) }) {
             for scalar in name.unicodeScalars {
-                if let base = baseLetters[scalar.value], base != 0 {
+                if let base = baseLetter(scalar), base != 0 {
                     folding.add(Unicode.Scalar(base))
                 } else {
                     folding.add(scalar)
@@ -78,35 +78,47 @@ public enum Slug {
         return String(slug)
     }
 
-    /// Words being folded into a slug, one scalar at a time.
+    /// Words being folded into a slug, one scalar at a time, written as UTF-8 with a `-` between
+    /// words: every heading, tag and title of a site is folded.
     private struct Folding {
-        var words: [String] = []
-        var word = ""
+        var bytes: [UInt8] = []
+        var inWord = false
         var previousWasAlphanumeric = false
 
         mutating func endWord() {
-            if !word.isEmpty { words.append(word) }
-            word = ""
+            inWord = false
+        }
+
+        /// Adds a byte to the word, starting one (after a `-`) if none is open.
+        mutating func append(_ byte: UInt8) {
+            if !inWord {
+                if !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                inWord = true
+            }
+            bytes.append(byte)
+        }
+
+        /// A word of its own.
+        mutating func appendWord(_ word: String) {
+            endWord()
+            for byte in word.utf8 { append(byte) }
+            endWord()
         }
 
         mutating func add(_ scalar: Unicode.Scalar) {
             if Slug.isMark(scalar) { return }
             switch scalar {
             case "đ", "Đ", "ð", "Ð":
-                word.append("d")
+                append(UInt8(ascii: "d"))
                 previousWasAlphanumeric = true
                 return
             case "+", "&", "@", "%":
-                endWord()
-                words.append(spelledOut[scalar]!)
+                appendWord(spelledOut[scalar]!)
                 previousWasAlphanumeric = false
                 return
             case "#":
                 // `C#` and `F#` are names; a leading `#` is a hashtag mark.
-                if previousWasAlphanumeric {
-                    endWord()
-                    words.append("sharp")
-                }
+                if previousWasAlphanumeric { appendWord("sharp") }
                 previousWasAlphanumeric = false
                 return
             default:
@@ -117,10 +129,10 @@ public enum Slug {
                 let value = UInt8(scalar.value)
                 switch value {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    word.unicodeScalars.append(scalar)
+                    append(value)
                     previousWasAlphanumeric = true
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    word.unicodeScalars.append(Unicode.Scalar(value + 0x20))
+                    append(value + 0x20)
                     previousWasAlphanumeric = true
                 default:
                     // The apostrophe of `don't` joins, everything else separates.
@@ -128,7 +140,7 @@ public enum Slug {
                     previousWasAlphanumeric = false
                 }
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                for lower in String(scalar).lowercased().unicodeScalars { word.unicodeScalars.append(lower) }
+                for byte in String(scalar).lowercased().utf8 { append(byte) }
                 previousWasAlphanumeric = true
             } else {
                 if scalar != "’" { endWord() }
@@ -136,9 +148,8 @@ public enum Slug {
             }
         }
 
-        mutating func finish() -> String {
-            endWord()
-            return words.joined(separator: "-")
+        func finish() -> String {
+            String(decoding: bytes, as: UTF8.self)
         }
     }
 
@@ -148,23 +159,32 @@ public enum Slug {
         return category == .nonspacingMark || category == .enclosingMark
     }
 
-    /// For each letter of Latin-1, Latin Extended-A and -B and Latin Extended Additional (every
-    /// Vietnamese letter): the ASCII letter its canonical decomposition starts with when the rest
-    /// are marks, or 0 when it does not decompose. Letters that decompose otherwise are left out
-    /// and take Foundation's path. Worked out once, with Foundation, so both paths agree.
-    private static let baseLetters: [UInt32: UInt8] = {
-        var table: [UInt32: UInt8] = [:]
-        for value in Array(0xC0...0x24F) + Array(0x1E00...0x1EFF) {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            let decomposed = Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
-            if decomposed == [scalar] {
-                table[UInt32(value)] = 0
-            } else if let first = decomposed.first, first.isASCII, decomposed.dropFirst().allSatisfy(isMark) {
-                table[UInt32(value)] = UInt8(first.value)
-            }
+    /// The ASCII letter a letter of Latin-1, Latin Extended-A and -B or Latin Extended Additional
+    /// (every Vietnamese letter) decomposes to when the rest of its canonical decomposition is
+    /// marks; 0 when it does not decompose; nil for other scalars and for letters that decompose
+    /// otherwise, which take Foundation's path.
+    private static func baseLetter(_ scalar: Unicode.Scalar) -> UInt8? {
+        let value = scalar.value
+        let entry: UInt8
+        switch value {
+        case 0xC0...0x24F: entry = baseLetters[Int(value - 0xC0)]
+        case 0x1E00...0x1EFF: entry = baseLetters[Int(value - 0x1E00) + 0x190]
+        default: return nil
         }
-        return table
-    }()
+        return entry == notInTable ? nil : entry
+    }
+
+    private static let notInTable: UInt8 = 0xFF
+
+    /// `baseLetter`'s answers for the two ranges, one after the other, looked up by offset: worked
+    /// out once, with Foundation, so both paths agree.
+    private static let baseLetters: [UInt8] = (Array(0xC0...0x24F) + Array(0x1E00...0x1EFF)).map { value in
+        guard let scalar = Unicode.Scalar(value) else { return notInTable }
+        let decomposed = Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
+        if decomposed == [scalar] { return 0 }
+        if let first = decomposed.first, first.isASCII, decomposed.dropFirst().allSatisfy(isMark) { return UInt8(first.value) }
+        return notInTable
+    }
 
     private static let spelledOut: [Unicode.Scalar: String] = ["+": "plus", "&": "and", "@": "at", "%": "percent"]
 
