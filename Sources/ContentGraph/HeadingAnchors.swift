@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import Infrastructure
 
 /// Gives the `h2`–`h4` headings of an article body stable `id`s and lists them as a table of
 /// contents. Ids come from the heading text (`## Giá xăng` → `gia-xang`), numbered when repeated,
@@ -43,7 +41,7 @@ public struct HeadingAnchors {
         while index + 3 < count {
             // Straight to the next tag: a body is mostly text.
             if bytes[index] != UInt8(ascii: "<") {
-                guard let next = Self.find(Self.tagOpen, in: bytes, from: index) else { break }
+                guard let next = bytes.firstOffset(of: Self.tagOpen, from: index) else { break }
                 index = next
                 continue
             }
@@ -56,7 +54,7 @@ public struct HeadingAnchors {
             }
             let level = Int(bytes[index + 2] - UInt8(ascii: "0"))
             guard let tagEnd = bytes[(index + 3)...].firstIndex(of: UInt8(ascii: ">")),
-                  let close = Self.find(Array("</h\(level)>".utf8), in: bytes, from: tagEnd) else {
+                  let close = bytes.firstOffset(of: Array("</h\(level)>".utf8), from: tagEnd) else {
                 index += 1
                 continue
             }
@@ -105,7 +103,7 @@ public struct HeadingAnchors {
         let key = Array(" id=\"".utf8)
         var ids: [String] = []
         var index = 0
-        while let start = find(key, in: bytes, from: index) {
+        while let start = bytes.firstOffset(of: key, from: index) {
             let valueStart = start + key.count
             let value = bytes[valueStart...].prefix { $0 != UInt8(ascii: "\"") }
             ids.append(String(decoding: value, as: UTF8.self))
@@ -116,31 +114,9 @@ public struct HeadingAnchors {
 
     private static let tagOpen = [UInt8(ascii: "<")]
 
-    /// The first `needle` at or after `start`: `memchr` to each candidate of one of its bytes, then
-    /// `memcmp` (a byte loop here was most of this type's time). The byte looked for is its `=` when
-    /// it has one: the first byte of ` id="` is a space, and prose has one every few bytes.
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard start < bytes.count, !needle.isEmpty, needle.count <= bytes.count - start else { return nil }
-        let anchor = needle.firstIndex(of: UInt8(ascii: "=")) ?? 0
-        return bytes.withUnsafeBytes { haystack -> Int? in
-            needle.withUnsafeBytes { wanted -> Int? in
-                let base = haystack.baseAddress!
-                let last = haystack.count - wanted.count
-                var index = start
-                while index <= last {
-                    guard let hit = memchr(base + index + anchor, Int32(wanted[anchor]), last - index + 1) else { return nil }
-                    index = base.distance(to: UnsafeRawPointer(hit)) - anchor
-                    if memcmp(base + index, wanted.baseAddress!, wanted.count) == 0 { return index }
-                    index += 1
-                }
-                return nil
-            }
-        }
-    }
-
     private static func existingID(_ attributes: ArraySlice<UInt8>) -> String? {
         let key = Array(" id=\"".utf8)
-        guard let start = find(key, in: Array(attributes), from: 0) else { return nil }
+        guard let start = Array(attributes).firstOffset(of: key, from: 0) else { return nil }
         let value = attributes.dropFirst(start + key.count).prefix { $0 != UInt8(ascii: "\"") }
         return value.isEmpty ? nil : String(decoding: value, as: UTF8.self)
     }
@@ -152,9 +128,6 @@ public struct HeadingAnchors {
         for byte in html {
             if byte == UInt8(ascii: "<") { inTag = true } else if byte == UInt8(ascii: ">") { inTag = false } else if !inTag { text.append(byte) }
         }
-        let decoded = String(decoding: text, as: UTF8.self)
-        guard decoded.utf8.contains(UInt8(ascii: "&")) else { return decoded }
-        return decoded.replacing("&lt;", with: "<").replacing("&gt;", with: ">").replacing("&quot;", with: "\"")
-            .replacing("&#39;", with: "'").replacing("&amp;", with: "&")
+        return AttributeRewriter.decodeEntities(String(decoding: text, as: UTF8.self))
     }
 }
