@@ -62,7 +62,11 @@ public struct ContentReader: Sendable {
         let pages = files.filter { Self.isPage($0.path) }
         let assets = files.filter { !Self.isPage($0.path) }
         var folder = ContentFolder(documents: read(pages), assets: assets)
-        folder.hasHugoLayout = pages.contains { ["_index.md", "_index.markdown"].contains($0.path.split(separator: "/").last ?? "") }
+        // The file name found among the bytes: splitting every path by `Character` cost as much as listing them.
+        folder.hasHugoLayout = pages.contains { page in
+            let name = page.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { page.path.utf8[page.path.utf8.index(after: $0)...] } ?? page.path.utf8[...]
+            return name.elementsEqual("_index.md".utf8) || name.elementsEqual("_index.markdown".utf8)
+        }
         return folder
     }
 
