@@ -3,21 +3,48 @@
 public enum WordCount {
     /// Words in `text`.
     public static func of(_ text: String) -> Int {
-        // Over the contiguous bytes: the string's own view is read a byte at a time, not as a vector.
-        text.utf8.withContiguousStorageIfAvailable { of(utf8: $0) } ?? of(utf8: text.utf8)
+        var text = text
+        return text.withUTF8 { of(utf8: UnsafeRawBufferPointer($0)) }
     }
 
-    /// Words in UTF-8 bytes: counts each non-space byte that follows a space (or starts the text),
-    /// without branches, so the compiler can vectorize the loop over every article's text.
-    public static func of(utf8 bytes: some Sequence<UInt8>) -> Int {
+    /// Words in UTF-8 bytes: each byte that is not a space and follows a space (or starts the text)
+    /// starts one. Eight bytes are looked at together, as the bits of a 64-bit word: a byte at a
+    /// time, this was 3% of a build's instructions.
+    public static func of(utf8 bytes: UnsafeRawBufferPointer) -> Int {
         var words = 0
-        var previousWasSpace: UInt8 = 1
-        for byte in bytes {
-            let isSpace: UInt8 = (byte == UInt8(ascii: " ")) || (byte == UInt8(ascii: "\n")) || (byte == UInt8(ascii: "\t"))
-                || (byte == UInt8(ascii: "\r")) ? 1 : 0
-            words &+= Int(previousWasSpace & (isSpace ^ 1))
-            previousWasSpace = isSpace
+        // Whether the byte before is a space, in the top bit of its place (0x80).
+        var spaceBefore: UInt64 = 0x80
+        var index = 0
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count {
+                let spaces = spaceBits(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                let before = spaces << 8 | spaceBefore
+                words &+= (before & ~spaces & highBits).nonzeroBitCount
+                spaceBefore = spaces >> 56
+                index += 8
+            }
+        }
+        for byte in bytes[index...] {
+            let spaces = spaceBits(UInt64(byte)) & 0x80
+            words &+= spaceBefore & ~spaces & 0x80 == 0 ? 0 : 1
+            spaceBefore = spaces
         }
         return words
+    }
+
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// 0x80 in the place of each byte of `word` that is a space, tab, line feed or carriage return.
+    private static func spaceBits(_ word: UInt64) -> UInt64 {
+        let each: UInt64 = 0x0101_0101_0101_0101
+        return zeroBytes(word ^ (each &* 0x20)) | zeroBytes(word ^ (each &* 0x0A)) | zeroBytes(word ^ (each &* 0x09))
+            | zeroBytes(word ^ (each &* 0x0D))
+    }
+
+    /// 0x80 in the place of each zero byte of `word`, and nothing elsewhere (the exact form, which
+    /// a borrow from one byte into the next cannot fool).
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        ~(((word & lowBits) &+ lowBits) | word | lowBits)
     }
 }
