@@ -73,7 +73,7 @@ enum AttributeRewriter {
     /// The five entities cmark and the sanitizer write, decoded in one pass over the bytes (the
     /// same result as replacing `&quot;`, `&lt;`, `&gt;`, `&#39;`, then `&amp;`).
     static func decodeEntities(_ value: String) -> String {
-        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
+        guard value.containsBytes("&") else { return value }
         let bytes = Array(value.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)

@@ -121,7 +121,7 @@ struct LinkResolver {
             location = location[..<mark]
         }
         // Most links have no escapes: skip Foundation's decoding for them (it returns them unchanged).
-        let decoded = location.utf8.contains(UInt8(ascii: "%")) ? location.removingPercentEncoding ?? String(location) : String(location)
+        let decoded = location.containsByte(UInt8(ascii: "%")) ? location.removingPercentEncoding ?? String(location) : String(location)
         let candidate: String
         if decoded.hasPrefix("/") {
             candidate = Self.normalize(String(decoded.drop { $0 == "/" }))
@@ -227,6 +227,6 @@ struct LinkResolver {
     }
 
     private static func decoded(_ target: String) -> String {
-        target.utf8.contains(UInt8(ascii: "%")) ? target.removingPercentEncoding ?? target : target
+        target.containsBytes("%") ? target.removingPercentEncoding ?? target : target
     }
 }

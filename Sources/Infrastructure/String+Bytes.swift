@@ -115,6 +115,19 @@ extension Substring {
             return memchr(base, Int32(byte), buffer.count) != nil
         } ?? utf8.contains(byte)
     }
+
+    /// Where `byte` first occurs in the text's UTF-8 at or after `start`, found with `memchr`; an
+    /// index of the UTF-8 view (on a scalar boundary when `byte` is ASCII).
+    public func firstIndex(ofByte byte: UInt8, from start: Index) -> Index? {
+        let skipped = utf8.distance(from: utf8.startIndex, to: start)
+        let found = utf8.withContiguousStorageIfAvailable { buffer -> Int? in
+            guard let base = buffer.baseAddress, skipped < buffer.count,
+                  let hit = memchr(base + skipped, Int32(byte), buffer.count - skipped) else { return nil }
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+        }
+        guard let found else { return utf8[start...].firstIndex(of: byte) }
+        return found.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+    }
 }
 
 extension StringProtocol {

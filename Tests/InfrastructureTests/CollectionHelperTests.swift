@@ -58,6 +58,17 @@ final class CollectionHelperTests: XCTestCase {
         XCTAssertFalse(""[...].containsByte(0))
     }
 
+    func testFirstIndexOfAByteLooksFromItsStartInsideTheSubstring() {
+        let text = "a\nđầu\ngiữa\ncuối\n"
+        let inner = text.dropFirst(2).dropLast(1)  // "đầu\ngiữa\ncuối"
+        let first = inner.firstIndex(ofByte: UInt8(ascii: "\n"), from: inner.startIndex)!
+        XCTAssertEqual(inner[..<first], "đầu")
+        let second = inner.firstIndex(ofByte: UInt8(ascii: "\n"), from: inner.index(after: first))!
+        XCTAssertEqual(inner[inner.index(after: first)..<second], "giữa")
+        XCTAssertNil(inner.firstIndex(ofByte: UInt8(ascii: "\n"), from: inner.index(after: second)), "the text's last line end is outside")
+        XCTAssertNil(inner.firstIndex(ofByte: UInt8(ascii: "\n"), from: inner.endIndex))
+    }
+
     func testASCIIPrefixesAndSuffixesMatchInAnyCase() {
         XCTAssertTrue("Text/HTML; charset=UTF-8".utf8.startsIgnoringASCIICase(with: "text/html".utf8))
         XCTAssertTrue("image/".utf8.startsIgnoringASCIICase(with: "image/".utf8))

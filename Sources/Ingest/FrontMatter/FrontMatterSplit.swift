@@ -52,16 +52,17 @@ public struct FrontMatterSplit: Sendable {
             bodyLine = 1 + frontMatter.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
             return
         }
-        // Lines are found on the UTF-8 view: a search by Character runs grapheme breaking over
-        // every byte of the front matter.
+        // Lines are found among the bytes with `memchr`: a search by Character runs grapheme
+        // breaking over every byte of the front matter, and one through the UTF-8 view's index
+        // steps a byte at a time.
         for (fence, kind) in [("---", FrontMatterSyntax.yaml), ("+++", .toml)] {
-            guard let firstLineEnd = text.utf8.firstIndex(of: UInt8(ascii: "\n")),
+            guard let firstLineEnd = text.firstIndex(ofByte: UInt8(ascii: "\n"), from: text.startIndex),
                   text[..<firstLineEnd].trimmingTrailingWhitespace() == fence else { continue }
             syntax = kind
             var lineStart = text.index(after: firstLineEnd)
             var line = 2
             while lineStart < text.endIndex {
-                let lineEnd = text.utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
+                let lineEnd = text.firstIndex(ofByte: UInt8(ascii: "\n"), from: lineStart) ?? text.endIndex
                 let content = text[lineStart..<lineEnd].trimmingTrailingWhitespace()
                 if content == fence || (kind == .yaml && content == "...") {
                     frontMatter = text[text.index(after: firstLineEnd)..<lineStart]

@@ -1,4 +1,5 @@
 import CLibXML2
+import Infrastructure
 
 /// The `<meta>` and `<link>` facts of a page, keyed the way the metadata reader looks them up.
 struct MetaTags {
@@ -76,7 +77,7 @@ struct MetaTags {
     static func unescape(_ text: String) -> String {
         // A byte test: Foundation's `contains` here was a third of reading the metas. (An `&` that a
         // combining mark makes part of a larger Character is no entity start to the loop below either.)
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        guard text.containsBytes("&") else { return text }
         var result = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {
