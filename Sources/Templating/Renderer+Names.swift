@@ -35,19 +35,21 @@ extension Renderer {
             return value
         case .names(let first, let rest):
             var index = stack.count - 1
-            var found: TemplateValue?
             while index >= 0 {
-                if case .object(let fields) = stack[index], let value = Self.field(first, of: fields) {
-                    found = value
-                    break
+                if case .object(let fields) = stack[index], let found = Self.field(first, of: fields) {
+                    lowestRead = min(lowestRead, index)
+                    // Returned from here, not carried out of the loop: each copy of a value counts a reference.
+                    let value = rest.isEmpty ? found : Self.value(at: rest, in: found)
+                    // Found around the partial being kept: what it found is kept with it.
+                    if index < placedBase { placedReads.append(.init(path: path, value: value)) }
+                    return value
                 }
                 index -= 1
             }
             lowestRead = min(lowestRead, index)
-            let value = found.flatMap { Self.value(at: rest, in: $0) }
-            // Found around the partial being kept (or nowhere): what it found is kept with it.
-            if index < placedBase { placedReads.append(.init(path: path, value: value)) }
-            return value
+            // Found nowhere: kept with the partial being kept, as a miss.
+            if index < placedBase { placedReads.append(.init(path: path, value: nil)) }
+            return nil
         case .loop(let field):
             // The memo tells items apart by first and last only, where the render read them.
             switch field {
