@@ -37,6 +37,7 @@ enum Lede {
             while index < bytes.count, bytes[index] != UInt8(ascii: ">") { index += 1 }
             index += 1
             var text: [UInt8] = []
+            text.reserveCapacity(limit + 1)
             var inTag = false
             while index < bytes.count, text.count < limit {
                 let byte = bytes[index]
@@ -86,6 +87,7 @@ enum Lede {
 
     private static func collapsed(_ bytes: [UInt8]) -> [UInt8] {
         var text: [UInt8] = []
+        text.reserveCapacity(bytes.count)
         for byte in bytes { append(byte, to: &text) }
         if text.last == 0x20 { text.removeLast() }
         return text

@@ -35,4 +35,10 @@ final class XMLTextTests: XCTestCase {
     func testEscapesMarkupAndDropsControlCharacters() {
         XCTAssertEqual(XMLText.escape("Q&A <b> \"x\" 'y'\u{1}"), "Q&amp;A &lt;b&gt; &quot;x&quot; &apos;y&apos;")
     }
+
+    func testTextWithNothingToEscapeComesBackAsItIs() {
+        XCTAssertEqual(XMLText.escape("https://báo.vn/2021/11/30/tin/\tHà Nội\r\n"), "https://báo.vn/2021/11/30/tin/\tHà Nội\r\n")
+        XCTAssertEqual(XMLText.escape("a\u{1F}b"), "ab", "a control character alone is still dropped")
+        XCTAssertEqual(XMLText.escape(""), "")
+    }
 }

@@ -3,8 +3,10 @@ enum XMLText {
     /// Works on UTF-8 bytes and copies unescaped runs whole: feeds with full article bodies escape
     /// megabytes per build.
     static func escape(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { utf8 -> String in
+        var bytes = text
+        return bytes.withUTF8 { utf8 -> String in
+            // Most URLs and titles have nothing to escape: they are kept, not copied.
+            guard utf8.contains(where: needsEscaping) else { return text }
             var result: [UInt8] = []
             result.reserveCapacity(utf8.count + utf8.count / 8)
             var runStart = 0
@@ -27,6 +29,16 @@ enum XMLText {
             }
             result.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
             return String(decoding: result, as: UTF8.self)
+        }
+    }
+
+    /// Whether `escape` replaces or drops the byte: markup and quote characters, and control
+    /// characters but tab and line ends.
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
+        case UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): false
+        default: byte < 0x20
         }
     }
 
