@@ -19,8 +19,13 @@ enum Related {
             let article = articles[index]
             // Each candidate once per list it shares, in the order the lists are visited: sorted by
             // candidate (then by visit), runs are summed in that order, as a running total would.
+            // Room for every list's window at once: grown append by append, the two arrays were a
+            // tenth of this work.
+            let lists = article.tags.count + (article.section == nil ? 0 : 1)
             var visits: [Int] = []
             var weights: [Double] = []
+            visits.reserveCapacity(lists * (2 * window + 1))
+            weights.reserveCapacity(lists * (2 * window + 1))
             func visit(_ list: [Int], weight: Double) {
                 for candidate in neighbours(of: index, in: list, window: window) where candidate != index {
                     visits.append(candidate << 24 | weights.count)
@@ -44,6 +49,8 @@ enum Related {
                 }
                 let days = Double(abs(timestamps[candidate] - timestamps[index])) / 86_400
                 let ranked = (index: candidate, score: score + 0.5 / (1 + days / 30))
+                // Most candidates rank below the last kept one: they are passed over without a search.
+                if best.count == limit, let last = best.last, !((ranked.score, -ranked.index) > (last.score, -last.index)) { continue }
                 let place = best.firstIndex { (ranked.score, -ranked.index) > ($0.score, -$0.index) } ?? best.count
                 guard place < limit else { continue }
                 best.insert(ranked, at: place)
