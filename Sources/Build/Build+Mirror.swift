@@ -32,7 +32,7 @@ extension Build {
         let fingerprint = Self.readingFingerprint(site.config)
         // Readings do not depend on where the site is written: one cache for the site.
         let location = BuildManifest.location(site: options.site, output: options.site, kind: "crawl")
-        let kept = options.useCache ? FileTree.contents(of: location.path).flatMap { CrawlCache(bytes: $0, fingerprint: fingerprint) } : nil
+        let kept = options.useCache ? ArchiveReader(mapping: location.path).flatMap { CrawlCache($0, fingerprint: fingerprint) } : nil
         var crawl = reader.read(sources.entries, kept: kept)
         crawl.diagnostics += sources.diagnostics
         let readings = crawl.pages.count + crawl.images.count

@@ -50,8 +50,7 @@ struct BuildManifest: Decodable {
 
     /// The manifest with its `files` read; nil when they cannot be (then nothing is reused).
     func loadingFiles(site: URL, output: URL) -> BuildManifest? {
-        guard let bytes = FileTree.contents(of: Self.location(site: site, output: output, kind: "files").path) else { return nil }
-        var reader = ArchiveReader(bytes)
+        guard var reader = ArchiveReader(mapping: Self.location(site: site, output: output, kind: "files").path) else { return nil }
         var files = PageRecords()
         do throws(ArchiveError) {
             for _ in 0..<(try reader.count()) { files.set(PageRecord(source: try reader.word(), bytes: try reader.word()), key: try reader.word()) }

@@ -36,8 +36,7 @@ struct GraphCache {
 
     /// The cache saved for `output`, or nil (none, another format, damaged).
     static func load(site: URL, output: URL) -> GraphCache? {
-        guard let bytes = FileTree.contents(of: BuildManifest.location(site: site, output: output, kind: "graph").path) else { return nil }
-        var reader = ArchiveReader(bytes)
+        guard var reader = ArchiveReader(mapping: BuildManifest.location(site: site, output: output, kind: "graph").path) else { return nil }
         do throws(ArchiveError) {
             guard try reader.count() == formatVersion else { return nil }
             let base = try reader.word()
@@ -51,7 +50,7 @@ struct GraphCache {
             guard reader.isAtEnd else { return nil }
             // Moved, not copied, so that the overlay changes the only copy of the articles.
             var cache = GraphCache(settings: settings, content: content, claimsClean: claimsClean, graph: consume graph, base: base, state: base)
-            if let overlay = FileTree.contents(of: BuildManifest.location(site: site, output: output, kind: "overlay").path) {
+            if let overlay = ArchiveReader(mapping: BuildManifest.location(site: site, output: output, kind: "overlay").path) {
                 try cache.apply(overlay)
             }
             return cache
@@ -62,8 +61,8 @@ struct GraphCache {
 
     /// Puts an overlay's changes over the cache, in place; an overlay written over another whole
     /// graph is ignored.
-    private mutating func apply(_ overlay: [UInt8]) throws(ArchiveError) {
-        var reader = ArchiveReader(overlay)
+    private mutating func apply(_ overlay: ArchiveReader) throws(ArchiveError) {
+        var reader = overlay
         guard try reader.count() == Self.formatVersion, try reader.word() == base else { return }
         state = try reader.word()
         settings = try reader.word()

@@ -120,12 +120,11 @@ struct OutputState: Sendable {
     /// The state the last build into `output` saved; nil when there is none, it cannot be read, or
     /// its paths are not in order.
     static func load(site: URL, output: URL) -> OutputState? {
-        guard let bytes = FileTree.contents(of: BuildManifest.location(site: site, output: output, kind: "output").path) else { return nil }
-        var reader = ArchiveReader(bytes)
+        guard var reader = ArchiveReader(mapping: BuildManifest.location(site: site, output: output, kind: "output").path) else { return nil }
         var state = OutputState()
         do throws(ArchiveError) {
             let count = try reader.count()
-            guard count <= bytes.count else { return nil }
+            guard count <= reader.remainingCount else { return nil }
             state.paths.reserveCapacity(count)
             state.stamps.reserveCapacity(count)
             for _ in 0..<count {

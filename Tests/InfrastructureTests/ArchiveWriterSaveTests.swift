@@ -35,4 +35,31 @@ final class ArchiveWriterSaveTests: XCTestCase {
         XCTAssertFalse(writer.save(to: path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: path))
     }
+
+    func testAMappedFileReadsAsItWasSavedEvenAfterANewOneReplacesIt() throws {
+        let path = try folder().appendingPathComponent("graph.bin").path
+        var first = ArchiveWriter()
+        first.string("Hà Nội")
+        first.count(7)
+        XCTAssertTrue(first.save(to: path))
+        var reader = try XCTUnwrap(ArchiveReader(mapping: path))
+        var part = try reader.part(length: reader.remainingCount)
+        var second = ArchiveWriter()
+        second.string("a longer archive saved over the first one")
+        XCTAssertTrue(second.save(to: path))
+        XCTAssertEqual(try part.string(), "Hà Nội", "the mapping keeps the file it was made from")
+        XCTAssertEqual(try part.count(), 7)
+        XCTAssertTrue(part.isAtEnd)
+    }
+
+    func testAnEmptyFileIsAnEmptyArchiveAndAMissingOneNone() throws {
+        let folder = try folder()
+        let empty = folder.appendingPathComponent("empty.bin").path
+        XCTAssertTrue(FileManager.default.createFile(atPath: empty, contents: Data()))
+        var reader = try XCTUnwrap(ArchiveReader(mapping: empty))
+        XCTAssertTrue(reader.isAtEnd)
+        XCTAssertThrowsError(try reader.count())
+        XCTAssertNil(ArchiveReader(mapping: folder.appendingPathComponent("missing.bin").path))
+        XCTAssertNil(ArchiveReader(mapping: folder.path), "a folder is no archive")
+    }
 }

@@ -1,3 +1,4 @@
+import Infrastructure
 import Ingest
 import TestSupport
 import XCTest
@@ -14,8 +15,8 @@ final class CrawlCacheTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: path) }
         CrawlCache.write(first, kept: nil, fingerprint: 7, to: path)
         let bytes = try XCTUnwrap(FileManager.default.contents(atPath: path).map { Array($0) })
-        let kept = try XCTUnwrap(CrawlCache(bytes: bytes, fingerprint: 7))
-        XCTAssertNil(CrawlCache(bytes: bytes, fingerprint: 8), "readings made with other settings are not used")
+        let kept = try XCTUnwrap(CrawlCache(ArchiveReader(bytes), fingerprint: 7))
+        XCTAssertNil(CrawlCache(ArchiveReader(bytes), fingerprint: 8), "readings made with other settings are not used")
         let readings = first.pages.count + first.images.count
         XCTAssertEqual(kept.count, readings)
 

@@ -6,25 +6,41 @@ import Glibc
 /// cut short or written by another version makes `ArchiveError`, never a crash, and the build
 /// then starts from scratch.
 public struct ArchiveReader: Sendable {
-    private let bytes: [UInt8]
+    private let buffer: ArchiveBuffer
     private var position = 0
     /// Where this reader's bytes end (a part ends before the whole archive does).
     private let end: Int
 
-    /// Reads `bytes` from the start.
+    /// Reads a copy of `bytes` from the start.
     public init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        end = bytes.count
+        self.init(ArchiveBuffer(copying: bytes))
     }
 
-    private init(_ bytes: [UInt8], from start: Int, to end: Int) {
-        self.bytes = bytes
+    /// Reads `buffer` from the start.
+    public init(_ buffer: ArchiveBuffer) {
+        self.buffer = buffer
+        end = buffer.bytes.count
+    }
+
+    /// Reads the file at `path`, mapped into memory (see `ArchiveBuffer`); nil when there is none.
+    public init?(mapping path: String) {
+        guard let buffer = ArchiveBuffer(mapping: path) else { return nil }
+        self.init(buffer)
+    }
+
+    private init(_ buffer: ArchiveBuffer, from start: Int, to end: Int) {
+        self.buffer = buffer
         position = start
         self.end = end
     }
 
+    private var bytes: UnsafeBufferPointer<UInt8> { buffer.bytes }
+
     /// The bytes not read yet (a part kept to be written again as it is).
-    public var remaining: ArraySlice<UInt8> { bytes[position..<end] }
+    public var remaining: [UInt8] { Array(bytes[position..<end]) }
+
+    /// How many bytes are not read yet.
+    public var remainingCount: Int { end - position }
 
     /// True when every byte has been read.
     public var isAtEnd: Bool { position == end }
@@ -64,7 +80,7 @@ public struct ArchiveReader: Sendable {
     /// bytes are shared, not copied.
     public mutating func part(length: Int) throws(ArchiveError) -> ArchiveReader {
         guard end - position >= length else { throw ArchiveError() }
-        let part = ArchiveReader(bytes, from: position, to: position + length)
+        let part = ArchiveReader(buffer, from: position, to: position + length)
         position += length
         return part
     }
@@ -83,11 +99,9 @@ public struct ArchiveReader: Sendable {
         // Decoded as the standard library decodes UTF-8 in place, then compared: `String(validating:)`
         // is generic over the encoding and looked up its type metadata on every call, a tenth of
         // reading a 10,000-article graph. Damaged bytes come back repaired, so they differ.
-        let (string, intact) = bytes.withUnsafeBufferPointer { buffer in
-            let part = UnsafeBufferPointer(rebasing: buffer[position..<position + length])
-            var string = String(decoding: part, as: UTF8.self)
-            return (string, string.withUTF8 { $0.count == length && (length == 0 || memcmp($0.baseAddress!, part.baseAddress!, length) == 0) })
-        }
+        let part = UnsafeBufferPointer(rebasing: bytes[position..<position + length])
+        var string = String(decoding: part, as: UTF8.self)
+        let intact = string.withUTF8 { $0.count == length && (length == 0 || memcmp($0.baseAddress!, part.baseAddress!, length) == 0) }
         guard intact else { throw ArchiveError() }
         position += length
         return string

@@ -17,9 +17,10 @@ public struct CrawlCache: Sendable {
         readings = [:]
     }
 
-    /// Readings kept in cache bytes, or nil when they are of another format or settings, or damaged.
-    public init?(bytes: [UInt8], fingerprint: UInt64) {
-        var reader = ArchiveReader(bytes)
+    /// Readings kept in a cache file's bytes, or nil when they are of another format or settings,
+    /// or damaged.
+    public init?(_ archive: ArchiveReader, fingerprint: UInt64) {
+        var reader = archive
         do throws(ArchiveError) {
             guard try reader.count() == Self.formatVersion, try reader.word() == fingerprint else { return nil }
             var readings: [String: ArchiveReader] = [:]
@@ -54,8 +55,8 @@ public struct CrawlCache: Sendable {
         func add(_ key: String, _ read: @autoclosure () -> CrawlReader.Read) {
             buffer.string(key)
             if let archived = kept?.readings[key] {
-                buffer.count(archived.remaining.count)
-                buffer.append(Array(archived.remaining))
+                buffer.count(archived.remainingCount)
+                buffer.append(archived.remaining)
             } else {
                 var part = ArchiveWriter(capacity: 4096)
                 CrawlReader.archive(read(), into: &part)
