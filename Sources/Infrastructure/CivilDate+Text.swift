@@ -44,10 +44,12 @@ extension CivilDate {
     private static let monthNames: [StaticString] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 }
 
-/// An ASCII string written into its storage in place, for the date formats above.
+/// An ASCII string written into its storage in place, for the date formats above. Every write
+/// checks the room left: fields set by hand to absurd values (a nine-digit day) cut the text short
+/// rather than write past it.
 private struct ASCIIText {
-    /// Room for the longest format: a 20-character year and 21 more bytes.
-    private static let capacity = 48
+    /// Room for the longest format with every field in its range and a year of up to 20 characters.
+    private static let capacity = 64
 
     private let buffer: UnsafeMutableBufferPointer<UInt8>
     private var count = 0
@@ -65,11 +67,13 @@ private struct ASCIIText {
     }
 
     mutating func byte(_ character: Unicode.Scalar) {
+        guard count < buffer.count else { return }
         buffer[count] = UInt8(ascii: character)
         count += 1
     }
 
     mutating func word(_ word: StaticString) {
+        guard count + word.utf8CodeUnitCount <= buffer.count else { return }
         for offset in 0..<word.utf8CodeUnitCount { buffer[count + offset] = word.utf8Start[offset] }
         count += word.utf8CodeUnitCount
     }
@@ -82,6 +86,7 @@ private struct ASCIIText {
         var power: UInt = 10
         while length < 20, rest >= power { length += 1; power = power &* 10 }
         let end = count + max(length, width)
+        guard end <= buffer.count else { return }
         var index = end
         while index > count {
             index -= 1

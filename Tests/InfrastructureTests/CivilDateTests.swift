@@ -46,4 +46,14 @@ final class CivilDateTests: XCTestCase {
         let date = CivilDate(secondsSince1970: Int64(CivilDate.daysSince1970(year: 12_345, month: 1, day: 2)) * 86_400, utcOffsetSeconds: 0)
         XCTAssertEqual(date.iso8601, "12345-01-02T00:00:00+00:00")
     }
+
+    func testFieldsSetToAbsurdValuesCutTheTextShortInsteadOfWritingPastIt() {
+        var date = CivilDate(secondsSince1970: 0, utcOffsetSeconds: 0)
+        date.year = Int.min
+        date.day = Int.max
+        date.utcOffsetSeconds = Int.max
+        XCTAssertLessThanOrEqual(date.rfc822.utf8.count, 64)
+        XCTAssertLessThanOrEqual(date.iso8601.utf8.count, 64)
+        XCTAssertTrue(date.iso8601.hasPrefix("-9223372036854775808-01-"), date.iso8601)
+    }
 }
