@@ -2,20 +2,6 @@ import Infrastructure
 import Ingest
 
 extension GraphBuilder {
-    /// Whether a content file is a Hugo `_index.md`: the text and title of the section (or, at
-    /// the top of the content folder, the home page) its folder makes, not an article.
-    static func isSectionIndex(_ path: String) -> Bool {
-        // Its end compared as bytes: by `Character`, or split into names, asked twice of every
-        // document, it was a serial cost.
-        let bytes = path.utf8
-        func isNamed(_ name: String.UTF8View) -> Bool {
-            guard bytes.count >= name.count else { return false }
-            let start = bytes.index(bytes.endIndex, offsetBy: -name.count)
-            return bytes[start...].elementsEqual(name) && (start == bytes.startIndex || bytes[bytes.index(before: start)] == UInt8(ascii: "/"))
-        }
-        return isNamed("_index.md".utf8) || isNamed("_index.markdown".utf8)
-    }
-
     /// Gives the sections their URLs and `_index.md` texts, and returns the home page's text.
     ///
     /// In a Hugo layout (`folderPaths`), a section made from a content folder lists its articles at

@@ -34,7 +34,7 @@ public struct GraphBuilder: Sendable {
         var sections = SectionTable(config: config)
         // What each document needs alone (Unicode normalization, dates, slugs) is worked out on
         // every core; only the tables shared by all documents are filled in one thread.
-        let sectionIndexes = folder.documents.indices.filter { Self.isSectionIndex(folder.documents[$0].path) }.map { folder.documents[$0] }
+        let sectionIndexes = folder.documents.indices.filter { ContentReader.isSectionIndex(folder.documents[$0].path) }.map { folder.documents[$0] }
         // The folders that make sections (see `applySectionIndexes`), by section slug, with their URL path as the site writes paths.
         var sectionFolders: [String: String] = [:]
         // A site has a few folders and thousands of documents: each folder's slugs are made once.
@@ -192,7 +192,7 @@ public struct GraphBuilder: Sendable {
     /// Read in place, by index: passed as a value, each document was copied.
     private func isCandidate(at index: Int, of documents: [SourceDocument]) -> Bool {
         !documents[index].hasErrors && !documents[index].isLeftOut && (includeDrafts || !documents[index].draft)
-            && !Self.isSectionIndex(documents[index].path)
+            && !ContentReader.isSectionIndex(documents[index].path)
     }
 
     /// Where an article is written, or why it is left out.

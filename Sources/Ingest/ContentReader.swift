@@ -62,11 +62,7 @@ public struct ContentReader: Sendable {
         let pages = files.filter { Self.isPage($0.path) }
         let assets = files.filter { !Self.isPage($0.path) }
         var folder = ContentFolder(documents: read(pages), assets: assets)
-        // The file name found among the bytes: splitting every path by `Character` cost as much as listing them.
-        folder.hasHugoLayout = pages.contains { page in
-            let name = page.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { page.path.utf8[page.path.utf8.index(after: $0)...] } ?? page.path.utf8[...]
-            return name.elementsEqual("_index.md".utf8) || name.elementsEqual("_index.markdown".utf8)
-        }
+        folder.hasHugoLayout = pages.contains { Self.isSectionIndex($0.path) }
         return folder
     }
 
@@ -104,6 +100,20 @@ public struct ContentReader: Sendable {
             return document
         }
         return markdown.read(bytes, path: file.path, lastChanged: file.modified)
+    }
+
+    /// Whether a content file is a Hugo `_index.md` (or `_index.markdown`): the text and title of
+    /// the section its folder makes, not an article.
+    public static func isSectionIndex(_ path: String) -> Bool {
+        // Its end compared as bytes: by `Character`, or split into names, asked of every document
+        // more than once, it was a serial cost.
+        let bytes = path.utf8
+        func isNamed(_ name: String.UTF8View) -> Bool {
+            guard bytes.count >= name.count else { return false }
+            let start = bytes.index(bytes.endIndex, offsetBy: -name.count)
+            return bytes[start...].elementsEqual(name) && (start == bytes.startIndex || bytes[bytes.index(before: start)] == UInt8(ascii: "/"))
+        }
+        return isNamed("_index.md".utf8) || isNamed("_index.markdown".utf8)
     }
 
     static func isMarkdown(_ path: String) -> Bool {
