@@ -51,16 +51,12 @@ struct InputStamp {
             Self.combine(FileTree.files(under: crawl.absolute, skipHidden: false), into: &hasher)
         }
         settings = hasher.value
-        var (listed, outsideLinks) = FileTree.listing(under: site.appendingPathComponent(config.contentFolder).path, skipHidden: false,
-                                                      linksWithin: site.path)
-        if !config.excludedContent.isEmpty {
-            func top(_ path: String) -> String { String(path.prefix { $0 != "/" }) }
-            listed.removeAll { config.excludedContent.contains(top($0.path)) }
-            outsideLinks.removeAll { config.excludedContent.contains(top($0)) }
-        }
-        (content, self.outsideLinks) = (listed, outsideLinks)
+        let listing = FileTree.listing(under: site.appendingPathComponent(config.contentFolder).path, skipHidden: false,
+                                       linksWithin: site.path, excluding: config.excludedContent)
+        (content, outsideLinks) = (listing.files, listing.outsideLinks)
         for link in outsideLinks { hasher.combine(link) }
-        Self.combine(content, into: &hasher)
+        hasher.combine(UInt64(content.count))
+        hasher.combine(listing.stamp)
         value = hasher.value
     }
 

@@ -16,8 +16,9 @@ public enum FileTree {
     /// `files(under:skipHidden:)`, where a symbolic link is followed only when the file it leads
     /// to is inside the folder `linksWithin` (a site's own folder): a link to `/etc/passwd` in a
     /// content folder would otherwise be published. Links left out are listed by relative path.
-    public static func listing(under base: String, skipHidden: Bool, linksWithin root: String?)
-        -> (files: [SourceFile], outsideLinks: [String])
+    /// Files and folders directly below `base` named in `excluding` are left out unread.
+    public static func listing(under base: String, skipHidden: Bool, linksWithin root: String?, excluding: Set<String> = [])
+        -> Listing
     {
         // The subfolders two levels down (a news site's sections, a crawl's images by year) are walked
         // on every core: one folder often holds most files. Each worker sorts what it found, and the
@@ -25,37 +26,64 @@ public enum FileTree {
         // thousand paths at the end on one core was a tenth of a build with nothing to do.
         let root = root.flatMap(resolved)
         var found = Found()
-        var top: [(absolute: String, relative: String)] = []
-        list(base, relative: "", skipHidden: skipHidden, root: root, into: &found, folders: &top)
-        var folders: [(absolute: String, relative: String)] = []
-        for level in ConcurrentMap.map(top.sorted { $0.relative < $1.relative }, { folder -> (Found, [(absolute: String, relative: String)]) in
+        var top: [Folder] = []
+        list(base, relative: "", skipHidden: skipHidden, root: root, excluding: excluding, into: &found, folders: &top)
+        var folders: [Folder] = []
+        for level in walkedLargestFirst(top, { folder -> (Found, [Folder]) in
             var found = Found()
-            var below: [(absolute: String, relative: String)] = []
+            var below: [Folder] = []
             list(folder.absolute, relative: folder.relative, skipHidden: skipHidden, root: root, into: &found, folders: &below)
             found.files.sort { $0.path < $1.path }
             return (found, below)
         }) {
-            found.files += level.0.files
-            found.outsideLinks += level.0.outsideLinks
+            found.add(level.0)
             folders += level.1
         }
-        for below in ConcurrentMap.map(folders.sorted { $0.relative < $1.relative }, { folder -> Found in
+        for below in walkedLargestFirst(folders, { folder -> Found in
             var found = Found()
             walk(folder.absolute, relative: folder.relative, skipHidden: skipHidden, root: root, into: &found)
             found.files.sort { $0.path < $1.path }
             return found
         }) {
-            found.files += below.files
-            found.outsideLinks += below.outsideLinks
+            found.add(below)
         }
         found.files.sort { $0.path < $1.path }
-        return (found.files, found.outsideLinks.sorted())
+        return Listing(files: found.files, outsideLinks: found.outsideLinks.sorted(), stamp: found.stamp)
+    }
+
+    /// What `listing` found below a folder.
+    public struct Listing: Sendable {
+        /// Every file, sorted by relative path.
+        public var files: [SourceFile]
+        /// Symbolic links left out because they lead outside the site, by relative path.
+        public var outsideLinks: [String]
+        /// A stamp of every file's path, size and change time: the wrapping sum of a hash of each,
+        /// so that the workers add up what they find in any order, and nothing waits for the sort.
+        public var stamp: UInt64
+    }
+
+    /// A folder found by a walk, with its size (on ext4 and tmpfs, a measure of how many names it holds).
+    private typealias Folder = (absolute: String, relative: String, size: Int)
+
+    /// `transform` of each folder on every core, the largest folders taken first, the results in
+    /// order of relative path: taken in name order, a large section listed last was listed by one
+    /// core while the other waited.
+    private static func walkedLargestFirst<Result: Sendable>(_ folders: [Folder], _ transform: @Sendable (Folder) -> Result) -> [Result] {
+        let bySize = folders.sorted { $0.size != $1.size ? $0.size > $1.size : $0.relative < $1.relative }
+        return zip(bySize, ConcurrentMap.map(bySize, transform)).sorted { $0.0.relative < $1.0.relative }.map(\.1)
     }
 
     /// What a walk found.
     private struct Found: Sendable {
         var files: [SourceFile] = []
         var outsideLinks: [String] = []
+        var stamp: UInt64 = 0
+
+        mutating func add(_ other: Found) {
+            files += other.files
+            outsideLinks += other.outsideLinks
+            stamp &+= other.stamp
+        }
     }
 
     /// The absolute path with every link resolved, or nil when it does not exist.
@@ -94,7 +122,7 @@ public enum FileTree {
     }
 
     private static func walk(_ folder: String, relative: String, skipHidden: Bool, root: String?, into found: inout Found) {
-        var folders: [(absolute: String, relative: String)] = []
+        var folders: [Folder] = []
         list(folder, relative: relative, skipHidden: skipHidden, root: root, into: &found, folders: &folders)
         for folder in folders { walk(folder.absolute, relative: folder.relative, skipHidden: skipHidden, root: root, into: &found) }
     }
@@ -102,8 +130,8 @@ public enum FileTree {
     /// One folder's files, and its subfolders to walk; `stat` relative to the open folder, so the
     /// kernel does not look the whole path up again for every file. Each file's two paths are made
     /// straight from the entry's name bytes: one string each, no name string in between.
-    private static func list(_ folder: String, relative: String, skipHidden: Bool, root: String?, into found: inout Found,
-                             folders: inout [(absolute: String, relative: String)]) {
+    private static func list(_ folder: String, relative: String, skipHidden: Bool, root: String?, excluding: Set<String> = [],
+                             into found: inout Found, folders: inout [Folder]) {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         let descriptor = dirfd(directory)
@@ -114,6 +142,7 @@ public enum FileTree {
                 let name = UnsafeRawBufferPointer(rebasing: raw[..<strlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self))])
                 if name.elementsEqual(".".utf8) || name.elementsEqual("..".utf8) { return nil }
                 if skipHidden && (name.first == UInt8(ascii: ".") || name.first == UInt8(ascii: "_")) { return nil }
+                if !excluding.isEmpty && excluding.contains(String(decoding: name, as: UTF8.self)) { return nil }
                 let cName = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
                 var info = stat()
                 guard fstatat(descriptor, cName, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
@@ -132,11 +161,13 @@ public enum FileTree {
             guard let named else { continue }
             switch named.type {
             case S_IFDIR:
-                folders.append((named.absolute, named.path))
+                folders.append((named.absolute, named.path, Int(named.info.st_size)))
             case S_IFLNK where root.map { !(resolved(named.absolute) ?? "").hasPrefix($0 + "/") } ?? false:
                 found.outsideLinks.append(named.path)
             default:
-                found.files.append(file(named.path, named.absolute, named.info))
+                let file = file(named.path, named.absolute, named.info)
+                found.stamp &+= stamp(of: file)
+                found.files.append(file)
             }
         }
     }
@@ -148,6 +179,15 @@ public enum FileTree {
             _ = UnsafeMutableBufferPointer(rebasing: buffer[prefix.count...]).initialize(fromContentsOf: name)
             return prefix.count + name.count
         }
+    }
+
+    /// One file's part of `Listing.stamp`.
+    private static func stamp(of file: SourceFile) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(file.path)
+        hasher.combine(UInt64(bitPattern: Int64(file.size)))
+        hasher.combine(UInt64(bitPattern: file.modified))
+        return hasher.value
     }
 
     private static func file(_ path: String, _ absolute: String, _ info: stat) -> SourceFile {
