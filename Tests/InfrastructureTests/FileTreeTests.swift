@@ -28,6 +28,35 @@ final class FileTreeTests: XCTestCase {
         XCTAssertNil(FileTree.contents(of: root.appendingPathComponent("missing").path))
     }
 
+    func testListingLeavesExcludedTopNamesOutAndItsStampSeesEveryFile() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("filetree-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        // Folders of different sizes, so that they are listed out of name order.
+        var paths = ["_site/index.html", "notes.txt", "a/x.md", "b/c/y.md"]
+        paths += (0..<40).map { "big/\($0).md" }
+        for path in paths {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(path.utf8).write(to: url)
+        }
+        let whole = FileTree.listing(under: root.path, skipHidden: false, linksWithin: nil)
+        XCTAssertEqual(whole.files.map(\.path), paths.sorted())
+        let kept = FileTree.listing(under: root.path, skipHidden: false, linksWithin: nil, excluding: ["_site", "notes.txt"])
+        XCTAssertEqual(kept.files.map(\.path), paths.filter { !$0.hasPrefix("_site/") && $0 != "notes.txt" }.sorted())
+        XCTAssertNotEqual(kept.stamp, whole.stamp)
+        XCTAssertEqual(FileTree.listing(under: root.path, skipHidden: false, linksWithin: nil).stamp, whole.stamp)
+
+        // A file written again with other bytes of the same length changes the stamp by its time;
+        // one that grows, by its size.
+        let file = root.appendingPathComponent("big/7.md")
+        try Data("big/7.mX".utf8).write(to: file)
+        let rewritten = FileTree.listing(under: root.path, skipHidden: false, linksWithin: nil)
+        XCTAssertEqual(rewritten.files.map(\.path), whole.files.map(\.path))
+        XCTAssertNotEqual(rewritten.stamp, whole.stamp)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1)], ofItemAtPath: file.path)
+        XCTAssertNotEqual(FileTree.listing(under: root.path, skipHidden: false, linksWithin: nil).stamp, rewritten.stamp)
+    }
+
     func testAFileLongerThanItsStatedSizeIsReadWhole() throws {
         // Files under /proc state a size of 0 and hold more: what a file growing while it is read looks like.
         let status = try XCTUnwrap(FileTree.contents(of: "/proc/self/status"))
