@@ -50,6 +50,22 @@ final class OutputStateTests: XCTestCase {
         XCTAssertEqual(state.changed(in: output), [])
     }
 
+    func testPathsAreInByteOrderAndARewrittenFileIsStampedAgainInPlace() throws {
+        // "Z" < "a" < "é" in UTF-8 bytes; a path with a NUL names no file.
+        try write("x", to: "tags/é/index.html")
+        try write("x", to: "Z.html")
+        var state = OutputState.stamps(of: ["tags/é/index.html", "index.html", "Z.html", "index.html\0.bak"], in: output)
+        XCTAssertEqual(state.paths, ["Z.html", "index.html", "tags/é/index.html"])
+        let before = state.stamps
+        try write("<p>viết lại, dài hơn trước nhiều</p>", to: "tags/é/index.html")
+        XCTAssertEqual(state.changed(in: output), ["tags/é/index.html"])
+        state.refresh(["tags/é/index.html"], in: output)
+        XCTAssertEqual(state.paths, ["Z.html", "index.html", "tags/é/index.html"])
+        XCTAssertEqual(state.stamps[..<2], before[..<2])
+        XCTAssertNotEqual(state.stamps[2], before[2])
+        XCTAssertEqual(state.changed(in: output), [])
+    }
+
     func testASavedStateReadsBackAndOneOutOfOrderIsNotUsed() throws {
         let state = OutputState.stamps(of: ["index.html", "2021/11/30/bai-mot/index.html"], in: output)
         let location = BuildManifest.location(site: site, output: output, kind: "output")

@@ -107,6 +107,16 @@ public struct ArchiveReader: Sendable {
         return string
     }
 
+    /// A string's bytes as written, handed to `body` without making a string (paths to compare
+    /// and `stat`, not to keep): they are checked for nothing, not even UTF-8.
+    public mutating func stringBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws(ArchiveError) -> Result) throws(ArchiveError) -> Result {
+        let length = try count()
+        guard end - position >= length else { throw ArchiveError() }
+        let result = try body(UnsafeBufferPointer(rebasing: bytes[position..<position + length]))
+        position += length
+        return result
+    }
+
     /// A string that may be missing.
     public mutating func optionalString() throws(ArchiveError) -> String? {
         try bool() ? try string() : nil

@@ -50,6 +50,12 @@ public struct ArchiveWriter: Sendable {
         }
     }
 
+    /// A string given as its UTF-8 bytes (kept as bytes by whoever wrote it: a list of paths).
+    public mutating func string(bytes utf8: some Collection<UInt8>) {
+        count(utf8.count)
+        bytes.append(contentsOf: utf8)
+    }
+
     /// A string that may be missing.
     public mutating func optionalString(_ value: String?) {
         bool(value != nil)
