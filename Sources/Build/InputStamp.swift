@@ -14,15 +14,21 @@ struct InputStamp {
     /// Everything but the content folder: options, binary, `site.yml`, `Templates/`, Jekyll's
     /// `_includes/` (at the site's root and in the content folder). When it changes, every page may change.
     let settings: UInt64
-    /// Every file below the content folder (hidden ones too), sorted by path.
-    let content: [SourceFile]
-    /// Symbolic links below `Content/` that lead out of the site folder: not read, not published.
-    let outsideLinks: [String]
+    /// Every file below the content folder (hidden ones too), and the symbolic links below it that
+    /// lead out of the site folder (not read, not published).
+    private let listing: FileTree.Listing
     /// The stamp of all of it.
     let value: UInt64
 
     /// The site's config, which names the content folder.
     let config: SiteConfig
+
+    /// Every file below the content folder (hidden ones too), sorted by path: sorted when first
+    /// asked for, which a build with nothing to do never does.
+    var content: [SourceFile] { listing.files }
+
+    /// Symbolic links below `Content/` that lead out of the site folder.
+    var outsideLinks: [String] { listing.outsideLinks }
 
     /// The warnings for links left out, named from the site folder.
     var linkDiagnostics: [Diagnostic] {
@@ -51,11 +57,10 @@ struct InputStamp {
             Self.combine(FileTree.files(under: crawl.absolute, skipHidden: false), into: &hasher)
         }
         settings = hasher.value
-        let listing = FileTree.listing(under: site.appendingPathComponent(config.contentFolder).path, skipHidden: false,
-                                       linksWithin: site.path, excluding: config.excludedContent)
-        (content, outsideLinks) = (listing.files, listing.outsideLinks)
-        for link in outsideLinks { hasher.combine(link) }
-        hasher.combine(UInt64(content.count))
+        listing = FileTree.listing(under: site.appendingPathComponent(config.contentFolder).path, skipHidden: false,
+                                   linksWithin: site.path, excluding: config.excludedContent)
+        for link in listing.outsideLinks { hasher.combine(link) }
+        hasher.combine(UInt64(listing.count))
         hasher.combine(listing.stamp)
         value = hasher.value
     }

@@ -21,45 +21,28 @@ public enum FileTree {
         -> Listing
     {
         // The subfolders two levels down (a news site's sections, a crawl's images by year) are walked
-        // on every core: one folder often holds most files. Each worker sorts what it found, and the
-        // folders are taken in order, so the last sort meets sorted runs (nearly linear): sorting ten
-        // thousand paths at the end on one core was a tenth of a build with nothing to do.
+        // on every core: one folder often holds most files.
         let root = root.flatMap(resolved)
         var found = Found()
         var top: [Folder] = []
         list(base, relative: "", skipHidden: skipHidden, root: root, excluding: excluding, into: &found, folders: &top)
+        var groups = [found]
         var folders: [Folder] = []
         for level in walkedLargestFirst(top, { folder -> (Found, [Folder]) in
             var found = Found()
             var below: [Folder] = []
             list(folder.absolute, relative: folder.relative, skipHidden: skipHidden, root: root, into: &found, folders: &below)
-            found.files.sort { $0.path < $1.path }
             return (found, below)
         }) {
-            found.add(level.0)
+            groups.append(level.0)
             folders += level.1
         }
-        for below in walkedLargestFirst(folders, { folder -> Found in
+        groups += walkedLargestFirst(folders, { folder -> Found in
             var found = Found()
             walk(folder.absolute, relative: folder.relative, skipHidden: skipHidden, root: root, into: &found)
-            found.files.sort { $0.path < $1.path }
             return found
-        }) {
-            found.add(below)
-        }
-        found.files.sort { $0.path < $1.path }
-        return Listing(files: found.files, outsideLinks: found.outsideLinks.sorted(), stamp: found.stamp)
-    }
-
-    /// What `listing` found below a folder.
-    public struct Listing: Sendable {
-        /// Every file, sorted by relative path.
-        public var files: [SourceFile]
-        /// Symbolic links left out because they lead outside the site, by relative path.
-        public var outsideLinks: [String]
-        /// A stamp of every file's path, size and change time: the wrapping sum of a hash of each,
-        /// so that the workers add up what they find in any order, and nothing waits for the sort.
-        public var stamp: UInt64
+        })
+        return Listing(groups)
     }
 
     /// A folder found by a walk, with its size (on ext4 and tmpfs, a measure of how many names it holds).
@@ -71,19 +54,6 @@ public enum FileTree {
     private static func walkedLargestFirst<Result: Sendable>(_ folders: [Folder], _ transform: @Sendable (Folder) -> Result) -> [Result] {
         let bySize = folders.sorted { $0.size != $1.size ? $0.size > $1.size : $0.relative < $1.relative }
         return zip(bySize, ConcurrentMap.map(bySize, transform)).sorted { $0.0.relative < $1.0.relative }.map(\.1)
-    }
-
-    /// What a walk found.
-    private struct Found: Sendable {
-        var files: [SourceFile] = []
-        var outsideLinks: [String] = []
-        var stamp: UInt64 = 0
-
-        mutating func add(_ other: Found) {
-            files += other.files
-            outsideLinks += other.outsideLinks
-            stamp &+= other.stamp
-        }
     }
 
     /// The absolute path with every link resolved, or nil when it does not exist.
@@ -137,6 +107,7 @@ public enum FileTree {
         let descriptor = dirfd(directory)
         let absolutePrefix = Array((folder + "/").utf8)
         let relativePrefix = relative.isEmpty ? [] : Array((relative + "/").utf8)
+        if relativePrefix.contains(where: { $0 >= 0x80 }) { found.isASCII = false }
         while let entry = readdir(directory) {
             let named = withUnsafeBytes(of: &entry.pointee.d_name) { raw -> (path: String, absolute: String, type: mode_t, info: stat)? in
                 let name = UnsafeRawBufferPointer(rebasing: raw[..<strlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self))])
@@ -156,6 +127,7 @@ public enum FileTree {
                 default:
                     return nil
                 }
+                if found.isASCII && name.contains(where: { $0 >= 0x80 }) { found.isASCII = false }
                 return (joined(relativePrefix, name), joined(absolutePrefix, name), type, info)
             }
             guard let named else { continue }

@@ -57,6 +57,22 @@ final class FileTreeTests: XCTestCase {
         XCTAssertNotEqual(FileTree.listing(under: root.path, skipHidden: false, linksWithin: nil).stamp, rewritten.stamp)
     }
 
+    func testListingIsInTheOrderOfStringComparisonForASCIIAndOtherNames() throws {
+        for names in [["a.md", "a-b.md", "a/b.md", "a/a.md", "ab.md", "B.md", "sec/x10.md", "sec/x9.md"],
+                      ["é.md", "e\u{301}x.md", "f.md", "thời-sự/b.md", "thời-sự/a.md", "thoi-su/a.md", "z.md"]] {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("filetree-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: root) }
+            for name in names {
+                let url = root.appendingPathComponent(name)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(name.utf8).write(to: url)
+            }
+            let listed = FileTree.files(under: root.path, skipHidden: false).map(\.path)
+            XCTAssertEqual(listed, listed.sorted())
+            XCTAssertEqual(listed.count, names.count)
+        }
+    }
+
     func testAFileLongerThanItsStatedSizeIsReadWhole() throws {
         // Files under /proc state a size of 0 and hold more: what a file growing while it is read looks like.
         let status = try XCTUnwrap(FileTree.contents(of: "/proc/self/status"))
