@@ -42,7 +42,7 @@ public enum FileTree {
             walk(folder.absolute, relative: folder.relative, skipHidden: skipHidden, root: root, into: &found)
             return found
         })
-        return Listing(groups)
+        return Listing(groups, under: base)
     }
 
     /// A folder found by a walk, with its size (on ext4 and tmpfs, a measure of how many names it holds).
@@ -98,72 +98,51 @@ public enum FileTree {
     }
 
     /// One folder's files, and its subfolders to walk; `stat` relative to the open folder, so the
-    /// kernel does not look the whole path up again for every file. Each file's two paths are made
-    /// straight from the entry's name bytes: one string each, no name string in between.
+    /// kernel does not look the whole path up again for every file. A file's path is kept as bytes
+    /// (see `Found`); strings are made for folders and links only.
     private static func list(_ folder: String, relative: String, skipHidden: Bool, root: String?, excluding: Set<String> = [],
                              into found: inout Found, folders: inout [Folder]) {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         let descriptor = dirfd(directory)
-        let absolutePrefix = Array((folder + "/").utf8)
-        let relativePrefix = relative.isEmpty ? [] : Array((relative + "/").utf8)
-        if relativePrefix.contains(where: { $0 >= 0x80 }) { found.isASCII = false }
+        let prefix = relative.isEmpty ? [] : Array((relative + "/").utf8)
+        if prefix.contains(where: { $0 >= 0x80 }) { found.isASCII = false }
         while let entry = readdir(directory) {
-            let named = withUnsafeBytes(of: &entry.pointee.d_name) { raw -> (path: String, absolute: String, type: mode_t, info: stat)? in
+            withUnsafeBytes(of: &entry.pointee.d_name) { raw in
                 let name = UnsafeRawBufferPointer(rebasing: raw[..<strlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self))])
-                if name.elementsEqual(".".utf8) || name.elementsEqual("..".utf8) { return nil }
-                if skipHidden && (name.first == UInt8(ascii: ".") || name.first == UInt8(ascii: "_")) { return nil }
-                if !excluding.isEmpty && excluding.contains(String(decoding: name, as: UTF8.self)) { return nil }
+                if name.elementsEqual(".".utf8) || name.elementsEqual("..".utf8) { return }
+                if skipHidden && (name.first == UInt8(ascii: ".") || name.first == UInt8(ascii: "_")) { return }
+                if !excluding.isEmpty && excluding.contains(String(decoding: name, as: UTF8.self)) { return }
                 let cName = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
                 var info = stat()
-                guard fstatat(descriptor, cName, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
-                let type = info.st_mode & S_IFMT
-                switch type {
-                case S_IFDIR, S_IFREG:
-                    break
+                guard fstatat(descriptor, cName, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+                switch info.st_mode & S_IFMT {
+                case S_IFREG:
+                    found.append(prefix, name, size: Int(info.st_size), modified: changeTime(info))
+                case S_IFDIR:
+                    folders.append((joined(Array((folder + "/").utf8), name), joined(prefix, name), Int(info.st_size)))
                 case S_IFLNK:
                     // A link to a file is listed as the file; links to folders are not followed.
-                    guard fstatat(descriptor, cName, &info, 0) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+                    guard fstatat(descriptor, cName, &info, 0) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
+                    if let root, !(resolved(joined(Array((folder + "/").utf8), name)) ?? "").hasPrefix(root + "/") {
+                        found.outsideLinks.append(joined(prefix, name))
+                    } else {
+                        found.append(prefix, name, size: Int(info.st_size), modified: changeTime(info))
+                    }
                 default:
-                    return nil
+                    return
                 }
-                if found.isASCII && name.contains(where: { $0 >= 0x80 }) { found.isASCII = false }
-                return (joined(relativePrefix, name), joined(absolutePrefix, name), type, info)
-            }
-            guard let named else { continue }
-            switch named.type {
-            case S_IFDIR:
-                folders.append((named.absolute, named.path, Int(named.info.st_size)))
-            case S_IFLNK where root.map { !(resolved(named.absolute) ?? "").hasPrefix($0 + "/") } ?? false:
-                found.outsideLinks.append(named.path)
-            default:
-                let file = file(named.path, named.absolute, named.info)
-                found.stamp &+= stamp(of: file)
-                found.files.append(file)
             }
         }
     }
 
     /// A prefix's bytes and a name's, as one string (ill-formed UTF-8 repaired, as `String(cString:)` does).
-    private static func joined(_ prefix: [UInt8], _ name: UnsafeRawBufferPointer) -> String {
+    static func joined(_ prefix: [UInt8], _ name: some Collection<UInt8>) -> String {
         String(unsafeUninitializedCapacity: prefix.count + name.count) { buffer in
             _ = buffer.initialize(fromContentsOf: prefix)
             _ = UnsafeMutableBufferPointer(rebasing: buffer[prefix.count...]).initialize(fromContentsOf: name)
             return prefix.count + name.count
         }
-    }
-
-    /// One file's part of `Listing.stamp`.
-    private static func stamp(of file: SourceFile) -> UInt64 {
-        var hasher = StableHasher()
-        hasher.combine(file.path)
-        hasher.combine(UInt64(bitPattern: Int64(file.size)))
-        hasher.combine(UInt64(bitPattern: file.modified))
-        return hasher.value
-    }
-
-    private static func file(_ path: String, _ absolute: String, _ info: stat) -> SourceFile {
-        SourceFile(path: path, sourcePath: absolute, size: Int(info.st_size), modified: changeTime(info))
     }
 
     /// When a file last changed, in nanoseconds since 1970: the later of its modification and its
