@@ -9,7 +9,12 @@ public struct Article: Sendable {
     /// Which reader produced it.
     public var kind: SourceDocument.Kind
     /// Headline, NFC-normalized.
-    public var title: String
+    public var title: String {
+        get { titleText.text }
+        set { titleText = LazyText(newValue) }
+    }
+    /// The headline, perhaps still in the build cache's bytes (see `LazyText`).
+    var titleText: LazyText
     /// URL slug, unique among articles of the same URL.
     public var slug: String
     /// Output path relative to the site root: `2021/11/30/slug/` (a folder) or `a/b.html` (a file).
@@ -32,7 +37,12 @@ public struct Article: Sendable {
     /// unless the site lists categories of their own (`taxonomies.category`).
     public var categories: [Int] = []
     /// Plain-text summary.
-    public var summary: String
+    public var summary: String {
+        get { summaryText.text }
+        set { summaryText = LazyText(newValue) }
+    }
+    /// The summary, perhaps still in the build cache's bytes.
+    var summaryText: LazyText
     /// Lead image URL: root-relative (already prefixed with the site root) or absolute.
     public var image: String?
     /// Body HTML with internal links and images pointing at their output URLs, in memory or in

@@ -170,7 +170,7 @@ extension Article {
     func archive(into writer: inout ArchiveWriter) {
         writer.string(id)
         writer.string(kind.rawValue)
-        writer.string(title)
+        writer.text(titleText)
         writer.string(slug)
         writer.string(path)
         writer.int(date.secondsSince1970)
@@ -186,7 +186,7 @@ extension Article {
         writer.counts(tags)
         writer.counts(categories)
         writer.count(section.map { $0 + 1 } ?? 0)
-        writer.string(summary)
+        writer.text(summaryText)
         writer.optionalString(image)
         writer.count(wordCount)
         writer.optionalString(canonical)
@@ -208,7 +208,7 @@ extension Article {
     init(archive reader: inout ArchiveReader) throws(ArchiveError) {
         let id = try reader.string()
         guard let kind = SourceDocument.Kind(rawValue: try reader.string()) else { throw ArchiveError() }
-        let title = try reader.string()
+        let title = try reader.lazyText()
         let slug = try reader.string()
         let path = try reader.string()
         let date = CivilDate(secondsSince1970: try reader.int(), utcOffsetSeconds: Int(try reader.int()))
@@ -219,9 +219,9 @@ extension Article {
         let tags = try reader.counts()
         let categories = try reader.counts()
         let section = try reader.count()
-        self.init(id: id, kind: kind, title: title, slug: slug, path: path, date: date, dateHasTime: dateHasTime,
+        self.init(id: id, kind: kind, titleText: title, slug: slug, path: path, date: date, dateHasTime: dateHasTime,
                   timestamp: timestamp, updated: updated, authors: authors, tags: tags, section: section == 0 ? nil : section - 1,
-                  summary: try reader.string(), image: try reader.optionalString(), body: SpillableText(""), wordCount: try reader.count(),
+                  summaryText: try reader.lazyText(), image: try reader.optionalString(), body: SpillableText(""), wordCount: try reader.count(),
                   canonical: try reader.optionalString(), aliases: try reader.strings(), language: try reader.optionalString(),
                   draft: try reader.bool(), featured: try reader.bool(), contentHash: try reader.word(), incomingLinks: try reader.counts())
         self.categories = categories

@@ -285,11 +285,11 @@ public struct GraphBuilder: Sendable {
         let image = leadImage(of: document, resolver: resolver, diagnostics: &diagnostics)
         let aliases = aliases(of: document, path: item.path, diagnostics: &diagnostics)
         var article = Article(
-            id: document.path, kind: document.kind, title: item.title, slug: item.slug, path: item.path,
+            id: document.path, kind: document.kind, titleText: LazyText(item.title), slug: item.slug, path: item.path,
             date: item.date, dateHasTime: document.date?.hasTime ?? false, timestamp: item.timestamp,
             updated: document.lastModified.map { CivilDate($0.date, in: config.timeZone) }.flatMap { $0 == item.date ? nil : $0 },
             authors: names.authors, tags: names.tags, section: item.section,
-            summary: NFC.normalize(document.summary ?? ""), image: image, body: linked.body.spilled(to: spill), wordCount: document.wordCount,
+            summaryText: LazyText(NFC.normalize(document.summary ?? "")), image: image, body: linked.body.spilled(to: spill), wordCount: document.wordCount,
             canonical: document.canonical, aliases: aliases, language: document.language, draft: document.draft,
             contentHash: document.contentHash, incomingLinks: [])
         article.diagnostics = document.diagnostics + diagnostics

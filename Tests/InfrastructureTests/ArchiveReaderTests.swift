@@ -33,4 +33,30 @@ final class ArchiveReaderTests: XCTestCase {
         var reader = ArchiveReader(Array(writer.bytes.dropLast()))
         XCTAssertThrowsError(try reader.string())
     }
+
+    func testLazyTextReadsBackAsWrittenAndIsWrittenAgainAsItIs() throws {
+        let texts = ["", "Đà Nẵng: mưa lớn, 30/11/2021 22:58", String(repeating: "ệ", count: 300)]
+        var writer = ArchiveWriter()
+        for text in texts { writer.text(LazyText(text)) }
+        writer.count(1_000)
+        var reader = ArchiveReader(writer.bytes)
+        let lazy = try texts.map { _ in try reader.lazyText() }
+        XCTAssertEqual(try reader.count(), 1_000)
+        XCTAssertTrue(reader.isAtEnd)
+        XCTAssertEqual(lazy.map(\.text), texts)
+        // Written again from the archive's bytes, the archive is the same.
+        var again = ArchiveWriter()
+        for text in lazy { again.text(text) }
+        again.count(1_000)
+        XCTAssertEqual(again.bytes, writer.bytes)
+        // Damaged bytes are repaired when read, not a crash; a length past the end is an error.
+        var damaged = ArchiveWriter()
+        damaged.count(2)
+        damaged.append([0x61, 0xC3])
+        var damagedReader = ArchiveReader(damaged.bytes)
+        XCTAssertEqual(try damagedReader.lazyText().text, "a\u{FFFD}")
+        var short = ArchiveReader(Array(writer.bytes.prefix(3)))
+        _ = try short.lazyText()
+        XCTAssertThrowsError(try short.lazyText())
+    }
 }

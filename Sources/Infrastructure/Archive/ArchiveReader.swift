@@ -6,10 +6,10 @@ import Glibc
 /// cut short or written by another version makes `ArchiveError`, never a crash, and the build
 /// then starts from scratch.
 public struct ArchiveReader: Sendable {
-    private let buffer: ArchiveBuffer
-    private var position = 0
+    @usableFromInline let buffer: ArchiveBuffer
+    @usableFromInline var position = 0
     /// Where this reader's bytes end (a part ends before the whole archive does).
-    private let end: Int
+    @usableFromInline let end: Int
 
     /// Reads a copy of `bytes` from the start.
     public init(_ bytes: [UInt8]) {
@@ -34,7 +34,7 @@ public struct ArchiveReader: Sendable {
         self.end = end
     }
 
-    private var bytes: UnsafeBufferPointer<UInt8> { buffer.bytes }
+    @usableFromInline var bytes: UnsafeBufferPointer<UInt8> { buffer.bytes }
 
     /// The bytes not read yet (a part kept to be written again as it is).
     public var remaining: [UInt8] { Array(bytes[position..<end]) }
@@ -45,8 +45,19 @@ public struct ArchiveReader: Sendable {
     /// True when every byte has been read.
     public var isAtEnd: Bool { position == end }
 
-    /// A count or index written by `ArchiveWriter.count`.
-    public mutating func count() throws(ArchiveError) -> Int {
+    /// A count or index written by `ArchiveWriter.count`. Inlined for the one-byte case (a short
+    /// string's length, a small index): a call for each of the graph's counts was a tenth of
+    /// reading it back.
+    @inlinable public mutating func count() throws(ArchiveError) -> Int {
+        if position < end, bytes[position] < 0x80 {
+            position += 1
+            return Int(bytes[position - 1])
+        }
+        return try longCount()
+    }
+
+    /// A count of more than one byte.
+    @usableFromInline mutating func longCount() throws(ArchiveError) -> Int {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -115,6 +126,14 @@ public struct ArchiveReader: Sendable {
         let result = try body(UnsafeBufferPointer(rebasing: bytes[position..<position + length]))
         position += length
         return result
+    }
+
+    /// A string left as the archive's bytes until it is read (see `LazyText`).
+    public mutating func lazyText() throws(ArchiveError) -> LazyText {
+        let length = try count()
+        guard end - position >= length else { throw ArchiveError() }
+        position += length
+        return LazyText(buffer, start: position - length, count: length)
     }
 
     /// A string that may be missing.

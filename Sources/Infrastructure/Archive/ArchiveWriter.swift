@@ -56,6 +56,11 @@ public struct ArchiveWriter: Sendable {
         bytes.append(contentsOf: utf8)
     }
 
+    /// A text, as `string` writes one; one still in an archive's bytes is copied as it is.
+    public mutating func text(_ value: LazyText) {
+        value.withUTF8 { string(bytes: $0) }
+    }
+
     /// A string that may be missing.
     public mutating func optionalString(_ value: String?) {
         bool(value != nil)
