@@ -78,13 +78,13 @@ public struct PagePlanner {
         }
         for granularity in [DateBucket.Granularity.year, .month, .day] {
             for (index, bucket) in model.buckets(granularity).enumerated() {
-                let (kind, title): (Page.Kind, String)
+                let kind: Page.Kind
                 switch granularity {
-                case .year: (kind, title) = (.year, model.labels.year(bucket.year))
-                case .month: (kind, title) = (.month, model.labels.month(bucket.year, bucket.month))
-                case .day: (kind, title) = (.day, model.labels.day(bucket.year, bucket.month, bucket.day))
+                case .year: kind = .year
+                case .month: kind = .month
+                case .day: kind = .day
                 }
-                pages += list(kind, title: title, path: bucket.path, articles: bucket.articles,
+                pages += list(kind, title: title(of: bucket), path: bucket.path, articles: bucket.articles,
                               period: ViewModel.Period(granularity: granularity, index: index), keeping: keep)
             }
         }
@@ -132,6 +132,15 @@ public struct PagePlanner {
         return pages.filter { keep($0.kind, $0.articles) }
     }
 
+    /// A date list's title: its year, month or day, in the site's language.
+    private func title(of bucket: DateBucket) -> String {
+        switch bucket.granularity {
+        case .year: model.labels.year(bucket.year)
+        case .month: model.labels.month(bucket.year, bucket.month)
+        case .day: model.labels.day(bucket.year, bucket.month, bucket.day)
+        }
+    }
+
     /// The page at `alias` that sends readers on to `target`, in `language` (the site's by default).
     private func redirect(from alias: String, to target: String, language: String? = nil, articles: [Int] = []) -> Page {
         let language = language ?? config.language
@@ -139,8 +148,10 @@ public struct PagePlanner {
                     content: .bytes({ model in Redirect.page(to: target, language: language, routes: model.routes) }), articles: articles)
     }
 
-    private func list(_ kind: Page.Kind, title: String, path: String, articles: [Int], section: Int? = nil,
-                      period: ViewModel.Period? = nil, keeping keep: ((Page.Kind, [Int]) -> Bool)?) -> [Page] {
+    /// The pages of a list. Its title and path are made only for pages kept: an incremental build
+    /// keeps a few of the site's two thousand date lists, and naming them all was a fifth of its plan.
+    private func list(_ kind: Page.Kind, title: @autoclosure () -> String, path: @autoclosure () -> String, articles: [Int],
+                      section: Int? = nil, period: ViewModel.Period? = nil, keeping keep: ((Page.Kind, [Int]) -> Bool)?) -> [Page] {
         Pagination.pages(count: articles.count, pageSize: pageSize).compactMap { pagination in
             // The home list's first page is the front page; its later pages stay plain lists.
             let front = kind == .home && pagination.current == 1 ? FrontPage(graph: graph) : nil
@@ -148,6 +159,7 @@ public struct PagePlanner {
             // Every article it shows, so an incremental build renders it again when one changes.
             let shown = front.map { Array(Set($0.shown + listed)).sorted() } ?? listed
             guard keep?(kind, shown) ?? true else { return nil }
+            let (title, path) = (title(), path())
             return Page(file: Routes.file(for: model.routes.page(pagination.current, of: path)), kind: kind,
                         content: .template(template(for: kind), { model in
                             model.listContext(kind: kind, title: title, path: path, articles: articles, pagination: pagination,
