@@ -146,7 +146,9 @@ extension ContentGraph {
                 let end = min(first + archiveChunk, count)
                 var next = first
                 while next < end, !chunk.isAtEnd, let article = try? Article(archive: &chunk) {
-                    (slots.baseAddress! + next).initialize(to: article)
+                    // Moved into place: a copy took a reference count of each of its strings and
+                    // lists, and let them go again, a seventh of decoding an article.
+                    (slots.baseAddress! + next).initialize(to: consume article)
                     next += 1
                 }
                 return next == end && chunk.isAtEnd ? next - first : -(next - first) - 1
@@ -219,17 +221,29 @@ extension Article {
         let tags = try reader.counts()
         let categories = try reader.counts()
         let section = try reader.count()
+        let summary = try reader.lazyText()
+        let image = try reader.optionalString()
+        let wordCount = try reader.count()
+        let canonical = try reader.optionalString()
+        let aliases = try reader.strings()
+        let language = try reader.optionalString()
+        let draft = try reader.bool()
+        let featured = try reader.bool()
+        let contentHash = try reader.word()
+        let incomingLinks = try reader.counts()
+        let related = try reader.counts()
+        var diagnostics: [Diagnostic] = []
+        for _ in 0..<(try reader.count()) { diagnostics.append(try Diagnostic(archive: &reader)) }
+        let placement = try reader.word()
+        let hasIncomingSectionLinks = try reader.bool()
+        let isPage = try reader.bool()
+        let isDated = try reader.bool()
+        // Every field given at once: set one by one after, the article was copied whole first.
         self.init(id: id, kind: kind, titleText: title, slug: slug, path: path, date: date, dateHasTime: dateHasTime,
                   timestamp: timestamp, updated: updated, authors: authors, tags: tags, section: section == 0 ? nil : section - 1,
-                  summaryText: try reader.lazyText(), image: try reader.optionalString(), body: SpillableText(""), wordCount: try reader.count(),
-                  canonical: try reader.optionalString(), aliases: try reader.strings(), language: try reader.optionalString(),
-                  draft: try reader.bool(), featured: try reader.bool(), contentHash: try reader.word(), incomingLinks: try reader.counts())
-        self.categories = categories
-        related = try reader.counts()
-        for _ in 0..<(try reader.count()) { diagnostics.append(try Diagnostic(archive: &reader)) }
-        placement = try reader.word()
-        hasIncomingSectionLinks = try reader.bool()
-        isPage = try reader.bool()
-        isDated = try reader.bool()
+                  categories: categories, summaryText: summary, image: image, body: SpillableText(""), wordCount: wordCount,
+                  canonical: canonical, aliases: aliases, language: language, draft: draft, featured: featured, contentHash: contentHash,
+                  incomingLinks: incomingLinks, related: related, diagnostics: diagnostics, hasIncomingSectionLinks: hasIncomingSectionLinks,
+                  isPage: isPage, isDated: isDated, placement: placement)
     }
 }

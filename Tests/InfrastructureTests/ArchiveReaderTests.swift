@@ -59,4 +59,20 @@ final class ArchiveReaderTests: XCTestCase {
         _ = try short.lazyText()
         XCTAssertThrowsError(try short.lazyText())
     }
+
+    func testCountsOfEveryLengthReadBack() throws {
+        let values = [0, 1, 127, 128, 255, 16_383, 16_384, 2_097_151, 2_097_152, Int(Int32.max), Int.max]
+        var writer = ArchiveWriter()
+        for value in values { writer.count(value) }
+        writer.counts(values)
+        writer.counts([])
+        var reader = ArchiveReader(writer.bytes)
+        XCTAssertEqual(try values.map { _ in try reader.count() }, values)
+        XCTAssertEqual(try reader.counts(), values)
+        XCTAssertEqual(try reader.counts(), [])
+        XCTAssertTrue(reader.isAtEnd)
+        // A count cut short after its first byte is an error, not a read past the end.
+        var short = ArchiveReader([0x80])
+        XCTAssertThrowsError(try short.count())
+    }
 }

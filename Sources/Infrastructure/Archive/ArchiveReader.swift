@@ -45,13 +45,17 @@ public struct ArchiveReader: Sendable {
     /// True when every byte has been read.
     public var isAtEnd: Bool { position == end }
 
-    /// A count or index written by `ArchiveWriter.count`. Inlined for the one-byte case (a short
-    /// string's length, a small index): a call for each of the graph's counts was a tenth of
-    /// reading it back.
+    /// A count or index written by `ArchiveWriter.count`. Inlined for one and two bytes (a
+    /// string's length, an index below 16,384): a call for each of the graph's counts was a tenth
+    /// of reading it back.
     @inlinable public mutating func count() throws(ArchiveError) -> Int {
         if position < end, bytes[position] < 0x80 {
             position += 1
             return Int(bytes[position - 1])
+        }
+        if end - position >= 2, bytes[position + 1] < 0x80 {
+            position += 2
+            return Int(bytes[position - 2] & 0x7F) | Int(bytes[position - 1]) << 7
         }
         return try longCount()
     }
@@ -144,6 +148,8 @@ public struct ArchiveReader: Sendable {
     /// A list of counts or indexes.
     public mutating func counts() throws(ArchiveError) -> [Int] {
         let total = try count()
+        // Most lists of an article are empty: those allocate nothing.
+        guard total > 0 else { return [] }
         guard total <= end - position else { throw ArchiveError() }
         var values: [Int] = []
         values.reserveCapacity(total)
