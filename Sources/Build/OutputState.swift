@@ -184,12 +184,11 @@ struct OutputState: Sendable {
 
     /// Saves the state beside the build's manifest; a failure costs the next build only its check.
     func save(site: URL, output: URL) {
-        var writer = ArchiveWriter(capacity: names.count + 12 * starts.count + 16)
+        // The paths as they are held, NUL after each, then the stamps: read back with one copy.
+        var writer = ArchiveWriter(capacity: names.count + 8 * stamps.count + 16)
         writer.count(starts.count)
-        for index in starts.indices {
-            writer.string(bytes: bytes(of: index))
-            writer.word(stamps[index])
-        }
+        writer.string(bytes: names)
+        for stamp in stamps { writer.word(stamp) }
         writer.save(to: BuildManifest.location(site: site, output: output, kind: "output").path)
     }
 
@@ -201,16 +200,20 @@ struct OutputState: Sendable {
         do throws(ArchiveError) {
             let count = try reader.count()
             guard count <= reader.remainingCount else { return nil }
-            state.starts.reserveCapacity(count)
-            state.stamps.reserveCapacity(count)
-            state.names.reserveCapacity(reader.remainingCount)
-            for _ in 0..<count {
-                try reader.stringBytes { (name) throws(ArchiveError) in
-                    guard !name.contains(0) else { throw ArchiveError() }
-                    state.append(name, stamp: 0)
+            state.names = try reader.stringBytes { Array($0) }
+            guard state.names.last ?? 0 == 0 else { return nil }
+            state.starts = state.names.withUnsafeBufferPointer { names in
+                var starts: [Int] = []
+                starts.reserveCapacity(count)
+                var start = 0
+                while start < names.count, let end = memchr(names.baseAddress! + start, 0, names.count - start) {
+                    starts.append(start)
+                    start = UnsafeRawPointer(end) - UnsafeRawPointer(names.baseAddress!) + 1
                 }
-                state.stamps[state.stamps.count - 1] = try reader.word()
+                return starts
             }
+            guard state.starts.count == count else { return nil }
+            state.stamps = try (0..<count).map { _ throws(ArchiveError) in try reader.word() }
         } catch {
             return nil
         }

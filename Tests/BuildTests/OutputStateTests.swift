@@ -75,13 +75,17 @@ final class OutputStateTests: XCTestCase {
         XCTAssertEqual(loaded.paths, state.paths)
         XCTAssertEqual(loaded.stamps, state.stamps)
 
-        var writer = ArchiveWriter()
-        writer.count(2)
-        for path in ["index.html", "2021/11/30/bai-mot/index.html"] {
-            writer.string(path)
-            writer.word(1)
+        // The same two paths, out of order: not used. Nor are paths without their NULs, or fewer than said.
+        for (count, names) in [(2, "index.html\u{0}2021/11/30/bai-mot/index.html\u{0}"), (2, "2021/11/30/bai-mot/index.html\u{0}index.html"),
+                               (3, "2021/11/30/bai-mot/index.html\u{0}index.html\u{0}")] {
+            var writer = ArchiveWriter()
+            writer.count(count)
+            writer.string(bytes: Array(names.utf8))
+            for _ in 0..<count { writer.word(1) }
+            XCTAssertTrue(writer.save(to: location.path))
+            XCTAssertNil(OutputState.load(site: site, output: output), names)
         }
-        XCTAssertTrue(writer.save(to: location.path))
-        XCTAssertNil(OutputState.load(site: site, output: output))
+        state.save(site: site, output: output)
+        XCTAssertEqual(OutputState.load(site: site, output: output)?.paths, state.paths)
     }
 }

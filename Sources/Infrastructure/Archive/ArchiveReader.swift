@@ -85,8 +85,7 @@ public struct ArchiveReader: Sendable {
     /// Eight bytes written by `ArchiveWriter.word`.
     public mutating func word() throws(ArchiveError) -> UInt64 {
         guard end - position >= 8 else { throw ArchiveError() }
-        var value: UInt64 = 0
-        for offset in (0..<8).reversed() { value = value << 8 | UInt64(bytes[position + offset]) }
+        let value = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self))
         position += 8
         return value
     }
