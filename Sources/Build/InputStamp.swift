@@ -46,22 +46,21 @@ struct InputStamp {
         // Hugo's config file moves sections to their folders' paths (see `Build.hugoConfigFiles`).
         // Without `site.yml`, Hugo's or Jekyll's config file is the site's (see `MigratedConfig`).
         for name in Build.hugoConfigFiles + [MigratedConfig.jekyllFile] { Self.stamp(path: site.appendingPathComponent(name).path, into: &hasher) }
-        Self.combine(FileTree.files(under: site.appendingPathComponent("Templates").path, skipHidden: false), into: &hasher)
+        Self.combine(FileTree.listing(under: site.appendingPathComponent("Templates").path, skipHidden: false, linksWithin: nil), into: &hasher)
         // Jekyll's includes are read into the pages that name them: a change rebuilds them all.
         for folder in ["_includes", config.sitePath(ofContent: "_includes")] {
-            Self.combine(FileTree.files(under: site.appendingPathComponent(folder).path, skipHidden: false), into: &hasher)
+            Self.combine(FileTree.listing(under: site.appendingPathComponent(folder).path, skipHidden: false, linksWithin: nil), into: &hasher)
         }
         for crawl in crawls {
             hasher.combine(crawl.absolute)
             Self.stamp(path: crawl.absolute, into: &hasher)
-            Self.combine(FileTree.files(under: crawl.absolute, skipHidden: false), into: &hasher)
+            Self.combine(FileTree.listing(under: crawl.absolute, skipHidden: false, linksWithin: nil), into: &hasher)
         }
         settings = hasher.value
         listing = FileTree.listing(under: site.appendingPathComponent(config.contentFolder).path, skipHidden: false,
                                    linksWithin: site.path, excluding: config.excludedContent)
         for link in listing.outsideLinks { hasher.combine(link) }
-        hasher.combine(UInt64(listing.count))
-        hasher.combine(listing.stamp)
+        Self.combine(listing, into: &hasher)
         value = hasher.value
     }
 
@@ -72,12 +71,11 @@ struct InputStamp {
         return hasher.value
     }
 
-    private static func combine(_ files: [SourceFile], into hasher: inout StableHasher) {
-        for file in files {
-            hasher.combine(file.path)
-            hasher.combine(UInt64(bitPattern: Int64(file.size)))
-            hasher.combine(UInt64(bitPattern: file.modified))
-        }
+    /// Adds a folder's files (each one's path, size and time) by the listing's own stamp: they
+    /// need not be sorted, nor their strings made, to be stamped.
+    private static func combine(_ listing: FileTree.Listing, into hasher: inout StableHasher) {
+        hasher.combine(UInt64(listing.count))
+        hasher.combine(listing.stamp)
     }
 
     private static func stamp(path: String, into hasher: inout StableHasher) {

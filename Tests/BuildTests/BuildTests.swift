@@ -36,6 +36,21 @@ final class BuildTests: XCTestCase {
         XCTAssertEqual(again.articles, 3)
     }
 
+    /// The stamp covers `Templates/` and Jekyll's `_includes/` as well as the content: a file
+    /// added there, or one changed in place, makes the next build go through its phases again,
+    /// where a build with nothing to do stops before any.
+    func testATemplateOrIncludeAddedOrChangedIsNotANoOp() throws {
+        let build = Build(BuildOptions(site: site.root))
+        _ = try build.run()
+        XCTAssertEqual(try build.run().timings.phases.count, 0)
+        for (path, text) in [("Templates/extra.mustache", "<p>{{title}}</p>\n"), ("Templates/extra.mustache", "<p>{{title}}!</p>\n"),
+                             ("_includes/note.html", "<aside>a</aside>\n"), ("_includes/note.html", "<aside>b</aside>\n")] {
+            try site.write(path, text)
+            XCTAssertGreaterThan(try build.run().timings.phases.count, 0, path)
+            XCTAssertEqual(try build.run().timings.phases.count, 0, path)
+        }
+    }
+
     func testAFirstBuildListsEveryFileItWroteAsChanged() throws {
         let summary = try Build(BuildOptions(site: site.root)).run()
         XCTAssertEqual(summary.changedFiles, site.outputFiles().filter { $0 != OutputWriter.marker })

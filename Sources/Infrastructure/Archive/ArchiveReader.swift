@@ -121,8 +121,8 @@ public struct ArchiveReader: Sendable {
         return string
     }
 
-    /// A string's bytes as written, handed to `body` without making a string (paths to compare
-    /// and `stat`, not to keep): they are checked for nothing, not even UTF-8.
+    /// A string's bytes as written, handed to `body` without making a string (a run of paths to
+    /// copy as bytes): they are checked for nothing, not even UTF-8.
     public mutating func stringBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws(ArchiveError) -> Result) throws(ArchiveError) -> Result {
         let length = try count()
         guard end - position >= length else { throw ArchiveError() }
